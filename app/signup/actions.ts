@@ -1,0 +1,41 @@
+"use server";
+
+import { headers } from "next/headers";
+import { clientIp } from "@/lib/auth/client-ip";
+import { hashPassword } from "@/lib/auth/password";
+import { ZSignUp, type SignUpFieldErrors, type SignUpResult } from "@/lib/auth/sign-up-schema";
+import { createUser, EmailTakenError } from "@/lib/data/create-user";
+import { hitRateLimit } from "@/lib/data/rate-limit";
+
+const SIGN_UPS_PER_IP = { limit: 10, windowMs: 60 * 60 * 1000 };
+
+/** Creates an email + password account. Anyone may call it; the browser then signs in. */
+export async function signUp(input: unknown): Promise<SignUpResult> {
+  const parsed = ZSignUp.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: SignUpFieldErrors = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as keyof SignUpFieldErrors | undefined;
+      if (field && !fieldErrors[field]) fieldErrors[field] = issue.message;
+    }
+    return { ok: false, fieldErrors, formError: Object.keys(fieldErrors).length ? undefined : "Check the form and try again." };
+  }
+  const limit = await hitRateLimit(`sign-up:ip:${clientIp(await headers())}`, SIGN_UPS_PER_IP);
+  if (limit.limited) {
+    const minutes = Math.ceil(limit.retryAfterSeconds / 60);
+    return { ok: false, fieldErrors: {}, formError: `Too many new accounts from your network. Try again in ${minutes} minutes.` };
+  }
+  try {
+    await createUser({
+      name: parsed.data.name,
+      email: parsed.data.email,
+      passwordHash: await hashPassword(parsed.data.password),
+    });
+  } catch (error) {
+    if (error instanceof EmailTakenError) {
+      return { ok: false, fieldErrors: { email: "An account with this email already exists. Sign in instead." } };
+    }
+    throw error;
+  }
+  return { ok: true };
+}

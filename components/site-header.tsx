@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { getCurrentUser } from "@/lib/auth/session";
+import { SignOutButton } from "./sign-out-button";
+
+export async function SiteHeader() {
+  const user = await getCurrentUser();
+  return (
+    <header className="border-b border-line bg-white/70">
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
+        <Link href="/" className="font-serif text-2xl font-semibold tracking-tight text-ink">
+          Arguably
+        </Link>
+        <nav aria-label="Account" className="flex items-center gap-3 text-sm">
+          {user ? (
+            <>
+              <span data-testid="signed-in-user">
+                Signed in as <strong>{user.name}</strong>
+                {user.role !== "user" ? (
+                  <span className="ml-2 rounded bg-stone-200 px-1.5 py-0.5 text-xs uppercase tracking-wide text-muted">
+                    {user.role}
+                  </span>
+                ) : null}
+              </span>
+              <SignOutButton />
+            </>
+          ) : (
+            <>
+              <Link href="/signin" className="text-accent hover:underline">
+                Sign in
+              </Link>
+              <Link href="/signup" className="rounded-md bg-accent px-3 py-1.5 font-medium text-white hover:bg-accent-strong">
+                Sign up
+              </Link>
+            </>
+          )}
+        </nav>
+      </div>
+    </header>
+  );
+}

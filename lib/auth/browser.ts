@@ -1,0 +1,40 @@
+// Browser-side calls to next-auth's endpoints. We call them directly rather than through
+// next-auth/react so that a 429 (with its Retry-After) reaches the form intact.
+import { SIGN_IN_MESSAGES, signInMessage } from "./messages";
+
+async function csrfToken(): Promise<string> {
+  const response = await fetch("/api/auth/csrf", { cache: "no-store" });
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return csrfToken;
+}
+
+async function postAuth(path: string, fields: Record<string, string>) {
+  return fetch(`/api/auth/${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ ...fields, csrfToken: await csrfToken(), json: "true" }),
+  });
+}
+
+export type SignInResult = { ok: true } | { ok: false; message: string };
+
+export async function signInWithPassword(email: string, password: string, callbackUrl: string): Promise<SignInResult> {
+  let response: Response;
+  try {
+    response = await postAuth("callback/credentials", { email, password, callbackUrl });
+  } catch {
+    return { ok: false, message: "Could not reach Arguably. Check your connection and try again." };
+  }
+  if (response.status === 429) {
+    const minutes = Math.max(1, Math.ceil(Number(response.headers.get("Retry-After") ?? 60) / 60));
+    return { ok: false, message: `${SIGN_IN_MESSAGES.TooManyAttempts} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` };
+  }
+  const data = (await response.json().catch(() => ({}))) as { url?: string };
+  const error = data.url ? new URL(data.url, window.location.origin).searchParams.get("error") : "Unknown";
+  if (!response.ok || error) return { ok: false, message: signInMessage(error) };
+  return { ok: true };
+}
+
+export async function signOut(): Promise<void> {
+  await postAuth("signout", { callbackUrl: "/" });
+}

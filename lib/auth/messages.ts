@@ -1,0 +1,16 @@
+// What people read when signing in fails, keyed by next-auth's error codes and ours.
+export const SIGN_IN_MESSAGES = {
+  CredentialsSignin: "Wrong email or password.",
+  AccountSuspended: "This account is suspended.",
+  TooManyAttempts: "Too many failed sign-in attempts.",
+  OAuthAccountNotLinked: "An account with this email already exists. Sign in with your email and password.",
+  OAuthSignin: "Could not start signing in with that provider. Try again.",
+  OAuthCallback: "Signing in with that provider failed. Try again.",
+  SessionRequired: "Please sign in to continue.",
+  Default: "Sign-in failed. Try again.",
+} as const;
+
+export function signInMessage(code: string | null | undefined): string {
+  if (!code) return SIGN_IN_MESSAGES.Default;
+  return SIGN_IN_MESSAGES[code as keyof typeof SIGN_IN_MESSAGES] ?? SIGN_IN_MESSAGES.Default;
+}

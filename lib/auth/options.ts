@@ -1,0 +1,117 @@
+// next-auth configuration: email + password for everyone, GitHub and Google when configured.
+// Sessions are JWTs (the Credentials provider requires them), so the token carries only the user id;
+// role and ban status are read from the database on every request (lib/auth/session.ts).
+// See docs/decisions/003-authentication.md.
+import "server-only";
+import { PrismaAdapter } from "@next-auth/prisma-adapter";
+import type { NextAuthOptions } from "next-auth";
+import type { Adapter, AdapterUser } from "next-auth/adapters";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import GoogleProvider from "next-auth/providers/google";
+import { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import { createUser } from "@/lib/data/create-user";
+import { getCredentialsByEmail } from "@/lib/data/get-user";
+import { appUrl, serverEnv } from "@/lib/env";
+import { canSignIn } from "@/lib/policy";
+import { safeRedirectUrl } from "@/lib/safe-redirect";
+import { clientIp } from "./client-ip";
+import { verifyPassword } from "./password";
+import { clearSignInFailures, recordSignInFailure } from "./sign-in-limits";
+
+const ZCredentials = z.object({
+  email: z.string().trim().max(254),
+  password: z.string().max(1024),
+});
+
+function adapter(): Adapter {
+  const base = PrismaAdapter(getDb() as never);
+  return {
+    ...base,
+    // Accounts made through OAuth follow the same rules as sign-up (first account is admin, etc.).
+    async createUser(user: Omit<AdapterUser, "id">) {
+      const created = await createUser({
+        email: user.email,
+        name: user.name?.trim() || user.email.split("@")[0],
+        image: user.image,
+        emailVerified: user.emailVerified,
+      });
+      return { ...created, emailVerified: created.emailVerified ?? null };
+    },
+  };
+}
+
+function oauthProviders() {
+  const env = serverEnv();
+  const providers = [];
+  if (env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET) {
+    providers.push(GitHubProvider({ clientId: env.GITHUB_CLIENT_ID, clientSecret: env.GITHUB_CLIENT_SECRET }));
+  }
+  if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) {
+    providers.push(GoogleProvider({ clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET }));
+  }
+  return providers;
+}
+
+/** The OAuth providers that are switched on, for the sign-in page's buttons. */
+export function enabledOAuthProviders(): { id: string; name: string }[] {
+  return oauthProviders().map((provider) => ({ id: provider.id, name: provider.name }));
+}
+
+let cachedOptions: NextAuthOptions | undefined;
+
+export function authOptions(): NextAuthOptions {
+  if (cachedOptions) return cachedOptions;
+  const env = serverEnv();
+  process.env.NEXTAUTH_URL ??= appUrl(env);
+  if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
+    throw new Error("AUTH_SECRET is required in production.");
+  }
+  cachedOptions = {
+    secret: env.AUTH_SECRET,
+    adapter: adapter(),
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers: [
+      CredentialsProvider({
+        id: "credentials",
+        name: "Email and password",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        async authorize(raw, request) {
+          const parsed = ZCredentials.safeParse(raw);
+          if (!parsed.success) return null;
+          const { email, password } = parsed.data;
+          const ip = clientIp(request?.headers ?? {});
+          const user = await getCredentialsByEmail(email);
+          if (!user || !(await verifyPassword(user.passwordHash, password))) {
+            await recordSignInFailure(email, ip);
+            return null;
+          }
+          if (!canSignIn(user)) throw new Error("AccountSuspended");
+          await clearSignInFailures(email);
+          return { id: user.id, email: user.email, name: user.name, image: user.image };
+        },
+      }),
+      ...oauthProviders(),
+    ],
+    callbacks: {
+      async signIn({ user }) {
+        // OAuth sign-ins of banned accounts stop here; credentials were checked in authorize().
+        const record = user.id ? await getDb().user.findUnique({ where: { id: user.id }, select: { bannedUntil: true } }) : null;
+        return !record || canSignIn(record) ? true : "/signin?error=AccountSuspended";
+      },
+      async jwt({ token, user }) {
+        if (user) token.sub = user.id;
+        return token;
+      },
+      async session({ session, token }) {
+        return { ...session, user: { ...session.user, id: token.sub } };
+      },
+      async redirect({ url, baseUrl }) {
+        return safeRedirectUrl(url, baseUrl);
+      },
+    },
+  };
+  return cachedOptions;
+}

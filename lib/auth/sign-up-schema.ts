@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { ZNewPassword } from "./password-rules";
+
+export const NAME_MAX_LENGTH = 50;
+export const EMAIL_MAX_LENGTH = 254;
+
+export const ZSignUp = z
+  .object({
+    name: z
+      .string({ error: "Enter a display name." })
+      .trim()
+      .min(2, "Display name must be at least 2 characters.")
+      .max(NAME_MAX_LENGTH, `Display name must be at most ${NAME_MAX_LENGTH} characters.`)
+      .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), "Display name cannot contain control characters."),
+    email: z
+      .string({ error: "Enter your email address." })
+      .trim()
+      .max(EMAIL_MAX_LENGTH, "That email address is too long.")
+      .pipe(z.email("Enter a valid email address, like name@example.com.")),
+    password: ZNewPassword,
+  })
+  .refine((input) => input.password.toLowerCase() !== input.email.toLowerCase(), {
+    path: ["password"],
+    message: "Password must not be your email address.",
+  });
+
+export type TSignUp = z.infer<typeof ZSignUp>;
+
+export type SignUpFieldErrors = Partial<Record<keyof TSignUp, string>>;
+
+export type SignUpResult = { ok: true } | { ok: false; fieldErrors: SignUpFieldErrors; formError?: string };

@@ -1,0 +1,19 @@
+import { getDb } from "@/lib/db/client";
+import type { BodyBlock } from "@/lib/ingest";
+
+export async function listArticles() {
+  return getDb().article.findMany({
+    orderBy: [{ importedAt: "desc" }, { title: "asc" }],
+    select: { id: true, slug: true, title: true, byline: true, importedAt: true },
+    take: 100,
+  });
+}
+
+export async function getArticleBySlug(slug: string) {
+  const article = await getDb().article.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, title: true, byline: true, body: true, blocks: true, sourceUrl: true, importedAt: true },
+  });
+  if (!article) return null;
+  return { ...article, blocks: article.blocks as unknown as BodyBlock[] };
+}

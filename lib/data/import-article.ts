@@ -1,0 +1,52 @@
+import { getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { prepareArticle, slugify } from "@/lib/ingest";
+
+export interface ImportArticleInput {
+  raw: string;
+  sourceUrl?: string | null;
+  importedById?: string | null;
+}
+
+/**
+ * Stores an article from raw page text through the ingest pipeline. Idempotent: the same raw input
+ * (by sha256) returns the article already stored instead of a copy.
+ */
+export async function importArticle({ raw, sourceUrl = null, importedById = null }: ImportArticleInput) {
+  const prepared = prepareArticle(raw);
+  const db = getDb();
+  const select = { id: true, slug: true, title: true } as const;
+  const existing = await db.article.findUnique({ where: { sourceHash: prepared.sourceHash }, select });
+  if (existing) return { article: existing, created: false };
+
+  const baseSlug = slugify(prepared.title);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const slug = attempt === 0 ? baseSlug : `${baseSlug}-${attempt + 1}`;
+    try {
+      const article = await db.article.create({
+        data: {
+          slug,
+          title: prepared.title,
+          byline: prepared.byline,
+          body: prepared.body,
+          blocks: prepared.blocks as unknown as Prisma.InputJsonValue,
+          sourceUrl,
+          sourceHash: prepared.sourceHash,
+          importedById,
+        },
+        select,
+      });
+      return { article, created: true };
+    } catch (error) {
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
+      const fields = String((error.meta as { target?: unknown } | undefined)?.target ?? error.message);
+      if (!fields.includes("slug")) {
+        // Imported concurrently by someone else: same source, so theirs is ours.
+        const raced = await db.article.findUnique({ where: { sourceHash: prepared.sourceHash }, select });
+        if (raced) return { article: raced, created: false };
+        throw error;
+      }
+    }
+  }
+  throw new Error(`Could not find a free slug for "${prepared.title}".`);
+}

@@ -1,0 +1,56 @@
+// Fixed-window rate limiting stored in PostgreSQL, so limits hold across every app instance.
+// One upsert per hit: `count + 1` is atomic under concurrency, so no request slips through a race.
+import { getDb } from "@/lib/db/client";
+
+export interface RateLimitRule {
+  /** Most events allowed in one window. */
+  limit: number;
+  windowMs: number;
+}
+
+export interface RateLimitState {
+  limited: boolean;
+  count: number;
+  retryAfterSeconds: number;
+}
+
+function windowStart(rule: RateLimitRule, now: number) {
+  return new Date(Math.floor(now / rule.windowMs) * rule.windowMs);
+}
+
+function stateFor(count: number, rule: RateLimitRule, now: number): RateLimitState {
+  const resetsAt = windowStart(rule, now).getTime() + rule.windowMs;
+  return {
+    limited: count >= rule.limit,
+    count,
+    retryAfterSeconds: Math.max(1, Math.ceil((resetsAt - now) / 1000)),
+  };
+}
+
+/** Records one event under `key` and returns the state after it. */
+export async function hitRateLimit(key: string, rule: RateLimitRule, now = Date.now()): Promise<RateLimitState> {
+  const start = windowStart(rule, now);
+  const rows = await getDb().$queryRaw<{ count: number }[]>`
+    insert into "RateLimitCounter" ("key", "windowStart", "count") values (${key}, ${start}, 1)
+    on conflict ("key", "windowStart") do update set "count" = "RateLimitCounter"."count" + 1
+    returning "count"`;
+  return stateFor(rows[0].count, rule, now);
+}
+
+/** The state under `key` without recording anything. */
+export async function peekRateLimit(key: string, rule: RateLimitRule, now = Date.now()): Promise<RateLimitState> {
+  const row = await getDb().rateLimitCounter.findUnique({
+    where: { key_windowStart: { key, windowStart: windowStart(rule, now) } },
+    select: { count: true },
+  });
+  return stateFor(row?.count ?? 0, rule, now);
+}
+
+export async function clearRateLimit(key: string) {
+  await getDb().rateLimitCounter.deleteMany({ where: { key } });
+}
+
+/** Old windows are dead weight; callers prune now and then rather than on every hit. */
+export async function pruneRateLimits(olderThanMs = 24 * 60 * 60 * 1000, now = Date.now()) {
+  await getDb().rateLimitCounter.deleteMany({ where: { windowStart: { lt: new Date(now - olderThanMs) } } });
+}

@@ -1,0 +1,71 @@
+// Every environment variable Arguably reads, validated once with readable errors.
+// The README's configuration table mirrors this schema; keep them together.
+import path from "node:path";
+import { z } from "zod";
+
+// In .env files an empty value means "not set".
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), "must be a postgresql:// connection string");
+
+export const ZServerEnv = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: optional(postgresUrl),
+    AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)")),
+    APP_URL: optional(z.url("must be an absolute URL such as https://arguably.example")),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    ADMIN_EMAIL: optional(z.email("must be an email address")),
+    DATA_DIR: z.string().default(".data"),
+    TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
+    GITHUB_CLIENT_ID: optional(z.string()),
+    GITHUB_CLIENT_SECRET: optional(z.string()),
+    GOOGLE_CLIENT_ID: optional(z.string()),
+    GOOGLE_CLIENT_SECRET: optional(z.string()),
+  })
+  .superRefine((env, ctx) => {
+    for (const provider of ["GITHUB", "GOOGLE"] as const) {
+      const id = env[`${provider}_CLIENT_ID`];
+      const secret = env[`${provider}_CLIENT_SECRET`];
+      if (Boolean(id) !== Boolean(secret)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [id ? `${provider}_CLIENT_SECRET` : `${provider}_CLIENT_ID`],
+          message: `set both ${provider}_CLIENT_ID and ${provider}_CLIENT_SECRET, or neither`,
+        });
+      }
+    }
+  });
+
+export type ServerEnv = z.infer<typeof ZServerEnv>;
+
+export class ConfigurationError extends Error {
+  override name = "ConfigurationError";
+}
+
+/** Parses `source` (process.env by default); throws a ConfigurationError listing every bad variable. */
+export function parseServerEnv(source: Record<string, string | undefined> = process.env): ServerEnv {
+  const result = ZServerEnv.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "environment"}: ${issue.message}`);
+  throw new ConfigurationError(`Invalid configuration:\n${lines.join("\n")}`);
+}
+
+let cached: ServerEnv | undefined;
+
+/** The validated environment of this process, parsed on first use. */
+export function serverEnv(): ServerEnv {
+  cached ??= parseServerEnv();
+  return cached;
+}
+
+export function appUrl(env: ServerEnv = serverEnv()) {
+  return env.APP_URL ?? `http://localhost:${env.PORT}`;
+}
+
+export function dataDir(env: ServerEnv = serverEnv()) {
+  return path.resolve(env.DATA_DIR);
+}

@@ -1,0 +1,242 @@
+// Extract: from a pasted or scraped page (plain text) to the article's title, byline and body blocks.
+// Pure: no database, no network. Works line by line with rules that hold across news sites rather than
+// rules for particular sites: prose looks like prose (long, ends a sentence); navigation, prompts,
+// captions and credits do not; and the article is the largest contiguous run of prose, so that the
+// teasers of unrelated stories after it, separated by "keep reading" prompts and credits, fall away.
+
+export type BlockKind = "heading" | "paragraph";
+
+export interface ExtractedBlock {
+  kind: BlockKind;
+  text: string;
+}
+
+export interface ExtractedArticle {
+  title: string;
+  byline: string | null;
+  blocks: ExtractedBlock[];
+}
+
+type LineClass = "prose" | "heading" | "boilerplate" | "end" | "caption" | "other";
+
+interface Line {
+  text: string;
+  words: number;
+  kind: LineClass;
+}
+
+// Calls to action and site furniture that are never article text.
+const BOILERPLATE = [
+  /\bsign (up|in)\b/i,
+  /\blog ?in\b/i,
+  /\bsubscri(be|ber|ption)\b/i,
+  /\bnewsletters?\b/i,
+  /\bfree trial\b/i,
+  /\bunlimited access\b/i,
+  /\bcancel anytime\b/i,
+  /\bfollow us\b/i,
+  /\bshare (this|on)\b/i,
+  /\bad-free\b/i,
+  /\bper (month|year)\b/i,
+  /\bbest value\b/i,
+  /\bstay up-to-date\b/i,
+  /\bexclusive (international )?(news )?coverage\b/i,
+  /\brepublished with permission\b/i,
+  /\bcookies?\b.*\b(accept|policy|consent)\b/i,
+  /\ball rights reserved\b/i,
+  /\b(advertisement|sponsored)\b/i,
+  /^\s*(menu|search|home|close|latest|trending|newsletter|qiosk|related|more|share|print|email)\s*$/i,
+  /\s\|\s/, // "Analysis | Europe" section trails
+];
+
+// Markers after which a page shows other content (paywalls, "read more" lists, teasers).
+const END_MARKERS = [
+  /\breached your limit\b/i,
+  /\bread the full (story|article)\b/i,
+  /keep reading/i, // often run together with "Show less" in scrapes
+  /show less/i,
+  /\bcontinue reading\b/i,
+  /\b(related|recommended|more) (stories|articles|reading)\b/i,
+  /\byou (may|might) also like\b/i,
+  /^\s*read (more|next)\b/i,
+];
+
+// Photo captions and credits.
+const CAPTION = [
+  /\b(photo|image|picture|illustration|file photo|top image)\b/i,
+  /\bcredit:/i,
+  /\bvia (zuma|getty|reuters|ap|afp|shutterstock)\b/i,
+  /\b(shutterstock|getty images|reuters|afp|associated press)\b/i,
+  /^[\w-]+\.(jpe?g|png|webp|gif)$/i,
+  /^[\w-]*\d{5,}[\w-]*$/, // image file names such as Shutterstock_1578070744-scaled
+];
+
+const SENTENCE_END = /[.!?…]["”’')\]]*$/;
+
+function normalise(raw: string): string[] {
+  return raw
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u00a0\u2007\u202f]/g, " ")
+    .replace(/[\u200b-\u200d\ufeff]/g, "")
+    .split("\n")
+    .map((line) => line.replace(/[ \t]+/g, " ").trim())
+    .filter((line) => line.length > 0);
+}
+
+function wordCount(text: string) {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+function classify(text: string): LineClass {
+  const words = wordCount(text);
+  if (END_MARKERS.some((pattern) => pattern.test(text))) return "end";
+  if (BOILERPLATE.some((pattern) => pattern.test(text)) && words < 30) return "boilerplate";
+  const endsSentence = SENTENCE_END.test(text);
+  if (CAPTION.some((pattern) => pattern.test(text)) && (!endsSentence || words < 12)) return "caption";
+  if (endsSentence && words >= 8) return "prose";
+  if (!endsSentence && words >= 1 && words <= 10 && /^[\p{Lu}\p{N}“"']/u.test(text)) return "heading";
+  return "other";
+}
+
+// How much each kind of line adds to, or costs, a run of article text.
+function score(line: Line): number {
+  switch (line.kind) {
+    case "prose":
+      return line.words;
+    case "heading":
+      return -4;
+    case "other":
+      return -6;
+    case "caption":
+      return -25;
+    case "boilerplate":
+      return -30;
+    case "end":
+      return Number.NEGATIVE_INFINITY;
+  }
+}
+
+/** The contiguous run of lines with the largest total score (Kadane's algorithm). */
+function mainRun(lines: Line[]): [number, number] | null {
+  let best: [number, number] | null = null;
+  let bestSum = 0;
+  let sum = 0;
+  let start = 0;
+  lines.forEach((line, index) => {
+    const value = score(line);
+    if (sum + value <= 0 || !Number.isFinite(value)) {
+      sum = 0;
+      start = index + 1;
+      return;
+    }
+    sum += value;
+    if (sum > bestSum && line.kind === "prose") {
+      bestSum = sum;
+      best = [start, index];
+    }
+  });
+  return best;
+}
+
+const NAME_WORD = /^(\p{Lu}[\p{L}'’.-]*|and|van|von|de|da|del|der|la|le|bin|al)$/u;
+
+function looksLikeByline(text: string): string | null {
+  const stripped = text.replace(/^by\s+/i, "").trim();
+  const words = stripped.split(/\s+/);
+  if (words.length < 2 || words.length > 5 || /[|/:;!?]/.test(stripped)) return null;
+  if (!words.every((word) => NAME_WORD.test(word))) return null;
+  if (/^by\s+/i.test(text) || words.length <= 4) return stripped;
+  return null;
+}
+
+/** A pull quote repeats a sentence of the body, often trimmed or reworded; it must not appear twice. */
+function isRepeated(line: Line, body: Line[]) {
+  const bigrams = (text: string) => {
+    const words = text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
+    return words.slice(1).map((word, index) => `${words[index]} ${word}`);
+  };
+  const quote = bigrams(line.text);
+  if (quote.length < 3) return false;
+  return body.some((other) => {
+    if (other === line || other.words < line.words * 1.5) return false;
+    const paragraph = new Set(bigrams(other.text));
+    return quote.filter((bigram) => paragraph.has(bigram)).length / quote.length >= 0.7;
+  });
+}
+
+/**
+ * A teaser of another story (a headline, a credit, a paragraph or two, then "keep reading") can sit
+ * right after the article and join its run. Cut such a short tail off when an end marker closes it.
+ */
+function dropTrailingTeaser(lines: Line[], [first, last]: [number, number]): [number, number] {
+  const closedByEndMarker = lines.slice(last + 1, last + 3).some((line) => line.kind === "end");
+  if (!closedByEndMarker) return [first, last];
+  let tailProse = 0;
+  for (let index = last; index > first; index--) {
+    if (lines[index].kind === "prose") {
+      tailProse++;
+      if (tailProse > 3) break;
+      continue;
+    }
+    let gapStart = index;
+    while (gapStart > first && lines[gapStart - 1].kind !== "prose") gapStart--;
+    if (index - gapStart + 1 >= 2) return [first, gapStart - 1];
+    index = gapStart;
+  }
+  return [first, last];
+}
+
+export class ExtractionError extends Error {
+  override name = "ExtractionError";
+}
+
+export function extractArticle(raw: string): ExtractedArticle {
+  const lines: Line[] = normalise(raw).map((text) => ({ text, words: wordCount(text), kind: classify(text) }));
+  const run = mainRun(lines);
+  if (!run) throw new ExtractionError("No article text found: the input has no paragraphs of prose.");
+  const [first, last] = dropTrailingTeaser(lines, run);
+
+  const inside = lines.slice(first, last + 1);
+  const blocks: ExtractedBlock[] = [];
+  for (const line of inside) {
+    if (line.kind === "prose" && !isRepeated(line, inside)) blocks.push({ kind: "paragraph", text: line.text });
+    else if (line.kind === "heading" && blocks.length > 0 && !looksLikeByline(line.text)) {
+      blocks.push({ kind: "heading", text: line.text });
+    }
+  }
+  // A heading with no paragraph after it belongs to whatever comes next on the page, not the article.
+  while (blocks.at(-1)?.kind === "heading") blocks.pop();
+
+  // Title and byline sit above the body. Reading upwards: a short run of capitalised name words is
+  // the byline; a prose line is the standfirst, and the title is the first headline-like line above it;
+  // without a standfirst, the nearest headline-like line is the title.
+  let title: string | null = null;
+  let nearestHeadline: string | null = null;
+  let byline: string | null = null;
+  let standfirstSeen = false;
+  for (let index = first - 1; index >= 0 && first - index <= 15; index--) {
+    const line = lines[index];
+    if (line.kind === "end") break;
+    const name = looksLikeByline(line.text);
+    if (name && !byline && !standfirstSeen) {
+      byline = name;
+      continue;
+    }
+    if (line.kind === "prose") {
+      standfirstSeen = true;
+      nearestHeadline = null;
+      continue;
+    }
+    const headlineLike =
+      (line.kind === "heading" || line.kind === "other") && line.words >= 3 && line.words <= 25 && !SENTENCE_END.test(line.text);
+    if (!headlineLike) continue;
+    if (standfirstSeen) {
+      title = line.text;
+      break;
+    }
+    nearestHeadline ??= line.text;
+  }
+  title ??= nearestHeadline;
+  title ??= blocks[0].text.split(/(?<=[.!?])\s/)[0].slice(0, 120);
+  return { title, byline, blocks };
+}

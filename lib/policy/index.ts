@@ -1,0 +1,33 @@
+// Who may do what. Every server action and route handler asks this module; nothing else decides.
+// Roles are ordered: admin > moderator > editor > user. A banned account may do nothing signed in.
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export const ROLES = ["user", "editor", "moderator", "admin"] as const satisfies readonly Role[];
+
+export interface Actor {
+  id: string;
+  role: Role;
+  bannedUntil: Date | null;
+}
+
+export function roleRank(role: Role): number {
+  return ROLES.indexOf(role);
+}
+
+export function hasRole(actor: Actor | null, minimum: Role): boolean {
+  return actor !== null && !isBanned(actor) && roleRank(actor.role) >= roleRank(minimum);
+}
+
+export function isBanned(actor: Pick<Actor, "bannedUntil">, now = new Date()): boolean {
+  return actor.bannedUntil !== null && actor.bannedUntil > now;
+}
+
+/** Signing in is refused while banned; the session of a banned user is treated as signed out. */
+export function canSignIn(actor: Pick<Actor, "bannedUntil">, now = new Date()): boolean {
+  return !isBanned(actor, now);
+}
+
+/** Editors and above import articles (the editor's review arrives with the claim pipeline). */
+export function canImportArticle(actor: Actor | null): boolean {
+  return hasRole(actor, "editor");
+}

@@ -1,0 +1,20 @@
+// The demo content: the raw scrapes in content/seeds/, imported once through the ingest pipeline.
+import fs from "node:fs/promises";
+import path from "node:path";
+import { importArticle } from "@/lib/data/import-article";
+
+export const SEEDS_DIR = path.resolve(process.cwd(), "content", "seeds");
+
+export async function seedDemoArticles(log: (message: string) => void = () => {}) {
+  const files = (await fs.readdir(SEEDS_DIR)).filter((file) => file.endsWith(".txt")).sort();
+  let created = 0;
+  for (const file of files) {
+    const raw = await fs.readFile(path.join(SEEDS_DIR, file), "utf8");
+    const result = await importArticle({ raw });
+    if (result.created) {
+      created++;
+      log(`imported demo article "${result.article.title}"`);
+    }
+  }
+  return { created, total: files.length };
+}

@@ -1,0 +1,128 @@
+import pg from "pg";
+import { describe, expect, inject, test } from "vitest";
+import { alertText, appUrl, chromiumPath, signUp, uniqueEmail, useBrowser } from "../support/browser";
+
+const newPage = useBrowser();
+const PASSWORD = "correct horse battery";
+
+async function countUsers(email: string) {
+  const client = new pg.Client({ connectionString: inject("appDatabaseUrl") });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ count: string }>(`select count(*) from "User" where email = $1`, [email]);
+    return Number(rows[0].count);
+  } finally {
+    await client.end();
+  }
+}
+
+describe.skipIf(!chromiumPath)("accounts", () => {
+  test("sign up, sign out, sign in again", async () => {
+    const page = await newPage();
+    const email = uniqueEmail();
+    await signUp(page, { name: "Ada Reader", email, password: PASSWORD });
+    await page.waitForURL(`${appUrl}/`);
+    const header = page.getByTestId("signed-in-user");
+    await expect(header.innerText()).resolves.toContain("Ada Reader");
+    const cookies = await page.context().cookies();
+    const session = cookies.find((cookie) => cookie.name.includes("session-token"));
+    expect(session?.httpOnly).toBe(true);
+    expect(session?.sameSite).toBe("Lax");
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("link", { name: "Sign in" }).waitFor();
+    expect(await page.getByTestId("signed-in-user").count()).toBe(0);
+
+    await page.getByRole("link", { name: "Sign in" }).click();
+    await page.getByLabel("Email").fill(email.toUpperCase());
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await header.waitFor();
+    await expect(header.innerText()).resolves.toContain("Ada Reader");
+  });
+
+  test("a wrong password says so and does not sign in", async () => {
+    const page = await newPage();
+    const email = uniqueEmail();
+    await signUp(page, { name: "Bea", email, password: PASSWORD });
+    await page.getByTestId("signed-in-user").waitFor();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("link", { name: "Sign in" }).waitFor();
+
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("not the password at all");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(alertText(page, "Wrong email or password.")).resolves.toBe("Wrong email or password.");
+    expect(page.url()).toContain("/signin");
+    expect(await page.getByTestId("signed-in-user").count()).toBe(0);
+  });
+
+  test("sign-up explains every problem on the form and creates nothing", async () => {
+    const page = await newPage();
+    const existing = uniqueEmail("taken");
+    await signUp(page, { name: "First", email: existing, password: PASSWORD });
+    await page.getByTestId("signed-in-user").waitFor();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("link", { name: "Sign in" }).waitFor();
+
+    await signUp(page, { name: "Second", email: existing, password: PASSWORD });
+    await page.getByText("An account with this email already exists.").waitFor();
+    expect(await countUsers(existing)).toBe(1);
+
+    const fresh = uniqueEmail("fresh");
+    await signUp(page, { name: "Cleo", email: "not-an-email", password: "short" });
+    await page.getByText("Enter a valid email address").waitFor();
+    await page.getByText("Password must be at least 10 characters.").waitFor();
+
+    await signUp(page, { name: "", email: fresh, password: "" });
+    await page.getByText("Display name must be at least 2 characters.").waitFor();
+    await page.getByText("Password must be at least 10 characters.").waitFor();
+    // What was typed is still there to correct.
+    await expect(page.getByLabel("Email").inputValue()).resolves.toBe(fresh);
+    expect(await countUsers(fresh)).toBe(0);
+  });
+
+  test("a 10 MB sign-up is refused with a message on the form", async () => {
+    const page = await newPage();
+    const email = uniqueEmail("huge");
+    await page.goto("/signup");
+    // Past the input's maxlength, as a script or a modified page could send.
+    await page.getByLabel("Display name").evaluate((input: HTMLInputElement, size) => {
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
+      setValue.call(input, "x".repeat(size));
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }, 10 * 1024 * 1024);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(alertText(page, "We could not accept that submission")).resolves.toContain("Check that every field");
+    expect(await countUsers(email)).toBe(0);
+  });
+
+  test("repeated wrong passwords are rate limited per account with 429 and Retry-After", async () => {
+    const page = await newPage();
+    const email = uniqueEmail("target");
+    await page.goto("/signin");
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill(`wrong password ${attempt}`);
+      await Promise.all([
+        page.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials")),
+        page.getByRole("button", { name: "Sign in" }).click(),
+      ]);
+      await expect(alertText(page, "Wrong email or password.")).resolves.toBe("Wrong email or password.");
+    }
+    await page.getByLabel("Password").fill("wrong password again");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(alertText(page, "Too many failed sign-in attempts.")).resolves.toMatch(/Try again in \d+ minutes?\./);
+
+    const response = await fetch(`${appUrl}/api/auth/callback/credentials`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email, password: "anything", csrfToken: "x", json: "true" }),
+    });
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});

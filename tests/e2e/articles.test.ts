@@ -1,0 +1,69 @@
+import { describe, expect, test } from "vitest";
+import { chromiumPath, useBrowser } from "../support/browser";
+
+const newPage = useBrowser();
+
+const KOREA = {
+  title: "Why The U.S. May Be Pushing The Controversial “Korea Scenario” For Ukraine",
+  firstParagraph: "The final communiqué of the NATO summit in Vilnius mentioned Ukraine 45 times",
+};
+const NATO = {
+  title: "Time to start thinking about walking away from NATO invite to Ukraine",
+  firstParagraph: "Ukraine will not join NATO — not now, and most probably not ever.",
+};
+
+// Scraped page furniture and unrelated stories that must never show as article text.
+const NEVER_SHOWN = [
+  "Sign up to our",
+  "Already a subscriber",
+  "reached your limit",
+  "free trial",
+  "Subscribe to Worldcrunch",
+  "Follow us on social",
+  "Parenthood Reinvented My Sex Life",
+  "threesome",
+  "keep reading",
+  "Editorial credit",
+  "Shutterstock",
+  "Trade review process could rock the calm",
+  "decertify Colombia",
+  "photo of",
+  "Planet Pix via ZUMA",
+  "Stay up-to-date with the latest",
+];
+
+describe.skipIf(!chromiumPath)("reading the demo articles", () => {
+  test("the home page lists both demo articles with byline and import date", async () => {
+    const page = await newPage();
+    await page.goto("/");
+    const list = page.getByRole("list", { name: "Articles" });
+    await expect(list.getByRole("link", { name: KOREA.title }).isVisible()).resolves.toBe(true);
+    await expect(list.getByRole("link", { name: NATO.title }).isVisible()).resolves.toBe(true);
+    const text = await list.innerText();
+    expect(text).toContain("By Yuri Fedorov");
+    expect(text.match(/Imported \d{1,2} \w{3} \d{4}/g)).toHaveLength(2);
+  });
+
+  for (const article of [KOREA, NATO]) {
+    test(`"${article.title.slice(0, 40)}…" shows its title and body and none of the scraped page around it`, async () => {
+      const page = await newPage();
+      await page.goto("/");
+      await page.getByRole("link", { name: article.title }).click();
+      await page.waitForURL(/\/articles\//);
+      await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe(article.title);
+      const body = page.getByTestId("article-body");
+      const firstParagraph = body.locator("p").first();
+      await expect(firstParagraph.isVisible()).resolves.toBe(true);
+      expect(await firstParagraph.innerText()).toContain(article.firstParagraph);
+      const pageText = (await page.locator("main").innerText()).toLowerCase();
+      for (const phrase of NEVER_SHOWN) expect(pageText, `page shows "${phrase}"`).not.toContain(phrase.toLowerCase());
+    });
+  }
+
+  test("an unknown article gives a friendly not-found page", async () => {
+    const page = await newPage();
+    const response = await page.goto("/articles/no-such-article");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Not found" }).isVisible()).resolves.toBe(true);
+  });
+});

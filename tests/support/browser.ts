@@ -1,0 +1,47 @@
+// Helpers for browser tests: one Chromium per test file, a fresh context (cookies) per test.
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
+import { CHROMIUM_ARGS } from "./chromium";
+
+export const chromiumPath = inject("chromiumPath");
+export const appUrl = inject("appUrl");
+
+/** Call at the top of a test file: launches Chromium once and returns a factory for fresh pages. */
+export function useBrowser() {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    if (!chromiumPath) return;
+    browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
+    await browser?.close();
+  });
+  return async function newPage(): Promise<Page> {
+    const context = await browser!.newContext({ baseURL: appUrl });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  };
+}
+
+export function uniqueEmail(label = "reader") {
+  return `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+export async function signUp(page: Page, { name, email, password }: { name: string; email: string; password: string }) {
+  await page.goto("/signup");
+  await page.getByLabel("Display name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+/** Waits for an alert containing `text` (Next.js's own route announcer is an empty alert too). */
+export async function alertText(page: Page, text: string) {
+  const alert = page.getByRole("alert").filter({ hasText: text });
+  await alert.waitFor();
+  return alert.innerText();
+}

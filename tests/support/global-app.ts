@@ -1,0 +1,74 @@
+// Starts the production build of the app (building it if needed) on a fresh database with the demo
+// articles, for the browser tests. Without Chromium the browser tests are skipped loudly, except
+// under CI=true, where a missing browser fails the run.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import type { TestProject } from "vitest/node";
+import { findFreePort } from "@/lib/db/embedded";
+import { createDatabase } from "@/lib/db/scratch";
+import { ensureProductionBuild } from "@/scripts/lib/build";
+import { findChromium } from "./chromium";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    appUrl: string;
+    appDatabaseUrl: string;
+    chromiumPath: string | null;
+  }
+}
+
+async function waitForServer(url: string, server: ChildProcess, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`The app server exited with code ${server.exitCode}.`);
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The app server did not answer at ${url} within ${timeoutMs / 1000}s.`);
+}
+
+export default async function setup(project: TestProject) {
+  const chromiumPath = findChromium();
+  if (!chromiumPath) {
+    const message = "No Chromium found (install Debian's `chromium` package or set CHROMIUM_PATH).";
+    if (process.env.CI === "true") throw new Error(`${message} Browser tests cannot be skipped under CI=true.`);
+    console.warn(`\n${"!".repeat(78)}\n!! ${message}\n!! SKIPPING ALL BROWSER (e2e) TESTS.\n${"!".repeat(78)}\n`);
+  }
+  project.provide("chromiumPath", chromiumPath);
+  project.provide("appUrl", "");
+  project.provide("appDatabaseUrl", "");
+  if (!chromiumPath) return;
+
+  const database = await createDatabase(project.getProvidedContext().pgAdminUrl, { prefix: "e2e", template: "arguably_template" });
+  process.env.DATABASE_URL = database.url;
+  const { seedDemoArticles } = await import("@/scripts/lib/seed-demo");
+  await seedDemoArticles();
+  const { getDb } = await import("@/lib/db/client");
+  await getDb().$disconnect();
+
+  const port = await findFreePort();
+  const appUrl = `http://localhost:${port}`;
+  const env = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    PORT: String(port),
+    DATABASE_URL: database.url,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    NEXTAUTH_URL: appUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  await ensureProductionBuild(env, (message) => console.log(`e2e: ${message}`));
+  const server = spawn(process.execPath, ["scripts/server.mjs"], { env, stdio: ["ignore", "inherit", "inherit"] });
+  await waitForServer(appUrl, server);
+  project.provide("appUrl", appUrl);
+  project.provide("appDatabaseUrl", database.url);
+
+  return async () => {
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  };
+}

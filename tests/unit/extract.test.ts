@@ -1,0 +1,131 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { extractArticle } from "@/lib/ingest/extract";
+import { ExtractionError, prepareArticle, slugify } from "@/lib/ingest";
+
+const seed = (name: string) => fs.readFileSync(path.join("content", "seeds", name), "utf8");
+
+function allText(article: ReturnType<typeof extractArticle>) {
+  return [article.title, article.byline ?? "", ...article.blocks.map((block) => block.text)].join("\n").toLowerCase();
+}
+
+describe("extract: the Worldcrunch scrape (paywall, captions, pull quote, unrelated teaser)", () => {
+  const article = extractArticle(seed("korea-scenario.txt"));
+
+  test("finds the headline and the author", () => {
+    expect(article.title).toBe("Why The U.S. May Be Pushing The Controversial “Korea Scenario” For Ukraine");
+    expect(article.byline).toBe("Yuri Fedorov");
+  });
+
+  test("starts with the first paragraph and ends with the last one", () => {
+    expect(article.blocks[0]).toEqual({ kind: "paragraph", text: expect.stringMatching(/^The final communiqué of the NATO summit/) });
+    expect(article.blocks.at(-1)?.text).toMatch(/^This would mean tectonic shifts/);
+  });
+
+  test("keeps section headings as headings", () => {
+    expect(article.blocks.filter((block) => block.kind === "heading").map((block) => block.text)).toEqual([
+      "Nuclear factor",
+      "Fear of the new",
+      "Tectonic shifts",
+    ]);
+  });
+
+  test("drops navigation, paywall prompts, captions, credits, the pull quote and the unrelated teaser", () => {
+    const text = allText(article);
+    for (const phrase of [
+      "sign up",
+      "subscriber",
+      "free trial",
+      "reached your limit",
+      "per month",
+      "photo of",
+      "via zuma",
+      "a file photo of the dmz",
+      "stay up-to-date",
+      "parenthood",
+      "threesome",
+      "keep reading",
+      "exclusive coverage",
+    ]) {
+      expect(text, phrase).not.toContain(phrase);
+    }
+    const pullQuote = "Careers dedicated to seeking a compromise with the Soviet Union and, later, with Russia.";
+    expect(article.blocks.map((block) => block.text)).not.toContain(pullQuote);
+  });
+});
+
+describe("extract: the Responsible Statecraft scrape (standfirst, image name, teasers of other stories)", () => {
+  const article = extractArticle(seed("nato-ukraine-invite.txt"));
+
+  test("finds the headline and no author where the page names none", () => {
+    expect(article.title).toBe("Time to start thinking about walking away from NATO invite to Ukraine");
+    expect(article.byline).toBeNull();
+  });
+
+  test("keeps exactly the fifteen paragraphs of the article", () => {
+    expect(article.blocks).toHaveLength(15);
+    expect(article.blocks[0].text).toMatch(/^Ukraine will not join NATO — not now/);
+    expect(article.blocks.at(-1)?.text).toMatch(/^In addition to pledging to bolster NATO defenses/);
+  });
+
+  test("drops the related-story teasers that follow the article", () => {
+    const text = allText(article);
+    for (const phrase of ["us-mexico", "colombia", "9/11", "shutterstock", "editorial credit", "follow us", "analysis | europe", "newsletter"]) {
+      expect(text, phrase).not.toContain(phrase);
+    }
+  });
+});
+
+describe("extract: rules that hold on other sites", () => {
+  test("a page with a menu, a byline line and a related-stories list", () => {
+    const page = [
+      "Home",
+      "World",
+      "Opinion",
+      "Subscribe",
+      "Cities should stop building parking garages",
+      "By Jane Q. Doe",
+      "Downtown parking garages cost cities far more than they return, and the money would do more good in transit.",
+      "A single structured parking space now costs upwards of $30,000 to build, before maintenance and land.",
+      "Most garages sit half empty outside of peak hours, which means taxpayers subsidise idle concrete.",
+      "Share this article",
+      "Related stories",
+      "Why bike lanes pay for themselves within a decade of opening to riders.",
+      "How one town rebuilt its main street without a single new garage in it.",
+    ].join("\n");
+    const article = extractArticle(page);
+    expect(article.title).toBe("Cities should stop building parking garages");
+    expect(article.byline).toBe("Jane Q. Doe");
+    expect(article.blocks.map((block) => block.text)).toEqual([
+      "Downtown parking garages cost cities far more than they return, and the money would do more good in transit.",
+      "A single structured parking space now costs upwards of $30,000 to build, before maintenance and land.",
+      "Most garages sit half empty outside of peak hours, which means taxpayers subsidise idle concrete.",
+    ]);
+  });
+
+  test("input with no prose is refused with a clear error", () => {
+    expect(() => extractArticle("Home\nNews\nSign in\nSubscribe")).toThrow(ExtractionError);
+    expect(() => extractArticle("")).toThrow("No article text found");
+  });
+});
+
+describe("prepareArticle", () => {
+  test("block offsets point at the block text inside the stored body", () => {
+    const raw = seed("korea-scenario.txt");
+    const prepared = prepareArticle(raw);
+    const extracted = extractArticle(raw);
+    expect(prepared.blocks.map((block) => prepared.body.slice(block.start, block.end))).toEqual(extracted.blocks.map((block) => block.text));
+    expect(prepared.sourceHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(prepareArticle(raw).sourceHash).toBe(prepared.sourceHash);
+  });
+
+  test("slugs are readable and URL-safe", () => {
+    expect(slugify("Why The U.S. May Be Pushing The Controversial “Korea Scenario” For Ukraine")).toBe(
+      "why-the-us-may-be-pushing-the-controversial-korea-scenario-for-ukraine",
+    );
+    expect(slugify("Élan & café: ¿qué?")).toBe("elan-cafe-que");
+    expect(slugify("!!!")).toBe("article");
+    expect(slugify("word ".repeat(40)).length).toBeLessThanOrEqual(80);
+  });
+});

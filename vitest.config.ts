@@ -1,0 +1,46 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = path.resolve(import.meta.dirname);
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": root,
+      // Tests import server modules directly; the marker package only guards client bundles.
+      "server-only": path.join(root, "tests/support/empty-module.ts"),
+    },
+  },
+  test: {
+    reporters: ["default"],
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/support/global-database.ts"],
+          setupFiles: ["tests/support/database-per-file.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          globalSetup: ["tests/support/global-database.ts", "tests/support/global-app.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // One production server and one browser are shared; files run one after another.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
