@@ -18,6 +18,7 @@ export const ZServerEnv = z
     AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)")),
     APP_URL: optional(z.url("must be an absolute URL such as https://arguably.example")),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: optional(z.string()),
     ADMIN_EMAIL: optional(z.email("must be an email address")),
     DATA_DIR: z.string().default(".data"),
     TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),

@@ -39,13 +39,9 @@ export async function importArticle({ raw, sourceUrl = null, importedById = null
       return { article, created: true };
     } catch (error) {
       if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
-      const fields = String((error.meta as { target?: unknown } | undefined)?.target ?? error.message);
-      if (!fields.includes("slug")) {
-        // Imported concurrently by someone else: same source, so theirs is ours.
-        const raced = await db.article.findUnique({ where: { sourceHash: prepared.sourceHash }, select });
-        if (raced) return { article: raced, created: false };
-        throw error;
-      }
+      // Either someone imported the same page at this moment (theirs is ours), or the slug is taken.
+      const raced = await db.article.findUnique({ where: { sourceHash: prepared.sourceHash }, select });
+      if (raced) return { article: raced, created: false };
     }
   }
   throw new Error(`Could not find a free slug for "${prepared.title}".`);

@@ -67,7 +67,7 @@ export interface MigrateResult {
  */
 export async function migrate(
   databaseUrl: string,
-  { dir = MIGRATIONS_DIR, log = (_: string) => {} }: { dir?: string; log?: (message: string) => void } = {},
+  { dir = MIGRATIONS_DIR, log = () => {} }: { dir?: string; log?: (message: string) => void } = {},
 ): Promise<MigrateResult> {
   const local = await readLocalMigrations(dir);
   const client = new pg.Client({ connectionString: databaseUrl });

@@ -228,7 +228,7 @@ export function extractArticle(raw: string): ExtractedArticle {
       continue;
     }
     const headlineLike =
-      (line.kind === "heading" || line.kind === "other") && line.words >= 3 && line.words <= 25 && !SENTENCE_END.test(line.text);
+      (line.kind === "heading" || line.kind === "other") && line.words >= 2 && line.words <= 25 && !SENTENCE_END.test(line.text);
     if (!headlineLike) continue;
     if (standfirstSeen) {
       title = line.text;

@@ -1,8 +1,8 @@
 import pg from "pg";
 import { describe, expect, inject, test } from "vitest";
-import { alertText, appUrl, chromiumPath, signUp, uniqueEmail, useBrowser } from "../support/browser";
+import { alertText, appUrl, chromiumPath, signUp, uniqueEmail, setUpBrowser } from "../support/browser";
 
-const newPage = useBrowser();
+const newPage = setUpBrowser();
 const PASSWORD = "correct horse battery";
 
 async function countUsers(email: string) {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { chromiumPath, useBrowser } from "../support/browser";
+import { chromiumPath, setUpBrowser } from "../support/browser";
 
-const newPage = useBrowser();
+const newPage = setUpBrowser();
 
 const KOREA = {
   title: "Why The U.S. May Be Pushing The Controversial “Korea Scenario” For Ukraine",

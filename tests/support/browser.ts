@@ -7,7 +7,7 @@ export const chromiumPath = inject("chromiumPath");
 export const appUrl = inject("appUrl");
 
 /** Call at the top of a test file: launches Chromium once and returns a factory for fresh pages. */
-export function useBrowser() {
+export function setUpBrowser() {
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
