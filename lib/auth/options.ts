@@ -12,7 +12,7 @@ import GoogleProvider from "next-auth/providers/google";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { createUser } from "@/lib/data/create-user";
-import { getCredentialsByEmail } from "@/lib/data/get-user";
+import { getCredentialsByEmail, getSessionUserById } from "@/lib/data/get-user";
 import { appUrl, serverEnv } from "@/lib/env";
 import { canSignIn } from "@/lib/policy";
 import { safeRedirectUrl } from "@/lib/safe-redirect";
@@ -98,7 +98,7 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       async signIn({ user }) {
         // OAuth sign-ins of banned accounts stop here; credentials were checked in authorize().
-        const record = user.id ? await getDb().user.findUnique({ where: { id: user.id }, select: { bannedUntil: true } }) : null;
+        const record = user.id ? await getSessionUserById(user.id) : null;
         return !record || canSignIn(record) ? true : "/signin?error=AccountSuspended";
       },
       async jwt({ token, user }) {

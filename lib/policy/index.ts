@@ -26,8 +26,3 @@ export function isBanned(actor: Pick<Actor, "bannedUntil">, now = new Date()): b
 export function canSignIn(actor: Pick<Actor, "bannedUntil">, now = new Date()): boolean {
   return !isBanned(actor, now);
 }
-
-/** Editors and above import articles (the editor's review arrives with the claim pipeline). */
-export function canImportArticle(actor: Actor | null): boolean {
-  return hasRole(actor, "editor");
-}

@@ -5,15 +5,20 @@ import { alertText, appUrl, chromiumPath, signUp, uniqueEmail, setUpBrowser } fr
 const newPage = setUpBrowser();
 const PASSWORD = "correct horse battery";
 
-async function countUsers(email: string) {
+/** Reads or changes the app's database directly, as an administrator's tool would. */
+async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []) {
   const client = new pg.Client({ connectionString: inject("appDatabaseUrl") });
   await client.connect();
   try {
-    const { rows } = await client.query<{ count: string }>(`select count(*) from "User" where email = $1`, [email]);
-    return Number(rows[0].count);
+    return (await client.query<T>(text, values)).rows;
   } finally {
     await client.end();
   }
+}
+
+async function countUsers(email: string) {
+  const rows = await sql<{ count: string }>(`select count(*) from "User" where email = $1`, [email]);
+  return Number(rows[0].count);
 }
 
 describe.skipIf(!chromiumPath)("accounts", () => {
@@ -124,5 +129,28 @@ describe.skipIf(!chromiumPath)("accounts", () => {
     });
     expect(response.status).toBe(429);
     expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  test("a role change or a ban takes effect on the user's next request", async () => {
+    const page = await newPage();
+    const email = uniqueEmail("changed");
+    await signUp(page, { name: "Dee", email, password: PASSWORD });
+    const header = page.getByTestId("signed-in-user");
+    await header.waitFor();
+
+    await sql(`update "User" set role = 'moderator' where email = $1`, [email]);
+    await page.reload();
+    await expect(header.innerText()).resolves.toMatch(/Dee\s*moderator/i);
+
+    await sql(`update "User" set "bannedUntil" = now() + interval '1 day' where email = $1`, [email]);
+    await page.reload();
+    await page.getByRole("link", { name: "Sign in" }).waitFor();
+    expect(await header.count()).toBe(0);
+
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(alertText(page, "suspended")).resolves.toBe("This account is suspended.");
   });
 });
