@@ -1,23 +1,37 @@
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { prepareArticle, slugify } from "@/lib/ingest";
+import { prepareArticle, slugify, type ProposedClaim } from "@/lib/ingest";
+
+export function claimRow(claim: ProposedClaim) {
+  return {
+    start: claim.start,
+    end: claim.end,
+    exact: claim.quote.exact,
+    prefix: claim.quote.prefix,
+    suffix: claim.quote.suffix,
+    text: claim.text,
+    score: claim.score,
+  };
+}
 
 export interface ImportArticleInput {
   raw: string;
   sourceUrl?: string | null;
   importedById?: string | null;
+  /** Drafts wait for an editor's review; the demo seeds and the CLI publish at once. */
+  status?: "draft" | "published";
 }
 
 /**
  * Stores an article from raw page text through the ingest pipeline. Idempotent: the same raw input
  * (by sha256) returns the article already stored instead of a copy.
  */
-export async function importArticle({ raw, sourceUrl = null, importedById = null }: ImportArticleInput) {
+export async function importArticle({ raw, sourceUrl = null, importedById = null, status = "published" }: ImportArticleInput) {
   const prepared = prepareArticle(raw);
   const db = getDb();
-  const select = { id: true, slug: true, title: true } as const;
+  const select = { id: true, slug: true, title: true, status: true, _count: { select: { claims: true } } } as const;
   const existing = await db.article.findUnique({ where: { sourceHash: prepared.sourceHash }, select });
-  if (existing) return { article: existing, created: false };
+  if (existing) return { article: existing, created: false, prepared };
 
   const baseSlug = slugify(prepared.title);
   for (let attempt = 0; attempt < 20; attempt++) {
@@ -33,15 +47,20 @@ export async function importArticle({ raw, sourceUrl = null, importedById = null
           sourceUrl,
           sourceHash: prepared.sourceHash,
           importedById,
+          status,
+          // One statement: the article and its claims are stored together or not at all.
+          claims: {
+            createMany: { data: prepared.claims.map(claimRow) },
+          },
         },
         select,
       });
-      return { article, created: true };
+      return { article, created: true, prepared };
     } catch (error) {
       if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
       // Either someone imported the same page at this moment (theirs is ours), or the slug is taken.
       const raced = await db.article.findUnique({ where: { sourceHash: prepared.sourceHash }, select });
-      if (raced) return { article: raced, created: false };
+      if (raced) return { article: raced, created: false, prepared };
     }
   }
   throw new Error(`Could not find a free slug for "${prepared.title}".`);

@@ -4,6 +4,9 @@
 // captions and credits do not; and the article is the largest contiguous run of prose, so that the
 // teasers of unrelated stories after it, separated by "keep reading" prompts and credits, fall away.
 
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+
 export type BlockKind = "heading" | "paragraph";
 
 export interface ExtractedBlock {
@@ -188,6 +191,34 @@ function dropTrailingTeaser(lines: Line[], [first, last]: [number, number]): [nu
 
 export class ExtractionError extends Error {
   override name = "ExtractionError";
+}
+
+/**
+ * HTML pages: Mozilla's Readability (the engine of Firefox's Reader View) finds the article element;
+ * its blocks then go through the same line rules as text, which also drop what Readability keeps
+ * (newsletter boxes, captions inside the article).
+ */
+export function extractHtmlArticle(html: string): ExtractedArticle {
+  const { document } = parseHTML(html);
+  const readable = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+  const container = readable?.content ? parseHTML(`<html><body>${readable.content}</body></html>`).document.body : document.body;
+  const lines: string[] = [];
+  for (const element of container?.querySelectorAll("h1,h2,h3,h4,h5,h6,p,li,blockquote,figcaption,pre") ?? []) {
+    if (element.querySelector("p,li,blockquote")) continue; // its children are listed themselves
+    const text = (element.textContent ?? "").replace(/\s+/g, " ").trim();
+    if (text) lines.push(text);
+  }
+  const title = readable?.title?.trim() || document.querySelector("title")?.textContent?.trim() || null;
+  const extracted = extractArticle([title ?? "", readable?.byline ? `By ${readable.byline}` : "", ...lines].join("\n"));
+  return {
+    ...extracted,
+    title: title || extracted.title,
+    byline: readable?.byline?.replace(/^by\s+/i, "").trim() || extracted.byline,
+  };
+}
+
+export function looksLikeHtml(input: string) {
+  return /^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[\s>])/i.test(input);
 }
 
 export function extractArticle(raw: string): ExtractedArticle {

@@ -1,9 +1,13 @@
-// The ingest pipeline: raw page text in, a stored-ready article out. Pure (no database, no network),
-// so every stage is testable alone. Stages: extract (this issue), then segment, detect and anchor
-// (claim splitting) plug in here, and every caller (seeding, the CLI, the editor's page) goes through
+// The ingest pipeline: raw page text or HTML in, a stored-ready article with its claims out.
+// Pure (no database, no network), so every stage is testable alone:
+//   extract (extract.ts) -> segment (segment.ts) -> detect (detect.ts) -> anchor (anchor.ts).
+// Every caller (the demo seeding, `npm run ingest`, the editor's "New article" page) goes through
 // `prepareArticle`.
 import { createHash } from "node:crypto";
-import { extractArticle, type BlockKind } from "./extract";
+import { anchorSpan, type Anchor } from "./anchor";
+import { claimScore, claimThreshold } from "./detect";
+import { extractArticle, extractHtmlArticle, looksLikeHtml, type BlockKind } from "./extract";
+import { segmentSentences } from "./segment";
 
 export { ExtractionError } from "./extract";
 
@@ -14,31 +18,86 @@ export interface BodyBlock {
   end: number;
 }
 
+export interface Sentence {
+  start: number;
+  end: number;
+  /** How arguable the sentence is, in [0, 1]. */
+  score: number;
+}
+
+export interface ProposedClaim extends Anchor {
+  text: string;
+  start: number;
+  end: number;
+  score: number;
+}
+
 export interface PreparedArticle {
   title: string;
   byline: string | null;
   body: string;
   blocks: BodyBlock[];
+  /** Every sentence of every paragraph (headings are never claims). */
+  sentences: Sentence[];
+  /** The sentences proposed as claims, anchored into `body`. */
+  claims: ProposedClaim[];
   /** sha256 of the raw input, which makes imports idempotent. */
   sourceHash: string;
 }
 
-const BLOCK_SEPARATOR = "\n\n";
+export class InputError extends Error {
+  override name = "InputError";
+}
 
-export function prepareArticle(raw: string): PreparedArticle {
-  const extracted = extractArticle(raw);
+const BLOCK_SEPARATOR = "\n\n";
+export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+
+/** Refuses input that is not text before any stage sees it. */
+export function checkInput(raw: string) {
+  if (Buffer.byteLength(raw, "utf8") > MAX_INPUT_BYTES) {
+    throw new InputError(`The input is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB.`);
+  }
+  if (!raw.trim()) throw new InputError("The input is empty.");
+  // NUL bytes or many replacement characters mean binary data or a wrong encoding.
+  const replacement = (raw.match(/\uFFFD/g) ?? []).length;
+  if (raw.includes("\u0000") || replacement > Math.max(3, raw.length / 1000)) {
+    throw new InputError("The input is not UTF-8 text (binary data or another encoding).");
+  }
+}
+
+export function prepareArticle(raw: string, { threshold = claimThreshold() }: { threshold?: number } = {}): PreparedArticle {
+  checkInput(raw);
+  const extracted = looksLikeHtml(raw) ? extractHtmlArticle(raw) : extractArticle(raw);
   const blocks: BodyBlock[] = [];
+  const sentences: Sentence[] = [];
   let body = "";
   for (const block of extracted.blocks) {
     if (body) body += BLOCK_SEPARATOR;
-    blocks.push({ kind: block.kind, start: body.length, end: body.length + block.text.length });
+    const start = body.length;
+    blocks.push({ kind: block.kind, start, end: start + block.text.length });
     body += block.text;
+    if (block.kind !== "paragraph") continue;
+    for (const span of segmentSentences(block.text)) {
+      const text = block.text.slice(span.start, span.end);
+      sentences.push({ start: start + span.start, end: start + span.end, score: claimScore(text) });
+    }
   }
+  const claims = sentences
+    .filter((sentence) => sentence.score >= threshold)
+    .map((sentence) => ({
+      text: body.slice(sentence.start, sentence.end),
+      start: sentence.start,
+      end: sentence.end,
+      score: sentence.score,
+      ...anchorSpan(body, sentence.start, sentence.end),
+    }));
   return {
     title: extracted.title,
     byline: extracted.byline,
     body,
     blocks,
+    sentences,
+    claims,
     sourceHash: createHash("sha256").update(raw).digest("hex"),
   };
 }

@@ -26,3 +26,8 @@ export function isBanned(actor: Pick<Actor, "bannedUntil">, now = new Date()): b
 export function canSignIn(actor: Pick<Actor, "bannedUntil">, now = new Date()): boolean {
   return !isBanned(actor, now);
 }
+
+/** Editors and above import articles, review their claims and publish them; they also see drafts. */
+export function canEditArticles(actor: Actor | null): boolean {
+  return hasRole(actor, "editor");
+}

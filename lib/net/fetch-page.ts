@@ -1,0 +1,103 @@
+// Fetches an article page for import, safely: http(s) only, public addresses only (no loopback,
+// private, link-local or metadata addresses, checked after DNS and pinned for the connection so a
+// second lookup cannot swap in another address), a timeout, a size cap and at most 5 redirects.
+import dns from "node:dns/promises";
+import http from "node:http";
+import https from "node:https";
+import type { LookupFunction } from "node:net";
+import ipaddr from "ipaddr.js";
+
+export class FetchPageError extends Error {
+  override name = "FetchPageError";
+}
+
+export interface FetchPageOptions {
+  timeoutMs?: number;
+  maxBytes?: number;
+  /** Tests only: allow loopback and private addresses. */
+  allowPrivateAddresses?: boolean;
+}
+
+const MAX_REDIRECTS = 5;
+
+export function isPublicAddress(address: string): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  let parsed = ipaddr.parse(address);
+  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  return parsed.range() === "unicast";
+}
+
+async function resolvePublic(hostname: string, allowPrivate: boolean) {
+  const host = hostname.replace(/^\[|\]$/g, "");
+  const addresses = ipaddr.isValid(host) ? [{ address: host, family: host.includes(":") ? 6 : 4 }] : await dns.lookup(host, { all: true }).catch(() => {
+    throw new FetchPageError(`Cannot resolve ${hostname}.`);
+  });
+  if (!addresses.length) throw new FetchPageError(`Cannot resolve ${hostname}.`);
+  if (!allowPrivate && addresses.some(({ address }) => !isPublicAddress(address))) {
+    throw new FetchPageError(`Refusing to fetch ${hostname}: it points to a private or local address.`);
+  }
+  return addresses[0];
+}
+
+function requestOnce(url: URL, pinned: { address: string; family: number }, options: Required<FetchPageOptions>) {
+  return new Promise<{ status: number; location?: string; contentType: string; body: Buffer }>((resolve, reject) => {
+    const lookup: LookupFunction = (_hostname, lookupOptions, callback) => {
+      if ((lookupOptions as { all?: boolean }).all) callback(null, [pinned] as never);
+      else callback(null, pinned.address, pinned.family);
+    };
+    const client = url.protocol === "https:" ? https : http;
+    const request = client.get(url, { lookup, timeout: options.timeoutMs, headers: { "User-Agent": "Arguably/0.1 (article import)", Accept: "text/html,text/plain" } }, (response) => {
+      const status = response.statusCode ?? 0;
+      if (status >= 300 && status < 400) {
+        response.resume();
+        resolve({ status, location: response.headers.location, contentType: "", body: Buffer.alloc(0) });
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      response.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > options.maxBytes) {
+          request.destroy(new FetchPageError(`The page is larger than ${Math.round(options.maxBytes / 1024 / 1024)} MB.`));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      response.on("end", () => resolve({ status, contentType: String(response.headers["content-type"] ?? ""), body: Buffer.concat(chunks) }));
+      response.on("error", reject);
+    });
+    request.on("timeout", () => request.destroy(new FetchPageError(`No answer from ${url.host} within ${options.timeoutMs / 1000} s.`)));
+    request.on("error", (error) => reject(error instanceof FetchPageError ? error : new FetchPageError(`Cannot fetch ${url.host}: ${(error as NodeJS.ErrnoException).code ?? error.message}.`)));
+  });
+}
+
+/** Returns the page's text (decoded as UTF-8, strictly). */
+export async function fetchPage(address: string, { timeoutMs = 10_000, maxBytes = 5 * 1024 * 1024, allowPrivateAddresses = false }: FetchPageOptions = {}) {
+  const options = { timeoutMs, maxBytes, allowPrivateAddresses };
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    throw new FetchPageError(`Not a URL: ${address.slice(0, 100)}`);
+  }
+  for (let redirects = 0; ; redirects++) {
+    if (url.protocol !== "http:" && url.protocol !== "https:") throw new FetchPageError(`Only http and https URLs can be imported (got ${url.protocol}).`);
+    if (url.username || url.password) throw new FetchPageError("URLs with credentials cannot be imported.");
+    const pinned = await resolvePublic(url.hostname, allowPrivateAddresses);
+    const response = await requestOnce(url, pinned, options);
+    if (response.location && response.status >= 300 && response.status < 400) {
+      if (redirects >= MAX_REDIRECTS) throw new FetchPageError("Too many redirects.");
+      url = new URL(response.location, url);
+      continue;
+    }
+    if (response.status >= 400) throw new FetchPageError(`The server answered ${response.status} for ${url.href}.`);
+    if (response.contentType && !/^text\/(html|plain)|application\/xhtml/i.test(response.contentType)) {
+      throw new FetchPageError(`Not a web page (${response.contentType.split(";")[0]}).`);
+    }
+    try {
+      return { url: url.href, text: new TextDecoder("utf-8", { fatal: true }).decode(response.body) };
+    } catch {
+      throw new FetchPageError("The page is not UTF-8 text.");
+    }
+  }
+}
