@@ -49,10 +49,12 @@ async function main() {
   // Storing needs the database: the same one `npm start` uses.
   const { loadEnvironment, migrateDatabase, openDatabase } = await import("./lib/runtime");
   const env = loadEnvironment();
-  const database = await openDatabase(env);
+  // Progress goes to stderr: stdout carries only the result.
+  const report = (message: string) => console.error(`arguably: ${message}`);
+  const database = await openDatabase(env, report);
   process.env.DATABASE_URL = database.url;
   try {
-    await migrateDatabase(database.url);
+    await migrateDatabase(database.url, report);
     const { importArticle } = await import("@/lib/data/import-article");
     const result = await importArticle({ raw: text, sourceUrl: url });
     const link = `${appUrl(env)}/articles/${result.article.slug}`;

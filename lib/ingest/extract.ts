@@ -20,7 +20,7 @@ export interface ExtractedArticle {
   blocks: ExtractedBlock[];
 }
 
-type LineClass = "prose" | "heading" | "boilerplate" | "end" | "caption" | "other";
+type LineClass = "prose" | "heading" | "prompt" | "furniture" | "end" | "caption" | "other";
 
 interface Line {
   text: string;
@@ -28,8 +28,8 @@ interface Line {
   kind: LineClass;
 }
 
-// Calls to action and site furniture that are never article text.
-const BOILERPLATE = [
+// Calls to action, which interrupt articles as often as they surround them.
+const PROMPTS = [
   /\bsign (up|in)\b/i,
   /\blog ?in\b/i,
   /\bsubscri(be|ber|ption)\b/i,
@@ -44,12 +44,16 @@ const BOILERPLATE = [
   /\bbest value\b/i,
   /\bstay up-to-date\b/i,
   /\bexclusive (international )?(news )?coverage\b/i,
+  /\b(advertisement|sponsored)\b/i,
+];
+
+// Site furniture: section trails, menus, syndication and copyright lines. These sit around articles.
+const FURNITURE = [
   /\brepublished with permission\b/i,
   /\bcookies?\b.*\b(accept|policy|consent)\b/i,
   /\ball rights reserved\b/i,
-  /\b(advertisement|sponsored)\b/i,
   /^\s*(menu|search|home|close|latest|trending|newsletter|qiosk|related|more|share|print|email)\s*$/i,
-  /\s\|\s/, // "Analysis | Europe" section trails
+  /\s\|\s/, // "Analysis | Europe"
 ];
 
 // Markers after which a page shows other content (paywalls, "read more" lists, teasers).
@@ -93,10 +97,13 @@ function wordCount(text: string) {
 function classify(text: string): LineClass {
   const words = wordCount(text);
   if (END_MARKERS.some((pattern) => pattern.test(text))) return "end";
-  if (BOILERPLATE.some((pattern) => pattern.test(text)) && words < 30) return "boilerplate";
+  if (FURNITURE.some((pattern) => pattern.test(text)) && words < 30) return "furniture";
+  if (PROMPTS.some((pattern) => pattern.test(text)) && words < 30) return "prompt";
   const endsSentence = SENTENCE_END.test(text);
   if (CAPTION.some((pattern) => pattern.test(text)) && (!endsSentence || words < 12)) return "caption";
   if (endsSentence && words >= 8) return "prose";
+  // Scrapes drop final periods, most often after a closing quotation mark; long lines are prose anyway.
+  if ((/["”’]$/.test(text) && words >= 12) || words >= 30) return "prose";
   if (!endsSentence && words >= 1 && words <= 10 && /^[\p{Lu}\p{N}“"']/u.test(text)) return "heading";
   return "other";
 }
@@ -112,7 +119,9 @@ function score(line: Line): number {
       return -6;
     case "caption":
       return -25;
-    case "boilerplate":
+    case "prompt":
+      return -3;
+    case "furniture":
       return -30;
     case "end":
       return Number.NEGATIVE_INFINITY;
@@ -203,13 +212,21 @@ export function extractHtmlArticle(html: string): ExtractedArticle {
   const readable = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
   const container = readable?.content ? parseHTML(`<html><body>${readable.content}</body></html>`).document.body : document.body;
   const lines: string[] = [];
-  for (const element of container?.querySelectorAll("h1,h2,h3,h4,h5,h6,p,li,blockquote,figcaption,pre") ?? []) {
+  const headings: string[] = [];
+  for (const element of container?.querySelectorAll("h1,h2,h3,h4,h5,h6,p,li,blockquote,pre") ?? []) {
     if (element.querySelector("p,li,blockquote")) continue; // its children are listed themselves
+    if (element.closest("figure")) continue; // captions and credits are never article text
     const text = (element.textContent ?? "").replace(/\s+/g, " ").trim();
-    if (text) lines.push(text);
+    if (!text) continue;
+    lines.push(text);
+    if (/^H\d$/i.test(element.tagName)) headings.push(text);
   }
-  const title = readable?.title?.trim() || document.querySelector("title")?.textContent?.trim() || null;
-  const extracted = extractArticle([title ?? "", readable?.byline ? `By ${readable.byline}` : "", ...lines].join("\n"));
+  const pageTitle = readable?.title?.trim() || document.querySelector("title")?.textContent?.trim() || "";
+  // Page titles often carry the site's name ("Headline | The Daily"); the article's own heading does not.
+  const firstWords = (text: string) => text.toLowerCase().split(/\s+/).slice(0, 3).join(" ");
+  const title = headings.find((heading) => firstWords(heading) === firstWords(pageTitle)) ?? pageTitle.split(/\s[|–—-]\s/)[0].trim();
+  const body = lines.filter((line) => line !== title);
+  const extracted = extractArticle([title, readable?.byline ? `By ${readable.byline}` : "", ...body].join("\n"));
   return {
     ...extracted,
     title: title || extracted.title,

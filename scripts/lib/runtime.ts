@@ -48,13 +48,13 @@ export async function checkReachable(url: string) {
 }
 
 /** DATABASE_URL when set; otherwise the embedded server in DATA_DIR/postgres, started or reused. */
-export async function openDatabase(env: ServerEnv): Promise<DatabaseHandle> {
+export async function openDatabase(env: ServerEnv, report: (message: string) => void = log): Promise<DatabaseHandle> {
   if (env.DATABASE_URL) {
     await checkReachable(env.DATABASE_URL);
     return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
-  const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir(env), "postgres"), log });
-  log(
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir(env), "postgres"), log: report });
+  report(
     server.reused
       ? "reusing the embedded PostgreSQL server that another Arguably process started"
       : "embedded PostgreSQL started (data in " + path.join(env.DATA_DIR, "postgres") + ")",
@@ -63,9 +63,9 @@ export async function openDatabase(env: ServerEnv): Promise<DatabaseHandle> {
   return { url: server.urlFor("arguably"), embedded: true, stop: () => server.stop() };
 }
 
-export async function migrateDatabase(url: string) {
-  const result = await migrate(url, { log });
-  if (result.applied.length === 0) log(`database schema up to date (${result.alreadyApplied} migrations)`);
+export async function migrateDatabase(url: string, report: (message: string) => void = log) {
+  const result = await migrate(url, { log: report });
+  if (result.applied.length === 0) report(`database schema up to date (${result.alreadyApplied} migrations)`);
 }
 
 /**

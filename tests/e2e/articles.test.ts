@@ -6,10 +6,12 @@ const newPage = setUpBrowser();
 const KOREA = {
   title: "Why The U.S. May Be Pushing The Controversial “Korea Scenario” For Ukraine",
   firstParagraph: "The final communiqué of the NATO summit in Vilnius mentioned Ukraine 45 times",
+  thesis: "Whatever its cause — whether Moscow-centrism",
 };
 const NATO = {
   title: "Time to start thinking about walking away from NATO invite to Ukraine",
   firstParagraph: "Ukraine will not join NATO — not now, and most probably not ever.",
+  thesis: "Ukraine will not join NATO — not now, and most probably not ever.",
 };
 
 // Scraped page furniture and unrelated stories that must never show as article text.
@@ -55,6 +57,14 @@ describe.skipIf(!chromiumPath)("reading the demo articles", () => {
       const firstParagraph = body.locator("p").first();
       await expect(firstParagraph.isVisible()).resolves.toBe(true);
       expect(await firstParagraph.innerText()).toContain(article.firstParagraph);
+      const claims = await body.getByTestId("claim").allInnerTexts();
+      expect(claims.length).toBeGreaterThan(3);
+      expect(claims.some((claim) => claim.startsWith(article.thesis))).toBe(true);
+      // Marked in place: each claim sits inside a paragraph of the body, in reading order.
+      const bodyText = await body.innerText();
+      const positions = claims.map((claim) => bodyText.indexOf(claim));
+      expect(positions.every((position) => position >= 0)).toBe(true);
+      expect(positions).toEqual([...positions].sort((a, b) => a - b));
       const pageText = (await page.locator("main").innerText()).toLowerCase();
       for (const phrase of NEVER_SHOWN) expect(pageText, `page shows "${phrase}"`).not.toContain(phrase.toLowerCase());
     });

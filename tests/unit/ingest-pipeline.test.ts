@@ -1,0 +1,140 @@
+import fs from "node:fs";
+import { describe, expect, test } from "vitest";
+import { anchorSpan, locate } from "@/lib/ingest/anchor";
+import { extractHtmlArticle } from "@/lib/ingest/extract";
+import { ExtractionError, InputError, prepareArticle } from "@/lib/ingest";
+import { seedResults } from "@/scripts/lib/evaluate-ingest";
+
+describe("the demo seeds (labels in content/datasets/seed-labels.json)", () => {
+  for (const seed of seedResults()) {
+    describe(seed.file, () => {
+      test("title, byline, headings and every body paragraph are right", () => {
+        expect(seed).toMatchObject({ titleCorrect: true, bylineCorrect: true, headingsCorrect: true, paragraphsKept: true });
+      });
+      test("no navigation, paywall, caption or teaser text in the body or any claim", () => {
+        expect(seed.leaked).toEqual([]);
+      });
+      test("claims are a minority of the sentences and include the thesis", () => {
+        expect(seed.claimsAreMinority).toBe(true);
+        expect(seed.claims).toBeGreaterThan(3);
+        expect(seed.thesisFound).toEqual(seed.thesisExpected);
+        expect(seed.precision).toBeGreaterThanOrEqual(0.75);
+      });
+    });
+  }
+});
+
+describe("anchor", () => {
+  const body = "Taxes are too high. Spending is too low. Taxes are too high.";
+
+  test("every claim of an article anchors to its exact words", () => {
+    const prepared = prepareArticle(fs.readFileSync("content/seeds/nato-ukraine-invite.txt", "utf8"));
+    expect(prepared.claims.length).toBeGreaterThan(0);
+    for (const claim of prepared.claims) {
+      expect(prepared.body.slice(claim.start, claim.end)).toBe(claim.text);
+      expect(claim.quote.exact).toBe(claim.text);
+      expect(claim.position).toEqual({ type: "TextPositionSelector", start: claim.start, end: claim.end });
+    }
+  });
+
+  test("finds the words again after the body changes around them, choosing the right repeat", () => {
+    const anchor = anchorSpan(body, 41, 60); // the second "Taxes are too high."
+    expect(locate(body, anchor)).toEqual({ start: 41, end: 60 });
+    const edited = `Update: corrected. ${body}`;
+    expect(locate(edited, anchor)).toEqual({ start: 60, end: 79 });
+    expect(locate("Nothing of the sort.", anchor)).toBeNull();
+  });
+
+  test("refuses spans outside the body", () => {
+    expect(() => anchorSpan(body, 10, 5)).toThrow(RangeError);
+    expect(() => anchorSpan(body, 0, body.length + 1)).toThrow(RangeError);
+  });
+});
+
+describe("HTML input", () => {
+  test("keeps the article and drops the page around it", () => {
+    const html = `<!doctype html><html><head><title>Why bike lanes pay | The Daily</title></head><body>
+      <nav><a href="/">Home</a><a href="/world">World</a><a href="/subscribe">Subscribe</a></nav>
+      <article>
+        <h1>Why bike lanes pay for themselves</h1>
+        <p class="byline">By Sam Rider</p>
+        <p>Bike lanes repay their cost within a decade, because they bring more customers to local shops than parking does.</p>
+        <figure><img src="x.jpg"><figcaption>Photo: a cyclist on Main Street</figcaption></figure>
+        <p>Critics say the lanes slow traffic, but the city's own counts show travel times barely changed after the lanes opened.</p>
+        <p>Sign up for our newsletter</p>
+        <p>The council should build the next five lanes this year rather than waiting for another study.</p>
+      </article>
+      <aside><h3>Related stories</h3><p>Ten recipes for a summer picnic that your whole family will love this year.</p></aside>
+      <footer>© 2026 The Daily. All rights reserved.</footer>
+    </body></html>`;
+    const article = extractHtmlArticle(html);
+    expect(article.title).toBe("Why bike lanes pay for themselves");
+    expect(article.byline).toBe("Sam Rider");
+    const text = article.blocks.map((block) => block.text).join("\n");
+    expect(text).toContain("Bike lanes repay their cost within a decade");
+    expect(text).toContain("The council should build the next five lanes");
+    for (const phrase of ["Subscribe", "newsletter", "Photo:", "recipes", "All rights reserved"]) expect(text).not.toContain(phrase);
+    const prepared = prepareArticle(html);
+    const sentences = prepared.sentences.map((sentence) => prepared.body.slice(sentence.start, sentence.end));
+    expect(sentences).toContain("The council should build the next five lanes this year rather than waiting for another study.");
+  });
+});
+
+describe("bad input is refused with a clear reason", () => {
+  test.each([
+    ["", InputError, "The input is empty."],
+    ["   \n\t ", InputError, "The input is empty."],
+    ["abc\u0000def", InputError, "not UTF-8 text"],
+    ["\uFFFD".repeat(50), InputError, "not UTF-8 text"],
+    ["Home\nNews\nSign in", ExtractionError, "No article text found"],
+  ])("%j", (input, type, message) => {
+    expect(() => prepareArticle(input)).toThrow(type);
+    expect(() => prepareArticle(input)).toThrow(message);
+  });
+
+  test("over 5 MB is refused before any work", () => {
+    expect(() => prepareArticle("word ".repeat(1_100_000))).toThrow("larger than 5 MB");
+  });
+});
+
+describe("fuzzing the pipeline", () => {
+  // A fixed-seed generator, so a failure reproduces.
+  function random(seed: number) {
+    return () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+  }
+  const pieces = ["Mr.", "U.S.", " ", "\n", "\n\n", ".", "?", "!", "…", "“", "”", "\"", "—", "\u200b", "\u200e", "\u202e", "\u2066", "\ufeff", "a", "The", "word", "1.", "•", "(", ")", "[...]", ". . .", "should", "will", "\t", "é", "😀"];
+
+  test("random text, huge lines, zero-width and bidi characters: returns or refuses cleanly, never hangs", () => {
+    const next = random(42);
+    const started = Date.now();
+    for (let run = 0; run < 300; run++) {
+      const length = Math.floor(next() * (run % 10 === 0 ? 20_000 : 400));
+      let input = "";
+      while (input.length < length) input += pieces[Math.floor(next() * pieces.length)];
+      try {
+        const prepared = prepareArticle(input);
+        for (const claim of prepared.claims) expect(prepared.body.slice(claim.start, claim.end)).toBe(claim.text);
+      } catch (error) {
+        expect(error).toSatisfy((e: unknown) => e instanceof InputError || e instanceof ExtractionError);
+      }
+    }
+    expect(Date.now() - started).toBeLessThan(60_000); // a loop would never get here
+  });
+
+  test("random bytes decoded as text", () => {
+    const next = random(7);
+    for (let run = 0; run < 100; run++) {
+      const bytes = Uint8Array.from({ length: 2000 }, () => Math.floor(next() * 256));
+      const text = new TextDecoder("utf-8").decode(bytes);
+      expect(() => prepareArticle(text)).toThrow(InputError);
+    }
+  });
+
+  test("a single 2 MB line without punctuation", () => {
+    const line = "lorem ipsum dolor sit amet ".repeat(80_000);
+    expect(() => prepareArticle(line)).not.toThrow();
+  });
+});
