@@ -9,6 +9,8 @@ export interface MarkedClaim {
 
 interface Segment {
   text: string;
+  /** Offset of the segment's first character in the body. */
+  start: number;
   claim?: MarkedClaim;
 }
 
@@ -18,11 +20,11 @@ export function segmentBlock(body: string, block: BodyBlock, claims: MarkedClaim
   let cursor = block.start;
   for (const claim of claims) {
     if (claim.end <= block.start || claim.start >= block.end || claim.start < cursor) continue;
-    if (claim.start > cursor) segments.push({ text: body.slice(cursor, claim.start) });
-    segments.push({ text: body.slice(claim.start, Math.min(claim.end, block.end)), claim });
+    if (claim.start > cursor) segments.push({ text: body.slice(cursor, claim.start), start: cursor });
+    segments.push({ text: body.slice(claim.start, Math.min(claim.end, block.end)), start: claim.start, claim });
     cursor = Math.min(claim.end, block.end);
   }
-  if (cursor < block.end) segments.push({ text: body.slice(cursor, block.end) });
+  if (cursor < block.end) segments.push({ text: body.slice(cursor, block.end), start: cursor });
   return segments;
 }
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
+import { canEditArticles } from "@/lib/policy";
 import { SignOutButton } from "./sign-out-button";
 
 export async function SiteHeader() {
@@ -13,6 +14,11 @@ export async function SiteHeader() {
         <nav aria-label="Account" className="flex items-center gap-3 text-sm">
           {user ? (
             <>
+              {canEditArticles(user) ? (
+                <Link href="/editor" className="text-accent hover:underline">
+                  Editor&apos;s desk
+                </Link>
+              ) : null}
               <span data-testid="signed-in-user">
                 Signed in as <strong>{user.name}</strong>
                 {user.role !== "user" ? (

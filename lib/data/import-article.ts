@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { prepareArticle, slugify, type ProposedClaim } from "@/lib/ingest";
+import { prepareArticle, slugify, type PreparedArticle, type ProposedClaim } from "@/lib/ingest";
 
 export function claimRow(claim: ProposedClaim) {
   return {
@@ -20,14 +20,15 @@ export interface ImportArticleInput {
   importedById?: string | null;
   /** Drafts wait for an editor's review; the demo seeds and the CLI publish at once. */
   status?: "draft" | "published";
+  /** The pipeline's result when the caller already ran it (to report progress). */
+  prepared?: PreparedArticle;
 }
 
 /**
  * Stores an article from raw page text through the ingest pipeline. Idempotent: the same raw input
  * (by sha256) returns the article already stored instead of a copy.
  */
-export async function importArticle({ raw, sourceUrl = null, importedById = null, status = "published" }: ImportArticleInput) {
-  const prepared = prepareArticle(raw);
+export async function importArticle({ raw, sourceUrl = null, importedById = null, status = "published", prepared = prepareArticle(raw) }: ImportArticleInput) {
   const db = getDb();
   const select = { id: true, slug: true, title: true, status: true, _count: { select: { claims: true } } } as const;
   const existing = await db.article.findUnique({ where: { sourceHash: prepared.sourceHash }, select });

@@ -6,6 +6,7 @@
 
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
+import { UserFacingError } from "@/lib/errors";
 
 export type BlockKind = "heading" | "paragraph";
 
@@ -198,7 +199,7 @@ function dropTrailingTeaser(lines: Line[], [first, last]: [number, number]): [nu
   return [first, last];
 }
 
-export class ExtractionError extends Error {
+export class ExtractionError extends UserFacingError {
   override name = "ExtractionError";
 }
 

@@ -4,6 +4,7 @@
 // Every caller (the demo seeding, `npm run ingest`, the editor's "New article" page) goes through
 // `prepareArticle`.
 import { createHash } from "node:crypto";
+import { UserFacingError } from "@/lib/errors";
 import { anchorSpan, type Anchor } from "./anchor";
 import { claimScore, claimThreshold } from "./detect";
 import { extractArticle, extractHtmlArticle, looksLikeHtml, type BlockKind } from "./extract";
@@ -45,7 +46,7 @@ export interface PreparedArticle {
   sourceHash: string;
 }
 
-export class InputError extends Error {
+export class InputError extends UserFacingError {
   override name = "InputError";
 }
 
@@ -65,12 +66,28 @@ export function checkInput(raw: string) {
   }
 }
 
-export function prepareArticle(raw: string, { threshold = claimThreshold() }: { threshold?: number } = {}): PreparedArticle {
+export type IngestStage = "extracting" | "detecting";
+
+export interface IngestProgress {
+  stage: IngestStage;
+  done: number;
+  total: number;
+}
+
+interface PrepareOptions {
+  threshold?: number;
+}
+
+/** The pipeline as steps: yields progress between paragraphs and returns the prepared article. */
+function* pipeline(raw: string, { threshold = claimThreshold() }: PrepareOptions): Generator<IngestProgress, PreparedArticle> {
   checkInput(raw);
+  yield { stage: "extracting", done: 0, total: 1 };
   const extracted = looksLikeHtml(raw) ? extractHtmlArticle(raw) : extractArticle(raw);
+  const paragraphs = extracted.blocks.filter((block) => block.kind === "paragraph").length;
   const blocks: BodyBlock[] = [];
   const sentences: Sentence[] = [];
   let body = "";
+  let done = 0;
   for (const block of extracted.blocks) {
     if (body) body += BLOCK_SEPARATOR;
     const start = body.length;
@@ -81,6 +98,7 @@ export function prepareArticle(raw: string, { threshold = claimThreshold() }: { 
       const text = block.text.slice(span.start, span.end);
       sentences.push({ start: start + span.start, end: start + span.end, score: claimScore(text) });
     }
+    yield { stage: "detecting", done: ++done, total: paragraphs };
   }
   const claims = sentences
     .filter((sentence) => sentence.score >= threshold)
@@ -100,6 +118,29 @@ export function prepareArticle(raw: string, { threshold = claimThreshold() }: { 
     claims,
     sourceHash: createHash("sha256").update(raw).digest("hex"),
   };
+}
+
+export function prepareArticle(raw: string, options: PrepareOptions = {}): PreparedArticle {
+  const steps = pipeline(raw, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same pipeline, yielding to the event loop between paragraphs so progress can be reported. */
+export async function prepareArticleWithProgress(
+  raw: string,
+  onProgress: (progress: IngestProgress) => void | Promise<void>,
+  options: PrepareOptions = {},
+): Promise<PreparedArticle> {
+  const steps = pipeline(raw, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await onProgress(step.value);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** URL-safe slug from a title: "Why The U.S. May…" -> "why-the-us-may". */

@@ -6,8 +6,9 @@ import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
 import ipaddr from "ipaddr.js";
+import { UserFacingError } from "@/lib/errors";
 
-export class FetchPageError extends Error {
+export class FetchPageError extends UserFacingError {
   override name = "FetchPageError";
 }
 

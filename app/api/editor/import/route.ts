@@ -1,0 +1,73 @@
+// POST /api/editor/import — an editor imports an article from pasted text, pasted HTML or a URL.
+// The answer streams progress as NDJSON lines ({"type":"progress",...}) and ends with
+// {"type":"done","reviewUrl":...} or {"type":"error","message":...}. Nothing is stored on error.
+import { z } from "zod";
+import { getCurrentUser } from "@/lib/auth/session";
+import { isSameOrigin } from "@/lib/auth/same-origin";
+import { importArticle } from "@/lib/data/import-article";
+import { hitRateLimit } from "@/lib/data/rate-limit";
+import { UserFacingError } from "@/lib/errors";
+import { MAX_INPUT_BYTES, prepareArticleWithProgress } from "@/lib/ingest";
+import { fetchPage } from "@/lib/net/fetch-page";
+import { canEditArticles } from "@/lib/policy";
+
+const ZImport = z.discriminatedUnion("mode", [
+  z.object({ mode: z.literal("text"), content: z.string().trim().min(1, "Paste the article's text first.") }),
+  z.object({ mode: z.literal("html"), content: z.string().trim().min(1, "Paste the page's HTML first.") }),
+  z.object({ mode: z.literal("url"), url: z.string().trim().url("Enter a full address, like https://example.com/article.") }),
+]);
+
+const IMPORTS_PER_EDITOR = { limit: 30, windowMs: 60 * 60 * 1000 };
+
+function fail(status: number, message: string, headers?: Record<string, string>) {
+  return Response.json({ type: "error", message }, { status, headers });
+}
+
+export async function POST(request: Request) {
+  if (!isSameOrigin(request)) return fail(403, "Imports must come from the Arguably site itself.");
+  const user = await getCurrentUser();
+  if (!user) return fail(401, "Sign in to import articles.");
+  if (!canEditArticles(user)) return fail(403, "Only editors can import articles.");
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_INPUT_BYTES + 1024) {
+    return fail(413, `The article is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB.`);
+  }
+  const json = await request.json().catch(() => undefined);
+  const parsed = ZImport.safeParse(json);
+  if (!parsed.success) return fail(400, parsed.error.issues[0]?.message ?? "That request was not valid.");
+  const limit = await hitRateLimit(`import:user:${user.id}`, IMPORTS_PER_EDITOR);
+  if (limit.limited) {
+    return fail(429, `You have imported many articles in the last hour. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.`, {
+      "Retry-After": String(limit.retryAfterSeconds),
+    });
+  }
+
+  const input = parsed.data;
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream({
+    async start(controller) {
+      const send = (event: object) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+      try {
+        let raw: string;
+        let sourceUrl: string | null = null;
+        if (input.mode === "url") {
+          send({ type: "progress", stage: "fetching", done: 0, total: 1 });
+          const page = await fetchPage(input.url);
+          raw = page.text;
+          sourceUrl = page.url;
+        } else {
+          raw = input.content;
+        }
+        const prepared = await prepareArticleWithProgress(raw, (progress) => send({ type: "progress", ...progress }));
+        send({ type: "progress", stage: "saving", done: 0, total: 1 });
+        const { article } = await importArticle({ raw, prepared, sourceUrl, importedById: user.id, status: "draft" });
+        send({ type: "done", articleId: article.id, reviewUrl: `/editor/articles/${article.id}` });
+      } catch (error) {
+        if (!(error instanceof UserFacingError)) console.error(error);
+        send({ type: "error", message: error instanceof UserFacingError ? error.message : "The import failed on our side; nothing was stored. Please try again." });
+      } finally {
+        controller.close();
+      }
+    },
+  });
+  return new Response(stream, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+
+type Mode = "text" | "html" | "url";
+
+const STAGES: Record<string, string> = {
+  fetching: "Fetching the page",
+  extracting: "Finding the article",
+  detecting: "Splitting into claims",
+  saving: "Saving the draft",
+};
+
+interface Progress {
+  stage: string;
+  done: number;
+  total: number;
+}
+
+const MODES: { mode: Mode; label: string }[] = [
+  { mode: "text", label: "Paste text" },
+  { mode: "html", label: "Paste HTML" },
+  { mode: "url", label: "From a URL" },
+];
+
+export function ImportForm() {
+  const router = useRouter();
+  const [mode, setMode] = useState<Mode>("text");
+  const [content, setContent] = useState("");
+  const [url, setUrl] = useState("");
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setProgress({ stage: mode === "url" ? "fetching" : "extracting", done: 0, total: 1 });
+    try {
+      const response = await fetch("/api/editor/import", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(mode === "url" ? { mode, url } : { mode, content }),
+      });
+      if (!response.body || !response.headers.get("content-type")?.includes("ndjson")) {
+        const problem = (await response.json().catch(() => null)) as { message?: string } | null;
+        throw new Error(problem?.message ?? `The import failed (HTTP ${response.status}).`);
+      }
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffered = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffered += value;
+        const lines = buffered.split("\n");
+        buffered = lines.pop() ?? "";
+        for (const line of lines.filter(Boolean)) {
+          const message = JSON.parse(line) as { type: string; message?: string; reviewUrl?: string } & Progress;
+          if (message.type === "progress") setProgress(message);
+          if (message.type === "error") throw new Error(message.message);
+          if (message.type === "done" && message.reviewUrl) {
+            router.push(message.reviewUrl);
+            return;
+          }
+        }
+      }
+      throw new Error("The import stopped before it finished. Nothing was stored; please try again.");
+    } catch (caught) {
+      setProgress(null);
+      setError(caught instanceof TypeError ? "Could not reach Arguably. Check your connection and try again." : (caught as Error).message);
+    }
+  }
+
+  const busy = progress !== null;
+  return (
+    <form onSubmit={submit} className="space-y-4">
+      <fieldset className="flex gap-2" disabled={busy}>
+        <legend className="sr-only">Source</legend>
+        {MODES.map((option) => (
+          <label key={option.mode} className={`cursor-pointer rounded-md border px-3 py-1.5 text-sm ${mode === option.mode ? "border-accent bg-accent text-white" : "border-line bg-white"}`}>
+            <input type="radio" name="mode" value={option.mode} checked={mode === option.mode} onChange={() => setMode(option.mode)} className="sr-only" />
+            {option.label}
+          </label>
+        ))}
+      </fieldset>
+      {mode === "url" ? (
+        <div className="space-y-1">
+          <label htmlFor="import-url" className="block text-sm font-medium">Article address</label>
+          <input id="import-url" type="url" required value={url} onChange={(event) => setUrl(event.target.value)} disabled={busy} placeholder="https://example.com/news/article" className="w-full rounded-md border border-line bg-white px-3 py-2" />
+        </div>
+      ) : (
+        <div className="space-y-1">
+          <label htmlFor="import-content" className="block text-sm font-medium">{mode === "html" ? "The page's HTML" : "The article's text"}</label>
+          <textarea id="import-content" required rows={14} value={content} onChange={(event) => setContent(event.target.value)} disabled={busy} className="w-full rounded-md border border-line bg-white px-3 py-2 font-mono text-sm" placeholder={mode === "html" ? "<html>…" : "Paste the whole page; navigation, prompts and captions are removed for you."} />
+        </div>
+      )}
+      {error ? <Alert>{error}</Alert> : null}
+      {progress ? (
+        <div className="space-y-1" role="status" aria-live="polite">
+          <progress className="w-full" value={progress.done} max={Math.max(progress.total, 1)} aria-label="Import progress" />
+          <p className="text-sm text-muted">
+            {STAGES[progress.stage] ?? progress.stage}
+            {progress.total > 1 ? ` — ${progress.done} of ${progress.total} paragraphs` : "…"}
+          </p>
+        </div>
+      ) : null}
+      <Button type="submit" disabled={busy}>
+        {busy ? "Importing…" : "Import and review"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+// Every server action is a public endpoint. This wrapper does, in one place and in this order:
+// who is asking (from the database, per request), may they (lib/policy), is the input valid (zod),
+// and turns known failures into messages for the person while logging anything unexpected.
+import "server-only";
+import type { z } from "zod";
+import type { SessionUser } from "@/lib/data/get-user";
+import { UserFacingError } from "@/lib/errors";
+import type { Actor } from "@/lib/policy";
+import { getCurrentUser } from "./session";
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string };
+
+interface ActionRules<S extends z.ZodType> {
+  schema: S;
+  /** A lib/policy check; the action refuses whoever fails it. */
+  can: (actor: Actor | null) => boolean;
+  forbidden: string;
+}
+
+export function authorizedAction<S extends z.ZodType, T>(
+  { schema, can, forbidden }: ActionRules<S>,
+  handler: (input: z.infer<S>, user: SessionUser) => Promise<T>,
+) {
+  return async (raw: unknown): Promise<ActionResult<T>> => {
+    const user = await getCurrentUser();
+    if (!user) return { ok: false, error: "Your session has ended. Sign in again to continue." };
+    if (!can(user)) return { ok: false, error: forbidden };
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "That request was not valid." };
+    try {
+      return { ok: true, data: await handler(parsed.data, user) };
+    } catch (error) {
+      if (error instanceof UserFacingError) return { ok: false, error: error.message };
+      console.error(error);
+      return { ok: false, error: "Something went wrong on our side; nothing was changed. Please try again." };
+    }
+  };
+}

@@ -1,0 +1,53 @@
+// Rules for claim spans that an editor creates, merges or splits. Pure.
+import { UserFacingError } from "@/lib/errors";
+import type { BodyBlock } from "./index";
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export class SpanError extends UserFacingError {
+  override name = "SpanError";
+}
+
+export const MIN_CLAIM_CHARS = 10;
+
+/** Trims white space off a span and checks it lies inside one paragraph of the body. */
+export function normaliseSpan(body: string, blocks: BodyBlock[], { start, end }: Span): Span {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > body.length || start >= end) {
+    throw new SpanError("That selection is not part of the article text.");
+  }
+  while (start < end && /\s/.test(body[start])) start++;
+  while (end > start && /\s/.test(body[end - 1])) end--;
+  const block = blocks.find((candidate) => candidate.start <= start && end <= candidate.end);
+  if (!block) throw new SpanError("A claim must lie within a single paragraph.");
+  if (block.kind !== "paragraph") throw new SpanError("Headings cannot be claims.");
+  if (end - start < MIN_CLAIM_CHARS) throw new SpanError(`A claim needs at least ${MIN_CLAIM_CHARS} characters.`);
+  return { start, end };
+}
+
+export function overlapping(span: Span, others: Span[]): Span | undefined {
+  return others.find((other) => span.start < other.end && other.start < span.end);
+}
+
+/** Two claims merge when they sit in the same paragraph with only white space between them. */
+export function canMerge(body: string, first: Span, second: Span): boolean {
+  const [a, b] = first.start < second.start ? [first, second] : [second, first];
+  return a.end <= b.start && /^[ \t]*$/.test(body.slice(a.end, b.start));
+}
+
+/** Splits a claim at `at` into two trimmed spans, each long enough to stand alone. */
+export function splitSpan(body: string, span: Span, at: number): [Span, Span] {
+  if (!Number.isInteger(at) || at <= span.start || at >= span.end) throw new SpanError("Choose a split point inside the claim.");
+  const trim = (start: number, end: number): Span => {
+    while (start < end && /\s/.test(body[start])) start++;
+    while (end > start && /\s/.test(body[end - 1])) end--;
+    return { start, end };
+  };
+  const parts: [Span, Span] = [trim(span.start, at), trim(at, span.end)];
+  if (parts.some((part) => part.end - part.start < MIN_CLAIM_CHARS)) {
+    throw new SpanError(`Both parts of a split claim need at least ${MIN_CLAIM_CHARS} characters.`);
+  }
+  return parts;
+}

@@ -1,0 +1,203 @@
+import pg from "pg";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, test } from "vitest";
+import { alertText, appUrl, chromiumPath, setUpBrowser, signUp, uniqueEmail } from "../support/browser";
+
+const newPage = setUpBrowser();
+const PASSWORD = "correct horse battery";
+
+async function sql(text: string, values: unknown[] = []) {
+  const client = new pg.Client({ connectionString: inject("appDatabaseUrl") });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function signedInAs(role: "user" | "editor") {
+  const page = await newPage();
+  const email = uniqueEmail(role);
+  await signUp(page, { name: role === "editor" ? "Eddie Editor" : "Uma User", email, password: PASSWORD });
+  await page.getByTestId("signed-in-user").waitFor();
+  await sql(`update "User" set role = $2 where email = $1`, [email, role]);
+  return page;
+}
+
+const A = "A single structured parking space now costs upwards of $30,000 to build.";
+const B = "Most garages sit half empty outside of peak hours.";
+const ARTICLE = [
+  "Home | Opinion | Cities",
+  "Cities should stop building parking garages",
+  "By Jane Q. Doe",
+  "Downtown parking garages cost cities far more than they return. The money would do more good in buses and bike lanes.",
+  `${A} ${B}`,
+  "Sign up for our newsletter",
+  "The council should cancel the new garage and fund the tram extension instead, because the tram will carry more people for less money.",
+  "Related stories",
+].join("\n");
+
+/** Selects `text` inside the review body, as a person dragging the mouse would. */
+async function select(page: Page, text: string) {
+  await page.getByTestId("review-body").evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const index = node.textContent!.indexOf(wanted);
+      if (index === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, index);
+      range.setEnd(node, index + wanted.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return;
+    }
+    throw new Error(`text not found: ${wanted}`);
+  }, text);
+}
+
+/** Selects from the start of `from` to the end of `to`, which may lie in different runs of text. */
+async function selectAcross(page: Page, from: string, to: string) {
+  await page.getByTestId("review-body").evaluate(
+    (root, [first, last]) => {
+      const nodes: Text[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+      const startNode = nodes.find((node) => node.textContent!.includes(first))!;
+      const endNode = nodes.find((node) => node.textContent!.includes(last))!;
+      const range = document.createRange();
+      range.setStart(startNode, startNode.textContent!.indexOf(first));
+      range.setEnd(endNode, endNode.textContent!.indexOf(last) + last.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    },
+    [from, to] as const,
+  );
+}
+
+/** Puts the caret inside a marked claim, `offset` characters in. */
+async function placeCaret(page: Page, claimText: string, offset: number) {
+  await page.getByTestId("review-body").evaluate(
+    (root, [wanted, at]) => {
+      const mark = [...root.querySelectorAll("mark")].find((element) => element.textContent === wanted)!;
+      const range = document.createRange();
+      range.setStart(mark.firstChild!, at as number);
+      range.collapse(true);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    },
+    [claimText, offset] as const,
+  );
+}
+
+async function cardTexts(page: Page) {
+  return page.getByTestId("claim-card").locator("p.font-serif").allInnerTexts();
+}
+
+async function waitForCards(page: Page, count: number) {
+  await page.waitForFunction((expected) => document.querySelectorAll('[data-testid="claim-card"]').length === expected, count);
+}
+
+describe.skipIf(!chromiumPath)("the editor's review", () => {
+  test("import pasted text, adjust the claims, publish: readers see exactly the reviewed claims", async () => {
+    const page = await signedInAs("editor");
+    await page.getByRole("link", { name: "Editor's desk" }).click();
+    await page.getByRole("link", { name: "New article" }).click();
+    await page.getByLabel("The article's text").fill(ARTICLE);
+    await page.getByRole("button", { name: "Import and review" }).click();
+    await page.waitForURL(/\/editor\/articles\//);
+    await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe("Cities should stop building parking garages");
+    const body = await page.getByTestId("review-body").innerText();
+    expect(body).toContain(A);
+    for (const furniture of ["Home | Opinion", "Sign up for our newsletter", "Related stories", "Jane Q. Doe"]) expect(body).not.toContain(furniture);
+
+    // Dismiss whatever the detector proposed, so the rest of the test starts from a known state.
+    for (let cards = await page.getByTestId("claim-card").count(); cards > 0; cards--) {
+      await page.getByTestId("claim-card").first().getByRole("button", { name: "Dismiss" }).click();
+      await waitForCards(page, cards - 1);
+    }
+
+    await select(page, A);
+    await page.getByRole("button", { name: "Mark as claim" }).click();
+    await waitForCards(page, 1);
+    await select(page, B);
+    await page.getByRole("button", { name: "Mark as claim" }).click();
+    await waitForCards(page, 2);
+    await expect(cardTexts(page)).resolves.toEqual([A, B]);
+    await expect(page.getByTestId("claim-card").first().innerText()).resolves.toContain("Marked by an editor");
+
+    await page.getByTestId("claim-card").first().getByRole("button", { name: "Merge with next" }).click();
+    await waitForCards(page, 1);
+    await expect(cardTexts(page)).resolves.toEqual([`${A} ${B}`]);
+
+    await placeCaret(page, `${A} ${B}`, A.length + 1);
+    await page.getByRole("button", { name: "Split here" }).click();
+    await waitForCards(page, 2);
+    await expect(cardTexts(page)).resolves.toEqual([A, B]);
+
+    const reworded = "Building one garage space costs more than $30,000.";
+    await page.getByTestId("claim-card").first().getByRole("button", { name: "Reword" }).click();
+    await page.getByLabel("Claim as readers see it").fill(reworded);
+    await page.getByRole("button", { name: "Save wording" }).click();
+    await page.getByText(`Quote: “${A}”`).waitFor();
+    await expect(cardTexts(page)).resolves.toEqual([reworded, B]);
+
+    // Overlapping an existing claim is refused with a reason.
+    await selectAcross(page, "costs upwards of $30,000", "Most garages");
+    await page.getByRole("button", { name: "Mark as claim" }).click();
+    await expect(alertText(page, "overlaps")).resolves.toContain("That text overlaps a claim already marked.");
+
+    await page.getByRole("button", { name: "Publish article" }).click();
+    await page.waitForURL(/\/articles\/cities-should-stop-building-parking-garages/);
+    const marks = page.getByTestId("article-body").getByTestId("claim");
+    await expect(marks.allInnerTexts()).resolves.toEqual([A, B]);
+    await expect(marks.first().getAttribute("title")).resolves.toBe(`Claim: ${reworded}`);
+    await page.goto("/");
+    await page.getByRole("link", { name: "Cities should stop building parking garages" }).waitFor();
+  });
+
+  test("a draft is invisible to readers until it is published", async () => {
+    const editor = await signedInAs("editor");
+    await editor.goto("/editor/new");
+    await editor.getByLabel("The article's text").fill(ARTICLE.replace("parking garages", "car parks"));
+    await editor.getByRole("button", { name: "Import and review" }).click();
+    await editor.waitForURL(/\/editor\/articles\//);
+    const [{ slug }] = await sql(`select slug from "Article" where title = 'Cities should stop building car parks'`);
+    const reader = await newPage();
+    const response = await reader.goto(`/articles/${slug}`);
+    expect(response?.status()).toBe(404);
+    await reader.goto("/");
+    expect(await reader.getByRole("link", { name: "Cities should stop building car parks" }).count()).toBe(0);
+  });
+
+  test("bad imports explain themselves on the form and store nothing", async () => {
+    const page = await signedInAs("editor");
+    await page.goto("/editor/new");
+    const before = (await sql(`select count(*)::int as n from "Article"`))[0].n;
+    await page.getByText("From a URL").click();
+    await page.getByLabel("Article address").fill("http://127.0.0.1:9/private");
+    await page.getByRole("button", { name: "Import and review" }).click();
+    await expect(alertText(page, "Refusing")).resolves.toBe("Refusing to fetch 127.0.0.1: it points to a private or local address.");
+    await page.getByText("Paste text").click();
+    await page.getByLabel("The article's text").fill("Home\nWorld\nSign in");
+    await page.getByRole("button", { name: "Import and review" }).click();
+    await expect(alertText(page, "No article")).resolves.toBe("No article text found: the input has no paragraphs of prose.");
+    await expect(page.getByLabel("The article's text").inputValue()).resolves.toBe("Home\nWorld\nSign in");
+    expect((await sql(`select count(*)::int as n from "Article"`))[0].n).toBe(before);
+  });
+
+  test("readers cannot import or review, in the page or through the API", async () => {
+    const page = await signedInAs("user");
+    await page.goto("/editor/new");
+    await page.getByText("Only editors can import articles.").waitFor();
+    const status = await page.evaluate(async () => {
+      const response = await fetch("/api/editor/import", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ mode: "text", content: "Some text." }) });
+      return response.status;
+    });
+    expect(status).toBe(403);
+    const anonymous = await fetch(`${appUrl}/api/editor/import`, { method: "POST", headers: { Origin: appUrl, "Content-Type": "application/json" }, body: "{}" });
+    expect(anonymous.status).toBe(401);
+    const foreign = await fetch(`${appUrl}/api/editor/import`, { method: "POST", headers: { Origin: "https://evil.example", "Content-Type": "application/json" }, body: "{}" });
+    expect(foreign.status).toBe(403);
+  });
+});
