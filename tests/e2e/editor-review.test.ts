@@ -22,6 +22,7 @@ async function signedInAs(role: "user" | "editor") {
   await signUp(page, { name: role === "editor" ? "Eddie Editor" : "Uma User", email, password: PASSWORD });
   await page.getByTestId("signed-in-user").waitFor();
   await sql(`update "User" set role = $2 where email = $1`, [email, role]);
+  await page.reload();
   return page;
 }
 
