@@ -2,14 +2,14 @@
 // Splits an article into claims. --dry-run stores nothing; --json prints one JSON object.
 // Bad input exits with code 2 and a one-line reason on stderr.
 import fs from "node:fs/promises";
-import { FetchPageError, fetchPage } from "@/lib/net/fetch-page";
-import { ExtractionError, InputError, MAX_INPUT_BYTES, prepareArticle } from "@/lib/ingest";
-import { appUrl } from "@/lib/env";
+import { UserFacingError } from "@/lib/errors";
+import { InputError, MAX_INPUT_BYTES, prepareArticle } from "@/lib/ingest";
 
 class UsageError extends Error {}
 
 async function readSource(source: string): Promise<{ text: string; url: string | null }> {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
+    const { fetchPage } = await import("@/lib/net/fetch-page");
     const page = await fetchPage(source);
     return { text: page.text, url: page.url };
   }
@@ -46,8 +46,9 @@ async function main() {
     return;
   }
 
-  // Storing needs the database: the same one `npm start` uses.
+  // Storing needs the database: the same one `npm start` uses. Loaded only here, to keep dry runs fast.
   const { loadEnvironment, migrateDatabase, openDatabase } = await import("./lib/runtime");
+  const { appUrl } = await import("@/lib/env");
   const env = loadEnvironment();
   // Progress goes to stderr: stdout carries only the result.
   const report = (message: string) => console.error(`arguably: ${message}`);
@@ -68,7 +69,7 @@ async function main() {
 }
 
 main().catch((error: Error) => {
-  const expected = error instanceof UsageError || error instanceof InputError || error instanceof ExtractionError || error instanceof FetchPageError;
+  const expected = error instanceof UsageError || error instanceof UserFacingError;
   console.error(`ingest: ${error.message.split("\n")[0]}`);
   process.exit(expected ? 2 : 1);
 });

@@ -4,8 +4,7 @@
 // captions and credits do not; and the article is the largest contiguous run of prose, so that the
 // teasers of unrelated stories after it, separated by "keep reading" prompts and credits, fall away.
 
-import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
+import { createRequire } from "node:module";
 import { UserFacingError } from "@/lib/errors";
 
 export type BlockKind = "heading" | "paragraph";
@@ -203,12 +202,25 @@ export class ExtractionError extends UserFacingError {
   override name = "ExtractionError";
 }
 
+// Loaded on first use: linkedom alone takes about a third of a second to load, which every plain-text
+// import (and every `npm run ingest`) would otherwise pay.
+let tools: { parseHTML: typeof import("linkedom").parseHTML; Readability: typeof import("@mozilla/readability").Readability } | undefined;
+
+function htmlTools() {
+  if (!tools) {
+    const require = createRequire(import.meta.url);
+    tools = { parseHTML: require("linkedom").parseHTML, Readability: require("@mozilla/readability").Readability };
+  }
+  return tools;
+}
+
 /**
  * HTML pages: Mozilla's Readability (the engine of Firefox's Reader View) finds the article element;
  * its blocks then go through the same line rules as text, which also drop what Readability keeps
  * (newsletter boxes, captions inside the article).
  */
 export function extractHtmlArticle(html: string): ExtractedArticle {
+  const { parseHTML, Readability } = htmlTools();
   const { document } = parseHTML(html);
   const readable = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
   const container = readable?.content ? parseHTML(`<html><body>${readable.content}</body></html>`).document.body : document.body;

@@ -160,7 +160,11 @@ describe.skipIf(!chromiumPath)("the editor's review", () => {
   test("a draft is invisible to readers until it is published", async () => {
     const editor = await signedInAs("editor");
     await editor.goto("/editor/new");
-    await editor.getByLabel("The article's text").fill(ARTICLE.replace("parking garages", "car parks"));
+    await editor.getByText("Paste HTML").click();
+    const paragraphs = ARTICLE.split("\n").slice(3).map((line) => `<p>${line}</p>`).join("");
+    await editor.getByLabel("The page's HTML").fill(
+      `<html><head><title>Cities should stop building car parks | The Daily</title></head><body><nav>Home | Opinion</nav><article><h1>Cities should stop building car parks</h1>${paragraphs}</article></body></html>`,
+    );
     await editor.getByRole("button", { name: "Import and review" }).click();
     await editor.waitForURL(/\/editor\/articles\//);
     const [{ slug }] = await sql(`select slug from "Article" where title = 'Cities should stop building car parks'`);
