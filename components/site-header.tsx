@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
+import { countUnreadNotifications } from "@/lib/data/debate";
 import { canEditArticles } from "@/lib/policy";
 import { SignOutButton } from "./sign-out-button";
 
 export async function SiteHeader() {
   const user = await getCurrentUser();
+  const unread = user ? await countUnreadNotifications(user.id) : 0;
   return (
     <header className="border-b border-line bg-white/70">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
@@ -19,8 +21,19 @@ export async function SiteHeader() {
                   Editor&apos;s desk
                 </Link>
               ) : null}
+              <Link href="/notifications" className="relative text-ink hover:text-accent" aria-label={`Notifications: ${unread} unread`} data-testid="bell">
+                <span aria-hidden="true">🔔</span>
+                {unread > 0 ? (
+                  <span aria-hidden="true" className="absolute -right-2 -top-2 rounded-full bg-rose-600 px-1.5 text-xs text-white" data-testid="unread-count">
+                    {unread}
+                  </span>
+                ) : null}
+              </Link>
               <span data-testid="signed-in-user">
-                Signed in as <strong>{user.name}</strong>
+                Signed in as{" "}
+                <Link href={`/users/${user.id}`} className="font-semibold hover:underline">
+                  {user.name}
+                </Link>
                 {user.role !== "user" ? (
                   <span className="ml-2 rounded bg-stone-200 px-1.5 py-0.5 text-xs uppercase tracking-wide text-muted">
                     {user.role}

@@ -22,6 +22,7 @@ export const ZServerEnv = z
     ADMIN_EMAIL: optional(z.email("must be an email address")),
     DATA_DIR: z.string().default(".data"),
     TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
+    SIGN_UPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
     GITHUB_CLIENT_ID: optional(z.string()),
     GITHUB_CLIENT_SECRET: optional(z.string()),
     GOOGLE_CLIENT_ID: optional(z.string()),

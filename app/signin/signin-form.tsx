@@ -43,7 +43,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       </Button>
       <p className="text-center text-sm text-muted">
         New to Arguably?{" "}
-        <Link href={`/signup${callbackUrl !== "/" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`} className="text-accent hover:underline">
+        <Link href={`/signup${callbackUrl !== "/" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`} className="text-accent underline">
           Create an account
         </Link>
       </p>

@@ -6,8 +6,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { ZSignUp, type SignUpFieldErrors, type SignUpResult } from "@/lib/auth/sign-up-schema";
 import { createUser, EmailTakenError } from "@/lib/data/create-user";
 import { hitRateLimit } from "@/lib/data/rate-limit";
+import { serverEnv } from "@/lib/env";
 
-const SIGN_UPS_PER_IP = { limit: 10, windowMs: 60 * 60 * 1000 };
 
 /** Creates an email + password account. Anyone may call it; the browser then signs in. */
 export async function signUp(input: unknown): Promise<SignUpResult> {
@@ -20,7 +20,8 @@ export async function signUp(input: unknown): Promise<SignUpResult> {
     }
     return { ok: false, fieldErrors, formError: Object.keys(fieldErrors).length ? undefined : "Check the form and try again." };
   }
-  const limit = await hitRateLimit(`sign-up:ip:${clientIp(await headers())}`, SIGN_UPS_PER_IP);
+  const perHour = { limit: serverEnv().SIGN_UPS_PER_IP_PER_HOUR, windowMs: 60 * 60 * 1000 };
+  const limit = await hitRateLimit(`sign-up:ip:${clientIp(await headers())}`, perHour);
   if (limit.limited) {
     const minutes = Math.ceil(limit.retryAfterSeconds / 60);
     return { ok: false, fieldErrors: {}, formError: `Too many new accounts from your network. Try again in ${minutes} minutes.` };

@@ -76,7 +76,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       </Button>
       <p className="text-center text-sm text-muted">
         Already have an account?{" "}
-        <Link href="/signin" className="text-accent hover:underline">
+        <Link href="/signin" className="text-accent underline">
           Sign in
         </Link>
       </p>

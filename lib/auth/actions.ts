@@ -8,7 +8,7 @@ import { UserFacingError } from "@/lib/errors";
 import type { Actor } from "@/lib/policy";
 import { getCurrentUser } from "./session";
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; status: number };
 
 interface ActionRules<S extends z.ZodType> {
   schema: S;
@@ -23,16 +23,16 @@ export function authorizedAction<S extends z.ZodType, T>(
 ) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
     const user = await getCurrentUser();
-    if (!user) return { ok: false, error: "Your session has ended. Sign in again to continue." };
-    if (!can(user)) return { ok: false, error: forbidden };
+    if (!user) return { ok: false, error: "Sign in to do that.", status: 401 };
+    if (!can(user)) return { ok: false, error: forbidden, status: 403 };
     const parsed = schema.safeParse(raw);
-    if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "That request was not valid." };
+    if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "That request was not valid.", status: 400 };
     try {
       return { ok: true, data: await handler(parsed.data, user) };
     } catch (error) {
-      if (error instanceof UserFacingError) return { ok: false, error: error.message };
+      if (error instanceof UserFacingError) return { ok: false, error: error.message, status: error.status };
       console.error(error);
-      return { ok: false, error: "Something went wrong on our side; nothing was changed. Please try again." };
+      return { ok: false, error: "Something went wrong on our side; nothing was changed. Please try again.", status: 500 };
     }
   };
 }

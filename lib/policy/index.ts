@@ -31,3 +31,18 @@ export function canSignIn(actor: Pick<Actor, "bannedUntil">, now = new Date()): 
 export function canEditArticles(actor: Actor | null): boolean {
   return hasRole(actor, "editor");
 }
+
+/** Posting responses, voting and following: any signed-in account in good standing. */
+export function canParticipate(actor: Actor | null): boolean {
+  return hasRole(actor, "user");
+}
+
+/** Only its author edits or deletes a response. */
+export function canChangeResponse(actor: Actor | null, response: { authorId: string }): boolean {
+  return canParticipate(actor) && actor!.id === response.authorId;
+}
+
+/** Votes on responses rate other people's arguments, never one's own. */
+export function canVoteOnResponse(actor: Actor | null, response: { authorId: string }): boolean {
+  return canParticipate(actor) && actor!.id !== response.authorId;
+}

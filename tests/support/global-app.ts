@@ -59,6 +59,8 @@ export default async function setup(project: TestProject) {
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     NEXTAUTH_URL: appUrl,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Every browser test signs up from 127.0.0.1, so the per-address sign-up limit is raised here.
+    SIGN_UPS_PER_IP_PER_HOUR: "1000",
   };
   await ensureProductionBuild(env, (message) => console.log(`e2e: ${message}`));
   const server = spawn(process.execPath, ["scripts/server.mjs"], { env, stdio: ["ignore", "inherit", "inherit"] });

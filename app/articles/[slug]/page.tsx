@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { ArticleBody } from "@/components/article-body";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getArticleBySlug } from "@/lib/data/articles";
+import { getClaimSummaries } from "@/lib/data/debate";
+import { LiveRefresh } from "@/app/claims/[id]/debate-controls";
 import { canEditArticles } from "@/lib/policy";
 import { formatDate } from "@/lib/format";
 
@@ -29,10 +31,11 @@ export default async function ArticlePage({ params }: Props) {
         <p className="mt-3 text-sm text-muted">
           {article.byline ? <span>By {article.byline} · </span> : null}
           <span>Imported {formatDate(article.importedAt)}</span>
-          <span> · {article.claims.length} claims marked</span>
+          <span> · {article.claims.length} claims marked: choose one to see its debate</span>
         </p>
       </header>
-      <ArticleBody body={article.body} blocks={article.blocks} claims={article.claims} />
+      <LiveRefresh articleId={article.id} />
+      <ArticleBody body={article.body} blocks={article.blocks} claims={article.claims} summaries={await getClaimSummaries(article.id)} />
     </article>
   );
 }

@@ -1,0 +1,76 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { authorizedAction } from "@/lib/auth/actions";
+import { createResponse, deleteResponse, editResponse, setFollow, voteOnClaim, voteOnResponse } from "@/lib/data/debate";
+import { hitRateLimit } from "@/lib/data/rate-limit";
+import { UserFacingError } from "@/lib/errors";
+import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
+import { canParticipate } from "@/lib/policy";
+
+const participant = { can: canParticipate, forbidden: "Your account cannot post or vote right now." };
+const id = z.string().min(1).max(64);
+const body = z
+  .string({ error: "Write your response first." })
+  .trim()
+  .min(RESPONSE_MIN, `A response needs at least ${RESPONSE_MIN} characters.`)
+  .max(RESPONSE_MAX, `A response can be at most ${RESPONSE_MAX.toLocaleString("en")} characters.`);
+
+const RESPONSES_PER_USER = { limit: 30, windowMs: 10 * 60 * 1000 };
+const VOTES_PER_USER = { limit: 60, windowMs: 60 * 1000 };
+
+async function limit(key: string, rule: { limit: number; windowMs: number }, what: string) {
+  const state = await hitRateLimit(key, rule);
+  if (state.limited) throw new UserFacingError(`You are ${what} faster than Arguably allows. Try again in ${state.retryAfterSeconds} seconds.`, 429);
+}
+
+function changed(claimId: string) {
+  revalidatePath(`/claims/${claimId}`);
+}
+
+export const postResponseAction = authorizedAction(
+  { ...participant, schema: z.object({ claimId: id, parentId: id.nullable(), stance: z.enum(["support", "oppose"]), body }) },
+  async (input, user) => {
+    await limit(`response:user:${user.id}`, RESPONSES_PER_USER, "posting");
+    const response = await createResponse({ ...input, authorId: user.id });
+    changed(input.claimId);
+    return response;
+  },
+);
+
+export const editResponseAction = authorizedAction(
+  { ...participant, schema: z.object({ claimId: id, responseId: id, body, seenEditedAt: z.string().max(40).nullable() }) },
+  async (input, user) => {
+    await editResponse({ responseId: input.responseId, actor: user, body: input.body, seenEditedAt: input.seenEditedAt });
+    changed(input.claimId);
+  },
+);
+
+export const deleteResponseAction = authorizedAction({ ...participant, schema: z.object({ claimId: id, responseId: id }) }, async (input, user) => {
+  await deleteResponse({ responseId: input.responseId, actor: user });
+  changed(input.claimId);
+});
+
+export const voteOnClaimAction = authorizedAction(
+  { ...participant, schema: z.object({ claimId: id, value: z.enum(["agree", "disagree"]).nullable() }) },
+  async (input, user) => {
+    await limit(`vote:user:${user.id}`, VOTES_PER_USER, "voting");
+    await voteOnClaim({ claimId: input.claimId, userId: user.id, value: input.value });
+    changed(input.claimId);
+  },
+);
+
+export const voteOnResponseAction = authorizedAction(
+  { ...participant, schema: z.object({ claimId: id, responseId: id, value: z.enum(["strong", "weak"]).nullable() }) },
+  async (input, user) => {
+    await limit(`vote:user:${user.id}`, VOTES_PER_USER, "voting");
+    await voteOnResponse({ responseId: input.responseId, actor: user, value: input.value });
+    changed(input.claimId);
+  },
+);
+
+export const followClaimAction = authorizedAction({ ...participant, schema: z.object({ claimId: id, follow: z.boolean() }) }, async (input, user) => {
+  await setFollow({ userId: user.id, claimId: input.claimId, follow: input.follow });
+  changed(input.claimId);
+});

@@ -1,0 +1,236 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/auth/actions";
+import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
+import { deleteResponseAction, editResponseAction, followClaimAction, postResponseAction, voteOnClaimAction, voteOnResponseAction } from "./actions";
+
+/** Runs a server action, refreshes the page's data on success, and reports failures. */
+function useAction() {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  function run<T>(action: () => Promise<ActionResult<T>>, onSuccess?: () => void) {
+    setError(null);
+    startTransition(async () => {
+      let result: ActionResult<T>;
+      try {
+        result = await action();
+      } catch {
+        setError("Could not reach Arguably. Check your connection and try again.");
+        return;
+      }
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      onSuccess?.();
+      router.refresh();
+    });
+  }
+  return { pending, error, run };
+}
+
+function VoteButton({ active, label, count, onClick, disabled }: { active: boolean; label: string; count: number; onClick: () => void; disabled: boolean }) {
+  return (
+    <button
+      type="button"
+      aria-pressed={active}
+      disabled={disabled}
+      onClick={onClick}
+      className={`rounded-md border px-2.5 py-1 text-sm ${active ? "border-accent bg-accent text-white" : "border-line bg-white hover:bg-stone-50"} disabled:opacity-60`}
+    >
+      {label} <span className="tabular-nums">{count}</span>
+    </button>
+  );
+}
+
+export function ClaimVotes({ claimId, agree, disagree, viewerVote, signedIn }: { claimId: string; agree: number; disagree: number; viewerVote: "agree" | "disagree" | null; signedIn: boolean }) {
+  const { pending, error, run } = useAction();
+  const vote = (value: "agree" | "disagree") => run(() => voteOnClaimAction({ claimId, value: viewerVote === value ? null : value }));
+  return (
+    <div className="space-y-2">
+      <div className="flex items-center gap-2" role="group" aria-label="Your view of this claim">
+        <VoteButton active={viewerVote === "agree"} label="Agree" count={agree} disabled={pending || !signedIn} onClick={() => vote("agree")} />
+        <VoteButton active={viewerVote === "disagree"} label="Disagree" count={disagree} disabled={pending || !signedIn} onClick={() => vote("disagree")} />
+        {!signedIn ? <Link href={`/signin?callbackUrl=/claims/${claimId}`} className="text-sm text-accent hover:underline">Sign in to vote</Link> : null}
+      </div>
+      {error ? <Alert>{error}</Alert> : null}
+    </div>
+  );
+}
+
+export function FollowClaim({ claimId, following }: { claimId: string; following: boolean }) {
+  const { pending, error, run } = useAction();
+  return (
+    <div>
+      <Button variant="secondary" disabled={pending} aria-pressed={following} onClick={() => run(() => followClaimAction({ claimId, follow: !following }))}>
+        {following ? "Following" : "Follow"}
+      </Button>
+      {error ? <Alert>{error}</Alert> : null}
+    </div>
+  );
+}
+
+export function ResponseForm({ claimId, parentId, stance, onDone, initialText = "", submitLabel = "Post response", onSubmitText }: {
+  claimId: string;
+  parentId: string | null;
+  stance: "support" | "oppose";
+  onDone?: () => void;
+  initialText?: string;
+  submitLabel?: string;
+  onSubmitText?: (text: string) => Promise<ActionResult<unknown>>;
+}) {
+  const [text, setText] = useState(initialText);
+  const [posting, setPosting] = useState<string | null>(null);
+  const { pending, error, run } = useAction();
+  const area = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => area.current?.focus(), []);
+  const length = text.trim().length;
+  const tooShort = length < RESPONSE_MIN;
+  const tooLong = length > RESPONSE_MAX;
+  const label = onSubmitText ? "Edit your response" : stance === "support" ? "Your supporting response" : "Your opposing response";
+  return (
+    <form
+      className="space-y-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setPosting(text);
+        run(
+          () => (onSubmitText ? onSubmitText(text) : postResponseAction({ claimId, parentId, stance, body: text })),
+          () => {
+            setText("");
+            onDone?.();
+          },
+        );
+      }}
+    >
+      <label className="block text-sm font-medium" htmlFor={`form-${parentId ?? claimId}-${stance}`}>{label}</label>
+      <textarea
+        ref={area}
+        id={`form-${parentId ?? claimId}-${stance}`}
+        rows={4}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        className="w-full rounded-md border border-line bg-white p-2 text-sm"
+        aria-describedby={`form-${parentId ?? claimId}-${stance}-help`}
+      />
+      <p id={`form-${parentId ?? claimId}-${stance}-help`} className={`text-xs ${tooLong ? "text-red-700" : "text-muted"}`}>
+        {length} / {RESPONSE_MAX.toLocaleString("en")} characters{tooShort ? ` (at least ${RESPONSE_MIN})` : ""}. *emphasis*, **strong**, [links](https://…), lists and &gt; quotes work.
+      </p>
+      {pending && posting ? (
+        <p className="rounded-md border border-dashed border-line p-2 text-sm text-muted" role="status">
+          Posting: “{posting.trim().slice(0, 120)}{posting.trim().length > 120 ? "…" : ""}”
+        </p>
+      ) : null}
+      {error ? <Alert>{error} Your text is still here.</Alert> : null}
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending || tooShort || tooLong}>{submitLabel}</Button>
+        {onDone ? <Button variant="secondary" onClick={onDone}>Cancel</Button> : null}
+      </div>
+    </form>
+  );
+}
+
+export interface ControlledResponse {
+  id: string;
+  authorId: string;
+  body: string;
+  editedAt: string | null;
+  strong: number;
+  weak: number;
+  viewerVote: "strong" | "weak" | null;
+  deleted: boolean;
+}
+
+export function ResponseControls({ claimId, response, viewerId }: { claimId: string; response: ControlledResponse; viewerId: string | null }) {
+  const [open, setOpen] = useState<"support" | "oppose" | "edit" | null>(null);
+  const { pending, error, run } = useAction();
+  const own = viewerId === response.authorId;
+  const vote = (value: "strong" | "weak") => run(() => voteOnResponseAction({ claimId, responseId: response.id, value: response.viewerVote === value ? null : value }));
+  return (
+    <div className="mt-2 space-y-2">
+      <div className="flex flex-wrap items-center gap-2">
+        <div role="group" aria-label="Rate this argument" className="flex gap-1">
+          <VoteButton active={response.viewerVote === "strong"} label="Strong" count={response.strong} disabled={pending || !viewerId || own || response.deleted} onClick={() => vote("strong")} />
+          <VoteButton active={response.viewerVote === "weak"} label="Weak" count={response.weak} disabled={pending || !viewerId || own || response.deleted} onClick={() => vote("weak")} />
+        </div>
+        {viewerId && !response.deleted ? (
+          <>
+            <Button variant="link" onClick={() => setOpen(open === "support" ? null : "support")}>Support</Button>
+            <Button variant="link" onClick={() => setOpen(open === "oppose" ? null : "oppose")}>Oppose</Button>
+          </>
+        ) : null}
+        {own && !response.deleted ? (
+          <>
+            <Button variant="link" onClick={() => setOpen(open === "edit" ? null : "edit")}>Edit</Button>
+            <Button
+              variant="link"
+              disabled={pending}
+              onClick={() => {
+                if (window.confirm("Delete this response? Its replies stay; its text is removed.")) run(() => deleteResponseAction({ claimId, responseId: response.id }));
+              }}
+            >
+              Delete
+            </Button>
+          </>
+        ) : null}
+      </div>
+      {error ? <Alert>{error}</Alert> : null}
+      {open === "support" || open === "oppose" ? <ResponseForm claimId={claimId} parentId={response.id} stance={open} onDone={() => setOpen(null)} /> : null}
+      {open === "edit" ? (
+        <ResponseForm
+          claimId={claimId}
+          parentId={response.id}
+          stance="support"
+          initialText={response.body}
+          submitLabel="Save changes"
+          onSubmitText={(text) => editResponseAction({ claimId, responseId: response.id, body: text, seenEditedAt: response.editedAt })}
+          onDone={() => setOpen(null)}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+export function PostButtons({ claimId, signedIn }: { claimId: string; signedIn: boolean }) {
+  const [open, setOpen] = useState<"support" | "oppose" | null>(null);
+  if (!signedIn) {
+    return (
+      <p className="text-sm">
+        <Link href={`/signin?callbackUrl=/claims/${claimId}`} className="text-accent underline">Sign in</Link> to support or oppose this claim.
+      </p>
+    );
+  }
+  return (
+    <div className="space-y-3">
+      <div className="flex gap-2">
+        <Button variant={open === "support" ? "primary" : "secondary"} onClick={() => setOpen(open === "support" ? null : "support")}>Support</Button>
+        <Button variant={open === "oppose" ? "primary" : "secondary"} onClick={() => setOpen(open === "oppose" ? null : "oppose")}>Oppose</Button>
+      </div>
+      {open ? <ResponseForm claimId={claimId} parentId={null} stance={open} onDone={() => setOpen(null)} /> : null}
+    </div>
+  );
+}
+
+/** Refreshes the page's server data whenever the live channel reports a change. */
+export function LiveRefresh({ claimId, articleId }: { claimId?: string; articleId?: string }) {
+  const router = useRouter();
+  useEffect(() => {
+    const source = new EventSource(`/api/live?${claimId ? `claim=${claimId}` : `article=${articleId}`}`);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    source.addEventListener("change", () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => router.refresh(), 150);
+    });
+    return () => {
+      clearTimeout(timer);
+      source.close();
+    };
+  }, [claimId, articleId, router]);
+  return null;
+}

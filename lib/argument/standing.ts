@@ -1,0 +1,80 @@
+// A claim's standing, from its tree of responses, by the DF-QuAD gradual semantics (Rago, Toni,
+// Aurisicchio and Baroni, KR 2016). Pure.
+//
+// Every node has a base score from votes, and a strength: with attackers' strengths a_i and
+// supporters' strengths s_j, va = 1 - prod(1 - a_i) and vs = 1 - prod(1 - s_j); if va >= vs the
+// strength is base - base * (va - vs), otherwise base + (1 - base) * (vs - va). A tree has no cycles,
+// so strengths are computed bottom-up.
+
+export interface ArgumentNode {
+  id: string;
+  stance: "support" | "oppose";
+  /** Base score in [0, 1] (see baseScore). */
+  base: number;
+  children: ArgumentNode[];
+}
+
+export interface Root {
+  base: number;
+  children: ArgumentNode[];
+}
+
+/** Votes to a base score, smoothed with one imaginary vote each way, so no votes gives 0.5. */
+export function baseScore(positive: number, negative: number): number {
+  return (positive + 1) / (positive + negative + 2);
+}
+
+function aggregate(strengths: number[]): number {
+  return 1 - strengths.reduce((product, strength) => product * (1 - strength), 1);
+}
+
+export function combine(base: number, attackers: number[], supporters: number[]): number {
+  const va = aggregate(attackers);
+  const vs = aggregate(supporters);
+  return va >= vs ? base - base * (va - vs) : base + (1 - base) * (vs - va);
+}
+
+export function strength(node: Root | ArgumentNode): number {
+  const attackers: number[] = [];
+  const supporters: number[] = [];
+  for (const child of node.children) (child.stance === "oppose" ? attackers : supporters).push(strength(child));
+  return combine(node.base, attackers, supporters);
+}
+
+export interface Reason {
+  id: string;
+  stance: "support" | "oppose";
+  /** How much the standing would change without this response (positive: it raises the standing). */
+  effect: number;
+}
+
+export interface Standing {
+  value: number;
+  /** The responses that raise the standing most, strongest first. */
+  raisedBy: Reason[];
+  /** The responses that lower it most, strongest first. */
+  loweredBy: Reason[];
+}
+
+/** The standing and, for each direct response, what the standing would be without it. */
+export function standingOf(root: Root, reasons = 3): Standing {
+  const value = strength(root);
+  const effects = root.children.map((child) => ({
+    id: child.id,
+    stance: child.stance,
+    effect: value - strength({ ...root, children: root.children.filter((other) => other !== child) }),
+  }));
+  return {
+    value,
+    raisedBy: effects.filter((reason) => reason.effect > 1e-9).sort((a, b) => b.effect - a.effect).slice(0, reasons),
+    loweredBy: effects.filter((reason) => reason.effect < -1e-9).sort((a, b) => a.effect - b.effect).slice(0, reasons),
+  };
+}
+
+export function describeStanding(value: number): string {
+  if (value >= 0.8) return "Strongly supported";
+  if (value >= 0.6) return "Leaning supported";
+  if (value > 0.4) return "Contested";
+  if (value > 0.2) return "Leaning opposed";
+  return "Strongly opposed";
+}

@@ -1,0 +1,364 @@
+// The debate on a claim: responses (a pro/con tree of any depth), their revisions, votes, follows and
+// notifications. Every write is one transaction and announces itself on the live channel inside that
+// transaction, so readers hear of it exactly when it is committed.
+import { getDb } from "@/lib/db/client";
+import { UserFacingError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { baseScore, standingOf, strength, type ArgumentNode, type Standing } from "@/lib/argument/standing";
+import { compareBy, type Sort } from "@/lib/argument/ranking";
+import { announce } from "@/lib/live/publish";
+import { canChangeResponse, canVoteOnResponse, type Actor } from "@/lib/policy";
+
+export class DebateError extends UserFacingError {
+  override name = "DebateError";
+}
+
+type Tx = Prisma.TransactionClient;
+
+export interface ResponseView {
+  id: string;
+  parentId: string | null;
+  stance: "support" | "oppose";
+  body: string;
+  deleted: boolean;
+  createdAt: Date;
+  editedAt: Date | null;
+  author: { id: string; name: string };
+  strong: number;
+  weak: number;
+  viewerVote: "strong" | "weak" | null;
+  supporters: number;
+  opposers: number;
+  replies: number;
+  /** This response's own strength from its subtree, in [0, 1]. */
+  strength: number;
+  children: ResponseView[];
+}
+
+export interface ClaimDiscussion {
+  claim: { id: string; text: string; exact: string; prefix: string; suffix: string; articleId: string };
+  article: { slug: string; title: string };
+  agree: number;
+  disagree: number;
+  viewerVote: "agree" | "disagree" | null;
+  following: boolean;
+  standing: Standing;
+  supporting: ResponseView[];
+  opposing: ResponseView[];
+  byId: Map<string, ResponseView>;
+  total: number;
+}
+
+/** Loads a claim with its whole response tree, ordered by `sort` at every level. */
+export async function getClaimDiscussion(claimId: string, { viewerId, sort = "best" }: { viewerId?: string | null; sort?: Sort } = {}): Promise<ClaimDiscussion | null> {
+  const db = getDb();
+  const claim = await db.claim.findFirst({
+    where: { id: claimId, article: { status: "published" } },
+    select: { id: true, text: true, exact: true, prefix: true, suffix: true, articleId: true, article: { select: { slug: true, title: true } } },
+  });
+  if (!claim) return null;
+  const [responses, responseVotes, claimVotes, viewerResponseVotes, viewerClaimVote, follow] = await Promise.all([
+    db.response.findMany({
+      where: { claimId },
+      select: { id: true, parentId: true, stance: true, body: true, createdAt: true, editedAt: true, deletedAt: true, author: { select: { id: true, name: true } } },
+    }),
+    db.responseVote.groupBy({ by: ["responseId", "value"], where: { response: { claimId } }, _count: { _all: true } }),
+    db.claimVote.groupBy({ by: ["value"], where: { claimId }, _count: { _all: true } }),
+    viewerId ? db.responseVote.findMany({ where: { userId: viewerId, response: { claimId } }, select: { responseId: true, value: true } }) : [],
+    viewerId ? db.claimVote.findUnique({ where: { claimId_userId: { claimId, userId: viewerId } }, select: { value: true } }) : null,
+    viewerId ? db.follow.findUnique({ where: { userId_claimId: { userId: viewerId, claimId } }, select: { id: true } }) : null,
+  ]);
+
+  const votes = new Map<string, { strong: number; weak: number }>();
+  for (const row of responseVotes) {
+    const entry = votes.get(row.responseId) ?? { strong: 0, weak: 0 };
+    entry[row.value] = row._count._all;
+    votes.set(row.responseId, entry);
+  }
+  const mine = new Map(viewerResponseVotes.map((vote) => [vote.responseId, vote.value]));
+  const byId = new Map<string, ResponseView>();
+  for (const response of responses) {
+    const counts = votes.get(response.id) ?? { strong: 0, weak: 0 };
+    byId.set(response.id, {
+      id: response.id,
+      parentId: response.parentId,
+      stance: response.stance,
+      body: response.deletedAt ? "" : response.body,
+      deleted: response.deletedAt !== null,
+      createdAt: response.createdAt,
+      editedAt: response.editedAt,
+      author: response.author,
+      ...counts,
+      viewerVote: mine.get(response.id) ?? null,
+      supporters: 0,
+      opposers: 0,
+      replies: 0,
+      strength: 0.5,
+      children: [],
+    });
+  }
+  const roots: ResponseView[] = [];
+  for (const view of byId.values()) {
+    const parent = view.parentId ? byId.get(view.parentId) : undefined;
+    if (parent) {
+      parent.children.push(view);
+      if (view.stance === "support") parent.supporters++;
+      else parent.opposers++;
+    } else roots.push(view);
+  }
+  const order = compareBy(sort);
+  const finish = (view: ResponseView): ArgumentNode => {
+    view.children.sort((a, b) => order({ ...a, replies: a.children.length }, { ...b, replies: b.children.length }));
+    view.replies = view.children.length;
+    // A deleted response no longer argues; its replies still do, through it at a neutral base.
+    const node: ArgumentNode = { id: view.id, stance: view.stance, base: view.deleted ? 0 : baseScore(view.strong, view.weak), children: view.children.map(finish) };
+    view.strength = strength(node);
+    return node;
+  };
+  const nodes = roots.map(finish);
+  roots.sort((a, b) => order({ ...a, replies: a.children.length }, { ...b, replies: b.children.length }));
+  const count = (value: "agree" | "disagree") => claimVotes.find((row) => row.value === value)?._count._all ?? 0;
+  const agree = count("agree");
+  const disagree = count("disagree");
+  return {
+    claim: { id: claim.id, text: claim.text, exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix, articleId: claim.articleId },
+    article: claim.article,
+    agree,
+    disagree,
+    viewerVote: viewerClaimVote?.value ?? null,
+    following: follow !== null,
+    standing: standingOf({ base: baseScore(agree, disagree), children: nodes }),
+    supporting: roots.filter((view) => view.stance === "support"),
+    opposing: roots.filter((view) => view.stance === "oppose"),
+    byId,
+    total: responses.length,
+  };
+}
+
+/** Per-claim numbers for an article page: response counts by stance and the standing. */
+export async function getClaimSummaries(articleId: string) {
+  const db = getDb();
+  const claims = await db.claim.findMany({ where: { articleId }, select: { id: true } });
+  const ids = claims.map((claim) => claim.id);
+  const [responses, responseVotes, claimVotes] = await Promise.all([
+    db.response.findMany({ where: { claimId: { in: ids } }, select: { id: true, claimId: true, parentId: true, stance: true, deletedAt: true } }),
+    db.responseVote.groupBy({ by: ["responseId", "value"], where: { response: { claimId: { in: ids } } }, _count: { _all: true } }),
+    db.claimVote.groupBy({ by: ["claimId", "value"], where: { claimId: { in: ids } }, _count: { _all: true } }),
+  ]);
+  const votes = new Map<string, { strong: number; weak: number }>();
+  for (const row of responseVotes) {
+    const entry = votes.get(row.responseId) ?? { strong: 0, weak: 0 };
+    entry[row.value] = row._count._all;
+    votes.set(row.responseId, entry);
+  }
+  const nodes = new Map<string, ArgumentNode & { claimId: string; parentId: string | null }>();
+  for (const response of responses) {
+    const counts = votes.get(response.id) ?? { strong: 0, weak: 0 };
+    nodes.set(response.id, {
+      id: response.id,
+      claimId: response.claimId,
+      parentId: response.parentId,
+      stance: response.stance,
+      base: response.deletedAt ? 0 : baseScore(counts.strong, counts.weak),
+      children: [],
+    });
+  }
+  for (const node of nodes.values()) if (node.parentId) nodes.get(node.parentId)?.children.push(node);
+  return new Map(
+    ids.map((id) => {
+      const roots = [...nodes.values()].filter((node) => node.claimId === id && !node.parentId);
+      const tally = (value: "agree" | "disagree") => claimVotes.find((row) => row.claimId === id && row.value === value)?._count._all ?? 0;
+      return [
+        id,
+        {
+          supporting: roots.filter((node) => node.stance === "support").length,
+          opposing: roots.filter((node) => node.stance === "oppose").length,
+          standing: strength({ base: baseScore(tally("agree"), tally("disagree")), children: roots }),
+        },
+      ];
+    }),
+  );
+}
+
+async function liveClaim(tx: Tx, claimId: string) {
+  const claim = await tx.claim.findFirst({ where: { id: claimId, article: { status: "published" } }, select: { id: true, articleId: true } });
+  if (!claim) throw new DebateError("That claim does not exist.", 404);
+  return claim;
+}
+
+async function notifyFollowers(tx: Tx, { responseId, followed, actorId }: { responseId: string; followed: { claimId?: string; responseId?: string }; actorId: string }) {
+  const followers = await tx.follow.findMany({ where: { ...followed, userId: { not: actorId } }, select: { userId: true } });
+  if (followers.length) {
+    await tx.notification.createMany({ data: followers.map(({ userId }) => ({ userId, kind: "reply" as const, actorId, responseId })) });
+  }
+}
+
+export async function createResponse(input: { claimId: string; parentId: string | null; stance: "support" | "oppose"; body: string; authorId: string }) {
+  return getDb().$transaction(async (tx) => {
+    const claim = await liveClaim(tx, input.claimId);
+    if (input.parentId) {
+      const parent = await tx.response.findFirst({ where: { id: input.parentId, claimId: input.claimId }, select: { deletedAt: true } });
+      if (!parent) throw new DebateError("The response you are answering does not exist.", 404);
+      if (parent.deletedAt) throw new DebateError("The response you are answering was deleted.", 409);
+    }
+    const response = await tx.response.create({
+      data: { claimId: input.claimId, parentId: input.parentId, stance: input.stance, body: input.body, authorId: input.authorId },
+      select: { id: true },
+    });
+    await tx.follow.create({ data: { userId: input.authorId, responseId: response.id } });
+    await notifyFollowers(tx, { responseId: response.id, followed: input.parentId ? { responseId: input.parentId } : { claimId: input.claimId }, actorId: input.authorId });
+    await announce(tx, { type: "response", claimId: input.claimId, articleId: claim.articleId });
+    return response;
+  });
+}
+
+async function ownResponse(tx: Tx, responseId: string, actor: Actor) {
+  const response = await tx.response.findUnique({ where: { id: responseId }, select: { id: true, authorId: true, body: true, createdAt: true, editedAt: true, deletedAt: true, claimId: true, claim: { select: { articleId: true } } } });
+  if (!response) throw new DebateError("That response does not exist.", 404);
+  if (!canChangeResponse(actor, response)) throw new DebateError("Only its author can change a response.", 403);
+  if (response.deletedAt) throw new DebateError("That response was deleted.", 409);
+  return response;
+}
+
+/**
+ * Replaces a response's text, keeping the old text as a revision. `seenEditedAt` is the edit the author
+ * started from: if someone (another tab) edited since, this edit is refused rather than lost silently.
+ */
+export async function editResponse(input: { responseId: string; actor: Actor; body: string; seenEditedAt: string | null }) {
+  return getDb().$transaction(async (tx) => {
+    const response = await ownResponse(tx, input.responseId, input.actor);
+    if ((response.editedAt?.toISOString() ?? null) !== input.seenEditedAt) {
+      throw new DebateError("This response was edited elsewhere in the meantime. Copy your text, reload, and edit again.", 409);
+    }
+    await tx.responseRevision.create({ data: { responseId: response.id, body: response.body, createdAt: response.editedAt ?? response.createdAt } });
+    const updated = await tx.response.updateMany({
+      where: { id: response.id, editedAt: response.editedAt },
+      data: { body: input.body, editedAt: new Date() },
+    });
+    if (updated.count !== 1) throw new DebateError("This response was edited elsewhere in the meantime. Copy your text, reload, and edit again.", 409);
+    await announce(tx, { type: "response", claimId: response.claimId, articleId: response.claim.articleId });
+  });
+}
+
+/** Soft delete: the response keeps its place (its replies stay), its text and earlier texts go. */
+export async function deleteResponse(input: { responseId: string; actor: Actor }) {
+  return getDb().$transaction(async (tx) => {
+    const response = await ownResponse(tx, input.responseId, input.actor);
+    await tx.responseRevision.deleteMany({ where: { responseId: response.id } });
+    await tx.response.update({ where: { id: response.id }, data: { deletedAt: new Date(), body: "" } });
+    await announce(tx, { type: "response", claimId: response.claimId, articleId: response.claim.articleId });
+  });
+}
+
+export async function getRevisions(responseId: string) {
+  const response = await getDb().response.findUnique({
+    where: { id: responseId },
+    select: {
+      id: true,
+      body: true,
+      editedAt: true,
+      createdAt: true,
+      deletedAt: true,
+      claimId: true,
+      author: { select: { name: true } },
+      revisions: { orderBy: { createdAt: "desc" }, select: { id: true, body: true, createdAt: true } },
+    },
+  });
+  return response;
+}
+
+export async function voteOnClaim(input: { claimId: string; userId: string; value: "agree" | "disagree" | null }) {
+  return getDb().$transaction(async (tx) => {
+    const claim = await liveClaim(tx, input.claimId);
+    const key = { claimId_userId: { claimId: input.claimId, userId: input.userId } };
+    if (input.value === null) await tx.claimVote.deleteMany({ where: { claimId: input.claimId, userId: input.userId } });
+    else await tx.claimVote.upsert({ where: key, create: { claimId: input.claimId, userId: input.userId, value: input.value }, update: { value: input.value } });
+    await announce(tx, { type: "vote", claimId: input.claimId, articleId: claim.articleId });
+  });
+}
+
+export async function voteOnResponse(input: { responseId: string; actor: Actor; value: "strong" | "weak" | null }) {
+  const userId = input.actor.id;
+  return getDb().$transaction(async (tx) => {
+    const response = await tx.response.findUnique({ where: { id: input.responseId }, select: { authorId: true, deletedAt: true, claimId: true, claim: { select: { articleId: true } } } });
+    if (!response) throw new DebateError("That response does not exist.", 404);
+    if (!canVoteOnResponse(input.actor, response)) throw new DebateError("You cannot vote on your own response.", 403);
+    if (response.deletedAt) throw new DebateError("That response was deleted.", 409);
+    const key = { responseId_userId: { responseId: input.responseId, userId } };
+    if (input.value === null) {
+      await tx.responseVote.deleteMany({ where: { responseId: input.responseId, userId } });
+    } else {
+      const existing = await tx.responseVote.findUnique({ where: key, select: { value: true } });
+      await tx.responseVote.upsert({ where: key, create: { responseId: input.responseId, userId, value: input.value }, update: { value: input.value } });
+      if (!existing) {
+        await tx.notification.create({ data: { userId: response.authorId, kind: "vote", actorId: userId, responseId: input.responseId } });
+      }
+    }
+    await announce(tx, { type: "vote", claimId: response.claimId, articleId: response.claim.articleId });
+  });
+}
+
+export async function setFollow(input: { userId: string; claimId?: string; responseId?: string; follow: boolean }) {
+  const target = input.claimId ? { claimId: input.claimId } : { responseId: input.responseId };
+  if (!input.follow) {
+    await getDb().follow.deleteMany({ where: { userId: input.userId, ...target } });
+    return;
+  }
+  try {
+    await getDb().follow.create({ data: { userId: input.userId, ...target } });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return; // already following
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") throw new DebateError("There is nothing to follow there.", 404);
+    throw error;
+  }
+}
+
+export async function listNotifications(userId: string) {
+  return getDb().notification.findMany({
+    where: { userId },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: {
+      id: true,
+      kind: true,
+      createdAt: true,
+      readAt: true,
+      actor: { select: { name: true } },
+      response: { select: { id: true, claimId: true, body: true, deletedAt: true } },
+    },
+  });
+}
+
+export async function countUnreadNotifications(userId: string) {
+  return getDb().notification.count({ where: { userId, readAt: null } });
+}
+
+export async function markNotificationsRead(userId: string) {
+  await getDb().notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } });
+}
+
+export async function getProfile(userId: string) {
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { id: true, name: true, createdAt: true } });
+  if (!user) return null;
+  const responses = await getDb().response.findMany({
+    where: { authorId: userId, deletedAt: null },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    select: {
+      id: true,
+      stance: true,
+      body: true,
+      createdAt: true,
+      claim: { select: { id: true, text: true, article: { select: { title: true } } } },
+      _count: { select: { replies: true } },
+    },
+  });
+  const votes = await getDb().responseVote.groupBy({ by: ["value"], where: { response: { authorId: userId, deletedAt: null } }, _count: { _all: true } });
+  const tally = (value: "strong" | "weak") => votes.find((row) => row.value === value)?._count._all ?? 0;
+  return { user, responses, totals: { responses: responses.length, strong: tally("strong"), weak: tally("weak") } };
+}
+
+export async function getResponseClaimId(responseId: string) {
+  const response = await getDb().response.findUnique({ where: { id: responseId }, select: { claimId: true } });
+  return response?.claimId ?? null;
+}

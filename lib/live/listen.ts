@@ -1,0 +1,42 @@
+// One LISTEN connection per app instance, shared by all of its live readers.
+import "server-only";
+import pg from "pg";
+import { LIVE_CHANNEL, type LiveEvent } from "./publish";
+
+type Listener = (event: LiveEvent) => void;
+
+const state = globalThis as unknown as { arguablyLive?: { listeners: Set<Listener>; client: Promise<pg.Client> | null } };
+state.arguablyLive ??= { listeners: new Set(), client: null };
+const live = state.arguablyLive;
+
+function connect(): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const ready = (async () => {
+    await client.connect();
+    client.on("notification", (message) => {
+      if (message.channel !== LIVE_CHANNEL || !message.payload) return;
+      const event = JSON.parse(message.payload) as LiveEvent;
+      for (const listener of live.listeners) listener(event);
+    });
+    // A dropped connection (database restart) is reopened on the next subscription.
+    client.on("error", () => {
+      live.client = null;
+    });
+    client.on("end", () => {
+      live.client = null;
+    });
+    await client.query(`listen ${LIVE_CHANNEL}`);
+    return client;
+  })();
+  ready.catch(() => {
+    live.client = null;
+  });
+  return ready;
+}
+
+export async function subscribe(listener: Listener): Promise<() => void> {
+  live.client ??= connect();
+  await live.client;
+  live.listeners.add(listener);
+  return () => live.listeners.delete(listener);
+}

@@ -1,0 +1,17 @@
+// Live updates travel through PostgreSQL: a write calls pg_notify inside its transaction, PostgreSQL
+// delivers the notice to every listening connection when (and only if) the transaction commits, and each
+// app instance forwards it to its readers over server-sent events (lib/live/listen.ts). Several app
+// instances on one database therefore see each other's writes.
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export const LIVE_CHANNEL = "arguably_live";
+
+export interface LiveEvent {
+  type: "response" | "vote";
+  claimId: string;
+  articleId: string;
+}
+
+export async function announce(tx: Prisma.TransactionClient, event: LiveEvent) {
+  await tx.$executeRaw`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`;
+}

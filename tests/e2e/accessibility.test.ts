@@ -1,0 +1,40 @@
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { chromiumPath, setUpBrowser } from "../support/browser";
+
+const newPage = setUpBrowser();
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+async function seriousViolations(page: Page) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
+    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, targets: violation.nodes.slice(0, 3).map((node) => node.target.join(" ")) }));
+  });
+  return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+}
+
+describe.skipIf(!chromiumPath)("accessibility (axe-core)", () => {
+  test("home, article and claim pages have no serious or critical violations", async () => {
+    const page = await newPage();
+    await page.goto("/");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto("/articles/why-the-us-may-be-pushing-the-controversial-korea-scenario-for-ukraine");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId("claim").first().click();
+    await page.waitForURL(/\/claims\//);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test("reading works without JavaScript: article and claim pages are server rendered", async () => {
+    const page = await newPage();
+    await page.context().route("**/*.js", (route) => route.abort());
+    await page.goto("/articles/why-the-us-may-be-pushing-the-controversial-korea-scenario-for-ukraine");
+    const href = await page.getByTestId("claim").first().locator("xpath=..").getAttribute("href");
+    expect(href).toMatch(/^\/claims\//);
+    await page.goto(href!);
+    await page.getByRole("heading", { name: "Standing" }).waitFor();
+    await page.getByRole("heading", { name: /Supporting/ }).waitFor();
+  });
+});

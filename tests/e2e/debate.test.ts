@@ -1,0 +1,114 @@
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { alertText, chromiumPath, setUpBrowser, signUp, uniqueEmail } from "../support/browser";
+
+const newPage = setUpBrowser();
+const PASSWORD = "correct horse battery";
+const NATO_SLUG = "/articles/time-to-start-thinking-about-walking-away-from-nato-invite-to-ukraine";
+
+async function person(name: string) {
+  const page = await newPage();
+  await signUp(page, { name, email: uniqueEmail(name.toLowerCase()), password: PASSWORD });
+  await page.getByTestId("signed-in-user").waitFor();
+  return page;
+}
+
+const standing = (page: Page) => page.getByTestId("standing-label").first().innerText();
+const responseWith = (page: Page, text: string) => page.getByTestId("response").filter({ hasText: text }).first();
+
+describe.skipIf(!chromiumPath)("a debate between two people", () => {
+  test("post, oppose, vote, see it live, edit with history, delete without losing the tree, get notified", async () => {
+    const ann = await person("Ann");
+    const ben = await person("Ben");
+
+    await ann.goto(NATO_SLUG);
+    await ann.getByTestId("claim").first().click();
+    await ann.waitForURL(/\/claims\//);
+    const claimUrl = ann.url();
+    await expect(standing(ann)).resolves.toBe("Contested (50%)");
+
+    const argument = "Membership talk keeps the war going, because Moscow reads it as a threat it must prevent.";
+    await ann.getByRole("button", { name: "Support", exact: true }).first().click();
+    await ann.getByLabel("Your supporting response").fill(argument);
+    await ann.getByRole("button", { name: "Post response" }).click();
+    await responseWith(ann, argument).waitFor();
+    await expect(standing(ann)).resolves.toBe("Leaning supported (75%)");
+    // Your own argument cannot be rated by you.
+    await expect(responseWith(ann, argument).getByRole("button", { name: /Strong/ }).isDisabled()).resolves.toBe(true);
+
+    await ben.goto(claimUrl);
+    const annsResponse = responseWith(ben, argument);
+    await annsResponse.getByRole("button", { name: "Oppose" }).click();
+    const rebuttal = "Russia's aggression predates any membership talk, so withdrawing the offer buys nothing.";
+    await ben.getByLabel("Your opposing response").fill(rebuttal);
+    await ben.getByRole("button", { name: "Post response" }).click();
+    await responseWith(ben, rebuttal).waitFor();
+    await annsResponse.getByRole("button", { name: /Weak/ }).first().click();
+    await annsResponse.getByRole("button", { name: "Weak 1" }).first().waitFor();
+    await ben.getByRole("button", { name: /^Agree/ }).click();
+    await ben.getByRole("button", { name: "Agree 1" }).waitFor();
+
+    // Ann has not reloaded: the reply, the vote and the new standing arrive live.
+    await responseWith(ann, rebuttal).waitFor({ timeout: 10_000 });
+    await ann.getByRole("button", { name: "Agree 1" }).waitFor({ timeout: 10_000 });
+    await responseWith(ann, argument).getByText("0 supporting, 1 opposing").first().waitFor();
+    await expect(standing(ann)).resolves.toBe("Leaning supported (72%)");
+
+    // Edit: "edited" appears and the history keeps the first text.
+    const revised = `${argument} Several allies have said as much.`;
+    await responseWith(ann, argument).getByRole("button", { name: "Edit" }).first().click();
+    await ann.getByLabel("Edit your response").fill(revised);
+    await ann.getByRole("button", { name: "Save changes" }).click();
+    await responseWith(ann, "Several allies have said as much.").getByRole("link", { name: "edited" }).first().click();
+    await ann.getByTestId("revision").first().waitFor();
+    await expect(ann.getByTestId("revision").first().innerText()).resolves.toContain(argument);
+    await ann.goto(claimUrl);
+
+    // Delete: the text goes, the reply beneath it stays.
+    ann.once("dialog", (dialog) => void dialog.accept());
+    await responseWith(ann, revised).getByRole("button", { name: "Delete" }).first().click();
+    await ann.getByText("[deleted]").waitFor();
+    await responseWith(ann, rebuttal).waitFor();
+    expect(await ann.getByText(argument).count()).toBe(0);
+
+    // Notifications: Ben's reply and Ben's vote.
+    await ann.reload();
+    await expect(ann.getByTestId("unread-count").innerText()).resolves.toBe("2");
+    await ann.getByTestId("bell").click();
+    await ann.waitForURL(/\/notifications/);
+    await ann.getByTestId("notification").first().waitFor();
+    const notes = await ann.getByTestId("notification").allInnerTexts();
+    expect(notes.some((note) => note.includes("Ben responded"))).toBe(true);
+    expect(notes.some((note) => note.includes("Ben rated your argument"))).toBe(true);
+    await ann.getByRole("button", { name: "Mark all as read" }).click();
+    await ann.getByTestId("bell").and(ann.getByLabel("Notifications: 0 unread")).waitFor();
+
+    // Ben's profile lists his response with totals.
+    await ben.getByTestId("signed-in-user").getByRole("link").click();
+    await expect(ben.getByTestId("profile-totals").innerText()).resolves.toContain("1 response");
+    await ben.getByText(rebuttal).waitFor();
+
+    // The article page shows the claim's counts; a deleted response no longer lends support.
+    await ben.goto(NATO_SLUG);
+    await expect(ben.getByTestId("claim-counts").first().innerText()).resolves.toBe("1✓ 0✗ 67%");
+  });
+
+  test("bad responses are refused with a reason and keep what was typed", async () => {
+    const page = await person("Cat");
+    await page.goto(NATO_SLUG);
+    await page.getByTestId("claim").nth(1).click();
+    await page.waitForURL(/\/claims\//);
+    await page.getByRole("button", { name: "Oppose", exact: true }).first().click();
+    await page.getByLabel("Your opposing response").fill("Too short");
+    await expect(page.getByRole("button", { name: "Post response" }).isDisabled()).resolves.toBe(true);
+    // Past the form's own check (as a script could send): the server refuses too.
+    const long = "x".repeat(5001);
+    await page.getByLabel("Your opposing response").fill(long);
+    await page.getByRole("button", { name: "Post response" }).evaluate((button: HTMLButtonElement) => {
+      button.disabled = false;
+      button.click();
+    });
+    await expect(alertText(page, "at most")).resolves.toContain("A response can be at most 5,000 characters.");
+    await expect(page.getByLabel("Your opposing response").inputValue()).resolves.toBe(long);
+  });
+});
