@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { chromiumPath, setUpBrowser } from "../support/browser";
+import { chromiumPath, openClaimPage, setUpBrowser } from "../support/browser";
 
 const newPage = setUpBrowser();
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -16,14 +16,16 @@ async function seriousViolations(page: Page) {
 }
 
 describe.skipIf(!chromiumPath)("accessibility (axe-core)", () => {
-  test("home, article and claim pages have no serious or critical violations", async () => {
+  test("home, article (with and without the debate beside it) and claim pages have no serious or critical violations", async () => {
     const page = await newPage();
     await page.goto("/");
     expect(await seriousViolations(page)).toEqual([]);
     await page.goto("/articles/why-the-us-may-be-pushing-the-controversial-korea-scenario-for-ukraine");
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId("claim").first().click();
-    await page.waitForURL(/\/claims\//);
+    await page.waitForURL(/\?claim=/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await openClaimPage(page);
     expect(await seriousViolations(page)).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { alertText, chromiumPath, setUpBrowser, signUp, uniqueEmail } from "../support/browser";
+import { alertText, chromiumPath, openClaimPage, setUpBrowser, signUp, uniqueEmail } from "../support/browser";
 
 const newPage = setUpBrowser();
 const PASSWORD = "correct horse battery";
@@ -22,8 +22,7 @@ describe.skipIf(!chromiumPath)("a debate between two people", () => {
     const ben = await person("Ben");
 
     await ann.goto(NATO_SLUG);
-    await ann.getByTestId("claim").first().click();
-    await ann.waitForURL(/\/claims\//);
+    await openClaimPage(ann);
     const claimUrl = ann.url();
     await expect(standing(ann)).resolves.toBe("Contested (50%)");
 
@@ -96,8 +95,7 @@ describe.skipIf(!chromiumPath)("a debate between two people", () => {
   test("bad responses are refused with a reason and keep what was typed", async () => {
     const page = await person("Cat");
     await page.goto(NATO_SLUG);
-    await page.getByTestId("claim").nth(1).click();
-    await page.waitForURL(/\/claims\//);
+    await openClaimPage(page, 1);
     await page.getByRole("button", { name: "Oppose", exact: true }).first().click();
     await page.getByLabel("Your opposing response").fill("Too short");
     await expect(page.getByRole("button", { name: "Post response" }).isDisabled()).resolves.toBe(true);
@@ -110,5 +108,25 @@ describe.skipIf(!chromiumPath)("a debate between two people", () => {
     });
     await expect(alertText(page, "at most")).resolves.toContain("A response can be at most 5,000 characters.");
     await expect(page.getByLabel("Your opposing response").inputValue()).resolves.toBe(long);
+  });
+
+  test("on a wide screen a claim's debate opens beside the text; on a narrow one, as its own page", async () => {
+    const page = await newPage();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(NATO_SLUG);
+    const first = await page.getByTestId("claim").first().innerText();
+    await page.getByTestId("claim").first().click();
+    await page.waitForURL(/\?claim=/);
+    const panel = page.getByRole("complementary", { name: "Debate on the chosen claim" });
+    await expect(panel.getByRole("heading", { level: 2 }).first().innerText()).resolves.toBe(first);
+    await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe("Time to start thinking about walking away from NATO invite to Ukraine");
+    await panel.getByRole("link", { name: "Open as its own page" }).click();
+    await page.waitForURL(/\/claims\//);
+
+    await page.setViewportSize({ width: 400, height: 800 });
+    await page.goto(NATO_SLUG);
+    await page.getByTestId("claim").first().click();
+    await page.waitForURL(/\/claims\//);
+    await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe(first);
   });
 });

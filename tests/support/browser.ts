@@ -45,3 +45,10 @@ export async function alertText(page: Page, text: string) {
   await alert.waitFor();
   return alert.innerText();
 }
+
+/** Opens the n-th claim of the current article as its own page (its stable URL). */
+export async function openClaimPage(page: Page, index = 0) {
+  const href = await page.getByTestId("claim").nth(index).locator("xpath=..").getAttribute("href");
+  await page.goto(href!);
+  await page.getByTestId("claim-discussion").waitFor();
+}

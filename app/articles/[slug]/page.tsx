@@ -2,25 +2,35 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArticleBody } from "@/components/article-body";
+import { ClaimDiscussionView, parseSort } from "@/app/claims/[id]/claim-discussion";
+import { LiveRefresh } from "@/app/claims/[id]/debate-controls";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getArticleBySlug } from "@/lib/data/articles";
 import { getClaimSummaries } from "@/lib/data/debate";
-import { LiveRefresh } from "@/app/claims/[id]/debate-controls";
-import { canEditArticles } from "@/lib/policy";
 import { formatDate } from "@/lib/format";
+import { canEditArticles } from "@/lib/policy";
+import { WideScreenClaimLinks } from "./claim-links";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ claim?: string; sort?: string }> };
+
+async function visibleArticle(slug: string) {
+  const article = await getArticleBySlug(slug);
+  if (!article || (article.status !== "published" && !canEditArticles(await getCurrentUser()))) return null;
+  return article;
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await getArticleBySlug((await params).slug);
+  const article = await visibleArticle((await params).slug);
   return { title: article?.title ?? "Article not found" };
 }
 
-export default async function ArticlePage({ params }: Props) {
-  const article = await getArticleBySlug((await params).slug);
-  if (!article || (article.status !== "published" && !canEditArticles(await getCurrentUser()))) notFound();
-  return (
-    <article className="mx-auto max-w-2xl">
+export default async function ArticlePage({ params, searchParams }: Props) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const article = await visibleArticle(slug);
+  if (!article) notFound();
+  const openClaim = query.claim && article.claims.some((claim) => claim.id === query.claim) ? query.claim : null;
+  const text = (
+    <article className={openClaim ? "min-w-0" : "mx-auto max-w-2xl"}>
       <nav aria-label="Breadcrumb" className="mb-6 text-sm">
         <Link href="/" className="text-accent hover:underline">
           ← All articles
@@ -35,7 +45,28 @@ export default async function ArticlePage({ params }: Props) {
         </p>
       </header>
       <LiveRefresh articleId={article.id} />
+      <WideScreenClaimLinks slug={article.slug} />
       <ArticleBody body={article.body} blocks={article.blocks} claims={article.claims} summaries={await getClaimSummaries(article.id)} />
     </article>
+  );
+  if (!openClaim) return text;
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_30rem]">
+      {text}
+      <aside aria-label="Debate on the chosen claim" className="hidden lg:block">
+        <div className="sticky top-4 max-h-[calc(100vh-2rem)] space-y-3 overflow-y-auto rounded-lg border border-line bg-paper p-4">
+          <div className="flex justify-between text-sm">
+            <Link href={`/claims/${openClaim}`} className="text-accent hover:underline">Open as its own page</Link>
+            <Link href={`/articles/${article.slug}`} scroll={false} className="text-accent hover:underline">Close</Link>
+          </div>
+          <ClaimDiscussionView
+            claimId={openClaim}
+            sort={parseSort(query.sort)}
+            sortHref={(sort) => `/articles/${article.slug}?claim=${openClaim}&sort=${sort}`}
+            compact
+          />
+        </div>
+      </aside>
+    </div>
   );
 }

@@ -1,106 +1,18 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { StandingBar } from "@/components/standing-bar";
-import { SORTS, type Sort } from "@/lib/argument/ranking";
-import { getCurrentUser } from "@/lib/auth/session";
-import { getClaimDiscussion, type ClaimDiscussion } from "@/lib/data/debate";
-import { ClaimVotes, FollowClaim, LiveRefresh, PostButtons } from "./debate-controls";
-import { ResponseItem } from "./response-tree";
+import { getClaimDiscussion } from "@/lib/data/debate";
+import { ClaimDiscussionView, parseSort } from "./claim-discussion";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ sort?: string }> };
-
-const SORT_LABELS: Record<Sort, string> = { best: "Best", newest: "Newest", debated: "Most debated", controversial: "Controversial" };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const discussion = await getClaimDiscussion((await params).id);
   return { title: discussion ? discussion.claim.text.slice(0, 70) : "Claim not found" };
 }
 
-function Reasons({ discussion }: { discussion: ClaimDiscussion }) {
-  const { raisedBy, loweredBy } = discussion.standing;
-  const item = (reason: { id: string; effect: number }) => {
-    const response = discussion.byId.get(reason.id);
-    const text = response?.deleted ? "[deleted]" : (response?.body ?? "").replace(/\s+/g, " ").slice(0, 90);
-    return (
-      <li key={reason.id}>
-        <a href={`#response-${reason.id}`} className="hover:underline">“{text}{text.length >= 90 ? "…" : ""}”</a>{" "}
-        <span className="text-muted">({reason.effect > 0 ? "+" : "−"}{Math.abs(Math.round(reason.effect * 100))} points)</span>
-      </li>
-    );
-  };
-  if (!raisedBy.length && !loweredBy.length) {
-    return <p className="text-sm text-muted">No responses move it yet: the standing reflects the votes on the claim alone.</p>;
-  }
-  return (
-    <div className="grid gap-3 text-sm sm:grid-cols-2">
-      <div>
-        <h3 className="font-medium">Raise it most</h3>
-        {raisedBy.length ? <ul className="mt-1 space-y-1">{raisedBy.map(item)}</ul> : <p className="text-muted">Nothing yet.</p>}
-      </div>
-      <div>
-        <h3 className="font-medium">Lower it most</h3>
-        {loweredBy.length ? <ul className="mt-1 space-y-1">{loweredBy.map(item)}</ul> : <p className="text-muted">Nothing yet.</p>}
-      </div>
-    </div>
-  );
-}
-
 export default async function ClaimPage({ params, searchParams }: Props) {
-  const [{ id }, query, user] = await Promise.all([params, searchParams, getCurrentUser()]);
-  const sort: Sort = SORTS.includes(query.sort as Sort) ? (query.sort as Sort) : "best";
-  const discussion = await getClaimDiscussion(id, { viewerId: user?.id, sort });
-  if (!discussion) notFound();
-  const { claim, article } = discussion;
-  const viewerId = user?.id ?? null;
-  const column = (title: string, responses: typeof discussion.supporting) => (
-    <section aria-label={title} className="min-w-0 space-y-3">
-      <h2 className="text-lg font-semibold">
-        {title} <span className="text-sm font-normal text-muted">({responses.length})</span>
-      </h2>
-      {responses.length ? (
-        <ul className="space-y-3">
-          {responses.map((response) => <ResponseItem key={response.id} response={response} claimId={claim.id} viewerId={viewerId} />)}
-        </ul>
-      ) : (
-        <p className="text-sm text-muted">No {title.toLowerCase()} responses yet.</p>
-      )}
-    </section>
-  );
-  return (
-    <div className="space-y-8">
-      <LiveRefresh claimId={claim.id} />
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/articles/${article.slug}#claim-${claim.id}`} className="text-accent hover:underline">← {article.title}</Link>
-      </nav>
-      <header className="space-y-4">
-        <h1 className="font-serif text-2xl font-semibold leading-snug">{claim.text}</h1>
-        <blockquote className="border-l-4 border-amber-400 pl-4 font-serif text-muted">
-          …{claim.prefix}<mark className="bg-amber-100 text-ink">{claim.exact}</mark>{claim.suffix}…
-        </blockquote>
-        <div className="flex flex-wrap items-start gap-6">
-          <ClaimVotes claimId={claim.id} agree={discussion.agree} disagree={discussion.disagree} viewerVote={discussion.viewerVote} signedIn={Boolean(user)} />
-          {user ? <FollowClaim claimId={claim.id} following={discussion.following} /> : null}
-        </div>
-        <section aria-labelledby="standing-heading" className="space-y-3 rounded-lg border border-line bg-white p-4">
-          <h2 id="standing-heading" className="font-semibold">Standing</h2>
-          <StandingBar value={discussion.standing.value} />
-          <Reasons discussion={discussion} />
-        </section>
-      </header>
-      <PostButtons claimId={claim.id} signedIn={Boolean(user)} />
-      <nav aria-label="Sort responses" className="flex flex-wrap gap-3 text-sm">
-        <span className="text-muted">Sort by:</span>
-        {SORTS.map((option) => (
-          <Link key={option} href={`/claims/${claim.id}?sort=${option}`} aria-current={option === sort ? "page" : undefined} className={option === sort ? "font-semibold" : "text-accent hover:underline"}>
-            {SORT_LABELS[option]}
-          </Link>
-        ))}
-      </nav>
-      <div className="grid gap-6 md:grid-cols-2">
-        {column("Supporting", discussion.supporting)}
-        {column("Opposing", discussion.opposing)}
-      </div>
-    </div>
-  );
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const view = await ClaimDiscussionView({ claimId: id, sort: parseSort(query.sort), sortHref: (sort) => `/claims/${id}?sort=${sort}` });
+  if (!view) notFound();
+  return view;
 }

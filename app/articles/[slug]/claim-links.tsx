@@ -1,0 +1,27 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect } from "react";
+
+const WIDE = "(min-width: 1024px)";
+
+/**
+ * Claim marks link to the claim's own page (which is what narrow screens and browsers without
+ * JavaScript get). On wide screens a click opens the debate beside the text instead.
+ */
+export function WideScreenClaimLinks({ slug }: { slug: string }) {
+  const router = useRouter();
+  useEffect(() => {
+    const body = document.querySelector('[data-testid="article-body"]');
+    const onClick = (event: Event) => {
+      const link = (event.target as Element).closest<HTMLAnchorElement>("a[data-claim-id]");
+      const mouse = event as MouseEvent;
+      if (!link || !window.matchMedia(WIDE).matches || mouse.metaKey || mouse.ctrlKey || mouse.shiftKey) return;
+      event.preventDefault();
+      router.push(`/articles/${slug}?claim=${link.dataset.claimId}`, { scroll: false });
+    };
+    body?.addEventListener("click", onClick);
+    return () => body?.removeEventListener("click", onClick);
+  }, [router, slug]);
+  return null;
+}

@@ -1,0 +1,109 @@
+// A claim's debate: the claim in context, votes, standing with its reasons, and the pro/con columns.
+// Shown as its own page (/claims/[id]) and beside the article on wide screens.
+import Link from "next/link";
+import { StandingBar } from "@/components/standing-bar";
+import { SORTS, type Sort } from "@/lib/argument/ranking";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getClaimDiscussion, type ClaimDiscussion } from "@/lib/data/debate";
+import { ClaimVotes, FollowClaim, LiveRefresh, PostButtons } from "./debate-controls";
+import { ResponseItem } from "./response-tree";
+
+const SORT_LABELS: Record<Sort, string> = { best: "Best", newest: "Newest", debated: "Most debated", controversial: "Controversial" };
+
+function Reasons({ discussion }: { discussion: ClaimDiscussion }) {
+  const { raisedBy, loweredBy } = discussion.standing;
+  const item = (reason: { id: string; effect: number }) => {
+    const response = discussion.byId.get(reason.id);
+    const text = response?.deleted ? "[deleted]" : (response?.body ?? "").replace(/\s+/g, " ").slice(0, 90);
+    return (
+      <li key={reason.id}>
+        <a href={`#response-${reason.id}`} className="hover:underline">“{text}{text.length >= 90 ? "…" : ""}”</a>{" "}
+        <span className="text-muted">({reason.effect > 0 ? "+" : "−"}{Math.abs(Math.round(reason.effect * 100))} points)</span>
+      </li>
+    );
+  };
+  if (!raisedBy.length && !loweredBy.length) {
+    return <p className="text-sm text-muted">No responses move it yet: the standing reflects the votes on the claim alone.</p>;
+  }
+  return (
+    <div className="grid gap-3 text-sm sm:grid-cols-2">
+      <div>
+        <h3 className="font-medium">Raise it most</h3>
+        {raisedBy.length ? <ul className="mt-1 space-y-1">{raisedBy.map(item)}</ul> : <p className="text-muted">Nothing yet.</p>}
+      </div>
+      <div>
+        <h3 className="font-medium">Lower it most</h3>
+        {loweredBy.length ? <ul className="mt-1 space-y-1">{loweredBy.map(item)}</ul> : <p className="text-muted">Nothing yet.</p>}
+      </div>
+    </div>
+  );
+}
+
+export async function ClaimDiscussionView({ claimId, sort, sortHref, compact = false }: { claimId: string; sort: Sort; sortHref: (sort: Sort) => string; compact?: boolean }) {
+  const user = await getCurrentUser();
+  const discussion = await getClaimDiscussion(claimId, { viewerId: user?.id, sort });
+  if (!discussion) return null;
+  const { claim, article } = discussion;
+  const viewerId = user?.id ?? null;
+  const column = (title: string, responses: typeof discussion.supporting) => (
+    <section aria-label={title} className="min-w-0 space-y-3">
+      <h2 className="text-lg font-semibold">
+        {title} <span className="text-sm font-normal text-muted">({responses.length})</span>
+      </h2>
+      {responses.length ? (
+        <ul className="space-y-3">
+          {responses.map((response) => <ResponseItem key={response.id} response={response} claimId={claim.id} viewerId={viewerId} />)}
+        </ul>
+      ) : (
+        <p className="text-sm text-muted">No {title.toLowerCase()} responses yet.</p>
+      )}
+    </section>
+  );
+  return (
+    <div className="space-y-8" data-testid="claim-discussion">
+      <LiveRefresh claimId={claim.id} />
+      {!compact ? (
+        <nav aria-label="Breadcrumb" className="text-sm">
+          <Link href={`/articles/${article.slug}#claim-${claim.id}`} className="text-accent hover:underline">← {article.title}</Link>
+        </nav>
+      ) : null}
+      <header className="space-y-4">
+        {compact ? (
+          <h2 className="font-serif text-xl font-semibold leading-snug">{claim.text}</h2>
+        ) : (
+          <h1 className="font-serif text-2xl font-semibold leading-snug">{claim.text}</h1>
+        )}
+        <blockquote className="border-l-4 border-amber-400 pl-4 font-serif text-muted">
+          …{claim.prefix}<mark className="bg-amber-100 text-ink">{claim.exact}</mark>{claim.suffix}…
+        </blockquote>
+        <div className="flex flex-wrap items-start gap-6">
+          <ClaimVotes claimId={claim.id} agree={discussion.agree} disagree={discussion.disagree} viewerVote={discussion.viewerVote} signedIn={Boolean(user)} />
+          {user ? <FollowClaim claimId={claim.id} following={discussion.following} /> : null}
+        </div>
+        <section aria-label="Standing" className="space-y-3 rounded-lg border border-line bg-white p-4">
+          <h2 className="font-semibold">Standing</h2>
+          <StandingBar value={discussion.standing.value} />
+          <Reasons discussion={discussion} />
+        </section>
+      </header>
+      <PostButtons claimId={claim.id} signedIn={Boolean(user)} />
+      <nav aria-label="Sort responses" className="flex flex-wrap gap-3 text-sm">
+        <span className="text-muted">Sort by:</span>
+        {SORTS.map((option) => (
+          <Link key={option} href={sortHref(option)} scroll={false} aria-current={option === sort ? "page" : undefined} className={option === sort ? "font-semibold" : "text-accent hover:underline"}>
+            {SORT_LABELS[option]}
+          </Link>
+        ))}
+      </nav>
+      <div className={compact ? "space-y-6" : "grid gap-6 md:grid-cols-2"}>
+        {column("Supporting", discussion.supporting)}
+        {column("Opposing", discussion.opposing)}
+      </div>
+    </div>
+  );
+}
+
+export function parseSort(value: string | undefined): Sort {
+  return SORTS.includes(value as Sort) ? (value as Sort) : "best";
+}
+
