@@ -27,6 +27,8 @@ export interface ResponseView {
   strong: number;
   weak: number;
   viewerVote: "strong" | "weak" | null;
+  /** Whether the viewer follows this response (automatic for its author). */
+  following: boolean;
   supporters: number;
   opposers: number;
   replies: number;
@@ -57,7 +59,7 @@ export async function getClaimDiscussion(claimId: string, { viewerId, sort = "be
     select: { id: true, text: true, exact: true, prefix: true, suffix: true, articleId: true, article: { select: { slug: true, title: true } } },
   });
   if (!claim) return null;
-  const [responses, responseVotes, claimVotes, viewerResponseVotes, viewerClaimVote, follow] = await Promise.all([
+  const [responses, responseVotes, claimVotes, viewerResponseVotes, viewerClaimVote, follow, responseFollows] = await Promise.all([
     db.response.findMany({
       where: { claimId },
       select: { id: true, parentId: true, stance: true, body: true, createdAt: true, editedAt: true, deletedAt: true, author: { select: { id: true, name: true } } },
@@ -67,7 +69,9 @@ export async function getClaimDiscussion(claimId: string, { viewerId, sort = "be
     viewerId ? db.responseVote.findMany({ where: { userId: viewerId, response: { claimId } }, select: { responseId: true, value: true } }) : [],
     viewerId ? db.claimVote.findUnique({ where: { claimId_userId: { claimId, userId: viewerId } }, select: { value: true } }) : null,
     viewerId ? db.follow.findUnique({ where: { userId_claimId: { userId: viewerId, claimId } }, select: { id: true } }) : null,
+    viewerId ? db.follow.findMany({ where: { userId: viewerId, response: { claimId } }, select: { responseId: true } }) : [],
   ]);
+  const followed = new Set(responseFollows.map((row) => row.responseId));
 
   const votes = new Map<string, { strong: number; weak: number }>();
   for (const row of responseVotes) {
@@ -90,6 +94,7 @@ export async function getClaimDiscussion(claimId: string, { viewerId, sort = "be
       author: response.author,
       ...counts,
       viewerVote: mine.get(response.id) ?? null,
+      following: followed.has(response.id),
       supporters: 0,
       opposers: 0,
       replies: 0,

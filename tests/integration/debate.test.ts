@@ -8,6 +8,7 @@ import {
   editResponse,
   getClaimDiscussion,
   getRevisions,
+  setFollow,
   voteOnClaim,
   voteOnResponse,
 } from "@/lib/data/debate";
@@ -91,6 +92,23 @@ describe("votes", () => {
     await voteOnResponse({ responseId: response.id, actor: ben, value: "weak" });
     expect(await countUnreadNotifications(ann.id)).toBe(before + 1);
     expect((await getClaimDiscussion(claimId))!.byId.get(response.id)).toMatchObject({ strong: 0, weak: 1 });
+  });
+});
+
+describe("following", () => {
+  test("followers of a response hear of replies to it; authors follow their own responses", async () => {
+    const carl = await createUser({ email: "carl@example.com", name: "Carl" });
+    const root = await post(ann.id, "A point that Ben decides to follow.");
+    await setFollow({ userId: ben.id, responseId: root.id, follow: true });
+    await setFollow({ userId: ben.id, responseId: root.id, follow: true }); // twice is harmless
+    const [annBefore, benBefore] = [await countUnreadNotifications(ann.id), await countUnreadNotifications(ben.id)];
+    await post(carl.id, "Carl answers the followed point.", root.id, "oppose");
+    expect(await countUnreadNotifications(ann.id)).toBe(annBefore + 1);
+    expect(await countUnreadNotifications(ben.id)).toBe(benBefore + 1);
+    await setFollow({ userId: ben.id, responseId: root.id, follow: false });
+    await post(carl.id, "Carl answers again, unheard by Ben.", root.id, "oppose");
+    expect(await countUnreadNotifications(ben.id)).toBe(benBefore + 1);
+    expect(await countUnreadNotifications(carl.id)).toBe(0);
   });
 });
 

@@ -74,3 +74,8 @@ export const followClaimAction = authorizedAction({ ...participant, schema: z.ob
   await setFollow({ userId: user.id, claimId: input.claimId, follow: input.follow });
   changed(input.claimId);
 });
+
+export const followResponseAction = authorizedAction({ ...participant, schema: z.object({ claimId: id, responseId: id, follow: z.boolean() }) }, async (input, user) => {
+  await setFollow({ userId: user.id, responseId: input.responseId, follow: input.follow });
+  changed(input.claimId);
+});

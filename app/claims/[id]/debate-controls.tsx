@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/actions";
 import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
-import { deleteResponseAction, editResponseAction, followClaimAction, postResponseAction, voteOnClaimAction, voteOnResponseAction } from "./actions";
+import { deleteResponseAction, editResponseAction, followClaimAction, followResponseAction, postResponseAction, voteOnClaimAction, voteOnResponseAction } from "./actions";
 
 /** Runs a server action, refreshes the page's data on success, and reports failures. */
 function useAction() {
@@ -144,6 +144,7 @@ export interface ControlledResponse {
   strong: number;
   weak: number;
   viewerVote: "strong" | "weak" | null;
+  following: boolean;
   deleted: boolean;
 }
 
@@ -164,6 +165,11 @@ export function ResponseControls({ claimId, response, viewerId }: { claimId: str
             <Button variant="link" onClick={() => setOpen(open === "support" ? null : "support")}>Support</Button>
             <Button variant="link" onClick={() => setOpen(open === "oppose" ? null : "oppose")}>Oppose</Button>
           </>
+        ) : null}
+        {viewerId && !response.deleted ? (
+          <Button variant="link" aria-pressed={response.following} disabled={pending} onClick={() => run(() => followResponseAction({ claimId, responseId: response.id, follow: !response.following }))}>
+            {response.following ? "Following" : "Follow"}
+          </Button>
         ) : null}
         {own && !response.deleted ? (
           <>

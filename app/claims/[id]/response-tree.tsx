@@ -42,6 +42,7 @@ export function ResponseItem({ response, claimId, viewerId, depth = 1 }: { respo
           strong: response.strong,
           weak: response.weak,
           viewerVote: response.viewerVote,
+          following: response.following,
           deleted: response.deleted,
         }}
       />
