@@ -2,38 +2,13 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useServerAction } from "@/components/use-server-action";
 import type { ActionResult } from "@/lib/auth/actions";
 import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
 import { deleteResponseAction, editResponseAction, followClaimAction, followResponseAction, postResponseAction, voteOnClaimAction, voteOnResponseAction } from "./actions";
-
-/** Runs a server action, refreshes the page's data on success, and reports failures. */
-function useAction() {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  function run<T>(action: () => Promise<ActionResult<T>>, onSuccess?: () => void) {
-    setError(null);
-    startTransition(async () => {
-      let result: ActionResult<T>;
-      try {
-        result = await action();
-      } catch {
-        setError("Could not reach Arguably. Check your connection and try again.");
-        return;
-      }
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      onSuccess?.();
-      router.refresh();
-    });
-  }
-  return { pending, error, run };
-}
 
 function VoteButton({ active, label, count, onClick, disabled }: { active: boolean; label: string; count: number; onClick: () => void; disabled: boolean }) {
   return (
@@ -50,7 +25,7 @@ function VoteButton({ active, label, count, onClick, disabled }: { active: boole
 }
 
 export function ClaimVotes({ claimId, agree, disagree, viewerVote, signedIn }: { claimId: string; agree: number; disagree: number; viewerVote: "agree" | "disagree" | null; signedIn: boolean }) {
-  const { pending, error, run } = useAction();
+  const { pending, error, run } = useServerAction();
   const vote = (value: "agree" | "disagree") => run(() => voteOnClaimAction({ claimId, value: viewerVote === value ? null : value }));
   return (
     <div className="space-y-2">
@@ -65,7 +40,7 @@ export function ClaimVotes({ claimId, agree, disagree, viewerVote, signedIn }: {
 }
 
 export function FollowClaim({ claimId, following }: { claimId: string; following: boolean }) {
-  const { pending, error, run } = useAction();
+  const { pending, error, run } = useServerAction();
   return (
     <div>
       <Button variant="secondary" disabled={pending} aria-pressed={following} onClick={() => run(() => followClaimAction({ claimId, follow: !following }))}>
@@ -87,7 +62,7 @@ export function ResponseForm({ claimId, parentId, stance, onDone, initialText = 
 }) {
   const [text, setText] = useState(initialText);
   const [posting, setPosting] = useState<string | null>(null);
-  const { pending, error, run } = useAction();
+  const { pending, error, run } = useServerAction();
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => area.current?.focus(), []);
   const length = text.trim().length;
@@ -150,7 +125,7 @@ export interface ControlledResponse {
 
 export function ResponseControls({ claimId, response, viewerId }: { claimId: string; response: ControlledResponse; viewerId: string | null }) {
   const [open, setOpen] = useState<"support" | "oppose" | "edit" | null>(null);
-  const { pending, error, run } = useAction();
+  const { pending, error, run } = useServerAction();
   const own = viewerId === response.authorId;
   const vote = (value: "strong" | "weak") => run(() => voteOnResponseAction({ claimId, responseId: response.id, value: response.viewerVote === value ? null : value }));
   return (

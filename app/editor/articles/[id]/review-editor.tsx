@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useEffect, useState } from "react";
 import { segmentBlock } from "@/components/article-body";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/auth/actions";
+import { useServerAction } from "@/components/use-server-action";
 import type { BodyBlock } from "@/lib/ingest";
 import { canMerge } from "@/lib/ingest/spans";
 import { addClaimAction, dismissClaimAction, mergeClaimsAction, publishArticleAction, rewordClaimAction, splitClaimAction } from "./actions";
@@ -45,8 +45,7 @@ function currentSelection(): { start: number; end: number } | null {
 
 export function ReviewEditor({ article, claims }: Props) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useServerAction();
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const [rewording, setRewording] = useState<{ id: string; text: string } | null>(null);
 
@@ -55,25 +54,6 @@ export function ReviewEditor({ article, claims }: Props) {
     document.addEventListener("selectionchange", update);
     return () => document.removeEventListener("selectionchange", update);
   }, []);
-
-  function run<T>(action: () => Promise<ActionResult<T>>, after?: (data: T) => void) {
-    setError(null);
-    startTransition(async () => {
-      let result: ActionResult<T>;
-      try {
-        result = await action();
-      } catch {
-        setError("Could not reach Arguably. Check your connection and try again.");
-        return;
-      }
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      after?.(result.data);
-      router.refresh();
-    });
-  }
 
   const articleId = article.id;
   const selectedText = selection && selection.end > selection.start ? article.body.slice(selection.start, selection.end) : "";

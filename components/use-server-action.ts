@@ -1,0 +1,34 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import type { ActionResult } from "@/lib/auth/actions";
+
+/**
+ * Runs a server action from an event handler: shows its failure as a message, and on success calls
+ * `onSuccess` with the action's data and refreshes the page's server-rendered data.
+ */
+export function useServerAction() {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  function run<T>(action: () => Promise<ActionResult<T>>, onSuccess?: (data: T) => void) {
+    setError(null);
+    startTransition(async () => {
+      let result: ActionResult<T>;
+      try {
+        result = await action();
+      } catch {
+        setError("Could not reach Arguably. Check your connection and try again.");
+        return;
+      }
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      onSuccess?.(result.data);
+      router.refresh();
+    });
+  }
+  return { pending, error, run };
+}
