@@ -14,7 +14,8 @@ interface ActionRules<S extends z.ZodType> {
   schema: S;
   /** A lib/policy check; the action refuses whoever fails it. */
   can: (actor: Actor | null) => boolean;
-  forbidden: string;
+  /** What the person is told when `can` refuses them (a function, to include e.g. a silence's end). */
+  forbidden: string | ((user: SessionUser) => string);
 }
 
 export function authorizedAction<S extends z.ZodType, T>(
@@ -24,7 +25,7 @@ export function authorizedAction<S extends z.ZodType, T>(
   return async (raw: unknown): Promise<ActionResult<T>> => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, error: "Sign in to do that.", status: 401 };
-    if (!can(user)) return { ok: false, error: forbidden, status: 403 };
+    if (!can(user)) return { ok: false, error: typeof forbidden === "function" ? forbidden(user) : forbidden, status: 403 };
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "That request was not valid.", status: 400 };
     try {

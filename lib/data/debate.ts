@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { baseScore, standingOf, strength, type ArgumentNode, type Standing } from "@/lib/argument/standing";
 import { compareBy, type Sort } from "@/lib/argument/ranking";
 import { announce } from "@/lib/live/publish";
-import { canChangeResponse, canVoteOnResponse, type Actor } from "@/lib/policy";
+import { canChangeResponse, canDeleteResponse, canVoteOnResponse, type Actor } from "@/lib/policy";
 
 export class DebateError extends UserFacingError {
   override name = "DebateError";
@@ -217,10 +217,12 @@ export async function createResponse(input: { claimId: string; parentId: string 
   });
 }
 
-async function ownResponse(tx: Tx, responseId: string, actor: Actor) {
+async function ownResponse(tx: Tx, responseId: string, actor: Actor, allowed = canChangeResponse) {
   const response = await tx.response.findUnique({ where: { id: responseId }, select: { id: true, authorId: true, body: true, createdAt: true, editedAt: true, deletedAt: true, claimId: true, claim: { select: { articleId: true } } } });
   if (!response) throw new DebateError("That response does not exist.", 404);
-  if (!canChangeResponse(actor, response)) throw new DebateError("Only its author can change a response.", 403);
+  if (!allowed(actor, response)) {
+    throw new DebateError(response.authorId === actor.id ? "Your account cannot change responses right now." : "Only its author can change a response.", 403);
+  }
   if (response.deletedAt) throw new DebateError("That response was deleted.", 409);
   return response;
 }
@@ -248,7 +250,7 @@ export async function editResponse(input: { responseId: string; actor: Actor; bo
 /** Soft delete: the response keeps its place (its replies stay), its text and earlier texts go. */
 export async function deleteResponse(input: { responseId: string; actor: Actor }) {
   return getDb().$transaction(async (tx) => {
-    const response = await ownResponse(tx, input.responseId, input.actor);
+    const response = await ownResponse(tx, input.responseId, input.actor, canDeleteResponse);
     await tx.responseRevision.deleteMany({ where: { responseId: response.id } });
     await tx.response.update({ where: { id: response.id }, data: { deletedAt: new Date(), body: "" } });
     await announce(tx, { type: "response", claimId: response.claimId, articleId: response.claim.articleId });

@@ -9,6 +9,8 @@ const sessionUserSelect = {
   role: true,
   bannedUntil: true,
   banReason: true,
+  silencedUntil: true,
+  silenceReason: true,
 } as const;
 
 /** What a request needs to know about its user; read fresh on every request (see lib/auth/session.ts). */

@@ -1,5 +1,7 @@
 // Who may do what. Every server action and route handler asks this module; nothing else decides.
-// Roles are ordered: admin > moderator > editor > user. A banned account may do nothing signed in.
+// Roles are ordered: admin > moderator > editor > user. A banned account may do nothing signed in;
+// a silenced one may read, vote, follow and report, but not post.
+// The permission matrix test (tests/unit/permission-matrix.test.ts) has a row for every entry of POLICY.
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export const ROLES = ["user", "editor", "moderator", "admin"] as const satisfies readonly Role[];
@@ -8,18 +10,62 @@ export interface Actor {
   id: string;
   role: Role;
   bannedUntil: Date | null;
+  silencedUntil?: Date | null;
+}
+
+/** What an action is about: its author, or for actions on people, the person's role. */
+export interface Subject {
+  authorId?: string;
+  userId?: string;
+  userRole?: Role;
 }
 
 export function roleRank(role: Role): number {
   return ROLES.indexOf(role);
 }
 
+export function isBanned(actor: Pick<Actor, "bannedUntil">, now = new Date()): boolean {
+  return actor.bannedUntil !== null && actor.bannedUntil > now;
+}
+
+export function isSilenced(actor: Pick<Actor, "silencedUntil">, now = new Date()): boolean {
+  return Boolean(actor.silencedUntil && actor.silencedUntil > now);
+}
+
 export function hasRole(actor: Actor | null, minimum: Role): boolean {
   return actor !== null && !isBanned(actor) && roleRank(actor.role) >= roleRank(minimum);
 }
 
-export function isBanned(actor: Pick<Actor, "bannedUntil">, now = new Date()): boolean {
-  return actor.bannedUntil !== null && actor.bannedUntil > now;
+const signedIn = (actor: Actor | null): actor is Actor => hasRole(actor, "user");
+const canSpeak = (actor: Actor | null): actor is Actor => signedIn(actor) && !isSilenced(actor);
+const isAuthor = (actor: Actor, subject?: Subject) => subject?.authorId === actor.id;
+/** Staff act only on people below them: a moderator cannot sanction an admin, or another moderator. */
+const outranks = (actor: Actor, subject?: Subject) =>
+  subject?.userRole !== undefined && subject.userId !== actor.id && roleRank(actor.role) > roleRank(subject.userRole);
+
+export const POLICY = {
+  "response.post": (actor: Actor | null) => canSpeak(actor),
+  "response.edit": (actor: Actor | null, subject?: Subject) => canSpeak(actor) && isAuthor(actor, subject),
+  "response.delete": (actor: Actor | null, subject?: Subject) => signedIn(actor) && isAuthor(actor, subject),
+  "claim.vote": (actor: Actor | null) => signedIn(actor),
+  "response.vote": (actor: Actor | null, subject?: Subject) => signedIn(actor) && !isAuthor(actor, subject),
+  follow: (actor: Actor | null) => signedIn(actor),
+  report: (actor: Actor | null, subject?: Subject) => signedIn(actor) && !isAuthor(actor, subject),
+  "notifications.read": (actor: Actor | null) => signedIn(actor),
+  "article.import": (actor: Actor | null) => hasRole(actor, "editor"),
+  "article.review": (actor: Actor | null) => hasRole(actor, "editor"),
+  "moderation.queue": (actor: Actor | null) => hasRole(actor, "moderator"),
+  "moderation.act": (actor: Actor | null) => hasRole(actor, "moderator"),
+  "moderation.seeNames": (actor: Actor | null) => hasRole(actor, "moderator"),
+  "user.sanction": (actor: Actor | null, subject?: Subject) => hasRole(actor, "moderator") && outranks(actor!, subject),
+  "user.role": (actor: Actor | null, subject?: Subject) => hasRole(actor, "admin") && subject?.userId !== actor!.id,
+  "settings.manage": (actor: Actor | null) => hasRole(actor, "admin"),
+} as const;
+
+export type PolicyAction = keyof typeof POLICY;
+
+export function can(actor: Actor | null, action: PolicyAction, subject?: Subject): boolean {
+  return POLICY[action](actor, subject);
 }
 
 /** Signing in is refused while banned; the session of a banned user is treated as signed out. */
@@ -27,22 +73,11 @@ export function canSignIn(actor: Pick<Actor, "bannedUntil">, now = new Date()): 
   return !isBanned(actor, now);
 }
 
-/** Editors and above import articles, review their claims and publish them; they also see drafts. */
-export function canEditArticles(actor: Actor | null): boolean {
-  return hasRole(actor, "editor");
-}
-
-/** Posting responses, voting and following: any signed-in account in good standing. */
-export function canParticipate(actor: Actor | null): boolean {
-  return hasRole(actor, "user");
-}
-
-/** Only its author edits or deletes a response. */
-export function canChangeResponse(actor: Actor | null, response: { authorId: string }): boolean {
-  return canParticipate(actor) && actor!.id === response.authorId;
-}
-
-/** Votes on responses rate other people's arguments, never one's own. */
-export function canVoteOnResponse(actor: Actor | null, response: { authorId: string }): boolean {
-  return canParticipate(actor) && actor!.id !== response.authorId;
-}
+// Named checks used across the app, each one entry of POLICY.
+export const canEditArticles = (actor: Actor | null) => can(actor, "article.review");
+export const canParticipate = (actor: Actor | null) => can(actor, "claim.vote");
+export const canPost = (actor: Actor | null) => can(actor, "response.post");
+export const canChangeResponse = (actor: Actor | null, response: { authorId: string }) => can(actor, "response.edit", response);
+export const canDeleteResponse = (actor: Actor | null, response: { authorId: string }) => can(actor, "response.delete", response);
+export const canVoteOnResponse = (actor: Actor | null, response: { authorId: string }) => can(actor, "response.vote", response);
+export const canModerate = (actor: Actor | null) => can(actor, "moderation.act");

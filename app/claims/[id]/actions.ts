@@ -7,9 +7,14 @@ import { createResponse, deleteResponse, editResponse, setFollow, voteOnClaim, v
 import { hitRateLimit } from "@/lib/data/rate-limit";
 import { UserFacingError } from "@/lib/errors";
 import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
-import { canParticipate } from "@/lib/policy";
+import { postingBlockedReason } from "@/lib/auth/sanction-message";
+import { canParticipate, canPost } from "@/lib/policy";
 
-const participant = { can: canParticipate, forbidden: "Your account cannot post or vote right now." };
+const participant = { can: canParticipate, forbidden: "Your account cannot do that right now." };
+const poster = {
+  can: canPost,
+  forbidden: (user: { silencedUntil: Date | null; silenceReason: string | null }) => postingBlockedReason(user) ?? "Your account cannot post right now.",
+};
 const id = z.string().min(1).max(64);
 const body = z
   .string({ error: "Write your response first." })
@@ -30,7 +35,7 @@ function changed(claimId: string) {
 }
 
 export const postResponseAction = authorizedAction(
-  { ...participant, schema: z.object({ claimId: id, parentId: id.nullable(), stance: z.enum(["support", "oppose"]), body }) },
+  { ...poster, schema: z.object({ claimId: id, parentId: id.nullable(), stance: z.enum(["support", "oppose"]), body }) },
   async (input, user) => {
     await limit(`response:user:${user.id}`, RESPONSES_PER_USER, "posting");
     const response = await createResponse({ ...input, authorId: user.id });
@@ -40,7 +45,7 @@ export const postResponseAction = authorizedAction(
 );
 
 export const editResponseAction = authorizedAction(
-  { ...participant, schema: z.object({ claimId: id, responseId: id, body, seenEditedAt: z.string().max(40).nullable() }) },
+  { ...poster, schema: z.object({ claimId: id, responseId: id, body, seenEditedAt: z.string().max(40).nullable() }) },
   async (input, user) => {
     await editResponse({ responseId: input.responseId, actor: user, body: input.body, seenEditedAt: input.seenEditedAt });
     changed(input.claimId);

@@ -4,7 +4,9 @@ import Link from "next/link";
 import { StandingBar } from "@/components/standing-bar";
 import { SORTS, type Sort } from "@/lib/argument/ranking";
 import { getCurrentUser } from "@/lib/auth/session";
+import { postingBlockedReason } from "@/lib/auth/sanction-message";
 import { getClaimDiscussion, type ClaimDiscussion } from "@/lib/data/debate";
+import { canPost } from "@/lib/policy";
 import { ClaimVotes, FollowClaim, LiveRefresh, PostButtons } from "./debate-controls";
 import { ResponseItem } from "./response-tree";
 
@@ -45,6 +47,7 @@ export async function ClaimDiscussionView({ claimId, sort, sortHref, compact = f
   if (!discussion) return null;
   const { claim, article } = discussion;
   const viewerId = user?.id ?? null;
+  const viewerCanPost = canPost(user);
   const column = (title: string, responses: typeof discussion.supporting) => (
     <section aria-label={title} className="min-w-0 space-y-3">
       <h2 className="text-lg font-semibold">
@@ -52,7 +55,7 @@ export async function ClaimDiscussionView({ claimId, sort, sortHref, compact = f
       </h2>
       {responses.length ? (
         <ul className="space-y-3">
-          {responses.map((response) => <ResponseItem key={response.id} response={response} claimId={claim.id} viewerId={viewerId} />)}
+          {responses.map((response) => <ResponseItem key={response.id} response={response} claimId={claim.id} viewerId={viewerId} viewerCanPost={viewerCanPost} />)}
         </ul>
       ) : (
         <p className="text-sm text-muted">No {title.toLowerCase()} responses yet.</p>
@@ -86,7 +89,7 @@ export async function ClaimDiscussionView({ claimId, sort, sortHref, compact = f
           <Reasons discussion={discussion} />
         </section>
       </header>
-      <PostButtons claimId={claim.id} signedIn={Boolean(user)} />
+      <PostButtons claimId={claim.id} signedIn={Boolean(user)} blockedReason={user ? postingBlockedReason(user) : null} />
       <nav aria-label="Sort responses" className="flex flex-wrap gap-3 text-sm">
         <span className="text-muted">Sort by:</span>
         {SORTS.map((option) => (

@@ -123,7 +123,7 @@ export interface ControlledResponse {
   deleted: boolean;
 }
 
-export function ResponseControls({ claimId, response, viewerId }: { claimId: string; response: ControlledResponse; viewerId: string | null }) {
+export function ResponseControls({ claimId, response, viewerId, viewerCanPost }: { claimId: string; response: ControlledResponse; viewerId: string | null; viewerCanPost: boolean }) {
   const [open, setOpen] = useState<"support" | "oppose" | "edit" | null>(null);
   const { pending, error, run } = useServerAction();
   const own = viewerId === response.authorId;
@@ -135,7 +135,7 @@ export function ResponseControls({ claimId, response, viewerId }: { claimId: str
           <VoteButton active={response.viewerVote === "strong"} label="Strong" count={response.strong} disabled={pending || !viewerId || own || response.deleted} onClick={() => vote("strong")} />
           <VoteButton active={response.viewerVote === "weak"} label="Weak" count={response.weak} disabled={pending || !viewerId || own || response.deleted} onClick={() => vote("weak")} />
         </div>
-        {viewerId && !response.deleted ? (
+        {viewerId && viewerCanPost && !response.deleted ? (
           <>
             <Button variant="link" onClick={() => setOpen(open === "support" ? null : "support")}>Support</Button>
             <Button variant="link" onClick={() => setOpen(open === "oppose" ? null : "oppose")}>Oppose</Button>
@@ -178,8 +178,9 @@ export function ResponseControls({ claimId, response, viewerId }: { claimId: str
   );
 }
 
-export function PostButtons({ claimId, signedIn }: { claimId: string; signedIn: boolean }) {
+export function PostButtons({ claimId, signedIn, blockedReason }: { claimId: string; signedIn: boolean; blockedReason: string | null }) {
   const [open, setOpen] = useState<"support" | "oppose" | null>(null);
+  if (blockedReason) return <Alert>{blockedReason}</Alert>;
   if (!signedIn) {
     return (
       <p className="text-sm">

@@ -15,7 +15,7 @@ function StanceBadge({ stance }: { stance: "support" | "oppose" }) {
   );
 }
 
-export function ResponseItem({ response, claimId, viewerId, depth = 1 }: { response: ResponseView; claimId: string; viewerId: string | null; depth?: number }) {
+export function ResponseItem({ response, claimId, viewerId, viewerCanPost, depth = 1 }: { response: ResponseView; claimId: string; viewerId: string | null; viewerCanPost: boolean; depth?: number }) {
   return (
     <li id={`response-${response.id}`} data-testid="response" className="rounded-lg border border-line bg-white p-3">
       <div className="flex flex-wrap items-center gap-2 text-xs text-muted">
@@ -34,6 +34,7 @@ export function ResponseItem({ response, claimId, viewerId, depth = 1 }: { respo
       <ResponseControls
         claimId={claimId}
         viewerId={viewerId}
+        viewerCanPost={viewerCanPost}
         response={{
           id: response.id,
           authorId: response.author.id,
@@ -50,7 +51,7 @@ export function ResponseItem({ response, claimId, viewerId, depth = 1 }: { respo
         depth < VISIBLE_DEPTH ? (
           <ul className="mt-3 space-y-3 border-l-2 border-line pl-3" aria-label={`Responses to ${response.author.name}`}>
             {response.children.map((child) => (
-              <ResponseItem key={child.id} response={child} claimId={claimId} viewerId={viewerId} depth={depth + 1} />
+              <ResponseItem key={child.id} response={child} claimId={claimId} viewerId={viewerId} viewerCanPost={viewerCanPost} depth={depth + 1} />
             ))}
           </ul>
         ) : (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
+import { canPost } from "@/lib/policy";
 import { getClaimDiscussion, getResponseClaimId } from "@/lib/data/debate";
 import { LiveRefresh } from "@/app/claims/[id]/debate-controls";
 import { ResponseItem } from "@/app/claims/[id]/response-tree";
@@ -39,7 +40,7 @@ export default async function ThreadPage({ params }: Props) {
       </nav>
       <p className="font-serif text-lg">{discussion.claim.text}</p>
       <ul>
-        <ResponseItem response={response} claimId={discussion.claim.id} viewerId={user?.id ?? null} />
+        <ResponseItem response={response} claimId={discussion.claim.id} viewerId={user?.id ?? null} viewerCanPost={canPost(user)} />
       </ul>
     </div>
   );

@@ -1,0 +1,9 @@
+import { formatDate } from "@/lib/format";
+import { isSilenced } from "@/lib/policy";
+
+/** Why this person cannot post, in words, with the end date; null when they can. */
+export function postingBlockedReason(user: { silencedUntil: Date | null; silenceReason: string | null }): string | null {
+  if (!isSilenced(user)) return null;
+  const until = user.silencedUntil!.getFullYear() > 9000 ? "until further notice" : `until ${formatDate(user.silencedUntil!)}`;
+  return `You are silenced ${until}: ${user.silenceReason ?? "no reason given"}. You can still read, vote and report.`;
+}

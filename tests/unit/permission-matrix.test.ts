@@ -1,0 +1,76 @@
+// Every entry of the policy module, for every kind of person. A new action in POLICY without a row
+// here fails the first test.
+import { describe, expect, test } from "vitest";
+import { POLICY, can, type Actor, type PolicyAction, type Subject } from "@/lib/policy";
+
+const future = new Date(Date.now() + 24 * 3600 * 1000);
+const person = (id: string, role: Actor["role"], extra: Partial<Actor> = {}): Actor => ({ id, role, bannedUntil: null, silencedUntil: null, ...extra });
+
+const ACTORS = {
+  anonymous: null,
+  user: person("user", "user"),
+  author: person("author", "user"),
+  other: person("other", "user"),
+  silenced: person("silenced", "user", { silencedUntil: future }),
+  banned: person("banned", "admin", { bannedUntil: future }),
+  editor: person("editor", "editor"),
+  moderator: person("moderator", "moderator"),
+  admin: person("admin", "admin"),
+} as const;
+
+type Who = keyof typeof ACTORS;
+
+// The item belongs to "author"; actions on people target a plain user.
+const SUBJECT: Subject = { authorId: "author", userId: "target", userRole: "user" };
+
+const EVERYONE_SIGNED_IN: Who[] = ["user", "author", "other", "silenced", "editor", "moderator", "admin"];
+const MATRIX: Record<PolicyAction, Who[]> = {
+  "response.post": ["user", "author", "other", "editor", "moderator", "admin"],
+  "response.edit": ["author"],
+  "response.delete": ["author"],
+  "claim.vote": EVERYONE_SIGNED_IN,
+  "response.vote": EVERYONE_SIGNED_IN.filter((who) => who !== "author"),
+  follow: EVERYONE_SIGNED_IN,
+  report: EVERYONE_SIGNED_IN.filter((who) => who !== "author"),
+  "notifications.read": EVERYONE_SIGNED_IN,
+  "article.import": ["editor", "moderator", "admin"],
+  "article.review": ["editor", "moderator", "admin"],
+  "moderation.queue": ["moderator", "admin"],
+  "moderation.act": ["moderator", "admin"],
+  "moderation.seeNames": ["moderator", "admin"],
+  "user.sanction": ["moderator", "admin"],
+  "user.role": ["admin"],
+  "settings.manage": ["admin"],
+};
+
+describe("permission matrix", () => {
+  test("has a row for every action of the policy module", () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(Object.keys(POLICY).sort());
+  });
+
+  for (const action of Object.keys(POLICY) as PolicyAction[]) {
+    test(`${action}: allowed for ${MATRIX[action].join(", ")}; refused for everyone else`, () => {
+      const allowed = (Object.keys(ACTORS) as Who[]).filter((who) => can(ACTORS[who], action, SUBJECT));
+      expect(allowed).toEqual(MATRIX[action]);
+    });
+  }
+});
+
+describe("staff act only on people below them", () => {
+  test("a moderator cannot sanction another moderator or an admin; an admin can sanction a moderator", () => {
+    expect(can(ACTORS.moderator, "user.sanction", { userId: "m2", userRole: "moderator" })).toBe(false);
+    expect(can(ACTORS.moderator, "user.sanction", { userId: "a2", userRole: "admin" })).toBe(false);
+    expect(can(ACTORS.admin, "user.sanction", { userId: "m2", userRole: "moderator" })).toBe(true);
+  });
+
+  test("nobody sanctions or re-roles themselves", () => {
+    expect(can(ACTORS.admin, "user.sanction", { userId: "admin", userRole: "user" })).toBe(false);
+    expect(can(ACTORS.admin, "user.role", { userId: "admin", userRole: "admin" })).toBe(false);
+  });
+
+  test("a silence or ban that has ended no longer restricts", () => {
+    const past = new Date(Date.now() - 1000);
+    expect(can(person("x", "user", { silencedUntil: past }), "response.post")).toBe(true);
+    expect(can(person("x", "user", { bannedUntil: past }), "claim.vote")).toBe(true);
+  });
+});
