@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
 import { countUnreadNotifications } from "@/lib/data/debate";
-import { canEditArticles } from "@/lib/policy";
+import { can, canEditArticles } from "@/lib/policy";
 import { SignOutButton } from "./sign-out-button";
 
 export async function SiteHeader() {
@@ -16,6 +16,16 @@ export async function SiteHeader() {
         <nav aria-label="Account" className="flex items-center gap-3 text-sm">
           {user ? (
             <>
+              {can(user, "moderation.queue") ? (
+                <Link href="/moderation" className="text-accent hover:underline">
+                  Moderation
+                </Link>
+              ) : null}
+              {can(user, "settings.manage") ? (
+                <Link href="/admin" className="text-accent hover:underline">
+                  Admin
+                </Link>
+              ) : null}
               {canEditArticles(user) ? (
                 <Link href="/editor" className="text-accent hover:underline">
                   Editor&apos;s desk

@@ -12,5 +12,11 @@ export const SIGN_IN_MESSAGES = {
 
 export function signInMessage(code: string | null | undefined): string {
   if (!code) return SIGN_IN_MESSAGES.Default;
+  if (code.startsWith("AccountSuspended:")) {
+    const [, until, ...reason] = code.split(":");
+    const end = new Date(Number(until));
+    const when = Number.isNaN(end.getTime()) || end.getUTCFullYear() > 9000 ? "permanently" : `until ${end.toISOString().slice(0, 10)}`;
+    return `This account is suspended ${when}. Reason: ${reason.join(":") || "none given"}.`;
+  }
   return SIGN_IN_MESSAGES[code as keyof typeof SIGN_IN_MESSAGES] ?? SIGN_IN_MESSAGES.Default;
 }

@@ -88,7 +88,8 @@ export function authOptions(): NextAuthOptions {
             await recordSignInFailure(email, ip);
             return null;
           }
-          if (!canSignIn(user)) throw new Error("AccountSuspended");
+          // Shown only after a correct password: the person learns why, and until when.
+          if (!canSignIn(user)) throw new Error(`AccountSuspended:${user.bannedUntil!.getTime()}:${user.banReason ?? ""}`);
           await clearSignInFailures(email);
           return { id: user.id, email: user.email, name: user.name, image: user.image };
         },

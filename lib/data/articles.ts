@@ -23,7 +23,7 @@ export async function getArticleBySlug(slug: string) {
       sourceUrl: true,
       importedAt: true,
       status: true,
-      claims: { orderBy: { start: "asc" }, select: { id: true, start: true, end: true, text: true } },
+      claims: { where: { hiddenAt: null }, orderBy: { start: "asc" }, select: { id: true, start: true, end: true, text: true } },
     },
   });
   if (!article) return null;

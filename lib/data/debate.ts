@@ -8,6 +8,7 @@ import { baseScore, standingOf, strength, type ArgumentNode, type Standing } fro
 import { compareBy, type Sort } from "@/lib/argument/ranking";
 import { announce } from "@/lib/live/publish";
 import { canChangeResponse, canDeleteResponse, canVoteOnResponse, type Actor } from "@/lib/policy";
+import { checkWordFilters } from "./moderation";
 
 export class DebateError extends UserFacingError {
   override name = "DebateError";
@@ -21,6 +22,11 @@ export interface ResponseView {
   stance: "support" | "oppose";
   body: string;
   deleted: boolean;
+  /** Hidden pending review, or removed by a moderator: readers see a notice instead of the text. */
+  hidden: boolean;
+  removed: boolean;
+  /** Shown to the author only. */
+  removalReason: string | null;
   createdAt: Date;
   editedAt: Date | null;
   author: { id: string; name: string };
@@ -38,7 +44,7 @@ export interface ResponseView {
 }
 
 export interface ClaimDiscussion {
-  claim: { id: string; text: string; exact: string; prefix: string; suffix: string; articleId: string };
+  claim: { id: string; text: string; exact: string; prefix: string; suffix: string; articleId: string; hidden: boolean; locked: boolean; duplicateOfId: string | null };
   article: { slug: string; title: string };
   agree: number;
   disagree: number;
@@ -56,13 +62,36 @@ export async function getClaimDiscussion(claimId: string, { viewerId, sort = "be
   const db = getDb();
   const claim = await db.claim.findFirst({
     where: { id: claimId, article: { status: "published" } },
-    select: { id: true, text: true, exact: true, prefix: true, suffix: true, articleId: true, article: { select: { slug: true, title: true } } },
+    select: {
+      id: true,
+      text: true,
+      exact: true,
+      prefix: true,
+      suffix: true,
+      articleId: true,
+      hiddenAt: true,
+      lockedAt: true,
+      duplicateOfId: true,
+      article: { select: { slug: true, title: true, lockedAt: true } },
+    },
   });
   if (!claim) return null;
   const [responses, responseVotes, claimVotes, viewerResponseVotes, viewerClaimVote, follow, responseFollows] = await Promise.all([
     db.response.findMany({
       where: { claimId },
-      select: { id: true, parentId: true, stance: true, body: true, createdAt: true, editedAt: true, deletedAt: true, author: { select: { id: true, name: true } } },
+      select: {
+        id: true,
+        parentId: true,
+        stance: true,
+        body: true,
+        createdAt: true,
+        editedAt: true,
+        deletedAt: true,
+        hiddenAt: true,
+        removedAt: true,
+        removalReason: true,
+        author: { select: { id: true, name: true } },
+      },
     }),
     db.responseVote.groupBy({ by: ["responseId", "value"], where: { response: { claimId } }, _count: { _all: true } }),
     db.claimVote.groupBy({ by: ["value"], where: { claimId }, _count: { _all: true } }),
@@ -83,12 +112,17 @@ export async function getClaimDiscussion(claimId: string, { viewerId, sort = "be
   const byId = new Map<string, ResponseView>();
   for (const response of responses) {
     const counts = votes.get(response.id) ?? { strong: 0, weak: 0 };
+    const own = viewerId === response.author.id;
+    const withheld = response.hiddenAt !== null || response.removedAt !== null;
     byId.set(response.id, {
       id: response.id,
       parentId: response.parentId,
       stance: response.stance,
-      body: response.deletedAt ? "" : response.body,
+      body: response.deletedAt || (withheld && !own) ? "" : response.body,
       deleted: response.deletedAt !== null,
+      hidden: response.hiddenAt !== null,
+      removed: response.removedAt !== null,
+      removalReason: own ? response.removalReason : null,
       createdAt: response.createdAt,
       editedAt: response.editedAt,
       author: response.author,
@@ -116,7 +150,8 @@ export async function getClaimDiscussion(claimId: string, { viewerId, sort = "be
     view.children.sort((a, b) => order({ ...a, replies: a.children.length }, { ...b, replies: b.children.length }));
     view.replies = view.children.length;
     // A deleted response no longer argues; its replies still do, through it at a neutral base.
-    const node: ArgumentNode = { id: view.id, stance: view.stance, base: view.deleted ? 0 : baseScore(view.strong, view.weak), children: view.children.map(finish) };
+    const silent = view.deleted || view.hidden || view.removed;
+    const node: ArgumentNode = { id: view.id, stance: view.stance, base: silent ? 0 : baseScore(view.strong, view.weak), children: view.children.map(finish) };
     view.strength = strength(node);
     return node;
   };
@@ -126,8 +161,18 @@ export async function getClaimDiscussion(claimId: string, { viewerId, sort = "be
   const agree = count("agree");
   const disagree = count("disagree");
   return {
-    claim: { id: claim.id, text: claim.text, exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix, articleId: claim.articleId },
-    article: claim.article,
+    claim: {
+      id: claim.id,
+      text: claim.text,
+      exact: claim.exact,
+      prefix: claim.prefix,
+      suffix: claim.suffix,
+      articleId: claim.articleId,
+      hidden: claim.hiddenAt !== null,
+      locked: claim.lockedAt !== null || claim.article.lockedAt !== null,
+      duplicateOfId: claim.duplicateOfId,
+    },
+    article: { slug: claim.article.slug, title: claim.article.title },
     agree,
     disagree,
     viewerVote: viewerClaimVote?.value ?? null,
@@ -146,7 +191,7 @@ export async function getClaimSummaries(articleId: string) {
   const claims = await db.claim.findMany({ where: { articleId }, select: { id: true } });
   const ids = claims.map((claim) => claim.id);
   const [responses, responseVotes, claimVotes] = await Promise.all([
-    db.response.findMany({ where: { claimId: { in: ids } }, select: { id: true, claimId: true, parentId: true, stance: true, deletedAt: true } }),
+    db.response.findMany({ where: { claimId: { in: ids } }, select: { id: true, claimId: true, parentId: true, stance: true, deletedAt: true, hiddenAt: true, removedAt: true } }),
     db.responseVote.groupBy({ by: ["responseId", "value"], where: { response: { claimId: { in: ids } } }, _count: { _all: true } }),
     db.claimVote.groupBy({ by: ["claimId", "value"], where: { claimId: { in: ids } }, _count: { _all: true } }),
   ]);
@@ -164,7 +209,7 @@ export async function getClaimSummaries(articleId: string) {
       claimId: response.claimId,
       parentId: response.parentId,
       stance: response.stance,
-      base: response.deletedAt ? 0 : baseScore(counts.strong, counts.weak),
+      base: response.deletedAt || response.hiddenAt || response.removedAt ? 0 : baseScore(counts.strong, counts.weak),
       children: [],
     });
   }
@@ -186,9 +231,19 @@ export async function getClaimSummaries(articleId: string) {
 }
 
 async function liveClaim(tx: Tx, claimId: string) {
-  const claim = await tx.claim.findFirst({ where: { id: claimId, article: { status: "published" } }, select: { id: true, articleId: true } });
+  const claim = await tx.claim.findFirst({
+    where: { id: claimId, article: { status: "published" } },
+    select: { id: true, articleId: true, lockedAt: true, hiddenAt: true, article: { select: { lockedAt: true } } },
+  });
   if (!claim) throw new DebateError("That claim does not exist.", 404);
-  return claim;
+  return { ...claim, locked: claim.lockedAt !== null || claim.article.lockedAt !== null };
+}
+
+/** Applies the admins' word filter: a blocking match refuses the text, a reviewing one holds it. */
+async function screen(tx: Tx, text: string): Promise<{ hold: boolean }> {
+  const match = await checkWordFilters(tx, text);
+  if (match?.mode === "block") throw new DebateError("Your response contains wording that is not allowed here. Please rephrase it.", 400);
+  return { hold: match?.mode === "review" };
 }
 
 async function notifyFollowers(tx: Tx, { responseId, followed, actorId }: { responseId: string; followed: { claimId?: string; responseId?: string }; actorId: string }) {
@@ -201,14 +256,18 @@ async function notifyFollowers(tx: Tx, { responseId, followed, actorId }: { resp
 export async function createResponse(input: { claimId: string; parentId: string | null; stance: "support" | "oppose"; body: string; authorId: string }) {
   return getDb().$transaction(async (tx) => {
     const claim = await liveClaim(tx, input.claimId);
+    if (claim.locked) throw new DebateError("This debate is locked: no new responses.", 409);
+    if (claim.hiddenAt) throw new DebateError("This claim is under review: no new responses for now.", 409);
     if (input.parentId) {
-      const parent = await tx.response.findFirst({ where: { id: input.parentId, claimId: input.claimId }, select: { deletedAt: true } });
+      const parent = await tx.response.findFirst({ where: { id: input.parentId, claimId: input.claimId }, select: { deletedAt: true, removedAt: true, hiddenAt: true } });
       if (!parent) throw new DebateError("The response you are answering does not exist.", 404);
-      if (parent.deletedAt) throw new DebateError("The response you are answering was deleted.", 409);
+      if (parent.deletedAt || parent.removedAt) throw new DebateError("The response you are answering was deleted or removed.", 409);
+      if (parent.hiddenAt) throw new DebateError("The response you are answering is under review.", 409);
     }
+    const { hold } = await screen(tx, input.body);
     const response = await tx.response.create({
-      data: { claimId: input.claimId, parentId: input.parentId, stance: input.stance, body: input.body, authorId: input.authorId },
-      select: { id: true },
+      data: { claimId: input.claimId, parentId: input.parentId, stance: input.stance, body: input.body, authorId: input.authorId, hiddenAt: hold ? new Date() : null },
+      select: { id: true, hiddenAt: true },
     });
     await tx.follow.create({ data: { userId: input.authorId, responseId: response.id } });
     await notifyFollowers(tx, { responseId: response.id, followed: input.parentId ? { responseId: input.parentId } : { claimId: input.claimId }, actorId: input.authorId });
@@ -218,12 +277,16 @@ export async function createResponse(input: { claimId: string; parentId: string 
 }
 
 async function ownResponse(tx: Tx, responseId: string, actor: Actor, allowed = canChangeResponse) {
-  const response = await tx.response.findUnique({ where: { id: responseId }, select: { id: true, authorId: true, body: true, createdAt: true, editedAt: true, deletedAt: true, claimId: true, claim: { select: { articleId: true } } } });
+  const response = await tx.response.findUnique({
+    where: { id: responseId },
+    select: { id: true, authorId: true, body: true, createdAt: true, editedAt: true, deletedAt: true, removedAt: true, hiddenAt: true, claimId: true, claim: { select: { articleId: true } } },
+  });
   if (!response) throw new DebateError("That response does not exist.", 404);
   if (!allowed(actor, response)) {
     throw new DebateError(response.authorId === actor.id ? "Your account cannot change responses right now." : "Only its author can change a response.", 403);
   }
   if (response.deletedAt) throw new DebateError("That response was deleted.", 409);
+  if (response.removedAt) throw new DebateError("A moderator removed that response; it can no longer be changed.", 409);
   return response;
 }
 
@@ -237,10 +300,12 @@ export async function editResponse(input: { responseId: string; actor: Actor; bo
     if ((response.editedAt?.toISOString() ?? null) !== input.seenEditedAt) {
       throw new DebateError("This response was edited elsewhere in the meantime. Copy your text, reload, and edit again.", 409);
     }
+    const { hold } = await screen(tx, input.body);
     await tx.responseRevision.create({ data: { responseId: response.id, body: response.body, createdAt: response.editedAt ?? response.createdAt } });
+    // An edit of a hidden response goes back to review; an edit that trips a review filter is held.
     const updated = await tx.response.updateMany({
       where: { id: response.id, editedAt: response.editedAt },
-      data: { body: input.body, editedAt: new Date() },
+      data: { body: input.body, editedAt: new Date(), ...(hold ? { hiddenAt: new Date() } : {}) },
     });
     if (updated.count !== 1) throw new DebateError("This response was edited elsewhere in the meantime. Copy your text, reload, and edit again.", 409);
     await announce(tx, { type: "response", claimId: response.claimId, articleId: response.claim.articleId });

@@ -26,3 +26,11 @@ export async function getCredentialsByEmail(email: string) {
     select: { ...sessionUserSelect, passwordHash: true },
   });
 }
+
+export async function listUsersForAdmin() {
+  return getDb().user.findMany({ orderBy: { createdAt: "asc" }, take: 500, select: { id: true, name: true, email: true, role: true } });
+}
+
+export async function getUserIdByEmail(email: string) {
+  return (await getDb().user.findUnique({ where: { email: normaliseEmail(email) }, select: { id: true } }))?.id ?? null;
+}

@@ -151,6 +151,6 @@ describe.skipIf(!chromiumPath)("accounts", () => {
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(alertText(page, "suspended")).resolves.toBe("This account is suspended.");
+    await expect(alertText(page, "suspended")).resolves.toMatch(/^This account is suspended until \d{4}-\d\d-\d\d\. Reason: none given\.$/);
   });
 });

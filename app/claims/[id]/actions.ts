@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/actions";
 import { createResponse, deleteResponse, editResponse, setFollow, voteOnClaim, voteOnResponse } from "@/lib/data/debate";
+import { reportItem } from "@/lib/data/moderation";
 import { hitRateLimit } from "@/lib/data/rate-limit";
 import { UserFacingError } from "@/lib/errors";
 import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
@@ -24,6 +25,7 @@ const body = z
 
 const RESPONSES_PER_USER = { limit: 30, windowMs: 10 * 60 * 1000 };
 const VOTES_PER_USER = { limit: 60, windowMs: 60 * 1000 };
+const REPORTS_PER_USER = { limit: 20, windowMs: 24 * 60 * 60 * 1000 };
 
 async function limit(key: string, rule: { limit: number; windowMs: number }, what: string) {
   const state = await hitRateLimit(key, rule);
@@ -84,3 +86,21 @@ export const followResponseAction = authorizedAction({ ...participant, schema: z
   await setFollow({ userId: user.id, responseId: input.responseId, follow: input.follow });
   changed(input.claimId);
 });
+
+export const reportAction = authorizedAction(
+  {
+    ...participant,
+    schema: z.object({
+      claimId: id,
+      target: z.object({ type: z.enum(["claim", "response"]), id }),
+      reason: z.enum(["spam", "abuse", "off_topic", "unclear", "duplicate", "misinformation", "other"], { error: "Choose a reason from the list." }),
+      note: z.string().trim().max(1000, "Keep the note under 1,000 characters.").nullable(),
+      duplicateOfId: id.nullable(),
+    }),
+  },
+  async (input, user) => {
+    await limit(`report:user:${user.id}`, REPORTS_PER_USER, "reporting");
+    await reportItem({ reporter: user, target: input.target, reason: input.reason, note: input.note, duplicateOfId: input.duplicateOfId });
+    changed(input.claimId);
+  },
+);

@@ -6,7 +6,9 @@ import { SORTS, type Sort } from "@/lib/argument/ranking";
 import { getCurrentUser } from "@/lib/auth/session";
 import { postingBlockedReason } from "@/lib/auth/sanction-message";
 import { getClaimDiscussion, type ClaimDiscussion } from "@/lib/data/debate";
-import { canPost } from "@/lib/policy";
+import { Alert } from "@/components/ui/alert";
+import { canModerate, canPost } from "@/lib/policy";
+import { ReportButton } from "./report-button";
 import { ClaimVotes, FollowClaim, LiveRefresh, PostButtons } from "./debate-controls";
 import { ResponseItem } from "./response-tree";
 
@@ -46,8 +48,16 @@ export async function ClaimDiscussionView({ claimId, sort, sortHref, compact = f
   const discussion = await getClaimDiscussion(claimId, { viewerId: user?.id, sort });
   if (!discussion) return null;
   const { claim, article } = discussion;
+  if (claim.hidden && !canModerate(user)) {
+    return (
+      <div className="space-y-4" data-testid="claim-discussion">
+        <p className="text-muted">This claim is hidden while moderators review reports about it.</p>
+        <Link href={`/articles/${article.slug}`} className="text-accent underline">Back to the article</Link>
+      </div>
+    );
+  }
   const viewerId = user?.id ?? null;
-  const viewerCanPost = canPost(user);
+  const viewerCanPost = canPost(user) && !discussion.claim.locked;
   const column = (title: string, responses: typeof discussion.supporting) => (
     <section aria-label={title} className="min-w-0 space-y-3">
       <h2 className="text-lg font-semibold">
@@ -89,7 +99,17 @@ export async function ClaimDiscussionView({ claimId, sort, sortHref, compact = f
           <Reasons discussion={discussion} />
         </section>
       </header>
-      <PostButtons claimId={claim.id} signedIn={Boolean(user)} blockedReason={user ? postingBlockedReason(user) : null} />
+      {claim.duplicateOfId ? (
+        <Alert tone="info">
+          Moderators marked this claim as a duplicate. <Link href={`/claims/${claim.duplicateOfId}`} className="underline">Continue the debate on the original</Link>.
+        </Alert>
+      ) : null}
+      {claim.locked ? (
+        <Alert tone="info">This debate is locked: it can be read and voted on, but takes no new responses.</Alert>
+      ) : (
+        <PostButtons claimId={claim.id} signedIn={Boolean(user)} blockedReason={user ? postingBlockedReason(user) : null} />
+      )}
+      {user ? <ReportButton claimId={claim.id} target={{ type: "claim", id: claim.id }} /> : null}
       <nav aria-label="Sort responses" className="flex flex-wrap gap-3 text-sm">
         <span className="text-muted">Sort by:</span>
         {SORTS.map((option) => (

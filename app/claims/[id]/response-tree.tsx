@@ -4,6 +4,7 @@ import { StandingBar } from "@/components/standing-bar";
 import type { ResponseView } from "@/lib/data/debate";
 import { formatAge } from "@/lib/format-age";
 import { ResponseControls } from "./debate-controls";
+import { ReportButton } from "./report-button";
 
 const VISIBLE_DEPTH = 3;
 
@@ -29,7 +30,19 @@ export function ResponseItem({ response, claimId, viewerId, viewerCanPost, depth
         <StandingBar value={response.strength} compact />
       </div>
       <div className="mt-2 text-sm" data-testid="response-body">
-        {response.deleted ? <p className="italic text-muted">[deleted]</p> : <Markdown text={response.body} />}
+        {response.deleted ? (
+          <p className="italic text-muted">[deleted]</p>
+        ) : response.body === "" && response.removed ? (
+          <p className="italic text-muted">[removed by a moderator]</p>
+        ) : response.body === "" && response.hidden ? (
+          <p className="italic text-muted">[hidden pending a moderator&apos;s review]</p>
+        ) : (
+          <>
+            {response.removed ? <p className="mb-2 rounded bg-rose-50 p-2 text-xs text-rose-900">Removed by a moderator: {response.removalReason}. Only you can see this text.</p> : null}
+            {!response.removed && response.hidden ? <p className="mb-2 rounded bg-amber-50 p-2 text-xs text-amber-900">Hidden pending a moderator&apos;s review. Only you can see it; editing it sends it back for review.</p> : null}
+            <Markdown text={response.body} />
+          </>
+        )}
       </div>
       <ResponseControls
         claimId={claimId}
@@ -44,9 +57,12 @@ export function ResponseItem({ response, claimId, viewerId, viewerCanPost, depth
           weak: response.weak,
           viewerVote: response.viewerVote,
           following: response.following,
-          deleted: response.deleted,
+          deleted: response.deleted || response.removed,
         }}
       />
+      {viewerId && viewerId !== response.author.id && !response.deleted && !response.removed ? (
+        <ReportButton claimId={claimId} target={{ type: "response", id: response.id }} />
+      ) : null}
       {response.children.length > 0 ? (
         depth < VISIBLE_DEPTH ? (
           <ul className="mt-3 space-y-3 border-l-2 border-line pl-3" aria-label={`Responses to ${response.author.name}`}>

@@ -1,0 +1,49 @@
+"use client";
+
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { useServerAction } from "@/components/use-server-action";
+import { addWordFilterAction, removeWordFilterAction, setRoleAction } from "./actions";
+
+export function RoleSelect({ userId, role, disabled }: { userId: string; role: string; disabled: boolean }) {
+  const { pending, error, run } = useServerAction();
+  return (
+    <span>
+      <select aria-label="Role" defaultValue={role} disabled={disabled || pending} onChange={(event) => run(() => setRoleAction({ userId, role: event.target.value }))} className="rounded border border-line px-2 py-1">
+        {["user", "editor", "moderator", "admin"].map((option) => (
+          <option key={option} value={option}>{option}</option>
+        ))}
+      </select>
+      {error ? <Alert>{error}</Alert> : null}
+    </span>
+  );
+}
+
+export function WordFilterForm() {
+  const [pattern, setPattern] = useState("");
+  const [mode, setMode] = useState<"block" | "review">("review");
+  const { pending, error, run } = useServerAction();
+  return (
+    <form className="flex flex-wrap items-end gap-2" onSubmit={(event) => { event.preventDefault(); run(() => addWordFilterAction({ pattern, mode }), () => setPattern("")); }}>
+      <label className="text-sm">
+        Word, or /regular expression/
+        <input value={pattern} onChange={(event) => setPattern(event.target.value)} className="mt-1 block rounded border border-line px-2 py-1" />
+      </label>
+      <label className="text-sm">
+        When it matches
+        <select value={mode} onChange={(event) => setMode(event.target.value as "block" | "review")} className="mt-1 block rounded border border-line px-2 py-1">
+          <option value="review">Hold the post for review</option>
+          <option value="block">Refuse the post</option>
+        </select>
+      </label>
+      <Button type="submit" disabled={pending}>Add filter</Button>
+      {error ? <Alert>{error}</Alert> : null}
+    </form>
+  );
+}
+
+export function RemoveFilter({ id }: { id: string }) {
+  const { pending, run } = useServerAction();
+  return <Button variant="link" disabled={pending} onClick={() => run(() => removeWordFilterAction({ id }))}>Remove</Button>;
+}

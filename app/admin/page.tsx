@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/session";
+import { listUsersForAdmin } from "@/lib/data/get-user";
+import { listWordFilters } from "@/lib/data/moderation";
+import { can } from "@/lib/policy";
+import { RemoveFilter, RoleSelect, WordFilterForm } from "./admin-controls";
+
+export const metadata: Metadata = { title: "Admin" };
+
+export default async function AdminPage() {
+  const user = await getCurrentUser();
+  if (!user) redirect("/signin?callbackUrl=/admin");
+  if (!can(user, "settings.manage")) return <p className="text-muted">Only admins can see this page.</p>;
+  const [users, filters] = await Promise.all([listUsersForAdmin(), listWordFilters()]);
+  return (
+    <div className="space-y-10">
+      <h1 className="font-serif text-3xl font-semibold">Admin</h1>
+      <section className="space-y-3">
+        <h2 className="text-xl font-semibold">Roles</h2>
+        <table className="w-full text-sm">
+          <thead>
+            <tr className="border-b border-line text-left"><th className="py-2">Name</th><th>Email</th><th>Role</th></tr>
+          </thead>
+          <tbody>
+            {users.map((account) => (
+              <tr key={account.id} className="border-b border-line">
+                <td className="py-2">{account.name}</td>
+                <td>{account.email}</td>
+                <td><RoleSelect userId={account.id} role={account.role} disabled={account.id === user.id} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="space-y-3">
+        <h2 className="text-xl font-semibold">Word filter</h2>
+        <WordFilterForm />
+        <ul className="space-y-1 text-sm">
+          {filters.map((filter) => (
+            <li key={filter.id}>
+              <code>{filter.pattern}</code> — {filter.mode === "block" ? "refuses the post" : "holds it for review"} <RemoveFilter id={filter.id} />
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { useServerAction } from "@/components/use-server-action";
+import { moderateAction, sanctionAction } from "./actions";
+
+type Target = { type: "claim" | "response"; id: string };
+
+export function QueueItemActions({ target, version, hidden, claimText, authorId }: { target: Target; version: number; hidden: boolean; claimText?: string; authorId?: string }) {
+  const { pending, error, run } = useServerAction();
+  const [reason, setReason] = useState("");
+  const [duplicateOf, setDuplicateOf] = useState("");
+  const [text, setText] = useState(claimText ?? "");
+  const act = (action: string, extra: { duplicateOfId?: string | null; text?: string | null } = {}) =>
+    run(() => moderateAction({ target, action, version, reason: reason.trim() || null, duplicateOfId: extra.duplicateOfId ?? null, text: extra.text ?? null }));
+  return (
+    <div className="space-y-2">
+      <label className="block text-sm">
+        Reason (shown to the author when removing; logged for every action)
+        <input value={reason} onChange={(event) => setReason(event.target.value)} className="mt-1 w-full rounded border border-line px-2 py-1" />
+      </label>
+      <div className="flex flex-wrap gap-2">
+        <Button variant="secondary" disabled={pending} onClick={() => act("dismiss")}>Dismiss reports</Button>
+        {hidden ? (
+          <Button variant="secondary" disabled={pending} onClick={() => act("restore")}>Restore</Button>
+        ) : (
+          <Button variant="secondary" disabled={pending} onClick={() => act("hide")}>Hide</Button>
+        )}
+        <Button variant="secondary" disabled={pending} onClick={() => act("remove")}>Remove</Button>
+        {target.type === "claim" ? (
+          <>
+            <Button variant="secondary" disabled={pending} onClick={() => act("lock")}>Lock</Button>
+            <input aria-label="Original claim id" value={duplicateOf} onChange={(event) => setDuplicateOf(event.target.value)} placeholder="original claim id" className="rounded border border-line px-2 py-1 text-sm" />
+            <Button variant="secondary" disabled={pending || !duplicateOf} onClick={() => act("duplicate", { duplicateOfId: duplicateOf.trim() })}>Mark duplicate</Button>
+          </>
+        ) : null}
+      </div>
+      {target.type === "claim" ? (
+        <div className="flex gap-2">
+          <input aria-label="Claim's display text" value={text} onChange={(event) => setText(event.target.value)} className="w-full rounded border border-line px-2 py-1 text-sm" />
+          <Button variant="secondary" disabled={pending} onClick={() => act("edit_claim", { text })}>Save text</Button>
+        </div>
+      ) : null}
+      {authorId ? (
+        <div className="flex flex-wrap gap-2 text-sm">
+          <span className="text-muted">Author:</span>
+          <Button variant="link" disabled={pending || !reason.trim()} onClick={() => run(() => sanctionAction({ userId: authorId, kind: "silence", reason, days: 7 }))}>Silence 7 days</Button>
+          <Button variant="link" disabled={pending || !reason.trim()} onClick={() => run(() => sanctionAction({ userId: authorId, kind: "suspend", reason, days: 7 }))}>Suspend 7 days</Button>
+          <Button variant="link" disabled={pending || !reason.trim()} onClick={() => run(() => sanctionAction({ userId: authorId, kind: "ban", reason }))}>Ban</Button>
+        </div>
+      ) : null}
+      {error ? <Alert>{error}</Alert> : null}
+    </div>
+  );
+}
