@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/actions";
 import { addWordFilter, removeWordFilter, setRole } from "@/lib/data/moderation";
+import { SETTING_DEFAULTS, updateSetting, type SettingKey } from "@/lib/data/settings";
 import { can } from "@/lib/policy";
 
 const admin = { can: (actor: Parameters<typeof can>[0]) => can(actor, "settings.manage"), forbidden: "Only admins can do that." };
@@ -26,3 +27,17 @@ export const removeWordFilterAction = authorizedAction({ ...admin, schema: z.obj
   await removeWordFilter({ admin: user, id: input.id });
   revalidatePath("/admin");
 });
+
+export const updateSettingAction = authorizedAction(
+  {
+    ...admin,
+    schema: z.object({
+      key: z.enum(Object.keys(SETTING_DEFAULTS) as [SettingKey, ...SettingKey[]]),
+      value: z.number({ error: "Enter a number." }).int("Enter a whole number.").min(1, "Use at least 1.").max(100_000),
+    }),
+  },
+  async (input, user) => {
+    await updateSetting({ admin: user, ...input });
+    revalidatePath("/admin");
+  },
+);

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useServerAction } from "@/components/use-server-action";
-import { addWordFilterAction, removeWordFilterAction, setRoleAction } from "./actions";
+import { addWordFilterAction, removeWordFilterAction, setRoleAction, updateSettingAction } from "./actions";
 
 export function RoleSelect({ userId, role, disabled }: { userId: string; role: string; disabled: boolean }) {
   const { pending, error, run } = useServerAction();
@@ -46,4 +46,17 @@ export function WordFilterForm() {
 export function RemoveFilter({ id }: { id: string }) {
   const { pending, run } = useServerAction();
   return <Button variant="link" disabled={pending} onClick={() => run(() => removeWordFilterAction({ id }))}>Remove</Button>;
+}
+
+export function SettingInput({ settingKey, label, value }: { settingKey: string; label: string; value: number }) {
+  const [current, setCurrent] = useState(String(value));
+  const { pending, error, run } = useServerAction();
+  return (
+    <form className="flex flex-wrap items-center gap-2 text-sm" onSubmit={(event) => { event.preventDefault(); run(() => updateSettingAction({ key: settingKey, value: Number(current) })); }}>
+      <label className="w-80" htmlFor={`setting-${settingKey}`}>{label}</label>
+      <input id={`setting-${settingKey}`} type="number" min={1} value={current} onChange={(event) => setCurrent(event.target.value)} className="w-24 rounded border border-line px-2 py-1" />
+      <Button type="submit" variant="secondary" disabled={pending}>Save</Button>
+      {error ? <Alert>{error}</Alert> : null}
+    </form>
+  );
 }

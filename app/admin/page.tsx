@@ -3,8 +3,9 @@ import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listUsersForAdmin } from "@/lib/data/get-user";
 import { listWordFilters } from "@/lib/data/moderation";
+import { getSettings, SETTING_LABELS, type SettingKey } from "@/lib/data/settings";
 import { can } from "@/lib/policy";
-import { RemoveFilter, RoleSelect, WordFilterForm } from "./admin-controls";
+import { RemoveFilter, RoleSelect, SettingInput, WordFilterForm } from "./admin-controls";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -12,7 +13,7 @@ export default async function AdminPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/admin");
   if (!can(user, "settings.manage")) return <p className="text-muted">Only admins can see this page.</p>;
-  const [users, filters] = await Promise.all([listUsersForAdmin(), listWordFilters()]);
+  const [users, filters, settings] = await Promise.all([listUsersForAdmin(), listWordFilters(), getSettings()]);
   return (
     <div className="space-y-10">
       <h1 className="font-serif text-3xl font-semibold">Admin</h1>
@@ -32,6 +33,12 @@ export default async function AdminPage() {
             ))}
           </tbody>
         </table>
+      </section>
+      <section className="space-y-3">
+        <h2 className="text-xl font-semibold">Limits</h2>
+        {(Object.keys(SETTING_LABELS) as SettingKey[]).map((key) => (
+          <SettingInput key={key} settingKey={key} label={SETTING_LABELS[key]} value={settings[key]} />
+        ))}
       </section>
       <section className="space-y-3">
         <h2 className="text-xl font-semibold">Word filter</h2>

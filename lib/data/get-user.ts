@@ -11,6 +11,7 @@ const sessionUserSelect = {
   banReason: true,
   silencedUntil: true,
   silenceReason: true,
+  createdAt: true,
 } as const;
 
 /** What a request needs to know about its user; read fresh on every request (see lib/auth/session.ts). */

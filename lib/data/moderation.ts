@@ -7,10 +7,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportReason, Role } from "@/lib/generated/prisma/enums";
 import { announce } from "@/lib/live/publish";
 import { can, type Actor } from "@/lib/policy";
+import { SETTING_DEFAULTS } from "./settings";
 
 type Tx = Prisma.TransactionClient;
 
-export const AUTO_HIDE_WEIGHT = 3;
 const FOREVER = new Date("9999-12-31T00:00:00Z");
 
 export type TargetType = "claim" | "response";
@@ -68,7 +68,8 @@ export async function reportItem({ reporter, target, reason, note = null, duplic
     const weight = 1 + Math.min(upheld, 4) * 0.25;
     await tx.report.create({ data: { reporterId: reporter.id, ...key, reason, note: note?.trim() || null, duplicateOfId, weight } });
     const total = await tx.report.aggregate({ where: { ...key, status: "open" }, _sum: { weight: true } });
-    if (!item.hiddenAt && (total._sum.weight ?? 0) >= AUTO_HIDE_WEIGHT) {
+    const threshold = (await tx.setting.findUnique({ where: { key: "autoHideWeight" }, select: { value: true } }))?.value ?? SETTING_DEFAULTS.autoHideWeight;
+    if (!item.hiddenAt && (total._sum.weight ?? 0) >= threshold) {
       const now = new Date();
       if (target.type === "claim") await tx.claim.update({ where: { id: target.id }, data: { hiddenAt: now, moderationVersion: { increment: 1 } } });
       else await tx.response.update({ where: { id: target.id }, data: { hiddenAt: now, moderationVersion: { increment: 1 } } });

@@ -18,32 +18,33 @@ function windowStart(rule: RateLimitRule, now: number) {
   return new Date(Math.floor(now / rule.windowMs) * rule.windowMs);
 }
 
-function stateFor(count: number, rule: RateLimitRule, now: number): RateLimitState {
+/** After a hit the new event is already counted, so it is over the limit only past it; a peek asks about the next one. */
+function stateFor(count: number, rule: RateLimitRule, now: number, { counted }: { counted: boolean }): RateLimitState {
   const resetsAt = windowStart(rule, now).getTime() + rule.windowMs;
   return {
-    limited: count >= rule.limit,
+    limited: counted ? count > rule.limit : count >= rule.limit,
     count,
     retryAfterSeconds: Math.max(1, Math.ceil((resetsAt - now) / 1000)),
   };
 }
 
-/** Records one event under `key` and returns the state after it. */
+/** Records one event under `key`; `limited` means this event goes past the limit and must be refused. */
 export async function hitRateLimit(key: string, rule: RateLimitRule, now = Date.now()): Promise<RateLimitState> {
   const start = windowStart(rule, now);
   const rows = await getDb().$queryRaw<{ count: number }[]>`
     insert into "RateLimitCounter" ("key", "windowStart", "count") values (${key}, ${start}, 1)
     on conflict ("key", "windowStart") do update set "count" = "RateLimitCounter"."count" + 1
     returning "count"`;
-  return stateFor(rows[0].count, rule, now);
+  return stateFor(rows[0].count, rule, now, { counted: true });
 }
 
-/** The state under `key` without recording anything. */
+/** The state under `key` without recording anything; `limited` means the next event would be refused. */
 export async function peekRateLimit(key: string, rule: RateLimitRule, now = Date.now()): Promise<RateLimitState> {
   const row = await getDb().rateLimitCounter.findUnique({
     where: { key_windowStart: { key, windowStart: windowStart(rule, now) } },
     select: { count: true },
   });
-  return stateFor(row?.count ?? 0, rule, now);
+  return stateFor(row?.count ?? 0, rule, now, { counted: false });
 }
 
 export async function clearRateLimit(key: string) {

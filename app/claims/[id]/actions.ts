@@ -5,6 +5,7 @@ import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/actions";
 import { createResponse, deleteResponse, editResponse, setFollow, voteOnClaim, voteOnResponse } from "@/lib/data/debate";
 import { reportItem } from "@/lib/data/moderation";
+import { getSettings } from "@/lib/data/settings";
 import { hitRateLimit } from "@/lib/data/rate-limit";
 import { UserFacingError } from "@/lib/errors";
 import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
@@ -23,13 +24,18 @@ const body = z
   .min(RESPONSE_MIN, `A response needs at least ${RESPONSE_MIN} characters.`)
   .max(RESPONSE_MAX, `A response can be at most ${RESPONSE_MAX.toLocaleString("en")} characters.`);
 
-const RESPONSES_PER_USER = { limit: 30, windowMs: 10 * 60 * 1000 };
-const VOTES_PER_USER = { limit: 60, windowMs: 60 * 1000 };
-const REPORTS_PER_USER = { limit: 20, windowMs: 24 * 60 * 60 * 1000 };
+const MINUTE = 60 * 1000;
+const DAY = 24 * 60 * MINUTE;
+
+function inWords(seconds: number) {
+  if (seconds < 120) return `${seconds} seconds`;
+  if (seconds < 7200) return `${Math.ceil(seconds / 60)} minutes`;
+  return `${Math.ceil(seconds / 3600)} hours`;
+}
 
 async function limit(key: string, rule: { limit: number; windowMs: number }, what: string) {
   const state = await hitRateLimit(key, rule);
-  if (state.limited) throw new UserFacingError(`You are ${what} faster than Arguably allows. Try again in ${state.retryAfterSeconds} seconds.`, 429);
+  if (state.limited) throw new UserFacingError(`You are ${what} faster than Arguably allows. Try again in ${inWords(state.retryAfterSeconds)}.`, 429);
 }
 
 function changed(claimId: string) {
@@ -39,7 +45,13 @@ function changed(claimId: string) {
 export const postResponseAction = authorizedAction(
   { ...poster, schema: z.object({ claimId: id, parentId: id.nullable(), stance: z.enum(["support", "oppose"]), body }) },
   async (input, user) => {
-    await limit(`response:user:${user.id}`, RESPONSES_PER_USER, "posting");
+    const settings = await getSettings();
+    if (Date.now() - user.createdAt.getTime() < DAY) {
+      // New accounts post slowly until they are a day old: the cheapest brake on throwaway spam.
+      await limit(`response-new:30s:${user.id}`, { limit: settings.newAccountResponsesPer30s, windowMs: 30 * 1000 }, "posting");
+      await limit(`response-new:day:${user.id}`, { limit: settings.newAccountResponsesPerDay, windowMs: DAY }, "posting");
+    }
+    await limit(`response:user:${user.id}`, { limit: settings.responsesPer10Minutes, windowMs: 10 * MINUTE }, "posting");
     const response = await createResponse({ ...input, authorId: user.id });
     changed(input.claimId);
     return response;
@@ -62,7 +74,7 @@ export const deleteResponseAction = authorizedAction({ ...participant, schema: z
 export const voteOnClaimAction = authorizedAction(
   { ...participant, schema: z.object({ claimId: id, value: z.enum(["agree", "disagree"]).nullable() }) },
   async (input, user) => {
-    await limit(`vote:user:${user.id}`, VOTES_PER_USER, "voting");
+    await limit(`vote:user:${user.id}`, { limit: (await getSettings()).votesPerMinute, windowMs: MINUTE }, "voting");
     await voteOnClaim({ claimId: input.claimId, userId: user.id, value: input.value });
     changed(input.claimId);
   },
@@ -71,7 +83,7 @@ export const voteOnClaimAction = authorizedAction(
 export const voteOnResponseAction = authorizedAction(
   { ...participant, schema: z.object({ claimId: id, responseId: id, value: z.enum(["strong", "weak"]).nullable() }) },
   async (input, user) => {
-    await limit(`vote:user:${user.id}`, VOTES_PER_USER, "voting");
+    await limit(`vote:user:${user.id}`, { limit: (await getSettings()).votesPerMinute, windowMs: MINUTE }, "voting");
     await voteOnResponse({ responseId: input.responseId, actor: user, value: input.value });
     changed(input.claimId);
   },
@@ -99,7 +111,7 @@ export const reportAction = authorizedAction(
     }),
   },
   async (input, user) => {
-    await limit(`report:user:${user.id}`, REPORTS_PER_USER, "reporting");
+    await limit(`report:user:${user.id}`, { limit: (await getSettings()).reportsPerDay, windowMs: DAY }, "reporting");
     await reportItem({ reporter: user, target: input.target, reason: input.reason, note: input.note, duplicateOfId: input.duplicateOfId });
     changed(input.claimId);
   },

@@ -1,0 +1,44 @@
+// Limits admins can tune from the admin page; everything else uses these defaults.
+import { getDb } from "@/lib/db/client";
+import { UserFacingError } from "@/lib/errors";
+import { can, type Actor } from "@/lib/policy";
+
+export const SETTING_DEFAULTS = {
+  /** New accounts (first 24 hours): responses per 30 seconds and per day. */
+  newAccountResponsesPer30s: 1,
+  newAccountResponsesPerDay: 10,
+  /** Everyone: responses per 10 minutes, votes per minute, reports per day. */
+  responsesPer10Minutes: 30,
+  votesPerMinute: 60,
+  reportsPerDay: 20,
+  /** Report weight that hides an item pending review (a plain reporter weighs 1). */
+  autoHideWeight: 3,
+} as const;
+
+export type SettingKey = keyof typeof SETTING_DEFAULTS;
+export type Settings = Record<SettingKey, number>;
+
+export const SETTING_LABELS: Record<SettingKey, string> = {
+  newAccountResponsesPer30s: "New accounts: responses per 30 seconds",
+  newAccountResponsesPerDay: "New accounts: responses per day",
+  responsesPer10Minutes: "Everyone: responses per 10 minutes",
+  votesPerMinute: "Everyone: votes per minute",
+  reportsPerDay: "Everyone: reports per day",
+  autoHideWeight: "Report weight that hides an item for review",
+};
+
+export async function getSettings(): Promise<Settings> {
+  const rows = await getDb().setting.findMany({ select: { key: true, value: true } });
+  const settings: Settings = { ...SETTING_DEFAULTS };
+  for (const row of rows) if (row.key in settings) settings[row.key as SettingKey] = row.value;
+  return settings;
+}
+
+export async function updateSetting({ admin, key, value }: { admin: Actor; key: SettingKey; value: number }) {
+  if (!can(admin, "settings.manage")) throw new UserFacingError("Only admins change limits.", 403);
+  if (!(key in SETTING_DEFAULTS)) throw new UserFacingError("Unknown setting.", 400);
+  await getDb().$transaction(async (tx) => {
+    await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
+    await tx.moderationAction.create({ data: { moderatorId: admin.id, action: "setting", targetType: "setting", targetId: key, reason: `${SETTING_LABELS[key]}: ${value}` } });
+  });
+}

@@ -1,0 +1,86 @@
+import pg from "pg";
+import { describe, expect, inject, test } from "vitest";
+import { chromiumPath, openClaimPage, setUpBrowser, signUp, uniqueEmail } from "../support/browser";
+
+const newPage = setUpBrowser();
+const PASSWORD = "correct horse battery";
+const NATO_SLUG = "/articles/time-to-start-thinking-about-walking-away-from-nato-invite-to-ukraine";
+
+async function sql(text: string, values: unknown[] = []) {
+  const client = new pg.Client({ connectionString: inject("appDatabaseUrl") });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function person(name: string) {
+  const page = await newPage();
+  const email = uniqueEmail(name.toLowerCase());
+  await signUp(page, { name, email, password: PASSWORD });
+  await page.getByTestId("signed-in-user").waitFor();
+  return { page, email };
+}
+
+describe.skipIf(!chromiumPath)("moderation", () => {
+  test("three reports hide a response, a moderator restores it from the queue, the log shows both; a silenced user sees why", async () => {
+    const ann = await person("Author");
+    await ann.page.goto(NATO_SLUG);
+    await openClaimPage(ann.page, 2);
+    const claimUrl = ann.page.url();
+    const text = "An argument that some readers will report as spam.";
+    await ann.page.getByRole("button", { name: "Support", exact: true }).first().click();
+    await ann.page.getByLabel("Your supporting response").fill(text);
+    await ann.page.getByRole("button", { name: "Post response" }).click();
+    const annsResponse = ann.page.getByTestId("response").filter({ hasText: text });
+    await annsResponse.waitFor();
+
+    const reporters = [];
+    for (const name of ["Rita", "Rolf", "Ruth"]) {
+      const reporter = await person(name);
+      await reporter.page.goto(claimUrl);
+      const item = reporter.page.getByTestId("response").filter({ hasText: text });
+      await item.getByRole("button", { name: "Report" }).click();
+      await item.getByLabel("Spam").check();
+      await item.getByRole("button", { name: "Send report" }).click();
+      await item.getByText("Reported. Thank you.").waitFor();
+      reporters.push(reporter);
+    }
+    await reporters[0].page.reload();
+    await reporters[0].page.getByText("[hidden pending a moderator's review]").waitFor();
+    // Its author still sees the text, with the reason it is hidden.
+    await ann.page.reload();
+    await annsResponse.getByText("Hidden pending a moderator's review").waitFor();
+
+    const moderator = await person("Mona");
+    await sql(`update "User" set role = 'moderator' where email = $1`, [moderator.email]);
+    await moderator.page.goto("/moderation");
+    const queued = moderator.page.getByTestId("queue-item").filter({ hasText: text });
+    await expect(queued.innerText()).resolves.toMatch(/hidden pending review/i);
+    await expect(queued.innerText()).resolves.toMatch(/Spam from (Rita|Rolf|Ruth)/);
+    await queued.getByLabel(/^Reason/).fill("Not spam: an on-topic argument");
+    await queued.getByRole("button", { name: "Restore" }).click();
+    await moderator.page.waitForFunction((wanted) => ![...document.querySelectorAll('[data-testid="queue-item"]')].some((item) => item.textContent?.includes(wanted)), text);
+
+    await reporters[0].page.reload();
+    await reporters[0].page.getByTestId("response-body").filter({ hasText: text }).waitFor();
+
+    await moderator.page.goto("/moderation/log");
+    const log = await moderator.page.getByTestId("log-entry").allInnerTexts();
+    expect(log[0]).toMatch(/restore\s+response\s+Not spam: an on-topic argument\s+Mona/);
+    expect(log[1]).toMatch(/hide\s+response\s+Hidden automatically after several reports, pending review\.\s+Automatic/);
+    // The public sees the log, without moderators' names.
+    await reporters[1].page.goto("/moderation/log");
+    await expect(reporters[1].page.getByTestId("log-entry").first().innerText()).resolves.toMatch(/A moderator$/);
+
+    await reporters[0].page.goto("/reports");
+    await expect(reporters[0].page.getByTestId("my-report").first().innerText()).resolves.toContain("Dismissed");
+
+    await sql(`update "User" set "silencedUntil" = now() + interval '3 days', "silenceReason" = 'Repeated insults' where email = $1`, [reporters[2].email]);
+    await reporters[2].page.goto(claimUrl);
+    await reporters[2].page.getByText(/You are silenced until .*: Repeated insults\. You can still read, vote and report\./).waitFor();
+    expect(await reporters[2].page.getByRole("button", { name: "Support", exact: true }).count()).toBe(0);
+  });
+});
