@@ -23,6 +23,7 @@ export async function getArticleBySlug(slug: string) {
       sourceUrl: true,
       importedAt: true,
       status: true,
+      lockedAt: true,
       claims: { where: { hiddenAt: null }, orderBy: { start: "asc" }, select: { id: true, start: true, end: true, text: true } },
     },
   });

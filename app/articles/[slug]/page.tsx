@@ -8,7 +8,8 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getArticleBySlug } from "@/lib/data/articles";
 import { getClaimSummaries } from "@/lib/data/debate";
 import { formatDate } from "@/lib/format";
-import { canEditArticles } from "@/lib/policy";
+import { canEditArticles, canModerate } from "@/lib/policy";
+import { LockArticleButton } from "@/app/moderation/lock-article";
 import { WideScreenClaimLinks } from "./claim-links";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ claim?: string; sort?: string }> };
@@ -28,6 +29,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const article = await visibleArticle(slug);
   if (!article) notFound();
+  const user = await getCurrentUser();
   const openClaim = query.claim && article.claims.some((claim) => claim.id === query.claim) ? query.claim : null;
   const text = (
     <article className={openClaim ? "min-w-0" : "mx-auto max-w-2xl"}>
@@ -42,7 +44,13 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           {article.byline ? <span>By {article.byline} · </span> : null}
           <span>Imported {formatDate(article.importedAt)}</span>
           <span> · {article.claims.length} claims marked: choose one to see its debate</span>
+          {article.lockedAt ? <span> · the debate is locked</span> : null}
         </p>
+        {canModerate(user) ? (
+          <div className="mt-3">
+            <LockArticleButton articleId={article.id} locked={article.lockedAt !== null} />
+          </div>
+        ) : null}
       </header>
       <LiveRefresh articleId={article.id} />
       <WideScreenClaimLinks slug={article.slug} />
