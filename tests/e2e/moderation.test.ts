@@ -45,7 +45,8 @@ describe.skipIf(!chromiumPath)("moderation", () => {
       await item.getByRole("button", { name: "Report" }).click();
       await item.getByLabel("Spam").check();
       await item.getByRole("button", { name: "Send report" }).click();
-      await item.getByText("Reported. Thank you.").waitFor();
+      // Page-wide: the third report hides the response, whose text then no longer shows to reporters.
+      await reporter.page.getByText("Reported. Thank you.").waitFor();
       reporters.push(reporter);
     }
     await reporters[0].page.reload();
