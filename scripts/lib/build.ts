@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-const BUILD_INPUTS = ["app", "components", "lib", "public", "content", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const BUILD_INPUTS = ["app", "components", "lib", "public", "content", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 const HASH_FILE = path.join(".next", "arguably-sources.sha256");
 
 function listFiles(entry: string): string[] {

@@ -39,4 +39,25 @@ describe.skipIf(!chromiumPath)("accessibility (axe-core)", () => {
     await page.getByRole("heading", { name: "Standing" }).waitFor();
     await page.getByRole("heading", { name: /Supporting/ }).waitFor();
   });
+
+  test("every page carries a Content Security Policy whose nonce is on every script", async () => {
+    const page = await newPage();
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const response = await page.goto("/articles/why-the-us-may-be-pushing-the-controversial-korea-scenario-for-ukraine");
+    const policy = response?.headers()["content-security-policy"] ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(policy).toContain("script-src 'self' 'nonce-");
+    expect(policy).toContain("object-src 'none'");
+    expect(nonce).toBeTruthy();
+    const scripts = await page.locator("script").evaluateAll((elements) => elements.map((element) => (element as HTMLScriptElement).nonce));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.every((value) => value === nonce)).toBe(true);
+    // The page still works with the policy in force: a claim opens its debate in place.
+    await page.getByTestId("claim").first().click();
+    await page.waitForURL(/\?claim=/);
+    expect(violations).toEqual([]);
+  });
 });
