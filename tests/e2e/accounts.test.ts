@@ -1,23 +1,12 @@
-import pg from "pg";
-import { describe, expect, inject, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { alertText, appUrl, chromiumPath, signUp, uniqueEmail, setUpBrowser } from "../support/browser";
+import { appSql } from "../support/app-database";
 
 const newPage = setUpBrowser();
 const PASSWORD = "correct horse battery";
 
-/** Reads or changes the app's database directly, as an administrator's tool would. */
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: inject("appDatabaseUrl") });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 async function countUsers(email: string) {
-  const rows = await sql<{ count: string }>(`select count(*) from "User" where email = $1`, [email]);
+  const rows = await appSql<{ count: string }>(`select count(*) from "User" where email = $1`, [email]);
   return Number(rows[0].count);
 }
 
@@ -138,11 +127,11 @@ describe.skipIf(!chromiumPath)("accounts", () => {
     const header = page.getByTestId("signed-in-user");
     await header.waitFor();
 
-    await sql(`update "User" set role = 'moderator' where email = $1`, [email]);
+    await appSql(`update "User" set role = 'moderator' where email = $1`, [email]);
     await page.reload();
     await expect(header.innerText()).resolves.toMatch(/Dee\s*moderator/i);
 
-    await sql(`update "User" set "bannedUntil" = now() + interval '1 day' where email = $1`, [email]);
+    await appSql(`update "User" set "bannedUntil" = now() + interval '1 day' where email = $1`, [email]);
     await page.reload();
     await page.getByRole("link", { name: "Sign in" }).waitFor();
     expect(await header.count()).toBe(0);

@@ -39,8 +39,8 @@ describe.skipIf(!chromiumPath)("reading the demo articles", () => {
     const page = await newPage();
     await page.goto("/");
     const list = page.getByRole("list", { name: "Articles" });
-    await expect(list.getByRole("link", { name: KOREA.title }).isVisible()).resolves.toBe(true);
-    await expect(list.getByRole("link", { name: NATO.title }).isVisible()).resolves.toBe(true);
+    await list.getByRole("link", { name: KOREA.title }).waitFor();
+    await list.getByRole("link", { name: NATO.title }).waitFor();
     const entry = (title: string) => list.getByRole("listitem").filter({ has: page.getByRole("link", { name: title }) }).innerText();
     await expect(entry(KOREA.title)).resolves.toMatch(/By Yuri Fedorov · Imported \d{1,2} \w{3} \d{4}/);
     await expect(entry(NATO.title)).resolves.toMatch(/\nImported \d{1,2} \w{3} \d{4}/);
@@ -55,7 +55,7 @@ describe.skipIf(!chromiumPath)("reading the demo articles", () => {
       await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe(article.title);
       const body = page.getByTestId("article-body");
       const firstParagraph = body.locator("p").first();
-      await expect(firstParagraph.isVisible()).resolves.toBe(true);
+      await firstParagraph.waitFor();
       expect(await firstParagraph.innerText()).toContain(article.firstParagraph);
       const claims = await body.getByTestId("claim").allInnerTexts();
       expect(claims.length).toBeGreaterThan(3);
@@ -74,6 +74,6 @@ describe.skipIf(!chromiumPath)("reading the demo articles", () => {
     const page = await newPage();
     const response = await page.goto("/articles/no-such-article");
     expect(response?.status()).toBe(404);
-    await expect(page.getByRole("heading", { name: "Not found" }).isVisible()).resolves.toBe(true);
+    await page.getByRole("heading", { name: "Not found" }).waitFor();
   });
 });

@@ -1,27 +1,17 @@
-import pg from "pg";
 import type { Page } from "playwright-core";
-import { describe, expect, inject, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { alertText, appUrl, chromiumPath, setUpBrowser, signUp, uniqueEmail } from "../support/browser";
+import { appSql } from "../support/app-database";
 
 const newPage = setUpBrowser();
 const PASSWORD = "correct horse battery";
-
-async function sql(text: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: inject("appDatabaseUrl") });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 async function signedInAs(role: "user" | "editor") {
   const page = await newPage();
   const email = uniqueEmail(role);
   await signUp(page, { name: role === "editor" ? "Eddie Editor" : "Uma User", email, password: PASSWORD });
   await page.getByTestId("signed-in-user").waitFor();
-  await sql(`update "User" set role = $2 where email = $1`, [email, role]);
+  await appSql(`update "User" set role = $2 where email = $1`, [email, role]);
   await page.reload();
   return page;
 }
@@ -167,7 +157,7 @@ describe.skipIf(!chromiumPath)("the editor's review", () => {
     );
     await editor.getByRole("button", { name: "Import and review" }).click();
     await editor.waitForURL(/\/editor\/articles\//);
-    const [{ slug }] = await sql(`select slug from "Article" where title = 'Cities should stop building car parks'`);
+    const [{ slug }] = await appSql(`select slug from "Article" where title = 'Cities should stop building car parks'`);
     const reader = await newPage();
     const response = await reader.goto(`/articles/${slug}`);
     expect(response?.status()).toBe(404);
@@ -178,7 +168,7 @@ describe.skipIf(!chromiumPath)("the editor's review", () => {
   test("bad imports explain themselves on the form and store nothing", async () => {
     const page = await signedInAs("editor");
     await page.goto("/editor/new");
-    const before = (await sql(`select count(*)::int as n from "Article"`))[0].n;
+    const before = (await appSql(`select count(*)::int as n from "Article"`))[0].n;
     await page.getByText("From a URL").click();
     await page.getByLabel("Article address").fill("http://127.0.0.1:9/private");
     await page.getByRole("button", { name: "Import and review" }).click();
@@ -188,7 +178,7 @@ describe.skipIf(!chromiumPath)("the editor's review", () => {
     await page.getByRole("button", { name: "Import and review" }).click();
     await expect(alertText(page, "No article")).resolves.toBe("No article text found: the input has no paragraphs of prose.");
     await expect(page.getByLabel("The article's text").inputValue()).resolves.toBe("Home\nWorld\nSign in");
-    expect((await sql(`select count(*)::int as n from "Article"`))[0].n).toBe(before);
+    expect((await appSql(`select count(*)::int as n from "Article"`))[0].n).toBe(before);
   });
 
   test("readers cannot import or review, in the page or through the API", async () => {

@@ -1,20 +1,10 @@
-import pg from "pg";
-import { describe, expect, inject, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { chromiumPath, openClaimPage, setUpBrowser, signUp, uniqueEmail } from "../support/browser";
+import { appSql } from "../support/app-database";
 
 const newPage = setUpBrowser();
 const PASSWORD = "correct horse battery";
 const NATO_SLUG = "/articles/time-to-start-thinking-about-walking-away-from-nato-invite-to-ukraine";
-
-async function sql(text: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: inject("appDatabaseUrl") });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 async function person(name: string) {
   const page = await newPage();
@@ -56,7 +46,7 @@ describe.skipIf(!chromiumPath)("moderation", () => {
     await annsResponse.getByText("Hidden pending a moderator's review").waitFor();
 
     const moderator = await person("Mona");
-    await sql(`update "User" set role = 'moderator' where email = $1`, [moderator.email]);
+    await appSql(`update "User" set role = 'moderator' where email = $1`, [moderator.email]);
     await moderator.page.goto("/moderation");
     const queued = moderator.page.getByTestId("queue-item").filter({ hasText: text });
     await expect(queued.innerText()).resolves.toMatch(/hidden pending review/i);
@@ -79,7 +69,7 @@ describe.skipIf(!chromiumPath)("moderation", () => {
     await reporters[0].page.goto("/reports");
     await expect(reporters[0].page.getByTestId("my-report").first().innerText()).resolves.toContain("Dismissed");
 
-    await sql(`update "User" set "silencedUntil" = now() + interval '3 days', "silenceReason" = 'Repeated insults' where email = $1`, [reporters[2].email]);
+    await appSql(`update "User" set "silencedUntil" = now() + interval '3 days', "silenceReason" = 'Repeated insults' where email = $1`, [reporters[2].email]);
     await reporters[2].page.goto(claimUrl);
     await reporters[2].page.getByText(/You are silenced until .*: Repeated insults\. You can still read, vote and report\./).waitFor();
     expect(await reporters[2].page.getByRole("button", { name: "Support", exact: true }).count()).toBe(0);
