@@ -57,6 +57,22 @@ export interface ClaimDiscussion {
   total: number;
 }
 
+/** Strong/weak counts per response, from a groupBy over ResponseVote. */
+function tallyResponseVotes(rows: { responseId: string; value: "strong" | "weak"; _count: { _all: number } }[]) {
+  const votes = new Map<string, { strong: number; weak: number }>();
+  for (const row of rows) {
+    const entry = votes.get(row.responseId) ?? { strong: 0, weak: 0 };
+    entry[row.value] = row._count._all;
+    votes.set(row.responseId, entry);
+  }
+  return votes;
+}
+
+/** A deleted, hidden or removed response no longer argues; its replies still do, through it. */
+function responseBase(silenced: boolean, votes: { strong: number; weak: number }) {
+  return silenced ? 0 : baseScore(votes.strong, votes.weak);
+}
+
 /** Loads a claim with its whole response tree, ordered by `sort` at every level. */
 export async function getClaimDiscussion(claimId: string, { viewerId, sort = "best" }: { viewerId?: string | null; sort?: Sort } = {}): Promise<ClaimDiscussion | null> {
   const db = getDb();
@@ -102,12 +118,7 @@ export async function getClaimDiscussion(claimId: string, { viewerId, sort = "be
   ]);
   const followed = new Set(responseFollows.map((row) => row.responseId));
 
-  const votes = new Map<string, { strong: number; weak: number }>();
-  for (const row of responseVotes) {
-    const entry = votes.get(row.responseId) ?? { strong: 0, weak: 0 };
-    entry[row.value] = row._count._all;
-    votes.set(row.responseId, entry);
-  }
+  const votes = tallyResponseVotes(responseVotes);
   const mine = new Map(viewerResponseVotes.map((vote) => [vote.responseId, vote.value]));
   const byId = new Map<string, ResponseView>();
   for (const response of responses) {
@@ -149,9 +160,7 @@ export async function getClaimDiscussion(claimId: string, { viewerId, sort = "be
   const finish = (view: ResponseView): ArgumentNode => {
     view.children.sort((a, b) => order({ ...a, replies: a.children.length }, { ...b, replies: b.children.length }));
     view.replies = view.children.length;
-    // A deleted response no longer argues; its replies still do, through it at a neutral base.
-    const silent = view.deleted || view.hidden || view.removed;
-    const node: ArgumentNode = { id: view.id, stance: view.stance, base: silent ? 0 : baseScore(view.strong, view.weak), children: view.children.map(finish) };
+    const node: ArgumentNode = { id: view.id, stance: view.stance, base: responseBase(view.deleted || view.hidden || view.removed, view), children: view.children.map(finish) };
     view.strength = strength(node);
     return node;
   };
@@ -195,12 +204,7 @@ export async function getClaimSummaries(articleId: string) {
     db.responseVote.groupBy({ by: ["responseId", "value"], where: { response: { claimId: { in: ids } } }, _count: { _all: true } }),
     db.claimVote.groupBy({ by: ["claimId", "value"], where: { claimId: { in: ids } }, _count: { _all: true } }),
   ]);
-  const votes = new Map<string, { strong: number; weak: number }>();
-  for (const row of responseVotes) {
-    const entry = votes.get(row.responseId) ?? { strong: 0, weak: 0 };
-    entry[row.value] = row._count._all;
-    votes.set(row.responseId, entry);
-  }
+  const votes = tallyResponseVotes(responseVotes);
   const nodes = new Map<string, ArgumentNode & { claimId: string; parentId: string | null }>();
   for (const response of responses) {
     const counts = votes.get(response.id) ?? { strong: 0, weak: 0 };
@@ -209,14 +213,18 @@ export async function getClaimSummaries(articleId: string) {
       claimId: response.claimId,
       parentId: response.parentId,
       stance: response.stance,
-      base: response.deletedAt || response.hiddenAt || response.removedAt ? 0 : baseScore(counts.strong, counts.weak),
+      base: responseBase(Boolean(response.deletedAt || response.hiddenAt || response.removedAt), counts),
       children: [],
     });
   }
-  for (const node of nodes.values()) if (node.parentId) nodes.get(node.parentId)?.children.push(node);
+  const rootsByClaim = new Map<string, ArgumentNode[]>(ids.map((id) => [id, []]));
+  for (const node of nodes.values()) {
+    if (node.parentId) nodes.get(node.parentId)?.children.push(node);
+    else rootsByClaim.get(node.claimId)?.push(node);
+  }
   return new Map(
     ids.map((id) => {
-      const roots = [...nodes.values()].filter((node) => node.claimId === id && !node.parentId);
+      const roots = rootsByClaim.get(id)!;
       const tally = (value: "agree" | "disagree") => claimVotes.find((row) => row.claimId === id && row.value === value)?._count._all ?? 0;
       return [
         id,

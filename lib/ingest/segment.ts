@@ -207,10 +207,16 @@ export function segmentSentences(text: string): Span[] {
   return spans;
 }
 
-function pushTrimmed(text: string, start: number, end: number, spans: Span[]) {
+/** The span [start, end) of `text` without white space at either end (possibly empty). */
+export function trimSpan(text: string, start: number, end: number): Span {
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /\s/.test(text[end - 1])) end--;
-  if (end > start) spans.push({ start, end });
+  return { start, end };
+}
+
+function pushTrimmed(text: string, start: number, end: number, spans: Span[]) {
+  const span = trimSpan(text, start, end);
+  if (span.end > span.start) spans.push(span);
 }
 
 export function splitSentences(text: string): string[] {

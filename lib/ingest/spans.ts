@@ -1,6 +1,7 @@
 // Rules for claim spans that an editor creates, merges or splits. Pure.
 import { UserFacingError } from "@/lib/errors";
 import type { BodyBlock } from "./index";
+import { trimSpan } from "./segment";
 
 export interface Span {
   start: number;
@@ -14,12 +15,11 @@ export class SpanError extends UserFacingError {
 export const MIN_CLAIM_CHARS = 10;
 
 /** Trims white space off a span and checks it lies inside one paragraph of the body. */
-export function normaliseSpan(body: string, blocks: BodyBlock[], { start, end }: Span): Span {
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > body.length || start >= end) {
+export function normaliseSpan(body: string, blocks: BodyBlock[], selection: Span): Span {
+  if (!Number.isInteger(selection.start) || !Number.isInteger(selection.end) || selection.start < 0 || selection.end > body.length || selection.start >= selection.end) {
     throw new SpanError("That selection is not part of the article text.");
   }
-  while (start < end && /\s/.test(body[start])) start++;
-  while (end > start && /\s/.test(body[end - 1])) end--;
+  const { start, end } = trimSpan(body, selection.start, selection.end);
   const block = blocks.find((candidate) => candidate.start <= start && end <= candidate.end);
   if (!block) throw new SpanError("A claim must lie within a single paragraph.");
   if (block.kind !== "paragraph") throw new SpanError("Headings cannot be claims.");
@@ -40,12 +40,7 @@ export function canMerge(body: string, first: Span, second: Span): boolean {
 /** Splits a claim at `at` into two trimmed spans, each long enough to stand alone. */
 export function splitSpan(body: string, span: Span, at: number): [Span, Span] {
   if (!Number.isInteger(at) || at <= span.start || at >= span.end) throw new SpanError("Choose a split point inside the claim.");
-  const trim = (start: number, end: number): Span => {
-    while (start < end && /\s/.test(body[start])) start++;
-    while (end > start && /\s/.test(body[end - 1])) end--;
-    return { start, end };
-  };
-  const parts: [Span, Span] = [trim(span.start, at), trim(at, span.end)];
+  const parts: [Span, Span] = [trimSpan(body, span.start, at), trimSpan(body, at, span.end)];
   if (parts.some((part) => part.end - part.start < MIN_CLAIM_CHARS)) {
     throw new SpanError(`Both parts of a split claim need at least ${MIN_CLAIM_CHARS} characters.`);
   }

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { findFreePort } from "@/lib/db/embedded";
-import { spawnLauncher } from "../support/launcher";
+import { spawnLauncher } from "../support/scripts";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "arguably-launch-"));
 const running: ChildProcess[] = [];

@@ -1,26 +1,15 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { runScript } from "../support/scripts";
 
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), "arguably-ingest-"));
 afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
 
-function ingest(...args: string[]) {
-  const child = spawn(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/ingest.ts", ...args], {
-    env: { ...process.env, NODE_ENV: "test" },
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on("exit", (code) => resolve({ code, stdout, stderr: stderr.trim() })),
-  );
-}
+const ingest = (...args: string[]) => runScript("scripts/ingest.ts", ...args);
 
 function file(name: string, content: string | Buffer) {
   const target = path.join(directory, name);

@@ -1,7 +1,7 @@
 import { describe, expect, inject, test } from "vitest";
 import { findFreePort } from "@/lib/db/embedded";
 import { createDatabase } from "@/lib/db/scratch";
-import { spawnLauncher } from "../support/launcher";
+import { spawnLauncher } from "../support/scripts";
 
 async function launch(env: Record<string, string>) {
   const launcher = spawnLauncher({ PORT: String(await findFreePort()), ...env });

@@ -1,16 +1,9 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { createUser } from "@/lib/data/create-user";
 import { getDb } from "@/lib/db/client";
+import { runScript } from "../support/scripts";
 
-function userRole(...args: string[]) {
-  const child = spawn(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/user-role.ts", ...args], { env: { ...process.env, NODE_ENV: "test" } });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk));
-  return new Promise<{ code: number | null; output: string }>((resolve) => child.on("exit", (code) => resolve({ code, output: output.trim() })));
-}
+const userRole = (...args: string[]) => runScript("scripts/user-role.ts", ...args);
 
 describe("npm run user:role", () => {
   test("changes a role by email and logs it", async () => {
