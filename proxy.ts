@@ -1,9 +1,27 @@
-// Runs before every page: a Content Security Policy with a fresh nonce, the second wall against
-// cross-site scripting (the first is never rendering user content as HTML). Next.js reads the nonce from
-// the request's policy header and puts it on its own scripts; 'strict-dynamic' lets those load the rest.
+// Runs before every page, route handler and server action:
+// - refuses mutations from other sites (403) before they reach application code
+//   (docs/decisions/009-hostile-input-and-outages.md);
+// - gives every page a Content Security Policy with a fresh nonce, the second wall against cross-site
+//   scripting (the first is never rendering user content as HTML). Next.js reads the nonce from the
+//   request's policy header and puts it on its own scripts; 'strict-dynamic' lets those load the rest.
 import { NextResponse, type NextRequest } from "next/server";
+import { isCrossSite } from "@/lib/auth/same-origin";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function refuse(status: number, message: string) {
+  return NextResponse.json({ type: "error", status, message }, { status, headers: { "Cache-Control": "no-store" } });
+}
 
 export function proxy(request: NextRequest) {
+  if (!SAFE_METHODS.has(request.method) && isCrossSite(request)) {
+    return refuse(403, "Requests that change data must come from Arguably's own pages.");
+  }
+  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
+  return withContentSecurityPolicy(request);
+}
+
+function withContentSecurityPolicy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const development = process.env.NODE_ENV === "development";
   const policy = [
@@ -30,7 +48,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!api|_next/static|_next/image|favicon.ico).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

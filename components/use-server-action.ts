@@ -19,7 +19,8 @@ export function useServerAction() {
       try {
         result = await action();
       } catch {
-        setError("Could not reach Arguably. Check your connection and try again.");
+        // No answer, or the 503 that scripts/server.mjs gives while the database is down.
+        setError("Arguably could not be reached or is briefly unavailable; nothing was saved. Check your connection and try again in a moment.");
         return;
       }
       if (!result.ok) {

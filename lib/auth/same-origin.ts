@@ -1,13 +1,22 @@
-// Route handlers, unlike server actions, get no built-in CSRF protection: a mutation must come from a
-// page of this site. Browsers always send Origin on cross-site POSTs, so a missing or foreign Origin
-// on a mutation is refused.
+// Cross-site request forgery: browsers send Origin on every cross-site POST, so a mutation whose Origin
+// names another site is refused (proxy.ts, for every route). Route handlers that change data also insist
+// on an Origin at all (`isSameOrigin`); server actions get the same check from Next.js itself.
+function requestHost(request: Request) {
+  return request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+}
+
 export function isSameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const host = requestHost(request);
   if (!origin || !host) return false;
   try {
     return new URL(origin).host === host;
   } catch {
     return false;
   }
+}
+
+/** True when the request names an origin and it is not this site ("null" included: sandboxed frames). */
+export function isCrossSite(request: Request): boolean {
+  return request.headers.get("origin") !== null && !isSameOrigin(request);
 }

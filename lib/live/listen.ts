@@ -18,13 +18,17 @@ function connect(): Promise<pg.Client> {
       const event = JSON.parse(message.payload) as LiveEvent;
       for (const listener of live.listeners) listener(event);
     });
-    // A dropped connection (database restart) is reopened on the next subscription.
-    client.on("error", () => {
+    // A dropped connection (database restart): reopen it while anyone is listening, so live updates
+    // resume without an app restart; otherwise the next subscription reopens it.
+    let dropped = false;
+    const drop = () => {
+      if (dropped) return;
+      dropped = true;
       live.client = null;
-    });
-    client.on("end", () => {
-      live.client = null;
-    });
+      reconnectWhileListened(1_000);
+    };
+    client.on("error", drop);
+    client.on("end", drop);
     await client.query(`listen ${LIVE_CHANNEL}`);
     return client;
   })();
@@ -32,6 +36,14 @@ function connect(): Promise<pg.Client> {
     live.client = null;
   });
   return ready;
+}
+
+function reconnectWhileListened(delayMs: number) {
+  setTimeout(() => {
+    if (live.listeners.size === 0 || live.client) return;
+    live.client = connect();
+    live.client.catch(() => reconnectWhileListened(Math.min(delayMs * 2, 10_000)));
+  }, delayMs).unref();
 }
 
 export async function subscribe(listener: Listener): Promise<() => void> {

@@ -1,0 +1,28 @@
+// Telling "the database is down or restarting" apart from every other failure, so people are told
+// to retry (503) instead of seeing a generic error. Errors arrive wrapped several times (pg → Prisma's
+// driver adapter → Prisma), so the whole cause chain is inspected.
+const UNAVAILABLE_CODES = new Set([
+  // Node sockets
+  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EPIPE",
+  // PostgreSQL: admin/crash shutdown, cannot connect now, connection exceptions
+  "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006",
+  // Prisma: cannot reach server, timed out, server closed the connection
+  "P1001", "P1002", "P1008", "P1017",
+]);
+const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const UNAVAILABLE_MESSAGE = /Connection terminated|connect ECONNREFUSED|Can't reach database server|Server has closed the connection|timeout exceeded when trying to connect|the database system is (shutting down|starting up)/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (let current = error; current && typeof current === "object" && !seen.has(current); current = (current as { cause?: unknown }).cause) {
+    seen.add(current);
+    const { code, kind, message, originalCode } = current as { code?: unknown; kind?: unknown; message?: unknown; originalCode?: unknown };
+    if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+    if (typeof originalCode === "string" && UNAVAILABLE_CODES.has(originalCode)) return true;
+    if (typeof kind === "string" && UNAVAILABLE_KINDS.has(kind)) return true;
+    if (typeof message === "string" && UNAVAILABLE_MESSAGE.test(message)) return true;
+  }
+  return false;
+}
+
+export const DATABASE_UNAVAILABLE_MESSAGE = "Arguably cannot reach its database right now, so nothing was saved. Please try again in a few seconds.";

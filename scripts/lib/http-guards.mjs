@@ -1,0 +1,216 @@
+// Guards that run in scripts/server.mjs before a request reaches Next.js: body size limits (413) and
+// the database outage gate (503). Plain JavaScript because the production server runs on bare Node.
+// See docs/decisions/009-hostile-input-and-outages.md.
+import http from "node:http";
+import pg from "pg";
+
+const MB = 1024 * 1024;
+
+/** The import endpoint takes whole articles (5 MB of text, JSON-escaped); everything else is small. */
+export function bodyLimitFor(request) {
+  const pathname = (request.url ?? "/").split("?")[0];
+  if (pathname === "/api/editor/import") return 12 * MB;
+  return 1 * MB;
+}
+
+function wantsJson(request) {
+  const pathname = (request.url ?? "/").split("?")[0];
+  const accept = String(request.headers.accept ?? "");
+  return pathname.startsWith("/api/") || Boolean(request.headers["next-action"]) || (accept.includes("application/json") && !accept.includes("text/html"));
+}
+
+const PAGE_STYLE = "body{font-family:Georgia,serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#1c1917}h1{font-size:1.75rem}";
+
+/** A self-contained error answer: JSON for programs and server actions, a small page for browsers. */
+export function sendError(request, response, status, { title, message, retryAfterSeconds }) {
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  response.statusCode = status;
+  if (retryAfterSeconds) response.setHeader("Retry-After", String(retryAfterSeconds));
+  response.setHeader("Cache-Control", "no-store");
+  response.setHeader("X-Content-Type-Options", "nosniff");
+  if (request.headers.connection !== "close" && status === 413) response.setHeader("Connection", "close");
+  if (wantsJson(request)) {
+    response.setHeader("Content-Type", "application/json; charset=utf-8");
+    response.end(JSON.stringify({ type: "error", status, message }));
+    return;
+  }
+  response.setHeader("Content-Type", "text/html; charset=utf-8");
+  response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+  response.end(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+      `<title>${title} · Arguably</title><style>${PAGE_STYLE}</style></head><body><h1>${title}</h1><p>${message}</p></body></html>`,
+  );
+}
+
+/**
+ * Refuses bodies over the limit with 413: at once when Content-Length says so, or as soon as a chunked
+ * body passes it. Returns false when the request was refused (the caller must not hand it on).
+ */
+export function limitRequestBody(request, response) {
+  const limit = bodyLimitFor(request);
+  const tooLarge = () =>
+    sendError(request, response, 413, {
+      title: "Too large",
+      message: `That request is larger than Arguably accepts here (${Math.round(limit / MB)} MB). Nothing was saved.`,
+    });
+  const declared = Number(request.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limit) {
+    tooLarge();
+    request.resume(); // drain what the client already sent, then the socket closes
+    return false;
+  }
+  if (request.headers["transfer-encoding"]) {
+    // Count bytes as the parser hands them over, without reading the stream (that is Next.js's job).
+    let received = 0;
+    const push = request.push;
+    request.push = function countedPush(chunk, encoding) {
+      received += chunk?.length ?? 0;
+      if (received > limit) {
+        if (!response.headersSent) tooLarge();
+        request.destroy();
+        return false;
+      }
+      return push.call(this, chunk, encoding);
+    };
+  }
+  return true;
+}
+
+/** Connection-level failures: the database is down or restarting, as opposed to a bad query. */
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
+
+async function databaseAnswers(connectionString) {
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 1_000, query_timeout: 1_000 });
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+    await client.query("select 1");
+    return true;
+  } catch (error) {
+    return !UNAVAILABLE_CODES.has(error?.code) && !/terminat|timeout|connect|starting up|shutting down/i.test(String(error?.message));
+  } finally {
+    client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * While the database is unreachable, pages and actions cannot work: say so with a 503 instead of a 500.
+ * The app marks the database unavailable the moment a connection or query fails for lack of it
+ * (lib/db/health.ts, shared through globalThis); from then on requests are answered here with a 503
+ * page (or JSON), and at most two probes per second, driven by incoming requests, checks whether it is
+ * back. A request that was already inside Next.js when the database went away keeps Next.js's error
+ * page, with its status turned from 500 into 503. Static files pass regardless.
+ */
+export function createDatabaseGate(connectionString, { log = console.error } = {}) {
+  globalThis.arguablyDatabaseHealth ??= { unavailableSince: null };
+  const health = globalThis.arguablyDatabaseHealth;
+  let lastProbe = 0;
+  let probing = null;
+  let reported = null;
+
+  function probe() {
+    probing ??= databaseAnswers(connectionString).then((answers) => {
+      lastProbe = Date.now();
+      probing = null;
+      if (answers) health.unavailableSince = null;
+      else health.unavailableSince ??= Date.now();
+      return answers;
+    });
+    return probing;
+  }
+
+  function report() {
+    const down = health.unavailableSince !== null;
+    if (down === reported) return;
+    reported = down;
+    log(down ? "arguably: the database is not answering; serving 503 until it is back" : "arguably: the database is back");
+  }
+
+  const unavailable = (request, response) =>
+    sendError(request, response, 503, {
+      title: "Briefly unavailable",
+      message: "Arguably cannot reach its database right now. Nothing was lost and nothing was half-saved; please try again in a few seconds.",
+      retryAfterSeconds: 5,
+    });
+
+  return {
+    /** Calls `proceed()` when the request may go on; otherwise answers it with 503. */
+    admit(request, response, proceed) {
+      if (health.unavailableSince === null || (request.url ?? "").startsWith("/_next/static/")) return proceed();
+      const answers = Date.now() - lastProbe >= 500 ? probe() : Promise.resolve(false);
+      void answers.then((up) => {
+        report();
+        if (up) proceed();
+        else unavailable(request, response);
+      });
+    },
+    /** Turns a 500 that the lost database caused into a 503 with Retry-After. */
+    watch(response) {
+      const writeHead = response.writeHead;
+      response.writeHead = function writeHeadDuringOutage(status, ...rest) {
+        if (status === 500 && health.unavailableSince !== null) {
+          report();
+          this.statusCode = 503;
+          if (!this.hasHeader("Retry-After")) this.setHeader("Retry-After", "5");
+          return writeHead.call(this, 503, ...(typeof rest[0] === "string" ? rest.slice(1) : rest));
+        }
+        return writeHead.call(this, status, ...rest);
+      };
+    },
+  };
+}
+
+/** The same request (socket, method, URL, headers) with its body already in hand, for Next.js to read. */
+function replayWithBody(request, body) {
+  const replay = new http.IncomingMessage(request.socket);
+  replay.method = request.method;
+  replay.url = request.url;
+  replay.httpVersion = request.httpVersion;
+  replay.httpVersionMajor = request.httpVersionMajor;
+  replay.httpVersionMinor = request.httpVersionMinor;
+  replay.headers = request.headers;
+  replay.rawHeaders = request.rawHeaders;
+  replay.complete = true;
+  if (body.length) replay.push(body);
+  replay.push(null);
+  return replay;
+}
+
+/** React encodes a server action's arguments as a JSON array (text/plain) or as multipart form data. */
+function serverActionBodyIsValid(contentType, body) {
+  if (contentType.startsWith("text/plain")) {
+    try {
+      return Array.isArray(JSON.parse(body.toString("utf8")));
+    } catch {
+      return false;
+    }
+  }
+  if (contentType.startsWith("multipart/form-data")) {
+    const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
+    return Boolean(boundary) && body.includes(`--${boundary[1] ?? boundary[2]}--`);
+  }
+  return contentType.startsWith("application/x-www-form-urlencoded");
+}
+
+/**
+ * A server-action call whose body cannot be decoded would fail deep inside Next.js with a 500. Read the
+ * body here (its size is already bounded above), answer 400 if it is malformed, and otherwise hand
+ * Next.js an identical request carrying the bytes read.
+ */
+export function checkServerActionBody(request, response, proceed) {
+  if (!request.headers["next-action"] || request.method !== "POST") return proceed(request);
+  const chunks = [];
+  const finish = () => {
+    const body = Buffer.concat(chunks);
+    if (!serverActionBodyIsValid(String(request.headers["content-type"] ?? ""), body)) {
+      sendError(request, response, 400, { title: "Bad request", message: "That request could not be read: its body is not valid. Nothing was saved." });
+      return;
+    }
+    proceed(replayWithBody(request, body));
+  };
+  request.on("data", (chunk) => chunks.push(chunk));
+  request.on("end", finish);
+}
