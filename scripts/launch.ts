@@ -4,6 +4,7 @@ import type { ChildProcess } from "node:child_process";
 import { ensureProductionBuild, runServer } from "./lib/build";
 import { seedDemoArticles } from "./lib/seed-demo";
 import { pruneRateLimits as pruneOldRateLimits } from "@/lib/data/rate-limit";
+import { pruneUserSessions } from "@/lib/data/user-sessions";
 import { loadEnvironment, log, migrateDatabase, openDatabase, resolveAuthSecret, type DatabaseHandle } from "./lib/runtime";
 import { findFreePort } from "@/lib/db/embedded";
 import { appUrl } from "@/lib/env";
@@ -40,6 +41,7 @@ async function main() {
   process.env.DATABASE_URL = database.url;
   await migrateDatabase(database.url);
   await pruneOldRateLimits();
+  await pruneUserSessions();
   const seeded = await seedDemoArticles(log);
   if (seeded.created === 0) log(`demo articles present (${seeded.total})`);
 

@@ -13,6 +13,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { createUser } from "@/lib/data/create-user";
 import { getCredentialsByEmail, getSessionUserById } from "@/lib/data/get-user";
+import { endUserSession, startUserSession } from "@/lib/data/user-sessions";
 import { appUrl, serverEnv } from "@/lib/env";
 import { canSignIn } from "@/lib/policy";
 import { safeRedirectUrl } from "@/lib/safe-redirect";
@@ -59,6 +60,8 @@ export function enabledOAuthProviders(): { id: string; name: string }[] {
   return oauthProviders().map((provider) => ({ id: provider.id, name: provider.name }));
 }
 
+const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
 let cachedOptions: NextAuthOptions | undefined;
 
 export function authOptions(): NextAuthOptions {
@@ -71,7 +74,7 @@ export function authOptions(): NextAuthOptions {
   cachedOptions = {
     secret: env.AUTH_SECRET,
     adapter: adapter(),
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       CredentialsProvider({
@@ -96,6 +99,11 @@ export function authOptions(): NextAuthOptions {
       }),
       ...oauthProviders(),
     ],
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endUserSession(token.sid);
+      },
+    },
     callbacks: {
       async signIn({ user }) {
         // OAuth sign-ins of banned accounts stop here; credentials were checked in authorize().
@@ -103,11 +111,15 @@ export function authOptions(): NextAuthOptions {
         return !record || canSignIn(record) ? true : "/signin?error=AccountSuspended";
       },
       async jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        // A sign-in: a new server-side session, so every sign-in gets a new id and sign-out can end it.
+        if (user) {
+          token.sub = user.id;
+          token.sid = await startUserSession(user.id, SESSION_MAX_AGE_SECONDS);
+        }
         return token;
       },
       async session({ session, token }) {
-        return { ...session, user: { ...session.user, id: token.sub } };
+        return { ...session, user: { ...session.user, id: token.sub }, sid: token.sid };
       },
       async redirect({ url, baseUrl }) {
         return safeRedirectUrl(url, baseUrl);

@@ -261,8 +261,41 @@ async function notifyFollowers(tx: Tx, { responseId, followed, actorId }: { resp
   }
 }
 
-export async function createResponse(input: { claimId: string; parentId: string | null; stance: "support" | "oppose"; body: string; authorId: string }) {
+export interface NewResponse {
+  claimId: string;
+  parentId: string | null;
+  stance: "support" | "oppose";
+  body: string;
+  authorId: string;
+  /** Idempotency key from the author's browser; see Response.submissionKey. */
+  submissionKey?: string | null;
+}
+
+/** The response this author already created with this submission key, if any. */
+export async function findSubmittedResponse(authorId: string, submissionKey: string) {
+  return getDb().response.findUnique({ where: { authorId_submissionKey: { authorId, submissionKey } }, select: { id: true, hiddenAt: true } });
+}
+
+export async function createResponse(input: NewResponse) {
+  try {
+    return await insertResponse(input);
+  } catch (error) {
+    // The same submission arriving twice at once: the unique key let one in; answer with that one.
+    const duplicate = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+    if (duplicate && input.submissionKey) {
+      const existing = await findSubmittedResponse(input.authorId, input.submissionKey);
+      if (existing) return existing;
+    }
+    throw error;
+  }
+}
+
+async function insertResponse(input: NewResponse) {
   return getDb().$transaction(async (tx) => {
+    if (input.submissionKey) {
+      const existing = await tx.response.findUnique({ where: { authorId_submissionKey: { authorId: input.authorId, submissionKey: input.submissionKey } }, select: { id: true, hiddenAt: true } });
+      if (existing) return existing;
+    }
     const claim = await liveClaim(tx, input.claimId);
     if (claim.locked) throw new DebateError("This debate is locked: no new responses.", 409);
     if (claim.hiddenAt) throw new DebateError("This claim is under review: no new responses for now.", 409);
@@ -274,7 +307,15 @@ export async function createResponse(input: { claimId: string; parentId: string 
     }
     const { hold } = await screen(tx, input.body);
     const response = await tx.response.create({
-      data: { claimId: input.claimId, parentId: input.parentId, stance: input.stance, body: input.body, authorId: input.authorId, hiddenAt: hold ? new Date() : null },
+      data: {
+        claimId: input.claimId,
+        parentId: input.parentId,
+        stance: input.stance,
+        body: input.body,
+        authorId: input.authorId,
+        submissionKey: input.submissionKey ?? null,
+        hiddenAt: hold ? new Date() : null,
+      },
       select: { id: true, hiddenAt: true },
     });
     await tx.follow.create({ data: { userId: input.authorId, responseId: response.id } });

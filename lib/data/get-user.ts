@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { normaliseEmail } from "./create-user";
 
-const sessionUserSelect = {
+export const sessionUserSelect = {
   id: true,
   name: true,
   email: true,

@@ -42,6 +42,16 @@ export class HttpClient {
 
   constructor(readonly baseUrl: string) {}
 
+  /** A client holding cookies copied from elsewhere (e.g. a stolen session). */
+  static withCookies(baseUrl: string, cookieHeader: string) {
+    const client = new HttpClient(baseUrl);
+    for (const pair of cookieHeader.split("; ")) {
+      const [name, ...rest] = pair.split("=");
+      if (name) client.cookies.set(name, rest.join("="));
+    }
+    return client;
+  }
+
   get cookieHeader() {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
   }

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/actions";
-import { createResponse, deleteResponse, editResponse, setFollow, voteOnClaim, voteOnResponse } from "@/lib/data/debate";
+import { createResponse, findSubmittedResponse, deleteResponse, editResponse, setFollow, voteOnClaim, voteOnResponse } from "@/lib/data/debate";
 import { reportItem } from "@/lib/data/moderation";
 import { getSettings } from "@/lib/data/settings";
 import { hitRateLimit } from "@/lib/data/rate-limit";
@@ -43,8 +43,22 @@ function changed(claimId: string) {
 }
 
 export const postResponseAction = authorizedAction(
-  { ...poster, schema: z.object({ claimId: id, parentId: id.nullable(), stance: z.enum(["support", "oppose"]), body }) },
+  {
+    ...poster,
+    schema: z.object({
+      claimId: id,
+      parentId: id.nullable(),
+      stance: z.enum(["support", "oppose"]),
+      body,
+      submissionKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "That submission could not be matched; reload and try again.").optional(),
+    }),
+  },
   async (input, user) => {
+    // A repeated submit of a response that was already stored: answer as the first time did.
+    if (input.submissionKey) {
+      const existing = await findSubmittedResponse(user.id, input.submissionKey);
+      if (existing) return existing;
+    }
     const settings = await getSettings();
     if (Date.now() - user.createdAt.getTime() < DAY) {
       // New accounts post slowly until they are a day old: the cheapest brake on throwaway spam.

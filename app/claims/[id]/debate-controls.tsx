@@ -10,6 +10,11 @@ import type { ActionResult } from "@/lib/auth/actions";
 import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
 import { deleteResponseAction, editResponseAction, followClaimAction, followResponseAction, postResponseAction, voteOnClaimAction, voteOnResponseAction } from "./actions";
 
+/** 128 random bits as hex; getRandomValues works on plain-http hosts, where randomUUID does not exist. */
+function newSubmissionKey() {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
 function VoteButton({ active, label, count, onClick, disabled }: { active: boolean; label: string; count: number; onClick: () => void; disabled: boolean }) {
   return (
     <button
@@ -62,6 +67,8 @@ export function ResponseForm({ claimId, parentId, stance, onDone, initialText = 
 }) {
   const [text, setText] = useState(initialText);
   const [posting, setPosting] = useState<string | null>(null);
+  // One key per response being written: a repeated submit of it cannot post it twice.
+  const [submissionKey, setSubmissionKey] = useState(newSubmissionKey);
   const { pending, error, run } = useServerAction();
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => area.current?.focus(), []);
@@ -76,9 +83,10 @@ export function ResponseForm({ claimId, parentId, stance, onDone, initialText = 
         event.preventDefault();
         setPosting(text);
         run(
-          () => (onSubmitText ? onSubmitText(text) : postResponseAction({ claimId, parentId, stance, body: text })),
+          () => (onSubmitText ? onSubmitText(text) : postResponseAction({ claimId, parentId, stance, body: text, submissionKey })),
           () => {
             setText("");
+            setSubmissionKey(newSubmissionKey());
             onDone?.();
           },
         );

@@ -1,0 +1,31 @@
+// Server-side record of sign-ins (see the UserSession model): what makes sign-out final.
+import { randomBytes } from "node:crypto";
+import { getDb } from "@/lib/db/client";
+import { sessionUserSelect } from "./get-user";
+
+/** Records a sign-in and returns its id, which the session token carries. */
+export async function startUserSession(userId: string, maxAgeSeconds: number): Promise<string> {
+  const id = randomBytes(24).toString("base64url");
+  await getDb().userSession.create({ data: { id, userId, expiresAt: new Date(Date.now() + maxAgeSeconds * 1000) } });
+  return id;
+}
+
+export async function endUserSession(id: string) {
+  await getDb().userSession.updateMany({ where: { id, endedAt: null }, data: { endedAt: new Date() } });
+}
+
+/** The signed-in user of a live session, or null when the session ended, expired or belongs to someone else. */
+export async function getUserOfSession(sessionId: string, userId: string) {
+  const session = await getDb().userSession.findUnique({
+    where: { id: sessionId },
+    select: { userId: true, endedAt: true, expiresAt: true, user: { select: sessionUserSelect } },
+  });
+  if (!session || session.userId !== userId || session.endedAt || session.expiresAt.getTime() <= Date.now()) return null;
+  return session.user;
+}
+
+/** Ended and expired sessions are kept a week (for support questions), then dropped. */
+export async function pruneUserSessions(now = Date.now()) {
+  const weekAgo = new Date(now - 7 * 24 * 60 * 60 * 1000);
+  await getDb().userSession.deleteMany({ where: { OR: [{ endedAt: { lt: weekAgo } }, { expiresAt: { lt: weekAgo } }] } });
+}
