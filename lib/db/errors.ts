@@ -10,12 +10,24 @@ const UNAVAILABLE_CODES = new Set([
   "P1001", "P1002", "P1008", "P1017",
 ]);
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-const UNAVAILABLE_MESSAGE = /Connection terminated|connect ECONNREFUSED|Can't reach database server|Server has closed the connection|timeout exceeded when trying to connect|the database system is (shutting down|starting up)/i;
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|connect ECONNREFUSED|Can't reach database server|Server has closed the connection|timeout exceeded when trying to connect|the database system is (shutting down|starting up)|terminating connection due to administrator command|connection error and is not queryable/i;
+
+/** The error itself, its causes, and the driver error Prisma keeps in `meta`. */
+function* causes(error: unknown): Generator<object> {
+  const queue = [error];
+  const seen = new Set<unknown>();
+  while (queue.length) {
+    const current = queue.shift();
+    if (!current || typeof current !== "object" || seen.has(current)) continue;
+    seen.add(current);
+    yield current;
+    queue.push((current as { cause?: unknown }).cause, (current as { meta?: { driverAdapterError?: unknown } }).meta?.driverAdapterError);
+  }
+}
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  for (let current = error; current && typeof current === "object" && !seen.has(current); current = (current as { cause?: unknown }).cause) {
-    seen.add(current);
+  for (const current of causes(error)) {
     const { code, kind, message, originalCode } = current as { code?: unknown; kind?: unknown; message?: unknown; originalCode?: unknown };
     if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
     if (typeof originalCode === "string" && UNAVAILABLE_CODES.has(originalCode)) return true;
