@@ -215,6 +215,19 @@ function htmlTools() {
 }
 
 /**
+ * Readability assumes a sane tree; hostile markup (stray </body>, <frameset>, half tags) can leave it
+ * walking off the document and throwing. The page's own blocks are then the fallback: every
+ * extraction rule below still applies to them.
+ */
+function readableArticle(Readability: typeof import("@mozilla/readability").Readability, document: unknown) {
+  try {
+    return new Readability(document as Document, { charThreshold: 200 }).parse();
+  } catch {
+    return null;
+  }
+}
+
+/**
  * HTML pages: Mozilla's Readability (the engine of Firefox's Reader View) finds the article element;
  * its blocks then go through the same line rules as text, which also drop what Readability keeps
  * (newsletter boxes, captions inside the article).
@@ -222,7 +235,7 @@ function htmlTools() {
 export function extractHtmlArticle(html: string): ExtractedArticle {
   const { parseHTML, Readability } = htmlTools();
   const { document } = parseHTML(html);
-  const readable = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+  const readable = readableArticle(Readability, document);
   const container = readable?.content ? parseHTML(`<html><body>${readable.content}</body></html>`).document.body : document.body;
   const lines: string[] = [];
   const headings: string[] = [];

@@ -1,12 +1,13 @@
 // Every XSS payload from content/datasets/xss/ (MIT), stored as response text, display names, an article's
-// title, byline and body, then rendered in Chromium: no dialog opens, no payload's script runs, and no
-// inline event handler or javascript:/data: link reaches the DOM. Rows are written straight to the
-// database, as an attacker who got past every form would have them.
+// title, byline and body, claim wording, and sent through the editor's import forms, then rendered in
+// Chromium: no dialog opens, no payload's script runs, and no inline event handler or javascript:/data:
+// link reaches the DOM. Most rows are written straight to the database, as an attacker who got past
+// every form would have them.
 import fs from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { appSql } from "../support/app-database";
-import { chromiumPath, setUpBrowser } from "../support/browser";
+import { chromiumPath, setUpBrowser, signUp, uniqueEmail } from "../support/browser";
 
 const newPage = setUpBrowser();
 
@@ -74,5 +75,50 @@ describe.skipIf(!chromiumPath)("cross-site scripting", () => {
     // The payloads are there, as text.
     await page.goto(`/claims/${claimId}?sort=newest`);
     expect(await page.getByTestId("response").count()).toBeGreaterThan(100);
+  });
+
+  test("payloads sent through the import forms (text and HTML) and set as claim wording never run", { timeout: 180_000 }, async () => {
+    const page = await newPage();
+    const email = uniqueEmail("xss-editor");
+    await signUp(page, { name: "Xavier Editor", email, password: "correct horse battery" });
+    await page.getByTestId("signed-in-user").waitFor();
+    await appSql(`update "User" set role = 'editor' where email = $1`, [email]);
+
+    const half = Math.ceil(PAYLOADS.length / 2);
+    await page.goto("/editor/new");
+    await page.getByLabel("The article's text").fill(["Payloads pasted as text", ...PAYLOADS.slice(0, half)].join("\n\n"));
+    await page.getByRole("button", { name: "Import and review" }).click();
+    await page.waitForURL(/\/editor\/articles\//, { timeout: 60_000 });
+    const textReview = new URL(page.url()).pathname;
+
+    await page.goto("/editor/new");
+    await page.getByText("Paste HTML").click();
+    // Inside sentences of prose, so the importer keeps them as the article (bare fragments are not prose).
+    const paragraphs = PAYLOADS.slice(half)
+      .map((payload) => `<p>A reader pasted this paragraph to see what the importer keeps, ${payload} and it goes on in plain words afterwards.</p>`)
+      .join("\n");
+    await page.getByLabel("The page's HTML").fill(`<html><head><title>Payloads pasted as HTML</title></head><body><article><h1>Payloads pasted as HTML</h1>${paragraphs}</article></body></html>`);
+    await page.getByRole("button", { name: "Import and review" }).click();
+    await page.waitForURL(/\/editor\/articles\//, { timeout: 60_000 });
+    const htmlReview = new URL(page.url()).pathname;
+
+    // Every claim of both drafts reworded to a payload, then both published.
+    const articleIds = [textReview, htmlReview].map((path) => path.split("/").pop()!);
+    const claims = await appSql<{ id: string }>(`select id from "Claim" where "articleId" = any($1::text[]) order by id`, [articleIds]);
+    expect(claims.length).toBeGreaterThan(10);
+    await appSql(
+      `update "Claim" c set text = t.payload from unnest($1::text[], $2::text[]) as t(id, payload) where c.id = t.id`,
+      [claims.map((claim) => claim.id), claims.map((_, index) => PAYLOADS[index % PAYLOADS.length].slice(0, 1000))],
+    );
+    for (const review of [textReview, htmlReview]) {
+      expect(await audit(page, review), review).toEqual({ dialogs: [], handlers: [], badLinks: [], foreignScripts: 0, ran: false });
+    }
+    const published = await appSql<{ slug: string }>(`update "Article" set status = 'published' where id = any($1::text[]) returning slug`, [articleIds]);
+    for (const url of [...published.map((article) => `/articles/${article.slug}`), `/claims/${claims[0].id}`, `/articles/${published[0].slug}?claim=${claims[1].id}`]) {
+      expect(await audit(page, url), url).toEqual({ dialogs: [], handlers: [], badLinks: [], foreignScripts: 0, ran: false });
+    }
+    // The wording is shown, as text.
+    await page.goto(`/claims/${claims[0].id}`);
+    await expect(page.getByTestId("claim-discussion").innerText()).resolves.toContain(PAYLOADS[0].trim().slice(0, 20));
   });
 });

@@ -133,6 +133,22 @@ describe("fuzzing the pipeline", () => {
     }
   });
 
+  test("HTML tag soup (stray </body>, framesets, half tags, comments): returns or refuses cleanly", () => {
+    // Readability once threw a TypeError on hostile markup (found by tests/e2e/xss.test.ts).
+    const next = random(1234);
+    const tags = ["<p>", "</p>", "<div>", "</div>", "</body>", "<body>", "</html>", "<html>", "<frameset>", "<table>", "<td>", "<tr>", "<!--", "-->", "<script>", "</script>", "<svg>", "<math>", "<template>", "<plaintext>", "<textarea>", "<title>", "<h1>", "<article>", "<br>", "<", ">", "&", "&amp;", "\"", "'"];
+    const prose = "The council should fund the tram because it carries more people for less money than the garage would.";
+    for (let run = 0; run < 200; run++) {
+      let html = "<html><body><article>";
+      for (let piece = 0; piece < 60; piece++) html += next() < 0.4 ? tags[Math.floor(next() * tags.length)] : ` ${prose} `;
+      try {
+        prepareArticle(html);
+      } catch (error) {
+        expect(error).toSatisfy((e: unknown) => e instanceof InputError || e instanceof ExtractionError);
+      }
+    }
+  });
+
   test("a single 2 MB line without punctuation", () => {
     const line = "lorem ipsum dolor sit amet ".repeat(80_000);
     expect(() => prepareArticle(line)).not.toThrow();
