@@ -75,6 +75,8 @@ export function authOptions(): NextAuthOptions {
     secret: env.AUTH_SECRET,
     adapter: adapter(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    // Secure (and __Secure-/__Host- prefixed) cookies whenever the site is served over https.
+    useSecureCookies: appUrl(env).startsWith("https://"),
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       CredentialsProvider({
