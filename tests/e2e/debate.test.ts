@@ -129,4 +129,30 @@ describe.skipIf(!chromiumPath)("a debate between two people", () => {
     await page.waitForURL(/\/claims\//);
     await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe(first);
   });
+
+  test("the same response edited in two tabs: the later save is refused and its text stays in the form", async () => {
+    const first = await person("Tabitha");
+    await first.goto(NATO_SLUG);
+    await openClaimPage(first, 2);
+    const original = "Two tabs will edit this argument, and neither edit may silently erase the other.";
+    await first.getByRole("button", { name: "Support", exact: true }).first().click();
+    await first.getByLabel("Your supporting response").fill(original);
+    await first.getByRole("button", { name: "Post response" }).click();
+    await responseWith(first, original).waitFor();
+
+    const second = await first.context().newPage();
+    await second.goto(first.url());
+    await responseWith(second, original).getByRole("button", { name: "Edit" }).first().click();
+
+    await responseWith(first, original).getByRole("button", { name: "Edit" }).first().click();
+    await first.getByLabel("Edit your response").fill(`${original} Saved from the first tab.`);
+    await first.getByRole("button", { name: "Save changes" }).click();
+    await responseWith(first, "Saved from the first tab.").waitFor();
+
+    const lateText = `${original} Typed in the second tab, which had not seen the first edit.`;
+    await second.getByLabel("Edit your response").fill(lateText);
+    await second.getByRole("button", { name: "Save changes" }).click();
+    await expect(alertText(second, "edited elsewhere")).resolves.toContain("This response was edited elsewhere in the meantime.");
+    await expect(second.getByLabel("Edit your response").inputValue()).resolves.toBe(lateText);
+  });
 });
