@@ -24,9 +24,10 @@ export function sourcesHash(): string {
   return hash.digest("hex");
 }
 
-export function runNext(args: string[], env: NodeJS.ProcessEnv) {
+export function runNext(args: string[], env: NodeJS.ProcessEnv, { toStderr = false }: { toStderr?: boolean } = {}) {
   return spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), ...args], {
-    stdio: "inherit",
+    // Commands whose standard output is data (`npm run -s bench -- --json`) keep the build's talk on stderr.
+    stdio: toStderr ? ["ignore", 2, 2] : "inherit",
     env,
   });
 }
@@ -37,14 +38,14 @@ export function runServer(env: NodeJS.ProcessEnv) {
 }
 
 /** Runs `next build` unless .next already holds a build of exactly these sources. */
-export async function ensureProductionBuild(env: NodeJS.ProcessEnv, log: (message: string) => void) {
+export async function ensureProductionBuild(env: NodeJS.ProcessEnv, log: (message: string) => void, { toStderr = false } = {}) {
   const current = sourcesHash();
   const built = fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(HASH_FILE)
     ? fs.readFileSync(HASH_FILE, "utf8").trim()
     : null;
   if (built === current) return;
   log(built ? "sources changed since the last build; rebuilding…" : "no production build yet; building (first start only)…");
-  const child = runNext(["build"], { ...env, NODE_ENV: "production" });
+  const child = runNext(["build"], { ...env, NODE_ENV: "production" }, { toStderr });
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   if (code !== 0) throw new Error(`next build failed (exit code ${code}).`);
   fs.writeFileSync(HASH_FILE, current);

@@ -26,6 +26,8 @@ describe("telling a lost database from other failures", () => {
     ["a unique violation", prismaError("P2002", "Unique constraint failed", { kind: "UniqueConstraintViolation" })],
     ["a bad query", prismaError("P2010", 'syntax error at or near "selec"', { kind: "postgres", code: "42601" })],
     ["a plain bug", new TypeError("Cannot read properties of undefined")],
+    ["a busy pool (overload, not an outage)", new Error("timeout exceeded when trying to connect")],
+    ["an expired transaction (P2028)", Object.assign(new Error("Transaction API error: A query cannot be executed on an expired transaction."), { code: "P2028" })],
     ["nothing", undefined],
   ])("%s is not", (_, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);
