@@ -7,7 +7,7 @@ import { createUser } from "@/lib/data/create-user";
 import { createResponse, voteOnClaim, voteOnResponse } from "@/lib/data/debate";
 import { getDb } from "@/lib/db/client";
 import { seedDemoArticles } from "@/scripts/lib/seed-demo";
-import { runScript } from "../support/scripts";
+import { runScript, spawnScript } from "../support/scripts";
 
 const TABLES = ["Article", "Claim", "Response", "ResponseRevision", "ClaimVote", "ResponseVote", "User"];
 let directory: string;
@@ -104,6 +104,28 @@ describe("npm run db:backup and db:restore", () => {
     expect(missing.output).toMatch(/pg_dump was not found in PG_BIN_DIR .* apt-get install postgresql-client-\d+/);
     await expect(fs.access(file)).rejects.toThrow();
     await expect(fs.access(`${file}.partial`)).rejects.toThrow();
+  });
+});
+
+describe("backups of the embedded database (no DATABASE_URL)", () => {
+  test("db:backup and db:restore work on the embedded database in DATA_DIR, starting and stopping it themselves", { timeout: 120_000 }, async () => {
+    const dataDir = path.join(directory, "embedded-data");
+    const file = path.join(directory, "embedded.dump");
+    const env = { PATH: process.env.PATH!, HOME: process.env.HOME!, DATA_DIR: dataDir, NODE_ENV: "test" };
+    const run = async (script: string, ...args: string[]) => {
+      const child = spawnScript(script, args, env as unknown as NodeJS.ProcessEnv);
+      const code = await child.exited;
+      return { code, output: child.output() };
+    };
+    expect(await run("scripts/db-migrate.ts")).toMatchObject({ code: 0 });
+    const backup = await run("scripts/db-backup.ts", "--output", file);
+    expect(backup.output).toContain(`backup written to ${file}`);
+    expect(backup.code).toBe(0);
+    const restore = await run("scripts/db-restore.ts", file, "--yes");
+    expect(restore.output).toMatch(/restored database "arguably" on 127\.0\.0\.1:\d+/);
+    expect(restore.code).toBe(0);
+    // Each script stopped the embedded server it had started: nothing is left running on DATA_DIR.
+    await expect(fs.access(path.join(dataDir, "postgres", "postmaster.pid"))).rejects.toThrow();
   });
 });
 
