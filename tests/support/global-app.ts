@@ -13,6 +13,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     appUrl: string;
     appDatabaseUrl: string;
+    /** The e2e server's AUTH_SECRET, so a test can start a second instance that shares its sessions. */
+    appAuthSecret: string;
     chromiumPath: string | null;
   }
 }
@@ -40,6 +42,7 @@ export default async function setup(project: TestProject) {
   project.provide("chromiumPath", chromiumPath);
   project.provide("appUrl", "");
   project.provide("appDatabaseUrl", "");
+  project.provide("appAuthSecret", "");
   if (!chromiumPath) return;
 
   const database = await createDatabase(project.getProvidedContext().pgAdminUrl, { prefix: "e2e", template: "arguably_template" });
@@ -51,12 +54,13 @@ export default async function setup(project: TestProject) {
 
   const port = await findFreePort();
   const appUrl = `http://localhost:${port}`;
+  const authSecret = randomBytes(32).toString("base64url");
   const env = {
     ...process.env,
     NODE_ENV: "production" as const,
     PORT: String(port),
     DATABASE_URL: database.url,
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    AUTH_SECRET: authSecret,
     NEXTAUTH_URL: appUrl,
     NEXT_TELEMETRY_DISABLED: "1",
     // Every browser test signs up from 127.0.0.1, so the per-address sign-up limit is raised here.
@@ -67,6 +71,7 @@ export default async function setup(project: TestProject) {
   await waitForServer(appUrl, server);
   project.provide("appUrl", appUrl);
   project.provide("appDatabaseUrl", database.url);
+  project.provide("appAuthSecret", authSecret);
 
   return async () => {
     const exited = new Promise((resolve) => server.once("exit", resolve));

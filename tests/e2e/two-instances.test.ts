@@ -1,0 +1,105 @@
+// Scaling out: a second app instance on the same database, as behind a load balancer. Sessions made
+// on one work on the other, live updates posted through one reach readers of the other (PostgreSQL
+// LISTEN/NOTIFY), and rate limits are shared (their counters live in PostgreSQL).
+import { spawn, type ChildProcess } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { findFreePort } from "@/lib/db/embedded";
+import { appSql } from "../support/app-database";
+import { appUrl, chromiumPath } from "../support/browser";
+import { actionId, createAccount, HttpClient, parseActionResult, signedIn } from "../support/http";
+
+let second: ChildProcess;
+let secondUrl: string;
+
+beforeAll(async () => {
+  if (!chromiumPath) return;
+  const port = await findFreePort();
+  secondUrl = `http://localhost:${port}`;
+  second = spawn(process.execPath, ["scripts/server.mjs"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_URL: inject("appDatabaseUrl"),
+      AUTH_SECRET: inject("appAuthSecret"),
+      NEXTAUTH_URL: secondUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let tries = 0; ; tries++) {
+    if ((await fetch(`${secondUrl}/robots.txt`).then((response) => response.status, () => 0)) === 200) break;
+    if (tries > 200) throw new Error("the second instance did not start");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+});
+
+afterAll(() => {
+  second?.kill("SIGTERM");
+});
+
+/** Reads one claim's live stream on an instance and resolves at its first change event. */
+function firstChange(baseUrl: string, claimId: string, timeoutMs = 10_000) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const opened = fetch(`${baseUrl}/api/live?claim=${claimId}`, { signal: controller.signal });
+  const changed = (async () => {
+    const reader = (await opened).body!.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    while (!text.includes("event: change")) {
+      const { value, done } = await reader.read();
+      if (done) return false;
+      text += decoder.decode(value);
+    }
+    return true;
+  })()
+    .catch(() => false)
+    .finally(() => {
+      clearTimeout(timer);
+      controller.abort();
+    });
+  return { opened, changed };
+}
+
+describe.skipIf(!chromiumPath)("two app instances on one database", () => {
+  test("a session made on one instance works on the other, and a post on one shows up live on the other", async () => {
+    const account = await createAccount("roaming");
+    const onFirst = await signedIn(appUrl, account);
+    const onSecond = HttpClient.withCookies(secondUrl, onFirst.cookieHeader);
+    const [{ id: claimId }] = await appSql<{ id: string }>(
+      `select c.id from "Claim" c join "Article" a on a.id = c."articleId" where a.slug like 'why-the-us%' order by c.start limit 1 offset 3`,
+    );
+
+    const watcher = firstChange(secondUrl, claimId);
+    await watcher.opened;
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the subscription is registered
+    const body = "Posted through the first instance, read live on the second.";
+    const posted = await onFirst.fetch(`/claims/${claimId}`, {
+      method: "POST",
+      headers: { "next-action": actionId("app/claims/[id]/actions.ts", "postResponseAction"), accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", origin: new URL(appUrl).origin },
+      body: JSON.stringify([{ claimId, parentId: null, stance: "support", body }]),
+    });
+    expect(parseActionResult(await posted.text())).toMatchObject({ ok: true });
+    await expect(watcher.changed).resolves.toBe(true);
+
+    // The same cookie, on the other instance, is the same person.
+    const voted = await onSecond.action({ file: "app/claims/[id]/actions.ts", name: "voteOnClaimAction", page: `/claims/${claimId}` }, { claimId, value: "agree" });
+    expect(voted).toMatchObject({ ok: true });
+    expect(await appSql(`select "userId" from "ClaimVote" where "claimId" = $1 and "userId" = $2`, [claimId, account.id])).toEqual([{ userId: account.id }]);
+    const page = await (await onSecond.fetch(`/claims/${claimId}`)).text();
+    expect(page).toContain(body);
+    expect(page).toContain("roaming");
+  });
+
+  test("failed sign-ins counted on either instance add up to one limit", async () => {
+    const account = await createAccount("guessed");
+    const attempt = (baseUrl: string, password: string) => new HttpClient(baseUrl).signIn(account.email, password);
+    for (const baseUrl of [appUrl, appUrl, appUrl, secondUrl, secondUrl]) {
+      expect((await attempt(baseUrl, "wrong password")).status).not.toBe(429);
+    }
+    // Five failures in all: the next attempt is refused on both, even with the right password.
+    expect((await attempt(secondUrl, account.password)).status).toBe(429);
+    expect((await attempt(appUrl, account.password)).status).toBe(429);
+  });
+});
