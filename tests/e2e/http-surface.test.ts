@@ -166,6 +166,15 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
     });
   });
 
+  describe("health check", () => {
+    test("GET /api/health answers 200 with the database reachable, uncached", async () => {
+      const response = await fetch(`${appUrl}/api/health`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("cache-control")).toContain("no-store");
+      expect(await response.json()).toEqual({ status: "ok", database: "ok" });
+    });
+  });
+
   describe("CSRF", () => {
     test("mutations naming another site (or a sandboxed 'null' origin) are refused with 403 before they run", async () => {
       const voter = await signedIn(appUrl, await createAccount("csrf-target"));

@@ -63,10 +63,16 @@ async function databaseOutage(harness: Harness) {
   await sleep(3_000);
   await harness.stopDatabase();
   log("PostgreSQL stopped");
-  await sleep(5_000);
+  const health = async () => (await fetch(`${harness.appUrl}/api/health`)).status;
+  await waitFor("the health check to report the outage", async () => (await health()) === 503, 4_000).then(
+    (ms) => check(true, `/api/health said 503 within ${ms} ms of the stop`),
+    () => check(false, "/api/health said 503 during the outage"),
+  );
+  await sleep(4_000);
   await harness.startDatabase();
   log("PostgreSQL started again");
   const result = await traffic;
+  check((await waitFor("a healthy health check", async () => (await health()) === 200).catch(() => -1)) >= 0, "/api/health said 200 again after the restart");
 
   const unavailable = (ledger.statuses.get(503) ?? 0) + (ledger.actionStatuses.get(503) ?? 0);
   const errors = serverErrorCount(ledger, result, { allowUnavailable: true });
