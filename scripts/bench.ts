@@ -11,10 +11,10 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import { findFreePort } from "@/lib/db/embedded";
-import { withDatabaseName } from "@/lib/db/scratch";
+import { queryRows, withDatabaseName } from "@/lib/db/scratch";
 import { BENCH_CLAIM_SIZES, BENCH_DATABASE, BENCH_PASSWORD, buildBenchDatabase } from "./lib/bench-data";
 import { ensureProductionBuild } from "./lib/build";
-import { actionId, HttpClient, parseActionResult } from "./lib/http-client";
+import { HttpClient, parseActionResult, serverActionHeaders, waitUntilServing } from "./lib/http-client";
 import { loadEnvironment, openDatabase } from "./lib/runtime";
 
 const { values } = parseArgs({
@@ -87,15 +87,7 @@ async function startBareServer(databaseUrl: string) {
 const env = loadEnvironment();
 const database = await openDatabase(env, () => undefined);
 const benchUrl = withDatabaseName(database.url, BENCH_DATABASE);
-const sql = async <T extends pg.QueryResultRow>(text: string, params: unknown[] = []) => {
-  const client = new pg.Client({ connectionString: benchUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-};
+const sql = <T extends pg.QueryResultRow>(text: string, params: unknown[] = []) => queryRows<T>(benchUrl, text, params);
 const exists = await sql(`select 1`).then(() => true, () => false);
 if (!exists || (await sql<{ n: number }>(`select count(*)::int as n from "Response"`))[0].n === 0) {
   say("no bench database yet: building one with the defaults (npm run bench:seed)");
@@ -125,11 +117,7 @@ const serverEnv = {
 await ensureProductionBuild(serverEnv, say, { toStderr: true });
 const server = spawn(process.execPath, ["scripts/server.mjs"], { env: serverEnv, stdio: ["ignore", "ignore", "inherit"] });
 process.once("exit", () => server.kill("SIGKILL"));
-for (let tries = 0; ; tries++) {
-  if ((await fetch(`${appUrl}/robots.txt`).then((response) => response.status, () => 0)) === 200) break;
-  if (tries > 300) throw new Error("the app server did not start");
-  await new Promise((resolve) => setTimeout(resolve, 200));
-}
+await waitUntilServing(`${appUrl}/robots.txt`, server);
 const bare = await startBareServer(benchUrl);
 idleUrl = `${appUrl}/robots.txt`;
 
@@ -160,7 +148,7 @@ try {
             ...request,
             method: "POST" as const,
             path: `/claims/${body.claimId}`,
-            headers: { cookie: context.cookie, "next-action": actionId("app/claims/[id]/actions.ts", name), accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", origin },
+            headers: { ...serverActionHeaders("app/claims/[id]/actions.ts", name, origin), cookie: context.cookie },
             body: JSON.stringify([body]),
           };
         },
@@ -201,12 +189,10 @@ try {
   const before = await countOf(target);
   await untilIdle();
   const started = performance.now();
-  const posted = await clients[0].fetch(`/claims/${target}`, {
-    method: "POST",
-    headers: { "next-action": actionId("app/claims/[id]/actions.ts", "postResponseAction"), accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", origin },
-    body: JSON.stringify([{ claimId: target, parentId: null, stance: "support", body: "A response written to time how soon the article page shows it." }]),
-  });
-  const answer = await posted.text();
+  const { response: posted, text: answer } = await clients[0].callAction(
+    { file: "app/claims/[id]/actions.ts", name: "postResponseAction", page: `/claims/${target}` },
+    { claimId: target, parentId: null, stance: "support", body: "A response written to time how soon the article page shows it." },
+  );
   const acknowledged = posted.status === 200 && (() => {
     try {
       return parseActionResult(answer).ok;

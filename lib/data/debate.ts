@@ -280,7 +280,7 @@ export async function createResponse(input: NewResponse) {
   try {
     return await insertResponse(input);
   } catch (error) {
-    // The same submission arriving twice at once: the unique key let one in; answer with that one.
+    // The same submission again (at once or later): the unique key let only one in; answer with that one.
     const duplicate = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
     if (duplicate && input.submissionKey) {
       const existing = await findSubmittedResponse(input.authorId, input.submissionKey);
@@ -292,10 +292,6 @@ export async function createResponse(input: NewResponse) {
 
 async function insertResponse(input: NewResponse) {
   return getDb().$transaction(async (tx) => {
-    if (input.submissionKey) {
-      const existing = await tx.response.findUnique({ where: { authorId_submissionKey: { authorId: input.authorId, submissionKey: input.submissionKey } }, select: { id: true, hiddenAt: true } });
-      if (existing) return existing;
-    }
     const claim = await liveClaim(tx, input.claimId);
     if (claim.locked) throw new DebateError("This debate is locked: no new responses.", 409);
     if (claim.hiddenAt) throw new DebateError("This claim is under review: no new responses for now.", 409);

@@ -47,6 +47,7 @@ function createPool(connectionString: string, max: number) {
 
 export function createPrismaClient(connectionString: string, { max = 10 }: { max?: number } = {}): Database {
   // disposeExternalPool: $disconnect() closes the pool's connections, as it does for a pool Prisma owns.
-  const adapter = new PrismaPg(createPool(connectionString, max), { disposeExternalPool: true, onPoolError: noteFailure, onConnectionError: noteFailure });
+  // (No onPoolError/onConnectionError: createPool's own listeners already see those errors.)
+  const adapter = new PrismaPg(createPool(connectionString, max), { disposeExternalPool: true });
   return new PrismaClient({ adapter });
 }

@@ -32,10 +32,15 @@ export async function dropDatabase(adminUrl: string, name: string) {
 }
 
 export async function runSql(url: string, sql: string) {
+  await queryRows(url, sql);
+}
+
+/** One query on a connection of its own (for scripts and tests that talk to a database directly). */
+export async function queryRows<T extends pg.QueryResultRow = pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query<T>(text, values)).rows;
   } finally {
     await client.end();
   }

@@ -1,6 +1,7 @@
 // The app's HTTP surface without a browser: sign in through next-auth's own endpoints, and call server
 // actions the way React does (POST with a Next-Action header). Used by the HTTP tests and by the load
 // and fault runs (tests/reliability/).
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -34,6 +35,27 @@ export function parseActionResult(body: string): ActionResult {
   const value = reference ? rows.get(reference) : undefined;
   if (value === undefined) throw new Error(`No action result in: ${body.slice(0, 300)}`);
   return JSON.parse(value) as ActionResult;
+}
+
+/** The headers React sends with a server action call (without cookie). */
+export function serverActionHeaders(file: string, name: string, origin: string | null): Record<string, string> {
+  return {
+    "next-action": actionId(file, name),
+    accept: "text/x-component",
+    "content-type": "text/plain;charset=UTF-8",
+    ...(origin ? { origin } : {}),
+  };
+}
+
+/** Resolves once `url` answers below 500; fails if `server` exits first or the time runs out. */
+export async function waitUntilServing(url: string, server?: ChildProcess, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server && server.exitCode !== null) throw new Error(`The app server exited with code ${server.exitCode}.`);
+    if ((await fetch(url).then((response) => response.status, () => 500)) < 500) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The app server did not answer at ${url} within ${timeoutMs / 1000}s.`);
 }
 
 export class HttpClient {
@@ -85,12 +107,7 @@ export class HttpClient {
     argument: unknown,
     { origin = new URL(this.baseUrl).origin, body }: { origin?: string | null; body?: BodyInit } = {},
   ): Promise<{ response: Response; text: string }> {
-    const headers: Record<string, string> = {
-      "next-action": actionId(action.file, action.name),
-      accept: "text/x-component",
-      "content-type": "text/plain;charset=UTF-8",
-    };
-    if (origin) headers.origin = origin;
+    const headers = serverActionHeaders(action.file, action.name, origin);
     const response = await this.fetch(action.page, { method: "POST", headers, body: body ?? JSON.stringify([argument]) });
     return { response, text: await response.text() };
   }

@@ -31,7 +31,8 @@ export function sendError(request, response, status, { title, message, retryAfte
   if (retryAfterSeconds) response.setHeader("Retry-After", String(retryAfterSeconds));
   response.setHeader("Cache-Control", "no-store");
   response.setHeader("X-Content-Type-Options", "nosniff");
-  if (request.headers.connection !== "close" && status === 413) response.setHeader("Connection", "close");
+  // The refused body may still be arriving: close the connection rather than read it all.
+  if (status === 413) response.setHeader("Connection", "close");
   if (wantsJson(request)) {
     response.setHeader("Content-Type", "application/json; charset=utf-8");
     response.end(JSON.stringify({ type: "error", status, message }));

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { findFreePort } from "@/lib/db/embedded";
 import { appSql } from "../support/app-database";
 import { appUrl, chromiumPath } from "../support/browser";
-import { actionId, createAccount, HttpClient, parseActionResult, signedIn } from "../support/http";
+import { waitUntilServing } from "@/scripts/lib/http-client";
+import { createAccount, HttpClient, signedIn } from "../support/http";
 
 let second: ChildProcess;
 let secondUrl: string;
@@ -27,11 +28,7 @@ beforeAll(async () => {
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  for (let tries = 0; ; tries++) {
-    if ((await fetch(`${secondUrl}/robots.txt`).then((response) => response.status, () => 0)) === 200) break;
-    if (tries > 200) throw new Error("the second instance did not start");
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await waitUntilServing(`${secondUrl}/robots.txt`, second);
 });
 
 afterAll(() => {
@@ -75,12 +72,8 @@ describe.skipIf(!chromiumPath)("two app instances on one database", () => {
     await watcher.opened;
     await new Promise((resolve) => setTimeout(resolve, 300)); // the subscription is registered
     const body = "Posted through the first instance, read live on the second.";
-    const posted = await onFirst.fetch(`/claims/${claimId}`, {
-      method: "POST",
-      headers: { "next-action": actionId("app/claims/[id]/actions.ts", "postResponseAction"), accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", origin: new URL(appUrl).origin },
-      body: JSON.stringify([{ claimId, parentId: null, stance: "support", body }]),
-    });
-    expect(parseActionResult(await posted.text())).toMatchObject({ ok: true });
+    const posted = await onFirst.action({ file: "app/claims/[id]/actions.ts", name: "postResponseAction", page: `/claims/${claimId}` }, { claimId, parentId: null, stance: "support", body });
+    expect(posted).toMatchObject({ ok: true });
     await expect(watcher.changed).resolves.toBe(true);
 
     // The same cookie, on the other instance, is the same person.

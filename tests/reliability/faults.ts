@@ -6,7 +6,7 @@
 //    partial, and a restarted server carries on.
 // Exits 1 on any failure.
 import { setTimeout as sleep } from "node:timers/promises";
-import { parseActionResult, actionId } from "@/scripts/lib/http-client";
+import { parseActionResult } from "@/scripts/lib/http-client";
 import { findInconsistencies, log, startHarness, type Harness } from "./harness";
 import { newLedger, runTraffic, serverErrorCount, verifyLedger } from "./traffic";
 
@@ -26,13 +26,11 @@ async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 
 }
 
 async function postOnce(harness: Harness, claimId: string, body: string) {
-  const client = harness.accounts[0].client;
-  const response = await client.fetch(`/claims/${claimId}`, {
-    method: "POST",
-    headers: { "next-action": actionId("app/claims/[id]/actions.ts", "postResponseAction"), accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", origin: new URL(harness.appUrl).origin },
-    body: JSON.stringify([{ claimId, parentId: null, stance: "support", body }]),
-  });
-  return response.status === 200 ? parseActionResult(await response.text()) : null;
+  const { response, text } = await harness.accounts[0].client.callAction(
+    { file: "app/claims/[id]/actions.ts", name: "postResponseAction", page: `/claims/${claimId}` },
+    { claimId, parentId: null, stance: "support", body },
+  );
+  return response.status === 200 ? parseActionResult(text) : null;
 }
 
 /** Counts "change" events on one claim's live stream. */

@@ -11,8 +11,9 @@ import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { ensureDatabase, findFreePort, startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
+import { queryRows } from "@/lib/db/scratch";
 import { ensureProductionBuild } from "@/scripts/lib/build";
-import { HttpClient } from "@/scripts/lib/http-client";
+import { HttpClient, waitUntilServing } from "@/scripts/lib/http-client";
 
 export interface Account {
   id: string;
@@ -40,17 +41,6 @@ export const log = (message: string) => console.log(`reliability: ${message}`);
 
 const PASSWORD = "load test password 1";
 
-async function waitForServer(url: string, server: ChildProcess, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`The app server exited with code ${server.exitCode}.`);
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`The app server did not answer at ${url}.`);
-}
 
 async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = [];
@@ -72,15 +62,7 @@ export async function startHarness({ accounts: accountCount }: { accounts: numbe
   const { getDb } = await import("@/lib/db/client");
   await getDb().$disconnect();
 
-  const sql = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      return (await client.query<T>(text, values)).rows;
-    } finally {
-      await client.end();
-    }
-  };
+  const sql = <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => queryRows<T>(databaseUrl, text, values);
 
   // Limits sized for a crowd on one machine: the run measures the app, not the brakes.
   await sql(
@@ -119,7 +101,7 @@ export async function startHarness({ accounts: accountCount }: { accounts: numbe
       // RELIABILITY_SERVER_LOG=file keeps the server's whole error log, for digging into a failure.
       if (process.env.RELIABILITY_SERVER_LOG) appendFileSync(process.env.RELIABILITY_SERVER_LOG, chunk);
     });
-    await waitForServer(appUrl, server);
+    await waitUntilServing(appUrl, server);
   };
   // However this run ends, the server must not outlive it.
   process.once("exit", () => server?.kill("SIGKILL"));

@@ -2,7 +2,7 @@
 // reads article and claim pages, votes and posts responses (some of them replies), and a ledger of every
 // write the server acknowledged, to check against the database afterwards.
 import autocannon from "autocannon";
-import { actionId, parseActionResult } from "@/scripts/lib/http-client";
+import { parseActionResult, serverActionHeaders } from "@/scripts/lib/http-client";
 import type { Harness } from "./harness";
 
 const CLAIMS_ACTIONS = "app/claims/[id]/actions.ts";
@@ -58,9 +58,8 @@ export interface TrafficOptions {
 }
 
 export function runTraffic(harness: Harness, ledger: Ledger, options: TrafficOptions): Promise<autocannon.Result> & { stop(): void } {
-  const voteId = actionId(CLAIMS_ACTIONS, "voteOnClaimAction");
-  const postId = actionId(CLAIMS_ACTIONS, "postResponseAction");
-  const origin = new URL(harness.appUrl).origin;
+  const voteHeaders = serverActionHeaders(CLAIMS_ACTIONS, "voteOnClaimAction", new URL(harness.appUrl).origin);
+  const postHeaders = serverActionHeaders(CLAIMS_ACTIONS, "postResponseAction", new URL(harness.appUrl).origin);
   const acknowledgedByClaim = new Map<string, string[]>();
   const { voteShare = 0.25, postShare = 0.1 } = options;
   let nextAccount = 0;
@@ -69,16 +68,10 @@ export function runTraffic(harness: Harness, ledger: Ledger, options: TrafficOpt
 
   // Posted to the claim's own page, as the UI does: posted elsewhere, Next.js forwards the call to
   // that page with an internal request, doubling the work.
-  const actionRequest = (context: Context, id: string, claimId: string, argument: unknown) => ({
+  const actionRequest = (context: Context, headers: Record<string, string>, claimId: string, argument: unknown) => ({
     method: "POST" as const,
     path: `/claims/${claimId}`,
-    headers: {
-      cookie: context.account!.client.cookieHeader,
-      "next-action": id,
-      accept: "text/x-component",
-      "content-type": "text/plain;charset=UTF-8",
-      origin,
-    },
+    headers: { ...headers, cookie: context.account!.client.cookieHeader },
     body: JSON.stringify([argument]),
   });
 
@@ -103,7 +96,7 @@ export function runTraffic(harness: Harness, ledger: Ledger, options: TrafficOpt
           if (roll < voteShare) {
             const value = pick(["agree", "disagree", "agree", null] as const);
             context.pending.push({ kind: "vote", claimId: claim.id, value });
-            return { ...request, ...actionRequest(context, voteId, claim.id, { claimId: claim.id, value }) };
+            return { ...request, ...actionRequest(context, voteHeaders, claim.id, { claimId: claim.id, value }) };
           }
           if (roll < voteShare + postShare) {
             posts += 1;
@@ -112,7 +105,7 @@ export function runTraffic(harness: Harness, ledger: Ledger, options: TrafficOpt
             const parentId = parents.length && Math.random() < 0.4 ? pick(parents) : null;
             context.pending.push({ kind: "post", claimId: claim.id, body });
             const submissionKey = `load${posts.toString(16).padStart(12, "0")}${Math.random().toString(16).slice(2, 10)}`;
-            return { ...request, ...actionRequest(context, postId, claim.id, { claimId: claim.id, parentId, stance: pick(["support", "oppose"]), body, submissionKey }) };
+            return { ...request, ...actionRequest(context, postHeaders, claim.id, { claimId: claim.id, parentId, stance: pick(["support", "oppose"]), body, submissionKey }) };
           }
           const readArticle = Math.random() < 0.5;
           context.pending.push({ kind: readArticle ? "article" : "claim" });

@@ -1,12 +1,13 @@
 // Starts the production build of the app (building it if needed) on a fresh database with the demo
 // articles, for the browser tests. Without Chromium the browser tests are skipped loudly, except
 // under CI=true, where a missing browser fails the run.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
 import { findFreePort } from "@/lib/db/embedded";
 import { createDatabase } from "@/lib/db/scratch";
 import { ensureProductionBuild } from "@/scripts/lib/build";
+import { waitUntilServing } from "@/scripts/lib/http-client";
 import { findChromium } from "./chromium";
 
 declare module "vitest" {
@@ -19,18 +20,6 @@ declare module "vitest" {
   }
 }
 
-async function waitForServer(url: string, server: ChildProcess, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`The app server exited with code ${server.exitCode}.`);
-    try {
-      const response = await fetch(url);
-      if (response.status < 500) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`The app server did not answer at ${url} within ${timeoutMs / 1000}s.`);
-}
 
 export default async function setup(project: TestProject) {
   const chromiumPath = findChromium();
@@ -68,7 +57,7 @@ export default async function setup(project: TestProject) {
   };
   await ensureProductionBuild(env, (message) => console.log(`e2e: ${message}`));
   const server = spawn(process.execPath, ["scripts/server.mjs"], { env, stdio: ["ignore", "inherit", "inherit"] });
-  await waitForServer(appUrl, server);
+  await waitUntilServing(appUrl, server);
   project.provide("appUrl", appUrl);
   project.provide("appDatabaseUrl", database.url);
   project.provide("appAuthSecret", authSecret);
