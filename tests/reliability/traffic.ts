@@ -2,6 +2,7 @@
 // reads article and claim pages, votes and posts responses (some of them replies), and a ledger of every
 // write the server acknowledged, to check against the database afterwards.
 import autocannon from "autocannon";
+import pg from "pg";
 import { parseActionResult, serverActionHeaders } from "@/scripts/lib/http-client";
 import type { Harness } from "./harness";
 
@@ -172,6 +173,29 @@ export function runTraffic(harness: Harness, ledger: Ledger, options: TrafficOpt
   return Object.assign(finished, { stop: () => instance.stop() });
 }
 
+async function voteSnapshot(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("begin isolation level repeatable read read only");
+    const votes = (
+      await client.query<{ userId: string; claimId: string; value: "agree" | "disagree" }>(
+        `select "userId", "claimId", value from "ClaimVote" where "userId" like 'load-%'`,
+      )
+    ).rows;
+    const tallies = (
+      await client.query<{ claimId: string; agree: number; disagree: number }>(
+        `select "claimId", count(*) filter (where value = 'agree')::int as agree, count(*) filter (where value = 'disagree')::int as disagree
+         from "ClaimVote" where "userId" like 'load-%' group by 1`,
+      )
+    ).rows;
+    await client.query("commit");
+    return { votes, tallies };
+  } finally {
+    await client.end();
+  }
+}
+
 /** Every acknowledged write is in the database, nothing unacknowledged is, and the tallies agree. */
 export async function verifyLedger(harness: Harness, ledger: Ledger): Promise<{ problems: string[]; checked: { responses: number; votes: number; claims: number } }> {
   const problems: string[] = [];
@@ -191,9 +215,9 @@ export async function verifyLedger(harness: Harness, ledger: Ledger): Promise<{ 
   if (altered) problems.push(`${altered} responses differ from what was acknowledged`);
   if (unacknowledged) problems.push(`${unacknowledged} responses are stored that no answer acknowledged`);
 
-  const votes = await harness.sql<{ userId: string; claimId: string; value: "agree" | "disagree" }>(
-    `select "userId", "claimId", value from "ClaimVote" where "userId" like 'load-%'`,
-  );
+  // Votes and their per-claim counts from one snapshot: writes still in flight when the run stopped may
+  // commit between two separate reads.
+  const { votes, tallies } = await voteSnapshot(harness.databaseUrl);
   const storedVotes = new Map(votes.map((vote) => [`${vote.userId} ${vote.claimId}`, vote.value]));
   let wrongVotes = 0;
   const settled = (key: string, value: "agree" | "disagree" | null) => (storedVotes.get(key) ?? null) === value || ledger.unanswered.votes.get(key)?.has(storedVotes.get(key) ?? null);
@@ -201,10 +225,6 @@ export async function verifyLedger(harness: Harness, ledger: Ledger): Promise<{ 
   for (const key of storedVotes.keys()) if (!ledger.votes.has(key) && !ledger.unanswered.votes.has(key)) wrongVotes += 1;
   if (wrongVotes) problems.push(`${wrongVotes} (person, claim) votes differ from the last acknowledged vote`);
 
-  const tallies = await harness.sql<{ claimId: string; agree: number; disagree: number }>(
-    `select "claimId", count(*) filter (where value = 'agree')::int as agree, count(*) filter (where value = 'disagree')::int as disagree
-     from "ClaimVote" where "userId" like 'load-%' group by 1`,
-  );
   // Expected per claim: the last acknowledged vote of each person, or, where a vote was still
   // unanswered at the end, the stored one (checked above to be one that person sent).
   const finalVotes = new Map(ledger.votes);
