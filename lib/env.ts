@@ -15,6 +15,12 @@ export const ZServerEnv = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: optional(postgresUrl),
+    /** Comma-separated read replicas of DATABASE_URL (decision 012). */
+    DATABASE_REPLICA_URLS: optional(
+      z.string().refine((value) => value.split(",").every((url) => /^postgres(ql)?:\/\//.test(url.trim())), "must be postgresql:// connection strings separated by commas"),
+    ),
+    /** "off" disables the anonymous page cache (decision 011). */
+    PAGE_CACHE: optional(z.enum(["on", "off"])),
     AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)")),
     APP_URL: optional(z.url("must be an absolute URL such as https://arguably.example")),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),

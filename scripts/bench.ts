@@ -1,8 +1,11 @@
 // npm run -s bench -- [--json] [--duration 10] [--connections 20]: the production build on the bench
 // database (npm run bench:seed; built with defaults if missing), measured with autocannon in one run:
-// the largest article's page, a claim page with 2,000 responses, a vote write, a response write, and
-// two baselines under the same conditions: a static file of the same Next.js server, and a bare
-// node:http + pg server running the article page's main query. Prints one JSON object (see issue 7).
+// the largest article's page, claim pages with 2,000 and 10,000 responses, a vote write, a response
+// write, the article and claim pages for a signed-in reader (no page cache), and two baselines under
+// the same conditions: a static file of the same Next.js server, and a bare node:http + pg server
+// running the article page's main query. Then the freshness of a write on the article page, the median
+// time of the 10,000-response claim's standing, and the article page on a 1,000-response database
+// (arguably_bench_small) for the growth. Prints one JSON object (see issue 7).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
@@ -12,7 +15,8 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { findFreePort } from "@/lib/db/embedded";
 import { queryRows, withDatabaseName } from "@/lib/db/scratch";
-import { BENCH_CLAIM_SIZES, BENCH_DATABASE, BENCH_PASSWORD, buildBenchDatabase } from "./lib/bench-data";
+import { migrate } from "@/lib/db/migrate";
+import { BENCH_CLAIM_SIZES, BENCH_DATABASE, BENCH_PASSWORD, BENCH_SMALL_DATABASE, buildBenchDatabase } from "./lib/bench-data";
 import { ensureProductionBuild } from "./lib/build";
 import { HttpClient, parseActionResult, serverActionHeaders, waitUntilServing } from "./lib/http-client";
 import { loadEnvironment, openDatabase } from "./lib/runtime";
@@ -53,22 +57,25 @@ async function untilIdle() {
   }
 }
 
+/** Every request asks as browsers do, compression included (autocannon asks for none by default). */
+const BROWSER_HEADERS = { accept: "text/html,application/xhtml+xml,*/*;q=0.8", "accept-encoding": "gzip, deflate, br" };
+
 async function measure(name: string, options: autocannon.Options): Promise<Figure> {
   await untilIdle();
   say(`measuring ${name} (${connections} connections, ${duration} s)`);
   // A generous timeout: a slow page must show up as latency, not vanish as a dropped request.
-  const result = await autocannon({ connections, duration, timeout: 120, ...options });
+  const result = await autocannon({ connections, duration, timeout: 120, headers: BROWSER_HEADERS, ...options });
   const measured = figure(name, result);
   if (measured.errors) say(`${name}: ${result.non2xx} non-2xx answers, ${result.errors} connection errors, ${result.timeouts} timeouts`);
   return measured;
 }
 
+// What the article page reads: the article and its claims with their stored counts (decision 010).
 const ARTICLE_QUERY = `
   select a.id, a.slug, a.title, a.byline, a.body, a.blocks,
     (select coalesce(json_agg(json_build_object('id', c.id, 'start', c.start, 'end', c."end", 'text', c.text,
-        'supporting', (select count(*) from "Response" r where r."claimId" = c.id and r."parentId" is null and r.stance = 'support'),
-        'opposing', (select count(*) from "Response" r where r."claimId" = c.id and r."parentId" is null and r.stance = 'oppose'))
-      order by c.start), '[]') from "Claim" c where c."articleId" = a.id) as claims
+        'supporting', c."supportCount", 'opposing', c."opposeCount", 'standing', c.standing) order by c.start), '[]')
+      from "Claim" c where c."articleId" = a.id and c."hiddenAt" is null) as claims
   from "Article" a where a.slug = $1 and a.status = 'published'`;
 
 /** The floor under any page: node:http and one pg pool, running the article page's main query. */
@@ -86,51 +93,84 @@ async function startBareServer(databaseUrl: string) {
 
 const env = loadEnvironment();
 const database = await openDatabase(env, () => undefined);
-const benchUrl = withDatabaseName(database.url, BENCH_DATABASE);
-const sql = <T extends pg.QueryResultRow>(text: string, params: unknown[] = []) => queryRows<T>(benchUrl, text, params);
-const exists = await sql(`select 1`).then(() => true, () => false);
-if (!exists || (await sql<{ n: number }>(`select count(*)::int as n from "Response"`))[0].n === 0) {
-  say("no bench database yet: building one with the defaults (npm run bench:seed)");
-  await buildBenchDatabase(database.url, { responses: 100_000, votes: 500_000 });
+
+/** The bench database `name`, built with the defaults if missing and migrated to the current schema. */
+async function benchDatabase(name: string, size: { responses: number; votes: number }) {
+  const url = withDatabaseName(database.url, name);
+  const populated = await queryRows<{ n: number }>(url, `select count(*)::int as n from "Response"`).then((rows) => rows[0].n > 0, () => false);
+  if (!populated) {
+    say(`no ${name} database yet: building it (${size.responses.toLocaleString("en")} responses)`);
+    await buildBenchDatabase(database.url, { ...size, name });
+  } else {
+    await migrate(url, { log: (line) => say(line) });
+  }
+  return url;
 }
 
-const [largest] = await sql<{ slug: string; id: string }>(
-  `select a.slug, a.id from "Article" a join "Claim" c on c."articleId" = a.id join "Response" r on r."claimId" = c.id group by a.id order by count(*) desc limit 1`,
-);
-const [mediumClaim] = await sql<{ id: string }>(
-  `select "claimId" as id from "Response" group by 1 order by abs(count(*) - $1) limit 1`,
-  [BENCH_CLAIM_SIZES.medium],
-);
+const benchUrl = await benchDatabase(BENCH_DATABASE, { responses: 100_000, votes: 500_000 });
+const smallUrl = await benchDatabase(BENCH_SMALL_DATABASE, { responses: 1_000, votes: 5_000 });
+const sql = <T extends pg.QueryResultRow>(text: string, params: unknown[] = [], url = benchUrl) => queryRows<T>(url, text, params);
 
-const port = await findFreePort();
-const appUrl = `http://127.0.0.1:${port}`;
-const serverEnv = {
-  ...process.env,
-  NODE_ENV: "production" as const,
-  PORT: String(port),
-  HOST: "127.0.0.1",
-  DATABASE_URL: benchUrl,
-  AUTH_SECRET: randomBytes(32).toString("base64url"),
-  NEXTAUTH_URL: appUrl,
-  NEXT_TELEMETRY_DISABLED: "1",
-};
-await ensureProductionBuild(serverEnv, say, { toStderr: true });
-const server = spawn(process.execPath, ["scripts/server.mjs"], { env: serverEnv, stdio: ["ignore", "ignore", "inherit"] });
-process.once("exit", () => server.kill("SIGKILL"));
-await waitUntilServing(`${appUrl}/robots.txt`, server);
-const bare = await startBareServer(benchUrl);
-idleUrl = `${appUrl}/robots.txt`;
+const largestArticle = (url: string) =>
+  sql<{ slug: string; id: string }>(`select a.slug, a.id from "Article" a join "Claim" c on c."articleId" = a.id group by a.id order by sum(c."responseCount") desc limit 1`, [], url).then((rows) => rows[0]);
+const claimNear = (size: number) => sql<{ id: string }>(`select id from "Claim" order by abs("responseCount" - $1) limit 1`, [size]).then((rows) => rows[0]);
+const largest = await largestArticle(benchUrl);
+const mediumClaim = await claimNear(BENCH_CLAIM_SIZES.medium);
+const largeClaim = await claimNear(BENCH_CLAIM_SIZES.large);
 
-try {
-  // One signed-in reader per connection for the writes.
-  const users = await sql<{ email: string }>(`select email from "User" where id like 'bench-user-%' order by id limit $1`, [connections]);
-  const clients = await Promise.all(
+const AUTH_SECRET = randomBytes(32).toString("base64url");
+const buildEnv = { ...process.env, NODE_ENV: "production" as const, AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1" };
+await ensureProductionBuild(buildEnv, say, { toStderr: true });
+
+/** The production server (scripts/server.mjs, with its page cache) on `databaseUrl`. */
+async function startApp(databaseUrl: string) {
+  const port = await findFreePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ["scripts/server.mjs"], {
+    env: { ...buildEnv, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, NEXTAUTH_URL: url },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  process.once("exit", () => child.kill("SIGKILL"));
+  await waitUntilServing(`${url}/robots.txt`, child);
+  const stopped = new Promise((resolve) => child.once("exit", resolve));
+  return { url, stop: async () => (child.kill("SIGTERM"), await stopped) };
+}
+
+/** One signed-in reader per connection: the first `count` bench users. */
+async function signedInClients(appUrl: string, count: number, url = benchUrl) {
+  const users = await sql<{ email: string }>(`select email from "User" where id like 'bench-user-%' order by id limit $1`, [count], url);
+  return Promise.all(
     users.map(async ({ email }) => {
       const client = new HttpClient(appUrl);
       await client.signIn(email, BENCH_PASSWORD);
       return client;
     }),
   );
+}
+
+/** The median time of the claim's standing with its reasons, read as the claim page reads it. */
+async function standingMedianMs(claimId: string) {
+  process.env.DATABASE_URL = benchUrl;
+  const { getClaimStanding } = await import("@/lib/data/discussion");
+  const { getDb } = await import("@/lib/db/client");
+  const times: number[] = [];
+  for (let round = 0; round < 60; round++) {
+    const started = performance.now();
+    if (!(await getClaimStanding(claimId))) throw new Error("the large claim has no standing");
+    times.push(performance.now() - started);
+  }
+  await getDb().$disconnect();
+  times.sort((a, b) => a - b);
+  return Number(times[30].toFixed(2));
+}
+
+const app = await startApp(benchUrl);
+const bare = await startBareServer(benchUrl);
+const appUrl = app.url;
+idleUrl = `${appUrl}/robots.txt`;
+
+try {
+  const clients = await signedInClients(appUrl, connections);
   const origin = new URL(appUrl).origin;
   const claims = (await sql<{ id: string }>(`select id from "Claim" where "articleId" = $1 order by start`, [largest.id])).map((row) => row.id);
   let nextClient = 0;
@@ -148,7 +188,7 @@ try {
             ...request,
             method: "POST" as const,
             path: `/claims/${body.claimId}`,
-            headers: { ...serverActionHeaders("app/claims/[id]/actions.ts", name, origin), cookie: context.cookie },
+            headers: { ...BROWSER_HEADERS, ...serverActionHeaders("app/claims/[id]/actions.ts", name, origin), cookie: context.cookie },
             body: JSON.stringify([body]),
           };
         },
@@ -164,15 +204,20 @@ try {
     ],
     initialContext: {},
   });
+  const signedIn = { headers: { ...BROWSER_HEADERS, cookie: clients[0].cookieHeader } };
 
   const results = [
     await measure("article page (largest article)", { url: `${appUrl}/articles/${largest.slug}` }),
     await measure(`claim page (${BENCH_CLAIM_SIZES.medium.toLocaleString("en")} responses)`, { url: `${appUrl}/claims/${mediumClaim.id}` }),
+    await measure(`claim page (${BENCH_CLAIM_SIZES.large.toLocaleString("en")} responses)`, { url: `${appUrl}/claims/${largeClaim.id}` }),
     await measure("vote write", actionCall("voteOnClaimAction", (n) => ({ claimId: claims[n % claims.length], value: n % 2 ? "agree" : "disagree" }))),
     await measure(
       "response write",
       actionCall("postResponseAction", (n) => ({ claimId: claims[n % claims.length], parentId: null, stance: n % 2 ? "support" : "oppose", body: `Benchmark response number ${n}, written to measure posting.` })),
     ),
+    // Signed-in readers get personal pages (their votes, their controls): rendered on every request.
+    await measure("article page, signed in (rendered per request)", { url: `${appUrl}/articles/${largest.slug}`, ...signedIn }),
+    await measure(`claim page (${BENCH_CLAIM_SIZES.medium.toLocaleString("en")} responses), signed in`, { url: `${appUrl}/claims/${mediumClaim.id}`, ...signedIn }),
   ];
   if (refused.length) say(`${refused.length} writes were refused, e.g. ${refused[0]}`);
   const baselines = [
@@ -209,15 +254,43 @@ try {
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+  await app.stop();
+
+  // The same article page with 1,000 responses in all: how much does 100 times the data cost?
+  const small = await startApp(smallUrl);
+  idleUrl = `${small.url}/robots.txt`;
+  const smallArticle = await largestArticle(smallUrl);
+  const [smallReader] = await signedInClients(small.url, 1, smallUrl);
+  const scale = [
+    await measure("article page at 1,000 responses", { url: `${small.url}/articles/${smallArticle.slug}` }),
+    await measure("article page at 1,000 responses, signed in", { url: `${small.url}/articles/${smallArticle.slug}`, headers: { ...BROWSER_HEADERS, cookie: smallReader.cookieHeader } }),
+  ];
+  await small.stop();
+  const growth = {
+    "article page p50, 100,000 / 1,000 responses": Number((results[0].p50_ms / Math.max(1, scale[0].p50_ms)).toFixed(2)),
+    "article page signed in p50, 100,000 / 1,000 responses": Number((results[5].p50_ms / Math.max(1, scale[1].p50_ms)).toFixed(2)),
+  };
 
   const ratios: Record<string, number> = {};
   for (const result of results) for (const baseline of baselines) ratios[`${result.name} / ${baseline.name}`] = Number((result.rps / baseline.rps).toFixed(3));
   // null freshness: the write was refused, or the page did not show it within 30 s.
-  const report = { date: new Date().toISOString().slice(0, 10), connections, duration_s: duration, results, baselines, ratios, freshness_ms: Number.isFinite(freshness) ? freshness : null };
+  const report = {
+    date: new Date().toISOString().slice(0, 10),
+    connections,
+    duration_s: duration,
+    results,
+    baselines,
+    ratios,
+    freshness_ms: Number.isFinite(freshness) ? freshness : null,
+    standing_ms: { [`claim with ${BENCH_CLAIM_SIZES.large.toLocaleString("en")} responses (median)`]: await standingMedianMs(largeClaim.id) },
+    scale,
+    growth,
+    refused_writes: refused.length,
+  };
   if (values.json) console.log(JSON.stringify(report));
   else console.log(JSON.stringify(report, null, 2));
 } finally {
-  server.kill("SIGTERM");
+  await app.stop().catch(() => undefined);
   await bare.close();
   await database.stop();
 }

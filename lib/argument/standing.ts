@@ -71,6 +71,47 @@ export function standingOf(root: Root, reasons = 3): Standing {
   };
 }
 
+/**
+ * ln(1 - strength). A node's children combine as 1 - prod(1 - s); the database stores that product as
+ * a sum of these logarithms per stance, so one child's change is a difference (see decision 010).
+ */
+export function logComplement(strength: number): number {
+  return Math.log(Math.max(1 - strength, 1e-12));
+}
+
+/** `combine` from the stored sums of logarithms instead of the children's strengths. */
+export function combineLogs(base: number, supportLog: number, opposeLog: number): number {
+  const va = 1 - Math.exp(opposeLog);
+  const vs = 1 - Math.exp(supportLog);
+  return va >= vs ? base - base * (va - vs) : base + (1 - base) * (vs - va);
+}
+
+export interface StoredAggregates {
+  base: number;
+  supportLog: number;
+  opposeLog: number;
+}
+
+/**
+ * `standingOf` from what a claim stores, without its tree: `strongest` must hold the strongest direct
+ * responses of each stance. Leaving out a child moves the standing more the stronger the child is, so
+ * those are exactly the responses that raise or lower it most.
+ */
+export function standingFromAggregates(claim: StoredAggregates, strongest: { id: string; stance: "support" | "oppose"; strength: number }[], reasons = 3): Standing {
+  const value = combineLogs(claim.base, claim.supportLog, claim.opposeLog);
+  const effects = strongest.map((child) => {
+    const without = child.stance === "support"
+      ? combineLogs(claim.base, claim.supportLog - logComplement(child.strength), claim.opposeLog)
+      : combineLogs(claim.base, claim.supportLog, claim.opposeLog - logComplement(child.strength));
+    return { id: child.id, stance: child.stance, effect: value - without };
+  });
+  return {
+    value,
+    raisedBy: effects.filter((reason) => reason.effect > 1e-9).sort((a, b) => b.effect - a.effect).slice(0, reasons),
+    loweredBy: effects.filter((reason) => reason.effect < -1e-9).sort((a, b) => a.effect - b.effect).slice(0, reasons),
+  };
+}
+
 export function describeStanding(value: number): string {
   if (value >= 0.8) return "Strongly supported";
   if (value >= 0.6) return "Leaning supported";

@@ -24,7 +24,7 @@ export async function getArticleBySlug(slug: string) {
       importedAt: true,
       status: true,
       lockedAt: true,
-      claims: { where: { hiddenAt: null }, orderBy: { start: "asc" }, select: { id: true, start: true, end: true, text: true } },
+      claims: { where: { hiddenAt: null }, orderBy: { start: "asc" }, select: { id: true, start: true, end: true, text: true, supportCount: true, opposeCount: true, standing: true } },
     },
   });
   if (!article) return null;

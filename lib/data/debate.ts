@@ -1,12 +1,11 @@
-// The debate on a claim: responses (a pro/con tree of any depth), their revisions, votes, follows and
-// notifications. Every write is one transaction and announces itself on the live channel inside that
-// transaction, so readers hear of it exactly when it is committed.
+// Writing the debate on a claim: responses (a pro/con tree of any depth), their revisions, votes, follows
+// and notifications (reading it: ./discussion.ts). Every write is one transaction and announces itself
+// on the live channel inside that transaction, so readers hear of it exactly when it is committed.
+// Counts, strengths and standings follow by themselves: database triggers keep them (decision 010).
 import { getDb } from "@/lib/db/client";
 import { UserFacingError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { baseScore, standingOf, strength, type ArgumentNode, type Standing } from "@/lib/argument/standing";
-import { compareBy, type Sort } from "@/lib/argument/ranking";
-import { announce } from "@/lib/live/publish";
+import { announce, LIVE_CHANNEL } from "@/lib/live/publish";
 import { canChangeResponse, canDeleteResponse, canVoteOnResponse, type Actor } from "@/lib/policy";
 import { checkWordFilters } from "./moderation";
 
@@ -15,228 +14,6 @@ export class DebateError extends UserFacingError {
 }
 
 type Tx = Prisma.TransactionClient;
-
-export interface ResponseView {
-  id: string;
-  parentId: string | null;
-  stance: "support" | "oppose";
-  body: string;
-  deleted: boolean;
-  /** Hidden pending review, or removed by a moderator: readers see a notice instead of the text. */
-  hidden: boolean;
-  removed: boolean;
-  /** Shown to the author only. */
-  removalReason: string | null;
-  createdAt: Date;
-  editedAt: Date | null;
-  author: { id: string; name: string };
-  strong: number;
-  weak: number;
-  viewerVote: "strong" | "weak" | null;
-  /** Whether the viewer follows this response (automatic for its author). */
-  following: boolean;
-  supporters: number;
-  opposers: number;
-  replies: number;
-  /** This response's own strength from its subtree, in [0, 1]. */
-  strength: number;
-  children: ResponseView[];
-}
-
-export interface ClaimDiscussion {
-  claim: { id: string; text: string; exact: string; prefix: string; suffix: string; articleId: string; hidden: boolean; locked: boolean; duplicateOfId: string | null };
-  article: { slug: string; title: string };
-  agree: number;
-  disagree: number;
-  viewerVote: "agree" | "disagree" | null;
-  following: boolean;
-  standing: Standing;
-  supporting: ResponseView[];
-  opposing: ResponseView[];
-  byId: Map<string, ResponseView>;
-  total: number;
-}
-
-/** Strong/weak counts per response, from a groupBy over ResponseVote. */
-function tallyResponseVotes(rows: { responseId: string; value: "strong" | "weak"; _count: { _all: number } }[]) {
-  const votes = new Map<string, { strong: number; weak: number }>();
-  for (const row of rows) {
-    const entry = votes.get(row.responseId) ?? { strong: 0, weak: 0 };
-    entry[row.value] = row._count._all;
-    votes.set(row.responseId, entry);
-  }
-  return votes;
-}
-
-/** A deleted, hidden or removed response no longer argues; its replies still do, through it. */
-function responseBase(silenced: boolean, votes: { strong: number; weak: number }) {
-  return silenced ? 0 : baseScore(votes.strong, votes.weak);
-}
-
-/** Loads a claim with its whole response tree, ordered by `sort` at every level. */
-export async function getClaimDiscussion(claimId: string, { viewerId, sort = "best" }: { viewerId?: string | null; sort?: Sort } = {}): Promise<ClaimDiscussion | null> {
-  const db = getDb();
-  const claim = await db.claim.findFirst({
-    where: { id: claimId, article: { status: "published" } },
-    select: {
-      id: true,
-      text: true,
-      exact: true,
-      prefix: true,
-      suffix: true,
-      articleId: true,
-      hiddenAt: true,
-      lockedAt: true,
-      duplicateOfId: true,
-      article: { select: { slug: true, title: true, lockedAt: true } },
-    },
-  });
-  if (!claim) return null;
-  const [responses, responseVotes, claimVotes, viewerResponseVotes, viewerClaimVote, follow, responseFollows] = await Promise.all([
-    db.response.findMany({
-      where: { claimId },
-      select: {
-        id: true,
-        parentId: true,
-        stance: true,
-        body: true,
-        createdAt: true,
-        editedAt: true,
-        deletedAt: true,
-        hiddenAt: true,
-        removedAt: true,
-        removalReason: true,
-        author: { select: { id: true, name: true } },
-      },
-    }),
-    db.responseVote.groupBy({ by: ["responseId", "value"], where: { response: { claimId } }, _count: { _all: true } }),
-    db.claimVote.groupBy({ by: ["value"], where: { claimId }, _count: { _all: true } }),
-    viewerId ? db.responseVote.findMany({ where: { userId: viewerId, response: { claimId } }, select: { responseId: true, value: true } }) : [],
-    viewerId ? db.claimVote.findUnique({ where: { claimId_userId: { claimId, userId: viewerId } }, select: { value: true } }) : null,
-    viewerId ? db.follow.findUnique({ where: { userId_claimId: { userId: viewerId, claimId } }, select: { id: true } }) : null,
-    viewerId ? db.follow.findMany({ where: { userId: viewerId, response: { claimId } }, select: { responseId: true } }) : [],
-  ]);
-  const followed = new Set(responseFollows.map((row) => row.responseId));
-
-  const votes = tallyResponseVotes(responseVotes);
-  const mine = new Map(viewerResponseVotes.map((vote) => [vote.responseId, vote.value]));
-  const byId = new Map<string, ResponseView>();
-  for (const response of responses) {
-    const counts = votes.get(response.id) ?? { strong: 0, weak: 0 };
-    const own = viewerId === response.author.id;
-    const withheld = response.hiddenAt !== null || response.removedAt !== null;
-    byId.set(response.id, {
-      id: response.id,
-      parentId: response.parentId,
-      stance: response.stance,
-      body: response.deletedAt || (withheld && !own) ? "" : response.body,
-      deleted: response.deletedAt !== null,
-      hidden: response.hiddenAt !== null,
-      removed: response.removedAt !== null,
-      removalReason: own ? response.removalReason : null,
-      createdAt: response.createdAt,
-      editedAt: response.editedAt,
-      author: response.author,
-      ...counts,
-      viewerVote: mine.get(response.id) ?? null,
-      following: followed.has(response.id),
-      supporters: 0,
-      opposers: 0,
-      replies: 0,
-      strength: 0.5,
-      children: [],
-    });
-  }
-  const roots: ResponseView[] = [];
-  for (const view of byId.values()) {
-    const parent = view.parentId ? byId.get(view.parentId) : undefined;
-    if (parent) {
-      parent.children.push(view);
-      if (view.stance === "support") parent.supporters++;
-      else parent.opposers++;
-    } else roots.push(view);
-  }
-  const order = compareBy(sort);
-  const finish = (view: ResponseView): ArgumentNode => {
-    view.children.sort((a, b) => order({ ...a, replies: a.children.length }, { ...b, replies: b.children.length }));
-    view.replies = view.children.length;
-    const node: ArgumentNode = { id: view.id, stance: view.stance, base: responseBase(view.deleted || view.hidden || view.removed, view), children: view.children.map(finish) };
-    view.strength = strength(node);
-    return node;
-  };
-  const nodes = roots.map(finish);
-  roots.sort((a, b) => order({ ...a, replies: a.children.length }, { ...b, replies: b.children.length }));
-  const count = (value: "agree" | "disagree") => claimVotes.find((row) => row.value === value)?._count._all ?? 0;
-  const agree = count("agree");
-  const disagree = count("disagree");
-  return {
-    claim: {
-      id: claim.id,
-      text: claim.text,
-      exact: claim.exact,
-      prefix: claim.prefix,
-      suffix: claim.suffix,
-      articleId: claim.articleId,
-      hidden: claim.hiddenAt !== null,
-      locked: claim.lockedAt !== null || claim.article.lockedAt !== null,
-      duplicateOfId: claim.duplicateOfId,
-    },
-    article: { slug: claim.article.slug, title: claim.article.title },
-    agree,
-    disagree,
-    viewerVote: viewerClaimVote?.value ?? null,
-    following: follow !== null,
-    standing: standingOf({ base: baseScore(agree, disagree), children: nodes }),
-    supporting: roots.filter((view) => view.stance === "support"),
-    opposing: roots.filter((view) => view.stance === "oppose"),
-    byId,
-    total: responses.length,
-  };
-}
-
-/** Per-claim numbers for an article page: response counts by stance and the standing. */
-export async function getClaimSummaries(articleId: string) {
-  const db = getDb();
-  const claims = await db.claim.findMany({ where: { articleId }, select: { id: true } });
-  const ids = claims.map((claim) => claim.id);
-  const [responses, responseVotes, claimVotes] = await Promise.all([
-    db.response.findMany({ where: { claimId: { in: ids } }, select: { id: true, claimId: true, parentId: true, stance: true, deletedAt: true, hiddenAt: true, removedAt: true } }),
-    db.responseVote.groupBy({ by: ["responseId", "value"], where: { response: { claimId: { in: ids } } }, _count: { _all: true } }),
-    db.claimVote.groupBy({ by: ["claimId", "value"], where: { claimId: { in: ids } }, _count: { _all: true } }),
-  ]);
-  const votes = tallyResponseVotes(responseVotes);
-  const nodes = new Map<string, ArgumentNode & { claimId: string; parentId: string | null }>();
-  for (const response of responses) {
-    const counts = votes.get(response.id) ?? { strong: 0, weak: 0 };
-    nodes.set(response.id, {
-      id: response.id,
-      claimId: response.claimId,
-      parentId: response.parentId,
-      stance: response.stance,
-      base: responseBase(Boolean(response.deletedAt || response.hiddenAt || response.removedAt), counts),
-      children: [],
-    });
-  }
-  const rootsByClaim = new Map<string, ArgumentNode[]>(ids.map((id) => [id, []]));
-  for (const node of nodes.values()) {
-    if (node.parentId) nodes.get(node.parentId)?.children.push(node);
-    else rootsByClaim.get(node.claimId)?.push(node);
-  }
-  return new Map(
-    ids.map((id) => {
-      const roots = rootsByClaim.get(id)!;
-      const tally = (value: "agree" | "disagree") => claimVotes.find((row) => row.claimId === id && row.value === value)?._count._all ?? 0;
-      return [
-        id,
-        {
-          supporting: roots.filter((node) => node.stance === "support").length,
-          opposing: roots.filter((node) => node.stance === "oppose").length,
-          standing: strength({ base: baseScore(tally("agree"), tally("disagree")), children: roots }),
-        },
-      ];
-    }),
-  );
-}
 
 async function liveClaim(tx: Tx, claimId: string) {
   const claim = await tx.claim.findFirst({
@@ -384,14 +161,27 @@ export async function getRevisions(responseId: string) {
   return response;
 }
 
+/**
+ * One statement, no interactive transaction: the hottest write. It finds the published claim, stores
+ * or clears the vote (the primary key makes repeats harmless) and announces it, atomically; the
+ * claim's counts and standing follow by trigger.
+ */
 export async function voteOnClaim(input: { claimId: string; userId: string; value: "agree" | "disagree" | null }) {
-  return getDb().$transaction(async (tx) => {
-    const claim = await liveClaim(tx, input.claimId);
-    const key = { claimId_userId: { claimId: input.claimId, userId: input.userId } };
-    if (input.value === null) await tx.claimVote.deleteMany({ where: { claimId: input.claimId, userId: input.userId } });
-    else await tx.claimVote.upsert({ where: key, create: { claimId: input.claimId, userId: input.userId, value: input.value }, update: { value: input.value } });
-    await announce(tx, { type: "vote", claimId: input.claimId, articleId: claim.articleId });
-  });
+  const change = input.value === null
+    ? Prisma.sql`DELETE FROM "ClaimVote" WHERE "claimId" = (SELECT id FROM target) AND "userId" = ${input.userId} RETURNING "claimId"`
+    : Prisma.sql`INSERT INTO "ClaimVote" ("claimId", "userId", value) SELECT id, ${input.userId}, ${input.value}::"ClaimVoteValue" FROM target
+        ON CONFLICT ("claimId", "userId") DO UPDATE SET value = excluded.value RETURNING "claimId"`;
+  const [result] = await getDb().$queryRaw<{ found: boolean }[]>`
+    WITH target AS (
+      SELECT claim.id, claim."articleId" FROM "Claim" claim JOIN "Article" article ON article.id = claim."articleId"
+      WHERE claim.id = ${input.claimId} AND article.status = 'published'
+    ),
+    changed AS (${change}),
+    announced AS (
+      SELECT pg_notify(${LIVE_CHANNEL}, json_build_object('type', 'vote', 'claimId', id, 'articleId', "articleId")::text) FROM target
+    )
+    SELECT EXISTS (SELECT 1 FROM target) AS found, (SELECT count(*) FROM announced) AS announced, (SELECT count(*) FROM changed) AS changed`;
+  if (!result?.found) throw new DebateError("That claim does not exist.", 404);
 }
 
 export async function voteOnResponse(input: { responseId: string; actor: Actor; value: "strong" | "weak" | null }) {
@@ -473,9 +263,4 @@ export async function getProfile(userId: string) {
   const votes = await getDb().responseVote.groupBy({ by: ["value"], where: { response: { authorId: userId, deletedAt: null } }, _count: { _all: true } });
   const tally = (value: "strong" | "weak") => votes.find((row) => row.value === value)?._count._all ?? 0;
   return { user, responses, totals: { responses: responses.length, strong: tally("strong"), weak: tally("weak") } };
-}
-
-export async function getResponseClaimId(responseId: string) {
-  const response = await getDb().response.findUnique({ where: { id: responseId }, select: { claimId: true } });
-  return response?.claimId ?? null;
 }

@@ -27,7 +27,24 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   autoHideWeight: "Report weight that hides an item for review",
 };
 
-export async function getSettings(): Promise<Settings> {
+/**
+ * Read on every write (for its rate limit), changed a few times a year: each instance keeps them for a
+ * few seconds. A change applies at once on the instance that made it and within SETTINGS_TTL_MS on others.
+ */
+const SETTINGS_TTL_MS = 5_000;
+let cached: { settings: Promise<Settings>; readAt: number } | null = null;
+
+export function getSettings(): Promise<Settings> {
+  if (cached && Date.now() - cached.readAt < SETTINGS_TTL_MS) return cached.settings;
+  const settings = readSettings();
+  cached = { settings, readAt: Date.now() };
+  settings.catch(() => {
+    cached = null;
+  });
+  return settings;
+}
+
+async function readSettings(): Promise<Settings> {
   const rows = await getDb().setting.findMany({ select: { key: true, value: true } });
   const settings: Settings = { ...SETTING_DEFAULTS };
   for (const row of rows) if (row.key in settings) settings[row.key as SettingKey] = row.value;
@@ -41,4 +58,5 @@ export async function updateSetting({ admin, key, value }: { admin: Actor; key: 
     await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
     await tx.moderationAction.create({ data: { moderatorId: admin.id, action: "setting", targetType: "setting", targetId: key, reason: `${SETTING_LABELS[key]}: ${value}` } });
   });
+  cached = null;
 }

@@ -11,10 +11,10 @@ const execFileAsync = promisify(execFile);
 
 export class BackupError extends Error {}
 
-type Tool = "pg_dump" | "pg_restore" | "psql";
+type Tool = "pg_dump" | "pg_restore" | "psql" | "pg_basebackup";
 
 /** libpq's environment variables instead of a URL on the command line, which `ps` would show. */
-function libpqEnvironment(url: string): NodeJS.ProcessEnv {
+export function libpqEnvironment(url: string): NodeJS.ProcessEnv {
   const parsed = new URL(url);
   const sslmode = parsed.searchParams.get("sslmode");
   return {
@@ -29,7 +29,7 @@ function libpqEnvironment(url: string): NodeJS.ProcessEnv {
   };
 }
 
-async function serverMajorVersion(url: string) {
+export async function serverMajorVersion(url: string) {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   await client.connect();
   try {

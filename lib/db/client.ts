@@ -1,8 +1,27 @@
-// The one Prisma client of the web app. Server-only: importing it from a client component fails the build.
+// The Prisma clients of the web app. Server-only: importing it from a client component fails the build.
+//
+// With DATABASE_REPLICA_URLS set (decision 012), model reads go to a replica through
+// @prisma/extension-read-replicas, and raw-SQL reads through getReadDb(); writes, transactions and raw
+// SQL on getDb() stay on the primary. A request that writes, or comes from a browser that wrote in the
+// last seconds, reads from the primary (scripts/lib/read-routing.mjs decides; it shares an
+// AsyncLocalStorage with this module through globalThis), so people always see their own writes.
 import "server-only";
+import type { AsyncLocalStorage } from "node:async_hooks";
+import { readReplicas } from "@prisma/extension-read-replicas";
 import { createPrismaClient, type Database } from "./prisma";
 
-const globalForPrisma = globalThis as unknown as { arguablyPrisma?: Database };
+interface ReplicaClients {
+  key: string;
+  primary: Database;
+  routed: Database;
+  replicas: Database[];
+}
+
+const state = globalThis as unknown as {
+  arguablyPrisma?: Database;
+  arguablyReplicaClients?: ReplicaClients;
+  arguablyReadRouting?: AsyncLocalStorage<{ primary: boolean }>;
+};
 
 function connectionString() {
   const url = process.env.DATABASE_URL;
@@ -13,7 +32,38 @@ function connectionString() {
 }
 
 /** Created on first use, so that `next build` never needs a database. Reused across hot reloads in dev. */
+export function getPrimaryDb(): Database {
+  state.arguablyPrisma ??= createPrismaClient(connectionString());
+  return state.arguablyPrisma;
+}
+
+function replicaClients(): ReplicaClients | null {
+  const urls = (process.env.DATABASE_REPLICA_URLS ?? "").split(",").map((url) => url.trim()).filter(Boolean);
+  if (!urls.length) return null;
+  const key = urls.join(",");
+  const primary = getPrimaryDb();
+  if (state.arguablyReplicaClients?.key !== key || state.arguablyReplicaClients.primary !== primary) {
+    const replicas = urls.map((url) => createPrismaClient(url));
+    // The extension is typed against @prisma/client's own client; ours is generated (same runtime).
+    const routed = primary.$extends(readReplicas({ replicas: replicas as never })) as unknown as Database;
+    state.arguablyReplicaClients = { key, primary, routed, replicas };
+  }
+  return state.arguablyReplicaClients;
+}
+
+function readsFromPrimary() {
+  return state.arguablyReadRouting?.getStore()?.primary === true;
+}
+
+/** The client for everything: writes on the primary; model reads on a replica when there are any. */
 export function getDb(): Database {
-  globalForPrisma.arguablyPrisma ??= createPrismaClient(connectionString());
-  return globalForPrisma.arguablyPrisma;
+  const replicated = replicaClients();
+  return replicated && !readsFromPrimary() ? replicated.routed : getPrimaryDb();
+}
+
+/** For raw-SQL reads ($queryRaw), which getDb() would send to the primary: a replica by the same rules. */
+export function getReadDb(): Database {
+  const replicated = replicaClients();
+  if (!replicated || readsFromPrimary()) return getPrimaryDb();
+  return replicated.replicas[Math.floor(Math.random() * replicated.replicas.length)];
 }

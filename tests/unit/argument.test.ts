@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { compareBy, wilsonLowerBound } from "@/lib/argument/ranking";
-import { baseScore, combine, standingOf, strength, type ArgumentNode, type Root } from "@/lib/argument/standing";
+import { baseScore, combine, combineLogs, logComplement, standingFromAggregates, standingOf, strength, type ArgumentNode, type Root } from "@/lib/argument/standing";
 
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
 
@@ -58,6 +58,30 @@ describe("standing (DF-QuAD)", () => {
     expect(standing.raisedBy.map((reason) => reason.id)).toEqual(["strong-support", "weak-support"]);
     expect(standing.loweredBy.map((reason) => reason.id)).toEqual(["attack"]);
     expect(standing.raisedBy[0].effect).toBeGreaterThan(standing.raisedBy[1].effect);
+  });
+});
+
+describe("standing from stored aggregates (what the database keeps, decision 010)", () => {
+  const aggregates = (tree: Root) => ({
+    base: tree.base,
+    supportLog: tree.children.filter((child) => child.stance === "support").reduce((sum, child) => sum + logComplement(strength(child)), 0),
+    opposeLog: tree.children.filter((child) => child.stance === "oppose").reduce((sum, child) => sum + logComplement(strength(child)), 0),
+  });
+
+  test("sums of logarithms give the same strength as the product form", () => {
+    fc.assert(fc.property(root, (tree) => Math.abs(combineLogs(tree.base, aggregates(tree).supportLog, aggregates(tree).opposeLog) - strength(tree)) < 1e-9));
+  });
+
+  test("the three strongest responses of each stance name the same reasons, with the same effects", () => {
+    fc.assert(fc.property(fc.record({ base: unit, children: fc.array(node(2), { maxLength: 12 }) }), (tree) => {
+      const expected = standingOf(tree);
+      const strongest = (["support", "oppose"] as const).flatMap((stance) =>
+        tree.children.filter((child) => child.stance === stance).map((child) => ({ id: child.id, stance, strength: strength(child) })).sort((a, b) => b.strength - a.strength).slice(0, 3),
+      );
+      const actual = standingFromAggregates(aggregates(tree), strongest);
+      const same = (a: { effect: number }[], b: { effect: number }[]) => a.length === b.length && a.every((reason, index) => Math.abs(reason.effect - b[index].effect) < 1e-9);
+      return Math.abs(actual.value - expected.value) < 1e-9 && same(actual.raisedBy, expected.raisedBy) && same(actual.loweredBy, expected.loweredBy);
+    }));
   });
 });
 

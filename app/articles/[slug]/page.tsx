@@ -2,22 +2,25 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArticleBody } from "@/components/article-body";
-import { ClaimDiscussionView, parseSort } from "@/app/claims/[id]/claim-discussion";
+import { ClaimDiscussionView, discussionHref, parseDiscussionState, type DiscussionQuery } from "@/app/claims/[id]/claim-discussion";
 import { LiveRefresh } from "@/app/claims/[id]/debate-controls";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getArticleBySlug } from "@/lib/data/articles";
-import { getClaimSummaries } from "@/lib/data/debate";
 import { formatDate } from "@/lib/format";
 import { canEditArticles, canModerate } from "@/lib/policy";
 import { LockArticleButton } from "@/app/moderation/lock-article";
 import { WideScreenClaimLinks } from "./claim-links";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ claim?: string; sort?: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<DiscussionQuery & { claim?: string }> };
 
 async function visibleArticle(slug: string) {
   const article = await getArticleBySlug(slug);
   if (!article || (article.status !== "published" && !canEditArticles(await getCurrentUser()))) return null;
   return article;
+}
+
+function claimSummaries(claims: { id: string; supportCount: number; opposeCount: number; standing: number }[]) {
+  return new Map(claims.map((claim) => [claim.id, { supporting: claim.supportCount, opposing: claim.opposeCount, standing: claim.standing }]));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -54,7 +57,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       </header>
       <LiveRefresh articleId={article.id} />
       <WideScreenClaimLinks slug={article.slug} />
-      <ArticleBody body={article.body} blocks={article.blocks} claims={article.claims} summaries={await getClaimSummaries(article.id)} />
+      <ArticleBody body={article.body} blocks={article.blocks} claims={article.claims} summaries={claimSummaries(article.claims)} />
     </article>
   );
   if (!openClaim) return text;
@@ -69,8 +72,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           </div>
           <ClaimDiscussionView
             claimId={openClaim}
-            sort={parseSort(query.sort)}
-            sortHref={(sort) => `/articles/${article.slug}?claim=${openClaim}&sort=${sort}`}
+            state={parseDiscussionState(query)}
+            href={(state) => discussionHref(`/articles/${article.slug}?claim=${openClaim}`, state)}
             compact
           />
         </div>

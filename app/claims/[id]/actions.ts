@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/actions";
 import { createResponse, findSubmittedResponse, deleteResponse, editResponse, setFollow, voteOnClaim, voteOnResponse } from "@/lib/data/debate";
@@ -38,10 +37,6 @@ async function limit(key: string, rule: { limit: number; windowMs: number }, wha
   if (state.limited) throw new UserFacingError(`You are ${what} faster than Arguably allows. Try again in ${inWords(state.retryAfterSeconds)}.`, 429);
 }
 
-function changed(claimId: string) {
-  revalidatePath(`/claims/${claimId}`);
-}
-
 export const postResponseAction = authorizedAction(
   {
     ...poster,
@@ -67,7 +62,6 @@ export const postResponseAction = authorizedAction(
     }
     await limit(`response:user:${user.id}`, { limit: settings.responsesPer10Minutes, windowMs: 10 * MINUTE }, "posting");
     const response = await createResponse({ ...input, authorId: user.id });
-    changed(input.claimId);
     return response;
   },
 );
@@ -76,13 +70,11 @@ export const editResponseAction = authorizedAction(
   { ...poster, schema: z.object({ claimId: id, responseId: id, body, seenEditedAt: z.string().max(40).nullable() }) },
   async (input, user) => {
     await editResponse({ responseId: input.responseId, actor: user, body: input.body, seenEditedAt: input.seenEditedAt });
-    changed(input.claimId);
   },
 );
 
 export const deleteResponseAction = authorizedAction({ ...participant, schema: z.object({ claimId: id, responseId: id }) }, async (input, user) => {
   await deleteResponse({ responseId: input.responseId, actor: user });
-  changed(input.claimId);
 });
 
 export const voteOnClaimAction = authorizedAction(
@@ -90,7 +82,6 @@ export const voteOnClaimAction = authorizedAction(
   async (input, user) => {
     await limit(`vote:user:${user.id}`, { limit: (await getSettings()).votesPerMinute, windowMs: MINUTE }, "voting");
     await voteOnClaim({ claimId: input.claimId, userId: user.id, value: input.value });
-    changed(input.claimId);
   },
 );
 
@@ -99,18 +90,15 @@ export const voteOnResponseAction = authorizedAction(
   async (input, user) => {
     await limit(`vote:user:${user.id}`, { limit: (await getSettings()).votesPerMinute, windowMs: MINUTE }, "voting");
     await voteOnResponse({ responseId: input.responseId, actor: user, value: input.value });
-    changed(input.claimId);
   },
 );
 
 export const followClaimAction = authorizedAction({ ...participant, schema: z.object({ claimId: id, follow: z.boolean() }) }, async (input, user) => {
   await setFollow({ userId: user.id, claimId: input.claimId, follow: input.follow });
-  changed(input.claimId);
 });
 
 export const followResponseAction = authorizedAction({ ...participant, schema: z.object({ claimId: id, responseId: id, follow: z.boolean() }) }, async (input, user) => {
   await setFollow({ userId: user.id, responseId: input.responseId, follow: input.follow });
-  changed(input.claimId);
 });
 
 export const reportAction = authorizedAction(
@@ -127,6 +115,5 @@ export const reportAction = authorizedAction(
   async (input, user) => {
     await limit(`report:user:${user.id}`, { limit: (await getSettings()).reportsPerDay, windowMs: DAY }, "reporting");
     await reportItem({ reporter: user, target: input.target, reason: input.reason, note: input.note, duplicateOfId: input.duplicateOfId });
-    changed(input.claimId);
   },
 );

@@ -5,7 +5,7 @@ import { StandingBar } from "@/components/standing-bar";
 import { SORTS, type Sort } from "@/lib/argument/ranking";
 import { getCurrentUser } from "@/lib/auth/session";
 import { postingBlockedReason } from "@/lib/auth/sanction-message";
-import { getClaimDiscussion, type ClaimDiscussion } from "@/lib/data/debate";
+import { getClaimDiscussion, RESPONSES_PER_PAGE, type ClaimDiscussion, type ResponseView } from "@/lib/data/discussion";
 import { Alert } from "@/components/ui/alert";
 import { canModerate, canPost } from "@/lib/policy";
 import { ReportButton } from "./report-button";
@@ -43,9 +43,34 @@ function Reasons({ discussion }: { discussion: ClaimDiscussion }) {
   );
 }
 
-export async function ClaimDiscussionView({ claimId, sort, sortHref, compact = false }: { claimId: string; sort: Sort; sortHref: (sort: Sort) => string; compact?: boolean }) {
+/** What the reader chose: the order, and how many direct responses of each stance to show. */
+export interface DiscussionState {
+  sort: Sort;
+  supporting?: number;
+  opposing?: number;
+}
+
+export type DiscussionQuery = { sort?: string; supporting?: string; opposing?: string };
+
+export function parseDiscussionState(query: DiscussionQuery): DiscussionState {
+  const count = (value: string | undefined) => (value && /^\d{1,4}$/.test(value) ? Number(value) : undefined);
+  return { sort: parseSort(query.sort), supporting: count(query.supporting), opposing: count(query.opposing) };
+}
+
+/** `path` (which may carry a query already) with the state's parameters; defaults are left out. */
+export function discussionHref(path: string, state: DiscussionState) {
+  const params = new URLSearchParams();
+  if (state.sort !== "best") params.set("sort", state.sort);
+  if (state.supporting) params.set("supporting", String(state.supporting));
+  if (state.opposing) params.set("opposing", String(state.opposing));
+  const query = params.toString();
+  return query ? `${path}${path.includes("?") ? "&" : "?"}${query}` : path;
+}
+
+export async function ClaimDiscussionView({ claimId, state, href, compact = false }: { claimId: string; state: DiscussionState; href: (state: DiscussionState) => string; compact?: boolean }) {
   const user = await getCurrentUser();
-  const discussion = await getClaimDiscussion(claimId, { viewerId: user?.id, sort });
+  const { sort } = state;
+  const discussion = await getClaimDiscussion(claimId, { viewerId: user?.id, sort, shown: { supporting: state.supporting, opposing: state.opposing } });
   if (!discussion) return null;
   const { claim, article } = discussion;
   if (claim.hidden && !canModerate(user)) {
@@ -58,20 +83,29 @@ export async function ClaimDiscussionView({ claimId, sort, sortHref, compact = f
   }
   const viewerId = user?.id ?? null;
   const viewerCanPost = canPost(user) && !discussion.claim.locked;
-  const column = (title: string, responses: typeof discussion.supporting) => (
-    <section aria-label={title} className="min-w-0 space-y-3">
-      <h2 className="text-lg font-semibold">
-        {title} <span className="text-sm font-normal text-muted">({responses.length})</span>
-      </h2>
-      {responses.length ? (
-        <ul className="space-y-3">
-          {responses.map((response) => <ResponseItem key={response.id} response={response} claimId={claim.id} viewerId={viewerId} viewerCanPost={viewerCanPost} />)}
-        </ul>
-      ) : (
-        <p className="text-sm text-muted">No {title.toLowerCase()} responses yet.</p>
-      )}
-    </section>
-  );
+  const column = (title: string, key: "supporting" | "opposing", responses: ResponseView[]) => {
+    const total = discussion.counts[key];
+    const more = Math.min(total - responses.length, RESPONSES_PER_PAGE);
+    return (
+      <section aria-label={title} className="min-w-0 space-y-3">
+        <h2 className="text-lg font-semibold">
+          {title} <span className="text-sm font-normal text-muted">({total.toLocaleString("en")})</span>
+        </h2>
+        {responses.length ? (
+          <ul className="space-y-3">
+            {responses.map((response) => <ResponseItem key={response.id} response={response} claimId={claim.id} viewerId={viewerId} viewerCanPost={viewerCanPost} />)}
+          </ul>
+        ) : (
+          <p className="text-sm text-muted">No {title.toLowerCase()} responses yet.</p>
+        )}
+        {more > 0 ? (
+          <Link href={href({ ...state, [key]: responses.length + more })} scroll={false} className="inline-block text-sm text-accent hover:underline">
+            Show {more} more {title.toLowerCase()} ({(total - responses.length).toLocaleString("en")} not shown)
+          </Link>
+        ) : null}
+      </section>
+    );
+  };
   return (
     <div className="space-y-8" data-testid="claim-discussion">
       <LiveRefresh claimId={claim.id} />
@@ -113,14 +147,14 @@ export async function ClaimDiscussionView({ claimId, sort, sortHref, compact = f
       <nav aria-label="Sort responses" className="flex flex-wrap gap-3 text-sm">
         <span className="text-muted">Sort by:</span>
         {SORTS.map((option) => (
-          <Link key={option} href={sortHref(option)} scroll={false} aria-current={option === sort ? "page" : undefined} className={option === sort ? "font-semibold" : "text-accent hover:underline"}>
+          <Link key={option} href={href({ sort: option })} scroll={false} aria-current={option === sort ? "page" : undefined} className={option === sort ? "font-semibold" : "text-accent hover:underline"}>
             {SORT_LABELS[option]}
           </Link>
         ))}
       </nav>
       <div className={compact ? "space-y-6" : "grid gap-6 md:grid-cols-2"}>
-        {column("Supporting", discussion.supporting)}
-        {column("Opposing", discussion.opposing)}
+        {column("Supporting", "supporting", discussion.supporting)}
+        {column("Opposing", "opposing", discussion.opposing)}
       </div>
     </div>
   );

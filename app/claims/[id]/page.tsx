@@ -1,18 +1,18 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getClaimDiscussion } from "@/lib/data/debate";
-import { ClaimDiscussionView, parseSort } from "./claim-discussion";
+import { getClaimText } from "@/lib/data/discussion";
+import { ClaimDiscussionView, discussionHref, parseDiscussionState, type DiscussionQuery } from "./claim-discussion";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ sort?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<DiscussionQuery> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const discussion = await getClaimDiscussion((await params).id);
-  return { title: discussion ? discussion.claim.text.slice(0, 70) : "Claim not found" };
+  const text = await getClaimText((await params).id);
+  return { title: text ? text.slice(0, 70) : "Claim not found" };
 }
 
 export default async function ClaimPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const view = await ClaimDiscussionView({ claimId: id, sort: parseSort(query.sort), sortHref: (sort) => `/claims/${id}?sort=${sort}` });
+  const view = await ClaimDiscussionView({ claimId: id, state: parseDiscussionState(query), href: (state) => discussionHref(`/claims/${id}`, state) });
   if (!view) notFound();
   return view;
 }

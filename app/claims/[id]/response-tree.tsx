@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import { StandingBar } from "@/components/standing-bar";
-import type { ResponseView } from "@/lib/data/debate";
+import type { ResponseView } from "@/lib/data/discussion";
 import { formatAge } from "@/lib/format-age";
 import { ResponseControls } from "./debate-controls";
 import { ReportButton } from "./report-button";
@@ -63,16 +63,23 @@ export function ResponseItem({ response, claimId, viewerId, viewerCanPost, depth
       {viewerId && viewerId !== response.author.id && !response.deleted && !response.removed ? (
         <ReportButton claimId={claimId} target={{ type: "response", id: response.id }} />
       ) : null}
-      {response.children.length > 0 ? (
-        depth < VISIBLE_DEPTH ? (
-          <ul className="mt-3 space-y-3 border-l-2 border-line pl-3" aria-label={`Responses to ${response.author.name}`}>
-            {response.children.map((child) => (
-              <ResponseItem key={child.id} response={child} claimId={claimId} viewerId={viewerId} viewerCanPost={viewerCanPost} depth={depth + 1} />
-            ))}
-          </ul>
+      {response.replies > 0 ? (
+        depth < VISIBLE_DEPTH && response.children.length > 0 ? (
+          <>
+            <ul className="mt-3 space-y-3 border-l-2 border-line pl-3" aria-label={`Responses to ${response.author.name}`}>
+              {response.children.map((child) => (
+                <ResponseItem key={child.id} response={child} claimId={claimId} viewerId={viewerId} viewerCanPost={viewerCanPost} depth={depth + 1} />
+              ))}
+            </ul>
+            {response.replies > response.children.length ? (
+              <Link href={`/responses/${response.id}`} className="mt-2 inline-block text-sm text-accent hover:underline">
+                {response.replies - response.children.length} more {response.replies - response.children.length === 1 ? "reply" : "replies"} →
+              </Link>
+            ) : null}
+          </>
         ) : (
           <Link href={`/responses/${response.id}`} className="mt-2 inline-block text-sm text-accent hover:underline">
-            Continue this thread ({response.children.length} {response.children.length === 1 ? "response" : "responses"}) →
+            Continue this thread ({response.replies} {response.replies === 1 ? "response" : "responses"}) →
           </Link>
         )
       ) : null}

@@ -1,0 +1,209 @@
+// The page cache for readers who are not signed in (decision 011).
+//
+// Most readers are anonymous, and an anonymous article, claim or thread page is the same for all of
+// them, so each instance keeps the finished HTML in memory and serves it without rendering. Every
+// write that can change a page makes PostgreSQL send a notice naming the article it belongs to (a
+// trigger on the debate tables, migration 20261122054032_debate_stats, so moderation, editors and
+// hand-written SQL are covered too); each instance LISTENs and drops that article's pages at once,
+// so a change shows on the next request, on every instance. While the LISTEN connection is down,
+// nothing is served from or stored in the cache.
+//
+// A render that overlaps an invalidation of its article is not stored (it may predate the write).
+// Signed-in readers, React Server Component requests, prefetches and anything but GET always reach
+// Next.js.
+import { gzip } from "node:zlib";
+import { promisify } from "node:util";
+import pg from "pg";
+import { onPrimary } from "./read-routing.mjs";
+
+export const PAGE_CHANNEL = "arguably_pages";
+const gzipAsync = promisify(gzip);
+
+/** Pages that may be cached, with how to find the article they belong to. */
+const ROUTES = [
+  { pattern: /^\/articles\/([^/?#]+)$/, articleOf: `select id from "Article" where slug = $1 and status = 'published'` },
+  { pattern: /^\/claims\/([^/?#]+)$/, articleOf: `select "articleId" as id from "Claim" where id = $1` },
+  { pattern: /^\/responses\/([^/?#]+)$/, articleOf: `select c."articleId" as id from "Response" r join "Claim" c on c.id = r."claimId" where r.id = $1` },
+];
+
+const UNSTORED_HEADERS = new Set(["set-cookie", "date", "connection", "keep-alive", "transfer-encoding", "content-length", "etag", "x-arguably-cache"]);
+
+function isAnonymousPageRequest(request) {
+  if (request.method !== "GET") return false;
+  const headers = request.headers;
+  if (headers.rsc || headers["next-router-prefetch"] || headers["next-router-state-tree"] || headers["next-action"] || headers.purpose === "prefetch") return false;
+  // Any session cookie means a personal page (votes, controls); a stale one is rare and costs a render.
+  if (/(?:^|;\s*)(?:__Secure-)?next-auth\.session-token/.test(headers.cookie ?? "")) return false;
+  return true;
+}
+
+function routeOf(url) {
+  const [path, query = ""] = url.split("?");
+  if (/(?:^|&)_rsc=/.test(query)) return null;
+  for (const route of ROUTES) {
+    const match = route.pattern.exec(path);
+    if (match) return { route, key: decodeURIComponent(match[1]) };
+  }
+  return null;
+}
+
+export function createPageCache(connectionString, { maxEntries = 1_000, maxBytes = 64 * 1024 * 1024, maxAgeMs = 60_000, log = console.error } = {}) {
+  const entries = new Map(); // url → { articleId, status, headers, body, gzipped, storedAt }
+  const generations = new Map(); // articleId → count of invalidations
+  let everything = 0; // count of "drop everything" invalidations
+  let bytes = 0;
+  let listening = false;
+  let closed = false;
+  let listener = null;
+  const lookup = new pg.Pool({ connectionString, max: 2 });
+  lookup.on("error", () => {});
+
+  function drop(url) {
+    const entry = entries.get(url);
+    if (!entry) return;
+    bytes -= entry.body.length;
+    entries.delete(url);
+  }
+
+  function invalidate(articleId) {
+    if (articleId === "*") {
+      everything += 1;
+      entries.clear();
+      bytes = 0;
+      return;
+    }
+    generations.set(articleId, (generations.get(articleId) ?? 0) + 1);
+    for (const [url, entry] of entries) if (entry.articleId === articleId) drop(url);
+  }
+
+  async function listen(delayMs = 500) {
+    if (closed) return;
+    const client = new pg.Client({ connectionString });
+    const lost = () => {
+      if (!listening && listener !== client) return;
+      listening = false;
+      listener = null;
+      invalidate("*");
+      client.end().catch(() => {});
+      if (!closed) setTimeout(() => listen(), delayMs).unref();
+    };
+    try {
+      listener = client;
+      client.on("error", lost);
+      client.on("end", lost);
+      client.on("notification", (message) => {
+        if (message.channel === PAGE_CHANNEL && message.payload) invalidate(message.payload);
+      });
+      await client.connect();
+      await client.query(`listen ${PAGE_CHANNEL}`);
+      // Anything stored before this moment could have missed a notice.
+      invalidate("*");
+      listening = true;
+    } catch {
+      listener = null;
+      client.end().catch(() => {});
+      if (!closed) setTimeout(() => listen(Math.min(delayMs * 2, 10_000)), delayMs).unref();
+    }
+  }
+  void listen();
+
+  function store(url, entry) {
+    drop(url);
+    if (entry.body.length > maxBytes / 8) return;
+    entries.set(url, entry);
+    bytes += entry.body.length;
+    for (const [oldest] of entries) {
+      if (entries.size <= maxEntries && bytes <= maxBytes) break;
+      drop(oldest);
+    }
+  }
+
+  async function send(request, response, entry) {
+    const acceptsGzip = /\bgzip\b/.test(request.headers["accept-encoding"] ?? "");
+    let body = entry.body;
+    if (acceptsGzip) {
+      entry.gzipped ??= gzipAsync(entry.body, { level: 6 });
+      body = await entry.gzipped;
+      response.setHeader("Content-Encoding", "gzip");
+    }
+    for (const [name, value] of Object.entries(entry.headers)) response.setHeader(name, value);
+    response.setHeader("Content-Length", body.length);
+    response.setHeader("Age", Math.floor((Date.now() - entry.storedAt) / 1000));
+    response.setHeader("X-Arguably-Cache", "hit");
+    response.writeHead(entry.status);
+    response.end(body);
+  }
+
+  /** Copies what Next.js writes, and stores it when it is a complete, shareable page. */
+  function capture(response, onComplete) {
+    const chunks = [];
+    const write = response.write;
+    const end = response.end;
+    const keep = (chunk, encoding) => {
+      if (chunk === undefined || chunk === null || typeof chunk === "function") return;
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"));
+    };
+    response.write = function writeAndKeep(chunk, encoding, callback) {
+      keep(chunk, encoding);
+      return write.call(this, chunk, encoding, callback);
+    };
+    response.end = function endAndKeep(chunk, encoding, callback) {
+      keep(chunk, encoding);
+      const result = end.call(this, chunk, encoding, callback);
+      onComplete(Buffer.concat(chunks));
+      return result;
+    };
+  }
+
+  return {
+    get size() {
+      return entries.size;
+    },
+    /** Answers from the cache, or lets Next.js render (`render(request, response)`) and keeps the page. */
+    handle(request, response, render) {
+      if (!listening || !isAnonymousPageRequest(request)) return render(request, response);
+      const url = request.url ?? "/";
+      const found = routeOf(url);
+      if (!found) return render(request, response);
+      const entry = entries.get(url);
+      if (entry && Date.now() - entry.storedAt < maxAgeMs) {
+        // Most recently used last, so eviction takes the least recently used first.
+        entries.delete(url);
+        entries.set(url, entry);
+        send(request, response, entry).catch((error) => {
+          log(error);
+          response.destroy();
+        });
+        return;
+      }
+      const startedEverything = everything;
+      lookup.query(found.route.articleOf, [found.key]).then(
+        ({ rows }) => {
+          const articleId = rows[0]?.id;
+          if (!articleId) return render(request, response); // not found: let Next.js say so
+          const startedGeneration = generations.get(articleId) ?? 0;
+          // Next.js compresses when asked; the cache keeps plain HTML and compresses once per entry.
+          delete request.headers["accept-encoding"];
+          response.setHeader("X-Arguably-Cache", "miss");
+          capture(response, (body) => {
+            const unchanged = listening && everything === startedEverything && (generations.get(articleId) ?? 0) === startedGeneration;
+            const type = String(response.getHeader("content-type") ?? "");
+            if (!unchanged || response.statusCode !== 200 || !type.startsWith("text/html") || response.hasHeader("set-cookie") || response.hasHeader("content-encoding")) return;
+            const headers = {};
+            for (const [name, value] of Object.entries(response.getHeaders())) if (!UNSTORED_HEADERS.has(name)) headers[name] = value;
+            store(url, { articleId, status: 200, headers, body, gzipped: null, storedAt: Date.now() });
+          });
+          // From the primary: the notice of a write can arrive before a read replica has replayed it.
+          onPrimary(() => render(request, response));
+        },
+        // The database is away: no cache decision can be made; Next.js and the database gate answer.
+        () => render(request, response),
+      );
+    },
+    async close() {
+      closed = true;
+      listening = false;
+      await Promise.allSettled([listener?.end(), lookup.end()]);
+    },
+  };
+}

@@ -1,0 +1,183 @@
+// The debate statistics the database keeps (decision 010) must equal what the reference implementation
+// (lib/argument/standing.ts) computes from the raw rows: after every kind of write, under concurrent
+// writes, and after a recompute from scratch. Pages show these numbers as counts, bars and standings.
+import { beforeAll, describe, expect, test } from "vitest";
+import { baseScore, standingOf, strength, type ArgumentNode } from "@/lib/argument/standing";
+import { createUser } from "@/lib/data/create-user";
+import { createResponse, deleteResponse, voteOnClaim, voteOnResponse } from "@/lib/data/debate";
+import { getClaimDiscussion, getThread } from "@/lib/data/discussion";
+import { getDb } from "@/lib/db/client";
+import { seedDemoArticles } from "@/scripts/lib/seed-demo";
+
+type Person = Awaited<ReturnType<typeof createUser>> & { bannedUntil: Date | null };
+let claimId: string;
+let people: Person[];
+
+/** A small deterministic random source, so a failure can be replayed. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+beforeAll(async () => {
+  await seedDemoArticles();
+  claimId = (await getDb().claim.findFirstOrThrow({ orderBy: { start: "asc" }, select: { id: true } })).id;
+  people = await Promise.all(
+    Array.from({ length: 12 }, async (_, index) => ({ ...(await createUser({ email: `person${index}@example.com`, name: `Person ${index}` })), bannedUntil: null })),
+  );
+});
+
+/** Every response's strength and counts, and the claim's standing, recomputed from the raw rows. */
+async function reference(id: string) {
+  const db = getDb();
+  const [responses, votes, claimVotes] = await Promise.all([
+    db.response.findMany({ where: { claimId: id }, select: { id: true, parentId: true, stance: true, deletedAt: true, hiddenAt: true, removedAt: true } }),
+    db.responseVote.findMany({ where: { response: { claimId: id } }, select: { responseId: true, value: true } }),
+    db.claimVote.findMany({ where: { claimId: id }, select: { value: true } }),
+  ]);
+  const nodes = new Map<string, ArgumentNode & { parentId: string | null; strong: number; weak: number; silenced: boolean }>();
+  for (const response of responses) {
+    nodes.set(response.id, { id: response.id, stance: response.stance, base: 0, children: [], parentId: response.parentId, strong: 0, weak: 0, silenced: Boolean(response.deletedAt || response.hiddenAt || response.removedAt) });
+  }
+  for (const vote of votes) nodes.get(vote.responseId)![vote.value]++;
+  const roots: ArgumentNode[] = [];
+  for (const node of nodes.values()) {
+    node.base = node.silenced ? 0 : baseScore(node.strong, node.weak);
+    if (node.parentId) nodes.get(node.parentId)!.children.push(node);
+    else roots.push(node);
+  }
+  const agree = claimVotes.filter((vote) => vote.value === "agree").length;
+  const claimRoot = { base: baseScore(agree, claimVotes.length - agree), children: roots };
+  return { nodes, roots, agree, disagree: claimVotes.length - agree, standing: standingOf(claimRoot), value: strength(claimRoot) };
+}
+
+async function expectStoredStatsToMatch(id: string) {
+  const expected = await reference(id);
+  const [claim, stored] = await Promise.all([
+    getDb().claim.findUniqueOrThrow({ where: { id }, select: { agreeVotes: true, disagreeVotes: true, supportCount: true, opposeCount: true, responseCount: true, standing: true } }),
+    getDb().response.findMany({ where: { claimId: id }, select: { id: true, strongVotes: true, weakVotes: true, supporters: true, opposers: true, strength: true } }),
+  ]);
+  expect(claim.agreeVotes).toBe(expected.agree);
+  expect(claim.disagreeVotes).toBe(expected.disagree);
+  expect(claim.supportCount).toBe(expected.roots.filter((node) => node.stance === "support").length);
+  expect(claim.opposeCount).toBe(expected.roots.filter((node) => node.stance === "oppose").length);
+  expect(claim.responseCount).toBe(expected.nodes.size);
+  expect(claim.standing).toBeCloseTo(expected.value, 9);
+  for (const row of stored) {
+    const node = expected.nodes.get(row.id)!;
+    expect({ id: row.id, strong: row.strongVotes, weak: row.weakVotes, supporters: row.supporters, opposers: row.opposers }).toEqual({
+      id: row.id,
+      strong: node.strong,
+      weak: node.weak,
+      supporters: node.children.filter((child) => child.stance === "support").length,
+      opposers: node.children.filter((child) => child.stance === "oppose").length,
+    });
+    expect(row.strength, `strength of ${row.id}`).toBeCloseTo(strength(node), 9);
+  }
+  return expected;
+}
+
+describe("debate statistics kept by the database", () => {
+  test("follow a random history of posts, votes, changes of mind, deletions and moderation", async () => {
+    const next = random(7);
+    const pick = <T,>(items: T[]) => items[Math.floor(next() * items.length)];
+    const ids: string[] = [];
+    for (let step = 0; step < 160; step++) {
+      const roll = next();
+      const author = pick(people);
+      if (roll < 0.35 || ids.length < 3) {
+        const parentId = ids.length && next() < 0.7 ? pick(ids) : null;
+        const parent = parentId ? await getDb().response.findUnique({ where: { id: parentId }, select: { deletedAt: true, hiddenAt: true, removedAt: true } }) : null;
+        if (parent && (parent.deletedAt || parent.hiddenAt || parent.removedAt)) continue;
+        const created = await createResponse({ claimId, parentId, stance: next() < 0.5 ? "support" : "oppose", body: `Argument at step ${step}, with enough words.`, authorId: author.id });
+        ids.push(created.id);
+      } else if (roll < 0.75) {
+        const responseId = pick(ids);
+        const response = await getDb().response.findUniqueOrThrow({ where: { id: responseId }, select: { authorId: true, deletedAt: true } });
+        if (response.authorId === author.id || response.deletedAt) continue;
+        await voteOnResponse({ responseId, actor: author, value: pick(["strong", "weak", "strong", null] as const) });
+      } else if (roll < 0.88) {
+        await voteOnClaim({ claimId, userId: author.id, value: pick(["agree", "disagree", null] as const) });
+      } else if (roll < 0.94) {
+        const responseId = pick(ids);
+        const response = await getDb().response.findUniqueOrThrow({ where: { id: responseId }, select: { authorId: true, deletedAt: true } });
+        if (response.deletedAt) continue;
+        const owner = people.find((person) => person.id === response.authorId)!;
+        await deleteResponse({ responseId, actor: owner });
+      } else {
+        // A moderator hides or restores a response (any write path must keep the numbers right).
+        const responseId = pick(ids);
+        const { hiddenAt } = await getDb().response.findUniqueOrThrow({ where: { id: responseId }, select: { hiddenAt: true } });
+        await getDb().response.update({ where: { id: responseId }, data: { hiddenAt: hiddenAt ? null : new Date() } });
+      }
+    }
+    const expected = await expectStoredStatsToMatch(claimId);
+    expect(expected.nodes.size).toBeGreaterThan(40);
+
+    // The claim page shows the stored numbers and names the same reasons as the reference.
+    const discussion = (await getClaimDiscussion(claimId))!;
+    expect(discussion.standing.value).toBeCloseTo(expected.standing.value, 9);
+    expect(discussion.standing.raisedBy.map((reason) => reason.effect)).toEqual(expected.standing.raisedBy.map((reason) => expect.closeTo(reason.effect, 9)));
+    expect(discussion.standing.loweredBy.map((reason) => reason.effect)).toEqual(expected.standing.loweredBy.map((reason) => expect.closeTo(reason.effect, 9)));
+    for (const reason of [...discussion.standing.raisedBy, ...discussion.standing.loweredBy]) expect(discussion.byId.has(reason.id)).toBe(true);
+  });
+
+  test("stay exact under concurrent votes and replies in one tree", async () => {
+    const root = await createResponse({ claimId, parentId: null, stance: "oppose", body: "A contested root argument for this test.", authorId: people[0].id });
+    const replies = await Promise.all(
+      people.slice(1, 7).map((person, index) => createResponse({ claimId, parentId: root.id, stance: index % 2 ? "support" : "oppose", body: `Concurrent reply by ${person.name}.`, authorId: person.id })),
+    );
+    await Promise.all(
+      people.flatMap((voter) => [root, ...replies].map((target, index) => voteOnResponse({ responseId: target.id, actor: voter, value: index % 3 ? "strong" : "weak" }).catch((error) => {
+        if (error.status !== 403) throw error; // own response
+      }))),
+    );
+    await expectStoredStatsToMatch(claimId);
+  });
+
+  test("a recompute from scratch finds what the triggers kept", async () => {
+    const before = await getDb().response.findMany({ where: { claimId }, orderBy: { id: "asc" }, select: { id: true, strength: true, supporters: true, opposers: true } });
+    const standing = (await getDb().claim.findUniqueOrThrow({ where: { id: claimId }, select: { standing: true } })).standing;
+    await getDb().$transaction(async (tx) => {
+      await tx.$executeRaw`select arguably_recompute_debate_stats()`;
+    });
+    const after = await getDb().response.findMany({ where: { claimId }, orderBy: { id: "asc" }, select: { id: true, strength: true, supporters: true, opposers: true } });
+    expect(after.map((row) => ({ ...row, strength: expect.closeTo(row.strength, 9) }))).toEqual(before);
+    expect((await getDb().claim.findUniqueOrThrow({ where: { id: claimId }, select: { standing: true } })).standing).toBeCloseTo(standing, 9);
+  });
+
+  test("pages stay bounded: a long debate shows a page of each stance and links onward", async () => {
+    const other = (await getDb().claim.findFirstOrThrow({ where: { id: { not: claimId } }, select: { id: true } })).id;
+    const [first] = await Promise.all([
+      createResponse({ claimId: other, parentId: null, stance: "support", body: "The first of many supporting arguments.", authorId: people[0].id }),
+    ]);
+    await getDb().response.createMany({
+      data: Array.from({ length: 30 }, (_, index) => ({ claimId: other, parentId: index < 8 ? first.id : null, stance: index % 3 ? ("support" as const) : ("oppose" as const), body: `Bulk argument ${index}.`, authorId: people[index % people.length].id })),
+    });
+    const discussion = (await getClaimDiscussion(other, { sort: "debated" }))!;
+    expect(discussion.total).toBe(31);
+    expect(discussion.supporting[0].id).toBe(first.id);
+    expect(discussion.counts).toEqual({ supporting: 16, opposing: 7 });
+    expect(discussion.supporting).toHaveLength(10);
+    expect(discussion.opposing).toHaveLength(7);
+    const firstView = discussion.byId.get(first.id)!;
+    expect(firstView.replies).toBe(8);
+    expect(firstView.children).toHaveLength(3);
+    const more = (await getClaimDiscussion(other, { shown: { supporting: 20 } }))!;
+    expect(more.supporting).toHaveLength(16);
+    const thread = (await getThread(first.id))!;
+    expect(thread.response.children).toHaveLength(8);
+    expect(thread.ancestors).toEqual([]);
+    const deeper = await createResponse({ claimId: other, parentId: thread.response.children[0].id, stance: "oppose", body: "A reply two levels down the thread.", authorId: people[1].id });
+    expect((await getThread(deeper.id))!.ancestors.map((ancestor) => ancestor.id)).toEqual([first.id, thread.response.children[0].id]);
+  });
+
+  test("deleting an article with its debates leaves nothing inconsistent behind", async () => {
+    const article = await getDb().claim.findUniqueOrThrow({ where: { id: claimId }, select: { articleId: true } });
+    await getDb().article.delete({ where: { id: article.articleId } });
+    expect(await getDb().response.count({ where: { claimId } })).toBe(0);
+  });
+});
