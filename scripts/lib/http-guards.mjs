@@ -5,6 +5,8 @@ import http from "node:http";
 import pg from "pg";
 
 const MB = 1024 * 1024;
+/** Oversized bodies up to this size are read (and dropped) before the 413, so the client sees it. */
+const DRAIN_LIMIT = 32 * MB;
 
 /** The import endpoint takes whole articles (5 MB of text, JSON-escaped); everything else is small. */
 export function bodyLimitFor(request) {
@@ -59,8 +61,13 @@ export function limitRequestBody(request, response) {
     });
   const declared = Number(request.headers["content-length"]);
   if (Number.isFinite(declared) && declared > limit) {
-    tooLarge();
-    request.resume(); // drain what the client already sent, then the socket closes
+    // Answering while the client is still sending makes it see a broken pipe instead of the 413: read
+    // a moderately oversized body to its end first (discarding it); refuse absurd ones at once.
+    request.resume();
+    if (declared <= DRAIN_LIMIT) {
+      request.once("end", tooLarge);
+      request.once("error", () => response.destroy());
+    } else tooLarge();
     return false;
   }
   if (request.headers["transfer-encoding"]) {

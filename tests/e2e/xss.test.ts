@@ -68,13 +68,15 @@ describe.skipIf(!chromiumPath)("cross-site scripting", () => {
     );
 
     const page = await newPage();
-    for (const url of [`/claims/${claimId}?sort=newest`, "/articles/xss-article", "/", "/users/xss-user-1", `/articles/why-the-us-may-be-pushing-the-controversial-korea-scenario-for-ukraine?claim=${claimId}`]) {
+    // A claim page shows 10 responses per stance at first; "show more" goes up to 500 per stance.
+    const everyResponse = "sort=newest&supporting=500&opposing=500";
+    for (const url of [`/claims/${claimId}?${everyResponse}`, "/articles/xss-article", "/", "/users/xss-user-1", `/articles/why-the-us-may-be-pushing-the-controversial-korea-scenario-for-ukraine?claim=${claimId}&${everyResponse}`]) {
       const result = await audit(page, url);
       expect(result, url).toEqual({ dialogs: [], handlers: [], badLinks: [], foreignScripts: 0, ran: false });
     }
     // The payloads are there, as text.
-    await page.goto(`/claims/${claimId}?sort=newest`);
-    expect(await page.getByTestId("response").count()).toBeGreaterThan(100);
+    await page.goto(`/claims/${claimId}?${everyResponse}`);
+    expect(await page.getByTestId("response").count()).toBe(PAYLOADS.length);
   });
 
   test("payloads sent through the import forms (text and HTML) and set as claim wording never run", { timeout: 180_000 }, async () => {
