@@ -176,7 +176,7 @@ try {
   let nextClient = 0;
   let writes = 0;
   const refused: string[] = [];
-  const actionCall = (name: string, argument: (n: number) => unknown) => ({
+  const actionCall = (name: string, argument: (n: number) => unknown, { refusedWith }: { refusedWith?: number } = {}) => ({
     url: appUrl,
     requests: [
       {
@@ -196,7 +196,8 @@ try {
           // Thrown here, an error would kill autocannon mid-run; counted, it fails the run afterwards.
           let ok = false;
           try {
-            ok = status === 200 && parseActionResult(body).ok;
+            const result = parseActionResult(body);
+            ok = status === 200 && (refusedWith ? !result.ok && result.status === refusedWith : result.ok);
           } catch {}
           if (!ok) refused.push(`${name}: ${status} ${body.slice(0, 200)}`);
         },
@@ -223,6 +224,9 @@ try {
   const baselines = [
     await measure("Next.js static file (same server)", { url: `${appUrl}/robots.txt` }),
     await measure("node:http + pg, article main query", { url: `${bare.url}/articles/${largest.slug}` }),
+    // The floor under any write: a signed-in server action that reads its session and is then refused
+    // by input validation, before any work of its own.
+    await measure("server action, signed in, refused by validation", actionCall("voteOnClaimAction", (n) => ({ claimId: claims[n % claims.length], value: "maybe" }), { refusedWith: 400 })),
   ];
 
   // Freshness: from an acknowledged write to its count on the article page.

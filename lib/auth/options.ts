@@ -16,6 +16,7 @@ import { getCredentialsByEmail, getSessionUserById } from "@/lib/data/get-user";
 import { endUserSession, startUserSession } from "@/lib/data/user-sessions";
 import { appUrl, serverEnv } from "@/lib/env";
 import { canSignIn } from "@/lib/policy";
+import { decodeSessionToken } from "./session-token";
 import { safeRedirectUrl } from "@/lib/safe-redirect";
 import { clientIp } from "./client-ip";
 import { verifyPassword } from "./password";
@@ -75,6 +76,8 @@ export function authOptions(): NextAuthOptions {
     secret: env.AUTH_SECRET,
     adapter: adapter(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    // next-auth's own decode, with the derived key kept (see ./session-token.ts).
+    jwt: { decode: decodeSessionToken },
     // Secure (and __Secure-/__Host- prefixed) cookies whenever the site is served over https.
     useSecureCookies: appUrl(env).startsWith("https://"),
     pages: { signIn: "/signin", error: "/signin" },
