@@ -82,7 +82,7 @@ describe.skipIf(!chromiumPath)("a long debate", () => {
     );
     const page = await newPage();
     await page.goto(`/claims/${claimId}?sort=newest`);
-    await expect(page.getByText("Written straight into the database.").isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId("response-body").getByText("Written straight into the database.").isVisible()).resolves.toBe(true);
     // A signed-in reader's page is never taken from the cache.
     const personal = await fetch(url, { headers: { cookie: "next-auth.session-token=anything" } });
     expect(personal.headers.get("x-arguably-cache")).toBeNull();
