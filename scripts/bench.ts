@@ -188,7 +188,8 @@ try {
             ...request,
             method: "POST" as const,
             path: `/claims/${body.claimId}`,
-            headers: { ...BROWSER_HEADERS, ...serverActionHeaders("app/claims/[id]/actions.ts", name, origin), cookie: context.cookie },
+            // Uncompressed, so that each answer can be checked (they are a few dozen bytes).
+            headers: { ...BROWSER_HEADERS, "accept-encoding": "identity", ...serverActionHeaders("app/claims/[id]/actions.ts", name, origin), cookie: context.cookie },
             body: JSON.stringify([body]),
           };
         },
