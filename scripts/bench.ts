@@ -206,13 +206,41 @@ try {
     ],
     initialContext: {},
   });
+  // Agree/Disagree as the page sends them: POST /api/claims/:id/vote (decision 013).
+  const voteCall = (argument: (n: number) => { claimId: string; value: "agree" | "disagree" }) => ({
+    url: appUrl,
+    requests: [
+      {
+        setupRequest(request: autocannon.Request, context: { cookie?: string }) {
+          context.cookie ??= clients[nextClient++ % clients.length].cookieHeader;
+          writes += 1;
+          const { claimId, value } = argument(writes);
+          return {
+            ...request,
+            method: "POST" as const,
+            path: `/api/claims/${claimId}/vote`,
+            headers: { ...BROWSER_HEADERS, "accept-encoding": "identity", "content-type": "application/json", origin, cookie: context.cookie },
+            body: JSON.stringify({ value }),
+          };
+        },
+        onResponse(status: number, body: string) {
+          let ok = false;
+          try {
+            ok = status === 200 && (JSON.parse(body) as { ok?: boolean }).ok === true;
+          } catch {}
+          if (!ok) refused.push(`claim vote: ${status} ${body.slice(0, 200)}`);
+        },
+      },
+    ],
+    initialContext: {},
+  });
   const signedIn = { headers: { ...BROWSER_HEADERS, cookie: clients[0].cookieHeader } };
 
   const results = [
     await measure("article page (largest article)", { url: `${appUrl}/articles/${largest.slug}` }),
     await measure(`claim page (${BENCH_CLAIM_SIZES.medium.toLocaleString("en")} responses)`, { url: `${appUrl}/claims/${mediumClaim.id}` }),
     await measure(`claim page (${BENCH_CLAIM_SIZES.large.toLocaleString("en")} responses)`, { url: `${appUrl}/claims/${largeClaim.id}` }),
-    await measure("vote write", actionCall("voteOnClaimAction", (n) => ({ claimId: claims[n % claims.length], value: n % 2 ? "agree" : "disagree" }))),
+    await measure("vote write", voteCall((n) => ({ claimId: claims[n % claims.length], value: n % 2 ? "agree" : "disagree" }))),
     await measure(
       "response write",
       actionCall("postResponseAction", (n) => ({ claimId: claims[n % claims.length], parentId: null, stance: n % 2 ? "support" : "oppose", body: `Benchmark response number ${n}, written to measure posting.` })),
@@ -227,7 +255,7 @@ try {
     await measure("node:http + pg, article main query", { url: `${bare.url}/articles/${largest.slug}` }),
     // The floor under any write: a signed-in server action that reads its session and is then refused
     // by input validation, before any work of its own.
-    await measure("server action, signed in, refused by validation", actionCall("voteOnClaimAction", (n) => ({ claimId: claims[n % claims.length], value: "maybe" }), { refusedWith: 400 })),
+    await measure("server action, signed in, refused by validation", actionCall("voteOnResponseAction", (n) => ({ claimId: claims[n % claims.length], responseId: "none", value: "maybe" }), { refusedWith: 400 })),
   ];
 
   // Freshness: from an acknowledged write to its count on the article page.

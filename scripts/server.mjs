@@ -6,9 +6,11 @@
 // readers from memory. See docs/decisions/003, 009 and 011.
 import http from "node:http";
 import next from "next";
+import pg from "pg";
+import { tsImport } from "tsx/esm/api";
 import { checkServerActionBody, createDatabaseGate, limitRequestBody } from "./lib/http-guards.mjs";
 import { createPageCache } from "./lib/page-cache.mjs";
-import { routeReads } from "./lib/read-routing.mjs";
+import { markWrite, routeReads } from "./lib/read-routing.mjs";
 
 const dev = process.env.NODE_ENV !== "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -21,14 +23,42 @@ const databaseGate = createDatabaseGate(process.env.DATABASE_URL);
 // Off in development (pages change with the code) and when PAGE_CACHE=off.
 const pageCache = dev || process.env.PAGE_CACHE === "off" ? null : createPageCache(process.env.DATABASE_URL);
 
+// Claim votes are answered here, without Next.js (decision 013): the handler is TypeScript shared with
+// the app (lib/fast-writes), loaded through tsx, on a pool of its own on the primary.
+const votePool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+votePool.on("error", () => {}); // a dropped idle connection; the next query reports any outage
+const { createFastWrites } = await tsImport("../lib/fast-writes/claim-vote.ts", import.meta.url);
+const fastWrites = createFastWrites(votePool);
+
 const server = http.createServer((request, response) => {
   const peer = request.socket.remoteAddress ?? "unknown";
   const forwarded = request.headers["x-forwarded-for"];
   request.headers["x-forwarded-for"] = forwarded ? `${forwarded}, ${peer}` : peer;
   if (!limitRequestBody(request, response)) return;
   databaseGate.watch(response);
-  databaseGate.admit(request, response, () => checkServerActionBody(request, response, (checked) => serve(checked, response)));
+  databaseGate.admit(request, response, () => {
+    const path = (request.url ?? "/").split("?")[0];
+    if (fastWrites.matches(path)) return serveFastWrite(request, response, path);
+    checkServerActionBody(request, response, (checked) => serve(checked, response));
+  });
 });
+
+function serveFastWrite(request, response, path) {
+  const chunks = [];
+  request.on("data", (chunk) => chunks.push(chunk));
+  request.on("error", () => response.destroy());
+  request.on("end", async () => {
+    const answer = await fastWrites.handle({ method: request.method ?? "GET", path, headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
+    if (replicated) markWrite(response);
+    response.writeHead(answer.status, {
+      "Content-Type": "application/json; charset=utf-8",
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      ...answer.headers,
+    });
+    response.end(JSON.stringify(answer.body));
+  });
+}
 
 // With read replicas, writes and the browsers that just wrote read from the primary (decision 012).
 const replicated = Boolean(process.env.DATABASE_REPLICA_URLS?.trim());
@@ -61,7 +91,7 @@ let closing = false;
 function close() {
   if (closing) return;
   closing = true;
-  server.close(() => Promise.allSettled([app.close(), pageCache?.close()]).finally(() => process.exit(0)));
+  server.close(() => Promise.allSettled([app.close(), pageCache?.close(), votePool.end()]).finally(() => process.exit(0)));
   server.closeIdleConnections();
   // Long-lived connections (live updates, keep-alive) must not hold the shutdown forever.
   setTimeout(() => process.exit(0), 8_000).unref();

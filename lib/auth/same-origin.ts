@@ -6,8 +6,11 @@ function requestHost(request: Request) {
 }
 
 export function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  const host = requestHost(request);
+  return originMatchesHost(request.headers.get("origin"), requestHost(request));
+}
+
+/** The rule itself, on raw header values (the fast vote endpoint has no Request object). */
+export function originMatchesHost(origin: string | null | undefined, host: string | null | undefined): boolean {
   if (!origin || !host) return false;
   try {
     return new URL(origin).host === host;

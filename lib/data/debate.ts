@@ -5,7 +5,8 @@
 import { getDb } from "@/lib/db/client";
 import { UserFacingError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { announce, LIVE_CHANNEL } from "@/lib/live/publish";
+import { announce } from "@/lib/live/publish";
+import { claimVoteStatement, type ClaimVoteInput, type ClaimVoteOutcome } from "./claim-vote-sql";
 import { canChangeResponse, canDeleteResponse, canVoteOnResponse, type Actor } from "@/lib/policy";
 import { checkWordFilters } from "./moderation";
 
@@ -161,27 +162,11 @@ export async function getRevisions(responseId: string) {
   return response;
 }
 
-/**
- * One statement, no interactive transaction: the hottest write. It finds the published claim, stores
- * or clears the vote (the primary key makes repeats harmless) and announces it, atomically; the
- * claim's counts and standing follow by trigger.
- */
-export async function voteOnClaim(input: { claimId: string; userId: string; value: "agree" | "disagree" | null }) {
-  const change = input.value === null
-    ? Prisma.sql`DELETE FROM "ClaimVote" WHERE "claimId" = (SELECT id FROM target) AND "userId" = ${input.userId} RETURNING "claimId"`
-    : Prisma.sql`INSERT INTO "ClaimVote" ("claimId", "userId", value) SELECT id, ${input.userId}, ${input.value}::"ClaimVoteValue" FROM target
-        ON CONFLICT ("claimId", "userId") DO UPDATE SET value = excluded.value RETURNING "claimId"`;
-  const [result] = await getDb().$queryRaw<{ found: boolean }[]>`
-    WITH target AS (
-      SELECT claim.id, claim."articleId" FROM "Claim" claim JOIN "Article" article ON article.id = claim."articleId"
-      WHERE claim.id = ${input.claimId} AND article.status = 'published'
-    ),
-    changed AS (${change}),
-    announced AS (
-      SELECT pg_notify(${LIVE_CHANNEL}, json_build_object('type', 'vote', 'claimId', id, 'articleId', "articleId")::text) FROM target
-    )
-    SELECT EXISTS (SELECT 1 FROM target) AS found, (SELECT count(*) FROM announced) AS announced, (SELECT count(*) FROM changed) AS changed`;
-  if (!result?.found) throw new DebateError("That claim does not exist.", 404);
+/** Stores, changes or clears a person's vote on a claim: one statement (./claim-vote-sql.ts). */
+export async function voteOnClaim(input: ClaimVoteInput) {
+  const { text, values } = claimVoteStatement(input);
+  const [outcome] = await getDb().$queryRawUnsafe<ClaimVoteOutcome[]>(text, ...values);
+  if (!outcome?.found) throw new DebateError("That claim does not exist.", 404);
 }
 
 export async function voteOnResponse(input: { responseId: string; actor: Actor; value: "strong" | "weak" | null }) {

@@ -1,32 +1,9 @@
 // Fixed-window rate limiting stored in PostgreSQL, so limits hold across every app instance.
 // One upsert per hit: `count + 1` is atomic under concurrency, so no request slips through a race.
 import { getDb } from "@/lib/db/client";
+import { stateFor, windowStart, type RateLimitRule, type RateLimitState } from "@/lib/rate-limit-rules";
 
-export interface RateLimitRule {
-  /** Most events allowed in one window. */
-  limit: number;
-  windowMs: number;
-}
-
-export interface RateLimitState {
-  limited: boolean;
-  count: number;
-  retryAfterSeconds: number;
-}
-
-function windowStart(rule: RateLimitRule, now: number) {
-  return new Date(Math.floor(now / rule.windowMs) * rule.windowMs);
-}
-
-/** After a hit the new event is already counted, so it is over the limit only past it; a peek asks about the next one. */
-function stateFor(count: number, rule: RateLimitRule, now: number, { counted }: { counted: boolean }): RateLimitState {
-  const resetsAt = windowStart(rule, now).getTime() + rule.windowMs;
-  return {
-    limited: counted ? count > rule.limit : count >= rule.limit,
-    count,
-    retryAfterSeconds: Math.max(1, Math.ceil((resetsAt - now) / 1000)),
-  };
-}
+export type { RateLimitRule, RateLimitState };
 
 /** Records one event under `key`; `limited` means this event goes past the limit and must be refused. */
 export async function hitRateLimit(key: string, rule: RateLimitRule, now = Date.now()): Promise<RateLimitState> {

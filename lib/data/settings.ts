@@ -2,30 +2,9 @@
 import { getDb } from "@/lib/db/client";
 import { UserFacingError } from "@/lib/errors";
 import { can, type Actor } from "@/lib/policy";
+import { SETTING_DEFAULTS, SETTING_LABELS, type SettingKey, type Settings } from "./setting-defaults";
 
-export const SETTING_DEFAULTS = {
-  /** New accounts (first 24 hours): responses per 30 seconds and per day. */
-  newAccountResponsesPer30s: 1,
-  newAccountResponsesPerDay: 10,
-  /** Everyone: responses per 10 minutes, votes per minute, reports per day. */
-  responsesPer10Minutes: 30,
-  votesPerMinute: 60,
-  reportsPerDay: 20,
-  /** Report weight that hides an item pending review (a plain reporter weighs 1). */
-  autoHideWeight: 3,
-} as const;
-
-export type SettingKey = keyof typeof SETTING_DEFAULTS;
-export type Settings = Record<SettingKey, number>;
-
-export const SETTING_LABELS: Record<SettingKey, string> = {
-  newAccountResponsesPer30s: "New accounts: responses per 30 seconds",
-  newAccountResponsesPerDay: "New accounts: responses per day",
-  responsesPer10Minutes: "Everyone: responses per 10 minutes",
-  votesPerMinute: "Everyone: votes per minute",
-  reportsPerDay: "Everyone: reports per day",
-  autoHideWeight: "Report weight that hides an item for review",
-};
+export { SETTING_DEFAULTS, SETTING_LABELS, type SettingKey, type Settings };
 
 /**
  * Read on every write (for its rate limit), changed a few times a year: each instance keeps them for a

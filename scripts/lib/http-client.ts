@@ -112,6 +112,25 @@ export class HttpClient {
     return { response, text: await response.text() };
   }
 
+  /** Agree/Disagree through POST /api/claims/:id/vote (not a server action; decision 013). */
+  async voteOnClaim(
+    claimId: string,
+    value: "agree" | "disagree" | null,
+    { origin = new URL(this.baseUrl).origin, body }: { origin?: string | null; body?: string } = {},
+  ): Promise<{ response: Response; result: ActionResult }> {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (origin !== null) headers.origin = origin;
+    const response = await this.fetch(`/api/claims/${encodeURIComponent(claimId)}/vote`, { method: "POST", headers, body: body ?? JSON.stringify({ value }) });
+    const text = await response.text();
+    let result: ActionResult;
+    try {
+      result = JSON.parse(text) as ActionResult;
+    } catch {
+      throw new Error(`HTTP ${response.status} from the vote endpoint: ${text.slice(0, 300)}`);
+    }
+    return { response, result };
+  }
+
   /** Calls an action and returns its result object; fails if the HTTP exchange itself failed. */
   async action(action: { file: string; name: string; page: string }, argument: unknown): Promise<ActionResult> {
     const { response, text } = await this.callAction(action, argument);

@@ -74,7 +74,6 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
         [CLAIMS, "postResponseAction", respond],
         [CLAIMS, "editResponseAction", edit],
         [CLAIMS, "deleteResponseAction", { claimId, responseId: ownersResponse }],
-        [CLAIMS, "voteOnClaimAction", { claimId, value: "agree" }],
         [CLAIMS, "voteOnResponseAction", { claimId, responseId: ownersResponse, value: "strong" }],
         [CLAIMS, "followClaimAction", { claimId, follow: true }],
         [CLAIMS, "followResponseAction", { claimId, responseId: ownersResponse, follow: true }],
@@ -120,6 +119,12 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
           if (result.ok || result.status !== expected) wrong.push(`${who} ${name}: ${JSON.stringify(result)}, expected ${expected}`);
         }
       }
+      // Claim votes are an endpoint of their own (POST /api/claims/:id/vote), held to the same rules.
+      for (const [who, client, expected] of [["anonymous", anonymous, 401], ["banned", banned, 401]] as const) {
+        const { response, result } = await client.voteOnClaim(claimId, "agree");
+        checked += 1;
+        if (result.ok || response.status !== expected || result.status !== expected) wrong.push(`${who} claim vote: ${response.status} ${JSON.stringify(result)}, expected ${expected}`);
+      }
       expect(wrong).toEqual([]);
       expect(checked).toBeGreaterThan(50);
       expect(await fingerprint()).toEqual(before);
@@ -160,7 +165,8 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
       const [{ role }] = await appSql<{ role: string }>(`select role from "User" where id = $1`, [plainAccount.id]);
       expect(role).toBe("user");
 
-      expect((await sneaky.action(action(CLAIMS, "voteOnClaimAction"), { claimId, value: "disagree", userId: owner.id })).ok).toBe(true);
+      const forged = await sneaky.voteOnClaim(claimId, "disagree", { body: JSON.stringify({ value: "disagree", userId: owner.id, claimId: "another-claim" }) });
+      expect(forged.result.ok).toBe(true);
       const votes = await appSql<{ userId: string }>(`select "userId" from "ClaimVote" where "claimId" = $1 and value = 'disagree'`, [claimId]);
       expect(votes.map((vote) => vote.userId)).toEqual([plainAccount.id]);
     });
@@ -179,9 +185,12 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
     test("mutations naming another site (or a sandboxed 'null' origin) are refused with 403 before they run", async () => {
       const voter = await signedIn(appUrl, await createAccount("csrf-target"));
       for (const origin of ["https://evil.example", "null", "http://localhost.evil.example"]) {
-        const { response, text } = await voter.callAction(action(CLAIMS, "voteOnClaimAction"), { claimId, value: "agree" }, { origin });
+        const { response, text } = await voter.callAction(action(CLAIMS, "voteOnResponseAction"), { claimId, responseId: ownersResponse, value: "strong" }, { origin });
         expect(response.status, origin).toBe(403);
         expect(JSON.parse(text).message).toBe("Requests that change data must come from Arguably's own pages.");
+        const vote = await voter.voteOnClaim(claimId, "agree", { origin });
+        expect(vote.response.status, origin).toBe(403);
+        expect(vote.result).toMatchObject({ ok: false, error: "Requests that change data must come from Arguably's own pages." });
         const imported = await voter.fetch("/api/editor/import", {
           method: "POST",
           headers: { origin, "content-type": "application/json" },
@@ -195,7 +204,10 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
         body: new URLSearchParams({ email: owner.email, password: owner.password, csrfToken: "x" }),
       });
       expect(signIn.status).toBe(403);
+      // The vote endpoint, like every route handler that changes data, also insists on an Origin.
+      expect((await voter.voteOnClaim(claimId, "agree", { origin: null })).response.status).toBe(403);
       expect(await appSql(`select 1 from "ClaimVote" v join "User" u on u.id = v."userId" where u.name = 'csrf-target'`)).toEqual([]);
+      expect(await appSql(`select 1 from "ResponseVote" v join "User" u on u.id = v."userId" where u.name = 'csrf-target'`)).toEqual([]);
     });
   });
 
@@ -238,7 +250,7 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
       const client = await signedIn(appUrl, await createAccount("hostile"));
       const editor = await signedIn(appUrl, await createAccount("hostile-editor", { role: "editor" }));
       const before = await fingerprint();
-      const vote = action(CLAIMS, "voteOnClaimAction");
+      const vote = action(CLAIMS, "voteOnResponseAction");
 
       const huge = await client.callAction(vote, null, { body: JSON.stringify([{ claimId, value: "agree", padding: "x".repeat(2_000_000) }]) });
       expect(huge.response.status).toBe(413);
@@ -250,9 +262,18 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
         expect(malformed.text).not.toMatch(/at .*\.js|Error:/);
       }
 
+      // The vote endpoint: the same 413 before it reads anything, and 400 for anything but its JSON.
+      const hugeVote = await client.voteOnClaim(claimId, "agree", { body: JSON.stringify({ value: "agree", padding: "x".repeat(2_000_000) }) });
+      expect(hugeVote.response.status).toBe(413);
+      for (const body of ["{not json", '{"value":"maybe"}', "", "[1,2"]) {
+        const malformed = await client.voteOnClaim(claimId, "agree", { body });
+        expect(malformed.response.status, body).toBe(400);
+        expect(malformed.result).toMatchObject({ ok: false, status: 400 });
+      }
+
       const brokenForm = await client.fetch("/", {
         method: "POST",
-        headers: { "next-action": actionId(CLAIMS, "voteOnClaimAction"), "content-type": "multipart/form-data; boundary=XYZ", origin: new URL(appUrl).origin },
+        headers: { "next-action": actionId(CLAIMS, "voteOnResponseAction"), "content-type": "multipart/form-data; boundary=XYZ", origin: new URL(appUrl).origin },
         body: "--XYZ\r\nContent-Disposition: form-data; name=\"1\"\r\n\r\nunterminated",
       });
       expect(brokenForm.status).toBe(400);
@@ -271,8 +292,8 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
       const account = await createAccount("eager-voter");
       const voter = await signedIn(appUrl, account);
       const target = { id: secondClaimId };
-      const results = await Promise.all(Array.from({ length: 50 }, () => voter.action(action(CLAIMS, "voteOnClaimAction"), { claimId: target.id, value: "agree" })));
-      expect(results.filter((result) => result.ok)).toHaveLength(50);
+      const results = await Promise.all(Array.from({ length: 50 }, () => voter.voteOnClaim(target.id, "agree")));
+      expect(results.filter(({ result }) => result.ok)).toHaveLength(50);
       expect(await appSql(`select count(*)::int as n from "ClaimVote" where "claimId" = $1`, [target.id])).toEqual([{ n: 1 }]);
       expect(await appSql(`select "userId" from "ClaimVote" where "claimId" = $1`, [target.id])).toEqual([{ userId: account.id }]);
     });

@@ -7,11 +7,24 @@ import { appUrl, chromiumPath, setUpBrowser } from "../support/browser";
 
 const newPage = setUpBrowser();
 
+/** A published article with one claim that no other test touches. */
+async function claimOfItsOwn(name: string) {
+  const body = "Long debates need pages that stay short. Readers should meet the best arguments first.";
+  await appSql(
+    `insert into "Article" (id, slug, title, body, blocks, "sourceHash", status) values ($1, $1, 'A test of long debates', $2, $3::jsonb, $1, 'published')`,
+    [`${name}-article`, body, JSON.stringify([{ kind: "paragraph", start: 0, end: body.length }])],
+  );
+  const exact = "Long debates need pages that stay short.";
+  await appSql(
+    `insert into "Claim" (id, "articleId", start, "end", exact, prefix, suffix, text, "updatedAt") values ($1, $2, 0, $3, $4, '', '', $4, now())`,
+    [`${name}-claim`, `${name}-article`, exact.length, exact],
+  );
+  return `${name}-claim`;
+}
+
 describe.skipIf(!chromiumPath)("a long debate", () => {
   test("shows a page of each stance, 'show more', 'more replies' and 'continue this thread'", { timeout: 120_000 }, async () => {
-    const [{ id: claimId }] = await appSql<{ id: string }>(
-      `select c.id from "Claim" c join "Article" a on a.id = c."articleId" where a.slug like 'time-to-start%' order by c.start desc limit 1`,
-    );
+    const claimId = await claimOfItsOwn("long");
     await appSql(`insert into "User" (id, email, name, "createdAt", "updatedAt") values ('long-user', 'long@example.com', 'Longwinded', now(), now())`);
     // 25 supporting and 4 opposing direct responses; the newest supporting one has 6 replies, the
     // first of which starts a chain four levels deep.
@@ -69,9 +82,7 @@ describe.skipIf(!chromiumPath)("a long debate", () => {
   });
 
   test("readers without an account get the cached page, and a new response replaces it at once", async () => {
-    const [{ id: claimId }] = await appSql<{ id: string }>(
-      `select c.id from "Claim" c join "Article" a on a.id = c."articleId" where a.slug like 'time-to-start%' order by c.start desc offset 1 limit 1`,
-    );
+    const claimId = await claimOfItsOwn("cached");
     const url = `${appUrl}/claims/${claimId}?sort=newest`;
     await fetch(url);
     const cached = await fetch(url);

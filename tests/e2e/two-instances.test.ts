@@ -77,8 +77,8 @@ describe.skipIf(!chromiumPath)("two app instances on one database", () => {
     await expect(watcher.changed).resolves.toBe(true);
 
     // The same cookie, on the other instance, is the same person.
-    const voted = await onSecond.action({ file: "app/claims/[id]/actions.ts", name: "voteOnClaimAction", page: `/claims/${claimId}` }, { claimId, value: "agree" });
-    expect(voted).toMatchObject({ ok: true });
+    const voted = await onSecond.voteOnClaim(claimId, "agree");
+    expect(voted.result).toMatchObject({ ok: true });
     expect(await appSql(`select "userId" from "ClaimVote" where "claimId" = $1 and "userId" = $2`, [claimId, account.id])).toEqual([{ userId: account.id }]);
     const page = await (await onSecond.fetch(`/claims/${claimId}`)).text();
     expect(page).toContain(body);

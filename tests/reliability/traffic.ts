@@ -59,7 +59,7 @@ export interface TrafficOptions {
 }
 
 export function runTraffic(harness: Harness, ledger: Ledger, options: TrafficOptions): Promise<autocannon.Result> & { stop(): void } {
-  const voteHeaders = serverActionHeaders(CLAIMS_ACTIONS, "voteOnClaimAction", new URL(harness.appUrl).origin);
+  const origin = new URL(harness.appUrl).origin;
   const postHeaders = serverActionHeaders(CLAIMS_ACTIONS, "postResponseAction", new URL(harness.appUrl).origin);
   const acknowledgedByClaim = new Map<string, string[]>();
   const { voteShare = 0.25, postShare = 0.1 } = options;
@@ -97,7 +97,14 @@ export function runTraffic(harness: Harness, ledger: Ledger, options: TrafficOpt
           if (roll < voteShare) {
             const value = pick(["agree", "disagree", "agree", null] as const);
             context.pending.push({ kind: "vote", claimId: claim.id, value });
-            return { ...request, ...actionRequest(context, voteHeaders, claim.id, { claimId: claim.id, value }) };
+            // Claim votes have their own endpoint (decision 013), not a server action.
+            return {
+              ...request,
+              method: "POST" as const,
+              path: `/api/claims/${claim.id}/vote`,
+              headers: { "content-type": "application/json", origin, cookie: context.account.client.cookieHeader },
+              body: JSON.stringify({ value }),
+            };
           }
           if (roll < voteShare + postShare) {
             posts += 1;
@@ -129,7 +136,7 @@ export function runTraffic(harness: Harness, ledger: Ledger, options: TrafficOpt
           if (status !== 200 || (pending.kind !== "vote" && pending.kind !== "post")) return;
           let result: ReturnType<typeof parseActionResult>;
           try {
-            result = parseActionResult(body);
+            result = pending.kind === "vote" ? (JSON.parse(body) as ReturnType<typeof parseActionResult>) : parseActionResult(body);
           } catch {
             // Not an action result at all: counted as a server error, with the body for the report.
             bump(ledger.actionStatuses, 599);

@@ -2,10 +2,11 @@
 
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/actions";
-import { createResponse, findSubmittedResponse, deleteResponse, editResponse, setFollow, voteOnClaim, voteOnResponse } from "@/lib/data/debate";
+import { createResponse, findSubmittedResponse, deleteResponse, editResponse, setFollow, voteOnResponse } from "@/lib/data/debate";
 import { reportItem } from "@/lib/data/moderation";
 import { getSettings } from "@/lib/data/settings";
 import { hitRateLimit } from "@/lib/data/rate-limit";
+import { tooFastMessage } from "@/lib/rate-limit-rules";
 import { UserFacingError } from "@/lib/errors";
 import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
 import { postingBlockedReason } from "@/lib/auth/sanction-message";
@@ -26,15 +27,9 @@ const body = z
 const MINUTE = 60 * 1000;
 const DAY = 24 * 60 * MINUTE;
 
-function inWords(seconds: number) {
-  if (seconds < 120) return `${seconds} seconds`;
-  if (seconds < 7200) return `${Math.ceil(seconds / 60)} minutes`;
-  return `${Math.ceil(seconds / 3600)} hours`;
-}
-
 async function limit(key: string, rule: { limit: number; windowMs: number }, what: string) {
   const state = await hitRateLimit(key, rule);
-  if (state.limited) throw new UserFacingError(`You are ${what} faster than Arguably allows. Try again in ${inWords(state.retryAfterSeconds)}.`, 429);
+  if (state.limited) throw new UserFacingError(tooFastMessage(what, state.retryAfterSeconds), 429);
 }
 
 export const postResponseAction = authorizedAction(
@@ -77,13 +72,7 @@ export const deleteResponseAction = authorizedAction({ ...participant, schema: z
   await deleteResponse({ responseId: input.responseId, actor: user });
 });
 
-export const voteOnClaimAction = authorizedAction(
-  { ...participant, schema: z.object({ claimId: id, value: z.enum(["agree", "disagree"]).nullable() }) },
-  async (input, user) => {
-    await limit(`vote:user:${user.id}`, { limit: (await getSettings()).votesPerMinute, windowMs: MINUTE }, "voting");
-    await voteOnClaim({ claimId: input.claimId, userId: user.id, value: input.value });
-  },
-);
+// Claim votes (Agree/Disagree) are not a server action: POST /api/claims/:id/vote (lib/fast-writes).
 
 export const voteOnResponseAction = authorizedAction(
   { ...participant, schema: z.object({ claimId: id, responseId: id, value: z.enum(["strong", "weak"]).nullable() }) },

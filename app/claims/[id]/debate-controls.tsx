@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { useServerAction } from "@/components/use-server-action";
 import type { ActionResult } from "@/lib/auth/actions";
 import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
-import { deleteResponseAction, editResponseAction, followClaimAction, followResponseAction, postResponseAction, voteOnClaimAction, voteOnResponseAction } from "./actions";
+import { deleteResponseAction, editResponseAction, followClaimAction, followResponseAction, postResponseAction, voteOnResponseAction } from "./actions";
 
 /** 128 random bits as hex; getRandomValues works on plain-http hosts, where randomUUID does not exist. */
 function newSubmissionKey() {
@@ -29,9 +29,24 @@ function VoteButton({ active, label, count, onClick, disabled }: { active: boole
   );
 }
 
+/**
+ * Agree/Disagree go to POST /api/claims/:id/vote, which scripts/server.mjs answers without Next.js
+ * (decision 013); its JSON answer has the shape of a server action's result.
+ */
+async function castClaimVote(claimId: string, value: "agree" | "disagree" | null): Promise<ActionResult<undefined>> {
+  const response = await fetch(`/api/claims/${encodeURIComponent(claimId)}/vote`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ value }),
+  });
+  const answer = (await response.json()) as { ok?: boolean; error?: string; message?: string };
+  if (answer.ok) return { ok: true, data: undefined };
+  return { ok: false, error: answer.error ?? answer.message ?? "Your vote was not saved. Please try again.", status: response.status };
+}
+
 export function ClaimVotes({ claimId, agree, disagree, viewerVote, signedIn }: { claimId: string; agree: number; disagree: number; viewerVote: "agree" | "disagree" | null; signedIn: boolean }) {
   const { pending, error, run } = useServerAction();
-  const vote = (value: "agree" | "disagree") => run(() => voteOnClaimAction({ claimId, value: viewerVote === value ? null : value }));
+  const vote = (value: "agree" | "disagree") => run(() => castClaimVote(claimId, viewerVote === value ? null : value));
   return (
     <div className="space-y-2">
       <div className="flex items-center gap-2" role="group" aria-label="Your view of this claim">

@@ -1,0 +1,54 @@
+// The claim vote as one SQL statement, shared by the data function (lib/data/debate.ts, through Prisma)
+// and the fast vote endpoint (lib/fast-writes, through pg). One round trip, no interactive transaction:
+// it counts the rate-limit hit (when given), finds the published claim, stores or clears the vote (the
+// primary key makes repeats harmless), and announces it on the live channel, atomically. The claim's
+// counts and standing follow by trigger (decision 010).
+import { LIVE_CHANNEL } from "@/lib/live/publish";
+
+export interface ClaimVoteInput {
+  claimId: string;
+  userId: string;
+  value: "agree" | "disagree" | null;
+}
+
+export interface ClaimVoteRateLimit {
+  key: string;
+  windowStart: Date;
+  limit: number;
+}
+
+/** `hits`: the rate-limit count after this hit (0 without a limit); `found`: the claim exists and is published. */
+export interface ClaimVoteOutcome {
+  hits: number;
+  found: boolean;
+  changed: number;
+}
+
+export function claimVoteStatement(input: ClaimVoteInput, rateLimit?: ClaimVoteRateLimit): { text: string; values: unknown[] } {
+  const values: unknown[] = [input.claimId, input.userId, LIVE_CHANNEL];
+  const parameter = (value: unknown) => `$${values.push(value)}`;
+  const hit = rateLimit
+    ? `INSERT INTO "RateLimitCounter" ("key", "windowStart", "count") VALUES (${parameter(rateLimit.key)}, ${parameter(rateLimit.windowStart)}, 1)
+         ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitCounter"."count" + 1 RETURNING "count"`
+    : `SELECT 0 AS "count"`;
+  const allowed = rateLimit ? `AND (SELECT "count" FROM hit) <= ${parameter(rateLimit.limit)}` : "";
+  const change =
+    input.value === null
+      ? `DELETE FROM "ClaimVote" WHERE "claimId" = (SELECT id FROM target) AND "userId" = $2 RETURNING "claimId"`
+      : `INSERT INTO "ClaimVote" ("claimId", "userId", value) SELECT id, $2, ${parameter(input.value)}::"ClaimVoteValue" FROM target
+           ON CONFLICT ("claimId", "userId") DO UPDATE SET value = excluded.value RETURNING "claimId"`;
+  const text = `
+    WITH hit AS (${hit}),
+    claim AS (
+      SELECT claim.id, claim."articleId" FROM "Claim" claim JOIN "Article" article ON article.id = claim."articleId"
+      WHERE claim.id = $1 AND article.status = 'published'
+    ),
+    target AS (SELECT id, "articleId" FROM claim WHERE true ${allowed}),
+    changed AS (${change}),
+    announced AS (
+      SELECT pg_notify($3, json_build_object('type', 'vote', 'claimId', id, 'articleId', "articleId")::text) FROM target
+    )
+    SELECT (SELECT "count" FROM hit)::int AS hits, EXISTS (SELECT 1 FROM claim) AS found,
+      (SELECT count(*) FROM changed)::int AS changed, (SELECT count(*) FROM announced)::int AS announced`;
+  return { text, values };
+}
