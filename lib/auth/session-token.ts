@@ -19,10 +19,22 @@ function encryptionKey(secret: string | Buffer, salt: string) {
   return key;
 }
 
+// Tokens seen recently, decoded: a token's contents never change, so only its expiry needs rechecking.
+const decoded = new Map<string, { payload: JWT; expiresAt: number }>();
+const DECODED_KEPT = 10_000;
+const CLOCK_TOLERANCE_SECONDS = 15;
+
 /** next-auth's `jwt.decode`, with the derived key kept: the payload, or a thrown error for a bad token. */
 export async function decodeSessionToken({ token, secret, salt = "" }: { token?: string; secret: string | Buffer; salt?: string }): Promise<JWT | null> {
   if (!token) return null;
-  const { payload } = await jwtDecrypt(token, encryptionKey(secret, salt), { clockTolerance: 15 });
+  const id = `${salt}\u0000${typeof secret === "string" ? secret : secret.toString("base64")}\u0000${token}`;
+  const known = decoded.get(id);
+  if (known && known.expiresAt > Date.now()) return known.payload;
+  const { payload } = await jwtDecrypt(token, encryptionKey(secret, salt), { clockTolerance: CLOCK_TOLERANCE_SECONDS });
+  if (typeof payload.exp === "number") {
+    if (decoded.size >= DECODED_KEPT) decoded.delete(decoded.keys().next().value!);
+    decoded.set(id, { payload: payload as JWT, expiresAt: (payload.exp + CLOCK_TOLERANCE_SECONDS) * 1000 });
+  }
   return payload as JWT;
 }
 

@@ -74,12 +74,14 @@ async function voterOf(request: FastRequest, context: FastWriteContext) {
     return null;
   }
   if (typeof claims?.sub !== "string" || typeof claims.sid !== "string") return null;
-  const { rows } = await context.pool.query<{ id: string; role: "user" | "editor" | "moderator" | "admin"; bannedUntil: Date | null; silencedUntil: Date | null; votesPerMinute: number | null }>(
-    `SELECT u.id, u.role, u."bannedUntil", u."silencedUntil", (SELECT value FROM "Setting" WHERE key = 'votesPerMinute') AS "votesPerMinute"
-     FROM "UserSession" s JOIN "User" u ON u.id = s."userId"
-     WHERE s.id = $1 AND s."userId" = $2 AND s."endedAt" IS NULL AND s."expiresAt" > now()`,
-    [claims.sid, claims.sub],
-  );
+  // Named, so each connection prepares it once (PostgreSQL then skips parsing and planning).
+  const { rows } = await context.pool.query<{ id: string; role: "user" | "editor" | "moderator" | "admin"; bannedUntil: Date | null; silencedUntil: Date | null; votesPerMinute: number | null }>({
+    name: "arguably-voter-of-session",
+    text: `SELECT u.id, u.role, u."bannedUntil", u."silencedUntil", (SELECT value FROM "Setting" WHERE key = 'votesPerMinute') AS "votesPerMinute"
+      FROM "UserSession" s JOIN "User" u ON u.id = s."userId"
+      WHERE s.id = $1 AND s."userId" = $2 AND s."endedAt" IS NULL AND s."expiresAt" > now()`,
+    values: [claims.sid, claims.sub],
+  });
   const voter = rows[0];
   return voter && !isBanned(voter) ? voter : null;
 }
@@ -107,7 +109,7 @@ export async function handleClaimVote(request: FastRequest, context: FastWriteCo
       { claimId: decodeURIComponent(claimId), userId: voter.id, value: input.value },
       { key: `vote:user:${voter.id}`, windowStart: windowStart(rule, now), limit: rule.limit },
     );
-    const { rows } = await context.pool.query<ClaimVoteOutcome>(text, values);
+    const { rows } = await context.pool.query<ClaimVoteOutcome>({ name: `arguably-claim-vote-${input.value === null ? "clear" : "set"}`, text, values });
     const outcome = rows[0];
     const limit = stateFor(outcome.hits, rule, now, { counted: true });
     if (limit.limited) return refuse(429, tooFastMessage("voting", limit.retryAfterSeconds), { "Retry-After": String(limit.retryAfterSeconds) });
