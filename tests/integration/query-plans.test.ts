@@ -9,6 +9,7 @@ import { createUser } from "@/lib/data/create-user";
 import { countUnreadNotifications, createResponse, setFollow, voteOnClaim, voteOnResponse } from "@/lib/data/debate";
 import { getClaimDiscussion, getClaimText, getThread } from "@/lib/data/discussion";
 import { hitRateLimit } from "@/lib/data/rate-limit";
+import { findSimilarResponses, searchDebates } from "@/lib/data/search";
 import { getSettings } from "@/lib/data/settings";
 import { getUserOfSession, startUserSession } from "@/lib/data/user-sessions";
 import { SORTS } from "@/lib/argument/ranking";
@@ -73,6 +74,10 @@ test("every statement of the hot paths uses an index on the large tables", async
     await getClaimText(claimId);
     for (const sort of SORTS) await getClaimDiscussion(claimId, { viewerId: ben.id, sort });
     await getThread(reply.id, { viewerId: ben.id });
+    // Search and the similar-argument suggestions.
+    await searchDebates({ query: "NATO membership" });
+    await searchDebates({ query: "root argument", type: "responses", articleSlug: article.slug });
+    await findSimilarResponses(claimId, "A root argument for the plans, and then some.");
     // What writing costs: limits, settings, votes, a response, a follow.
     await getSettings();
     await hitRateLimit(`vote:user:${ben.id}`, { limit: 60, windowMs: 60_000 });
@@ -104,7 +109,7 @@ test("the check catches a scan: a query on an unindexed column is reported", asy
   await explainer.connect();
   try {
     await explainer.query("set enable_seqscan = off");
-    const { rows } = await explainer.query(`explain (format json) select id from "Response" where body = $1`, ["anything"]);
+    const { rows } = await explainer.query(`explain (format json) select id from "Response" where "removalReason" = $1`, ["anything"]);
     expect(sequentialScans((rows[0]["QUERY PLAN"] as { Plan: Record<string, unknown> }[])[0].Plan)).toEqual(["Response"]);
   } finally {
     await explainer.end();
