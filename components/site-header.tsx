@@ -10,9 +10,14 @@ export async function SiteHeader() {
   return (
     <header className="border-b border-line bg-white/70">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
-        <Link href="/" className="font-serif text-2xl font-semibold tracking-tight text-ink">
-          Arguably
-        </Link>
+        <div className="flex items-baseline gap-4">
+          <Link href="/" className="font-serif text-2xl font-semibold tracking-tight text-ink">
+            Arguably
+          </Link>
+          <Link href="/search" className="text-sm text-accent hover:underline">
+            Search
+          </Link>
+        </div>
         <nav aria-label="Account" className="flex items-center gap-3 text-sm">
           {user ? (
             <>

@@ -16,7 +16,7 @@ async function seriousViolations(page: Page) {
 }
 
 describe.skipIf(!chromiumPath)("accessibility (axe-core)", () => {
-  test("home, article (with and without the debate beside it) and claim pages have no serious or critical violations", async () => {
+  test("home, article (with and without the debate beside it), claim and search pages have no serious or critical violations", async () => {
     const page = await newPage();
     await page.goto("/");
     expect(await seriousViolations(page)).toEqual([]);
@@ -26,6 +26,9 @@ describe.skipIf(!chromiumPath)("accessibility (axe-core)", () => {
     await page.waitForURL(/\?claim=/);
     expect(await seriousViolations(page)).toEqual([]);
     await openClaimPage(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto("/search?q=Ukraine");
+    await page.getByTestId("search-hit").first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
 

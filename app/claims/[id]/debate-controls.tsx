@@ -71,6 +71,50 @@ export function FollowClaim({ claimId, following }: { claimId: string; following
   );
 }
 
+interface Similar {
+  id: string;
+  stance: "support" | "oppose";
+  excerpt: string;
+}
+
+/** While someone writes, the arguments on this claim that read most like their draft (trigram search). */
+function SimilarArguments({ claimId, draft }: { claimId: string; draft: string }) {
+  const [similar, setSimilar] = useState<Similar[]>([]);
+  const text = draft.trim().slice(0, 500);
+  useEffect(() => {
+    if (text.length < 20) return;
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      try {
+        const response = await fetch(`/api/claims/${encodeURIComponent(claimId)}/similar?text=${encodeURIComponent(text)}`, { signal: controller.signal });
+        if (response.ok) setSimilar(((await response.json()) as { similar: Similar[] }).similar);
+      } catch {
+        // A suggestion is a courtesy: without it, posting works as before.
+      }
+    }, 400);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [claimId, text]);
+  // A draft cut back below 20 characters shows nothing (the last answer may still be held).
+  if (text.length < 20 || !similar.length) return null;
+  return (
+    <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm" data-testid="similar-arguments">
+      <p className="font-medium">Similar arguments are already here. Could you support or answer one instead?</p>
+      <ul className="mt-1 space-y-1">
+        {similar.map((response) => (
+          <li key={response.id}>
+            <a href={`/responses/${response.id}`} target="_blank" rel="noopener" className="text-accent hover:underline">
+              {response.stance === "support" ? "✓ Supports" : "✗ Opposes"}: “{response.excerpt}”
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function ResponseForm({ claimId, parentId, stance, onDone, initialText = "", submitLabel = "Post response", onSubmitText }: {
   claimId: string;
   parentId: string | null;
@@ -120,6 +164,7 @@ export function ResponseForm({ claimId, parentId, stance, onDone, initialText = 
       <p id={`form-${parentId ?? claimId}-${stance}-help`} className={`text-xs ${tooLong ? "text-red-700" : "text-muted"}`}>
         {length} / {RESPONSE_MAX.toLocaleString("en")} characters{tooShort ? ` (at least ${RESPONSE_MIN})` : ""}. *emphasis*, **strong**, [links](https://…), lists and &gt; quotes work.
       </p>
+      {!onSubmitText ? <SimilarArguments claimId={claimId} draft={text} /> : null}
       {pending && posting ? (
         <p className="rounded-md border border-dashed border-line p-2 text-sm text-muted" role="status">
           Posting: “{posting.trim().slice(0, 120)}{posting.trim().length > 120 ? "…" : ""}”

@@ -1,0 +1,22 @@
+// GET /api/claims/:id/similar?text=… — arguments already made on this claim that read like the draft
+// (trigram similarity), so people can answer or back one instead of repeating it. Public data only:
+// visible responses of a published claim, as anyone reading the claim page sees them.
+import { z } from "zod";
+import { findSimilarResponses } from "@/lib/data/search";
+import { getClaimText } from "@/lib/data/discussion";
+
+export const dynamic = "force-dynamic";
+
+const Params = z.object({ id: z.string().min(1).max(64), text: z.string().min(20).max(500) });
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const headers = { "Cache-Control": "no-store" };
+  const parsed = Params.safeParse({ id: (await params).id, text: new URL(request.url).searchParams.get("text") ?? "" });
+  if (!parsed.success) return Response.json({ type: "error", message: "Give the claim and at least 20 characters of text (at most 500)." }, { status: 400, headers });
+  if (!(await getClaimText(parsed.data.id))) return Response.json({ type: "error", message: "That claim does not exist." }, { status: 404, headers });
+  const similar = await findSimilarResponses(parsed.data.id, parsed.data.text);
+  return Response.json(
+    { similar: similar.map((response) => ({ id: response.id, stance: response.stance, excerpt: response.body.replace(/\s+/g, " ").slice(0, 160), similarity: Number(response.similarity.toFixed(2)) })) },
+    { headers },
+  );
+}
