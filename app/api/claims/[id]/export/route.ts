@@ -1,0 +1,31 @@
+// GET /api/claims/:id/export?format=argdown|aif|annotation — a claim's debate for other argument tools:
+// Argdown text, AIF JSON (I-, RA- and CA-nodes), or the claim's anchor as a W3C Web Annotation.
+// Public data only (what readers of the claim page see), as a download.
+import { z } from "zod";
+import { getDebateForExport } from "@/lib/data/exchange";
+import { toAif } from "@/lib/exchange/aif";
+import { toArgdown } from "@/lib/exchange/argdown";
+import { toWebAnnotation } from "@/lib/exchange/web-annotation";
+import { appUrl } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+
+const Format = z.enum(["argdown", "aif", "annotation"]);
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const format = Format.safeParse(new URL(request.url).searchParams.get("format"));
+  if (!format.success) return Response.json({ type: "error", message: "Choose format=argdown, aif or annotation." }, { status: 400 });
+  const { id } = await params;
+  const debate = id.length <= 64 ? await getDebateForExport(id) : null;
+  if (!debate) return Response.json({ type: "error", message: "That claim does not exist." }, { status: 404 });
+  const download = (body: string, type: string, extension: string) =>
+    new Response(body, { headers: { "Content-Type": type, "Content-Disposition": `attachment; filename="claim-${id.replace(/[^A-Za-z0-9_-]/g, "")}.${extension}"`, "Cache-Control": "no-store" } });
+  switch (format.data) {
+    case "argdown":
+      return download(toArgdown(debate.tree), "text/plain; charset=utf-8", "argdown");
+    case "aif":
+      return download(JSON.stringify(toAif(debate.tree), null, 2), "application/json; charset=utf-8", "aif.json");
+    case "annotation":
+      return download(JSON.stringify(toWebAnnotation(debate.anchor, appUrl()), null, 2), "application/ld+json; charset=utf-8", "jsonld");
+  }
+}

@@ -1,0 +1,36 @@
+// A claim's whole debate for export (lib/exchange formats): every response readers can see, in tree
+// order. Deleted responses keep their place (their replies still answer them) with "[deleted]" as text;
+// hidden and removed ones, and everything below them, are left out, as readers do not see them.
+import { getReadDb } from "@/lib/db/client";
+import type { DebateTree } from "@/lib/exchange/debate-tree";
+import type { AnchoredClaim } from "@/lib/exchange/web-annotation";
+
+export async function getDebateForExport(claimId: string): Promise<{ tree: DebateTree; anchor: AnchoredClaim } | null> {
+  const db = getReadDb();
+  const claim = await db.claim.findFirst({
+    where: { id: claimId, hiddenAt: null, article: { status: "published" } },
+    select: { id: true, text: true, exact: true, prefix: true, suffix: true, start: true, end: true, article: { select: { slug: true } } },
+  });
+  if (!claim) return null;
+  const rows = await db.response.findMany({
+    where: { claimId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, parentId: true, stance: true, body: true, deletedAt: true, hiddenAt: true, removedAt: true },
+  });
+  const parentOf = new Map(rows.map((row) => [row.id, row.parentId]));
+  const withheld = new Set(rows.filter((row) => row.hiddenAt || row.removedAt).map((row) => row.id));
+  // Parents come before their replies (created earlier), so one pass settles each row from its parent.
+  const hidden = new Set<string>();
+  for (const row of rows) {
+    const parentId = parentOf.get(row.id);
+    if (withheld.has(row.id) || (parentId && hidden.has(parentId))) hidden.add(row.id);
+  }
+  const visible = rows.filter((row) => !hidden.has(row.id));
+  return {
+    tree: {
+      claim: { id: claim.id, text: claim.text },
+      responses: visible.map((row) => ({ id: row.id, parentId: row.parentId, stance: row.stance, text: row.deletedAt ? "[deleted]" : row.body })),
+    },
+    anchor: { ...claim, articleSlug: claim.article.slug },
+  };
+}

@@ -1,0 +1,65 @@
+// Exports over HTTP: a claim's debate as Argdown and AIF JSON reads back as the tree readers see
+// (deleted responses keep their place, hidden ones and their replies are left out), and its anchor as a
+// Web Annotation; the claim page links to all three.
+import { describe, expect, test } from "vitest";
+import { parseAif } from "@/lib/exchange/aif";
+import { parseArgdown } from "@/lib/exchange/argdown";
+import { appSql } from "../support/app-database";
+import { appUrl } from "../support/browser";
+
+async function debate() {
+  const body = "Exports should carry the whole debate. Other tools can then map it.";
+  await appSql(
+    `insert into "Article" (id, slug, title, body, blocks, "sourceHash", status) values ('export-article', 'export-article', 'Exporting debates', $1, $2::jsonb, 'export-article', 'published')`,
+    [body, JSON.stringify([{ kind: "paragraph", start: 0, end: body.length }])],
+  );
+  const exact = "Exports should carry the whole debate.";
+  await appSql(`insert into "Claim" (id, "articleId", start, "end", exact, prefix, suffix, text, "updatedAt") values ('export-claim', 'export-article', 0, $1, $2, '', ' Other tools', $2, now())`, [exact.length, exact]);
+  await appSql(`insert into "User" (id, email, name, "createdAt", "updatedAt") values ('export-user', 'export-user@example.com', 'Exporter', now(), now())`);
+  await appSql(
+    `insert into "Response" (id, "claimId", "parentId", stance, "authorId", body, "createdAt", "deletedAt", "hiddenAt") values
+     ('x1', 'export-claim', null, 'support', 'export-user', 'Whole debates let researchers check the map.', now() - interval '5 minutes', null, null),
+     ('x2', 'export-claim', 'x1', 'oppose', 'export-user', 'Not every reply is worth carrying.', now() - interval '4 minutes', null, null),
+     ('x3', 'export-claim', null, 'oppose', 'export-user', 'gone', now() - interval '3 minutes', now(), null),
+     ('x4', 'export-claim', 'x3', 'support', 'export-user', 'A reply to a deleted response stays.', now() - interval '2 minutes', null, null),
+     ('x5', 'export-claim', null, 'oppose', 'export-user', 'Hidden by moderators.', now() - interval '1 minute', null, now()),
+     ('x6', 'export-claim', 'x5', 'support', 'export-user', 'Below a hidden response.', now(), null, null)`,
+  );
+}
+
+const EXPECTED = [
+  { id: "x1", parentId: null, stance: "support", text: "Whole debates let researchers check the map." },
+  { id: "x2", parentId: "x1", stance: "oppose", text: "Not every reply is worth carrying." },
+  { id: "x3", parentId: null, stance: "oppose", text: "[deleted]" },
+  { id: "x4", parentId: "x3", stance: "support", text: "A reply to a deleted response stays." },
+];
+
+describe("exports", () => {
+  test("Argdown, AIF and Web Annotation of a claim's debate", async () => {
+    await debate();
+    const exported = (format: string) => fetch(`${appUrl}/api/claims/export-claim/export?format=${format}`);
+
+    const argdown = await exported("argdown");
+    expect(argdown.headers.get("content-disposition")).toBe('attachment; filename="claim-export-claim.argdown"');
+    const fromArgdown = parseArgdown(await argdown.text());
+    expect(fromArgdown.claim.text).toBe("Exports should carry the whole debate.");
+    expect(fromArgdown.responses.map(({ stance, text }) => ({ stance, text }))).toEqual(EXPECTED.map(({ stance, text }) => ({ stance, text })));
+
+    const aif = await exported("aif");
+    expect(aif.headers.get("content-type")).toContain("application/json");
+    const fromAif = parseAif(await aif.json());
+    expect(fromAif).toEqual({ claim: { id: "export-claim", text: "Exports should carry the whole debate." }, responses: EXPECTED });
+
+    const annotation = await (await exported("annotation")).json();
+    expect(annotation.target.source).toBe(`${appUrl}/articles/export-article`);
+    expect(annotation.target.selector).toEqual([
+      { type: "TextQuoteSelector", exact: "Exports should carry the whole debate.", prefix: "", suffix: " Other tools" },
+      { type: "TextPositionSelector", start: 0, end: 38 },
+    ]);
+
+    expect((await exported("pdf")).status).toBe(400);
+    expect((await fetch(`${appUrl}/api/claims/no-such-claim/export?format=aif`)).status).toBe(404);
+    const page = await (await fetch(`${appUrl}/claims/export-claim`)).text();
+    for (const format of ["argdown", "aif", "annotation"]) expect(page).toContain(`/api/claims/export-claim/export?format=${format}`);
+  });
+});

@@ -1,0 +1,111 @@
+// Argdown and AIF round-trip a debate tree exactly (structure, stances, wording), malformed files are
+// refused with a reason that says where, and a claim's anchor becomes a valid Web Annotation.
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { parseAif, toAif } from "@/lib/exchange/aif";
+import { parseArgdown, toArgdown } from "@/lib/exchange/argdown";
+import { ExchangeFormatError, inTreeOrder, type DebateTree } from "@/lib/exchange/debate-tree";
+import { toWebAnnotation } from "@/lib/exchange/web-annotation";
+
+/** A random tree: response i answers the claim or an earlier response. */
+const trees: fc.Arbitrary<DebateTree> = fc
+  .record({
+    claim: fc.string({ minLength: 1, maxLength: 40 }).filter((text) => text.trim().length > 0),
+    responses: fc.array(fc.record({ parent: fc.nat(), stance: fc.constantFrom("support" as const, "oppose" as const), text: fc.string({ minLength: 1, maxLength: 60 }) }), { maxLength: 25 }),
+  })
+  .map(({ claim, responses }) => ({
+    claim: { id: "claim-1", text: claim.replace(/\s+/g, " ").trim() },
+    responses: responses.map((response, index) => ({
+      id: `r${index}`,
+      parentId: index === 0 || response.parent % (index + 1) === index ? null : `r${response.parent % index}`,
+      stance: response.stance,
+      text: response.text.replace(/\s+/g, " ").trim() || "x",
+    })),
+  }));
+
+/** The tree as shape and words, independent of ids: each response as (its path of positions, stance, text). */
+function shape(tree: DebateTree) {
+  const ordered = inTreeOrder(tree);
+  const path = new Map<string | null, string>([[null, ""]]);
+  const seen = new Map<string | null, number>();
+  return ordered.map((response) => {
+    const index = seen.get(response.parentId) ?? 0;
+    seen.set(response.parentId, index + 1);
+    path.set(response.id, `${path.get(response.parentId)}/${index}`);
+    return `${path.get(response.id)} ${response.stance} ${response.text}`;
+  });
+}
+
+describe("Argdown", () => {
+  test("round-trips any tree", () => {
+    fc.assert(fc.property(trees, (tree) => {
+      const back = parseArgdown(toArgdown(tree));
+      return back.claim.text === tree.claim.text && JSON.stringify(shape(back)) === JSON.stringify(shape(tree));
+    }));
+  });
+
+  test("writes what Argdown readers expect", () => {
+    const text = toArgdown({ claim: { id: "c", text: "Ukraine will not join NATO." }, responses: [{ id: "a", parentId: null, stance: "oppose", text: "Allies said it will." }, { id: "b", parentId: "a", stance: "support", text: "See\nBucharest 2008." }] });
+    expect(text).toBe("[Claim]: Ukraine will not join NATO.\n  - [R-a]: Allies said it will.\n    + [R-b]: See Bucharest 2008.\n");
+  });
+
+  test.each([
+    ["", "empty"],
+    ["+ [A]: no claim first", "line 1: the file must start with the claim"],
+    ["[Claim]: x\n    + [A]: too deep", "line 2: indented too deep"],
+    ["[Claim]: x\n  * [A]: unknown relation", "line 2: expected"],
+    ["[Claim]: x\n  + [A]: one\n  - [A]: again", "line 3: the label [A] is used twice"],
+    ["[Claim]: x\n [A]: odd indentation", "line 2: indent with two spaces"],
+  ])("refuses %j with a reason", (source, reason) => {
+    expect(() => parseArgdown(source)).toThrow(ExchangeFormatError);
+    expect(() => parseArgdown(source)).toThrow(reason);
+  });
+});
+
+describe("AIF JSON", () => {
+  test("round-trips any tree, with I-nodes for statements and RA/CA nodes for support/attack", () => {
+    fc.assert(fc.property(trees, (tree) => {
+      const document = toAif(tree);
+      const relations = document.nodes.filter((node) => node.type !== "I");
+      if (relations.length !== tree.responses.length) return false;
+      if (relations.filter((node) => node.type === "RA").length !== tree.responses.filter((response) => response.stance === "support").length) return false;
+      const back = parseAif(JSON.parse(JSON.stringify(document)));
+      return back.claim.text === tree.claim.text && JSON.stringify(shape(back)) === JSON.stringify(shape(tree));
+    }));
+  });
+
+  test.each([
+    [{ nodes: "no" }, "Not an AIF document"],
+    [{ nodes: [{ nodeID: 1, text: "a", type: "I" }, { nodeID: 1, text: "b", type: "I" }], edges: [] }, "share a nodeID"],
+    [{ nodes: [{ nodeID: 1, text: "a", type: "I" }, { nodeID: 2, text: "b", type: "I" }], edges: [] }, "exactly one claim"],
+    [{ nodes: [{ nodeID: 1, text: "a", type: "I" }], edges: [{ fromID: 1, toID: 9 }] }, "does not exist"],
+    [{ nodes: [{ nodeID: 1, text: "a", type: "I" }, { nodeID: 2, text: "x", type: "L" }], edges: [] }, "only I, RA and CA"],
+    [
+      { nodes: [{ nodeID: 1, text: "a", type: "I" }, { nodeID: 2, text: "b", type: "I" }, { nodeID: 3, text: "", type: "RA" }, { nodeID: 4, text: "", type: "RA" }], edges: [{ fromID: 1, toID: 3 }, { fromID: 3, toID: 2 }, { fromID: 2, toID: 4 }, { fromID: 4, toID: 1 }] },
+      "exactly one claim",
+    ],
+  ])("refuses malformed document %# with a reason", (document, reason) => {
+    expect(() => parseAif(document)).toThrow(ExchangeFormatError);
+    expect(() => parseAif(document)).toThrow(reason);
+  });
+});
+
+describe("Web Annotation", () => {
+  test("anchors the claim in its article by quote and by position", () => {
+    const annotation = toWebAnnotation({ id: "c1", text: "Reworded", exact: "the words", prefix: "before ", suffix: " after", start: 10, end: 19, articleSlug: "an-article" }, "https://arguably.example/");
+    expect(annotation).toEqual({
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      id: "https://arguably.example/claims/c1",
+      type: "Annotation",
+      motivation: "highlighting",
+      body: { type: "TextualBody", value: "Reworded", format: "text/plain", purpose: "describing" },
+      target: {
+        source: "https://arguably.example/articles/an-article",
+        selector: [
+          { type: "TextQuoteSelector", exact: "the words", prefix: "before ", suffix: " after" },
+          { type: "TextPositionSelector", start: 10, end: 19 },
+        ],
+      },
+    });
+  });
+});
