@@ -34,35 +34,45 @@ export async function importArticle({ raw, sourceUrl = null, importedById = null
   const existing = await db.article.findUnique({ where: { sourceHash: prepared.sourceHash }, select });
   if (existing) return { article: existing, created: false, prepared };
 
-  const baseSlug = slugify(prepared.title);
+  return createWithFreeSlug(prepared.title, prepared.sourceHash, select, (slug) =>
+    db.article.create({
+      data: {
+        slug,
+        title: prepared.title,
+        byline: prepared.byline,
+        body: prepared.body,
+        blocks: prepared.blocks as unknown as Prisma.InputJsonValue,
+        sourceUrl,
+        sourceHash: prepared.sourceHash,
+        importedById,
+        status,
+        // One statement: the article and its claims are stored together or not at all.
+        claims: {
+          createMany: { data: prepared.claims.map(claimRow) },
+        },
+      },
+      select,
+    }),
+  ).then((result) => ({ ...result, prepared }));
+}
+
+/**
+ * Creates an article under the first free slug made from `title`. When the same source (by hash) was
+ * stored meanwhile, by someone else at this very moment, answers with that one instead.
+ */
+export async function createWithFreeSlug<S extends Prisma.ArticleSelect, T>(title: string, sourceHash: string, select: S, create: (slug: string) => Promise<T>) {
+  const db = getDb();
+  const baseSlug = slugify(title);
   for (let attempt = 0; attempt < 20; attempt++) {
     const slug = attempt === 0 ? baseSlug : `${baseSlug}-${attempt + 1}`;
     try {
-      const article = await db.article.create({
-        data: {
-          slug,
-          title: prepared.title,
-          byline: prepared.byline,
-          body: prepared.body,
-          blocks: prepared.blocks as unknown as Prisma.InputJsonValue,
-          sourceUrl,
-          sourceHash: prepared.sourceHash,
-          importedById,
-          status,
-          // One statement: the article and its claims are stored together or not at all.
-          claims: {
-            createMany: { data: prepared.claims.map(claimRow) },
-          },
-        },
-        select,
-      });
-      return { article, created: true, prepared };
+      return { article: await create(slug), created: true };
     } catch (error) {
       if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
-      // Either someone imported the same page at this moment (theirs is ours), or the slug is taken.
-      const raced = await db.article.findUnique({ where: { sourceHash: prepared.sourceHash }, select });
-      if (raced) return { article: raced, created: false, prepared };
+      // Either someone imported the same source at this moment (theirs is ours), or the slug is taken.
+      const raced = await db.article.findUnique({ where: { sourceHash }, select });
+      if (raced) return { article: raced as unknown as T, created: false };
     }
   }
-  throw new Error(`Could not find a free slug for "${prepared.title}".`);
+  throw new Error(`Could not find a free slug for "${title}".`);
 }

@@ -195,4 +195,25 @@ describe.skipIf(!chromiumPath)("the editor's review", () => {
     const foreign = await fetch(`${appUrl}/api/editor/import`, { method: "POST", headers: { Origin: "https://evil.example", "Content-Type": "application/json" }, body: "{}" });
     expect(foreign.status).toBe(403);
   });
+  test("a debate from another tool (Argdown) is imported, reviewed and published; a malformed one is refused with the line", async () => {
+    const page = await signedInAs("editor");
+    await page.goto("/editor/new");
+    await page.getByText("Argdown debate").click();
+    await page.getByLabel("The debate in Argdown").fill("[Claim]: Zoos do more good than harm.\n    + [A]: indented too deep");
+    await page.getByRole("button", { name: "Import and review" }).click();
+    await expect(alertText(page, "cannot be imported")).resolves.toContain("That Argdown file cannot be imported: line 2: indented too deep");
+
+    await page.getByLabel("The debate in Argdown").fill(
+      ["[Claim]: Zoos do more good than harm.", "  + [A]: Breeding programmes saved the Arabian oryx.", "    - [B]: A handful of species, at great cost.", "  - [C]: Most animals in zoos are not endangered."].join("\n"),
+    );
+    await page.getByRole("button", { name: "Import and review" }).click();
+    await page.waitForURL(/\/editor\/articles\//);
+    await page.getByRole("button", { name: "Publish article" }).click();
+    await page.waitForURL(/\/articles\/debate-zoos-do-more-good-than-harm/);
+    const href = await page.getByTestId("claim").first().locator("xpath=..").getAttribute("href");
+    await page.goto(`${href}?sort=newest`);
+    await expect(page.getByRole("region", { name: "Supporting" }).getByText("Breeding programmes saved the Arabian oryx.").isVisible()).resolves.toBe(true);
+    await expect(page.getByRole("region", { name: "Opposing" }).getByText("Most animals in zoos are not endangered.").isVisible()).resolves.toBe(true);
+    await expect(page.getByText("A handful of species, at great cost.").isVisible()).resolves.toBe(true);
+  });
 });

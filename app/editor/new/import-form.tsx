@@ -5,13 +5,14 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
-type Mode = "text" | "html" | "url";
+type Mode = "text" | "html" | "url" | "argdown" | "aif";
 
 const STAGES: Record<string, string> = {
   fetching: "Fetching the page",
   extracting: "Finding the article",
   detecting: "Splitting into claims",
   saving: "Saving the draft",
+  reading: "Reading the debate",
 };
 
 interface Progress {
@@ -24,7 +25,25 @@ const MODES: { mode: Mode; label: string }[] = [
   { mode: "text", label: "Paste text" },
   { mode: "html", label: "Paste HTML" },
   { mode: "url", label: "From a URL" },
+  { mode: "argdown", label: "Argdown debate" },
+  { mode: "aif", label: "AIF JSON debate" },
 ];
+
+const CONTENT_LABELS: Record<Mode, string> = {
+  text: "The article's text",
+  html: "The page's HTML",
+  url: "",
+  argdown: "The debate in Argdown",
+  aif: "The debate in AIF JSON",
+};
+
+const PLACEHOLDERS: Record<Mode, string> = {
+  text: "Paste the whole page; navigation, prompts and captions are removed for you.",
+  html: "<html>…",
+  url: "",
+  argdown: "[Claim]: The claim itself.\n  + [R1]: A supporting argument.\n    - [R2]: An objection to it.",
+  aif: '{"nodes": [{"nodeID": "1", "text": "The claim", "type": "I"}, …], "edges": [ … ]}',
+};
 
 export function ImportForm() {
   const router = useRouter();
@@ -37,7 +56,7 @@ export function ImportForm() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
-    setProgress({ stage: mode === "url" ? "fetching" : "extracting", done: 0, total: 1 });
+    setProgress({ stage: mode === "url" ? "fetching" : mode === "argdown" || mode === "aif" ? "reading" : "extracting", done: 0, total: 1 });
     try {
       const response = await fetch("/api/editor/import", {
         method: "POST",
@@ -76,7 +95,7 @@ export function ImportForm() {
   const busy = progress !== null;
   return (
     <form onSubmit={submit} className="space-y-4">
-      <fieldset className="flex gap-2" disabled={busy}>
+      <fieldset className="flex flex-wrap gap-2" disabled={busy}>
         <legend className="sr-only">Source</legend>
         {MODES.map((option) => (
           <label key={option.mode} className={`cursor-pointer rounded-md border px-3 py-1.5 text-sm ${mode === option.mode ? "border-accent bg-accent text-white" : "border-line bg-white"}`}>
@@ -92,8 +111,8 @@ export function ImportForm() {
         </div>
       ) : (
         <div className="space-y-1">
-          <label htmlFor="import-content" className="block text-sm font-medium">{mode === "html" ? "The page's HTML" : "The article's text"}</label>
-          <textarea id="import-content" required rows={14} value={content} onChange={(event) => setContent(event.target.value)} disabled={busy} className="w-full rounded-md border border-line bg-white px-3 py-2 font-mono text-sm" placeholder={mode === "html" ? "<html>…" : "Paste the whole page; navigation, prompts and captions are removed for you."} />
+          <label htmlFor="import-content" className="block text-sm font-medium">{CONTENT_LABELS[mode]}</label>
+          <textarea id="import-content" required rows={14} value={content} onChange={(event) => setContent(event.target.value)} disabled={busy} className="w-full rounded-md border border-line bg-white px-3 py-2 font-mono text-sm" placeholder={PLACEHOLDERS[mode]} />
         </div>
       )}
       {error ? <Alert>{error}</Alert> : null}

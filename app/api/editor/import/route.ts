@@ -1,10 +1,15 @@
-// POST /api/editor/import — an editor imports an article from pasted text, pasted HTML or a URL.
+// POST /api/editor/import — an editor imports an article from pasted text, pasted HTML or a URL, or a
+// debate from another argument tool (Argdown or AIF JSON; lib/exchange, lib/data/import-debate.ts).
 // The answer streams progress as NDJSON lines ({"type":"progress",...}) and ends with
 // {"type":"done","reviewUrl":...} or {"type":"error","message":...}. Nothing is stored on error.
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isSameOrigin } from "@/lib/auth/same-origin";
 import { importArticle } from "@/lib/data/import-article";
+import { importDebate } from "@/lib/data/import-debate";
+import { parseAif } from "@/lib/exchange/aif";
+import { parseArgdown } from "@/lib/exchange/argdown";
+import { ExchangeFormatError } from "@/lib/exchange/debate-tree";
 import { hitRateLimit } from "@/lib/data/rate-limit";
 import { UserFacingError } from "@/lib/errors";
 import { MAX_INPUT_BYTES, prepareArticleWithProgress } from "@/lib/ingest";
@@ -15,7 +20,26 @@ const ZImport = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("text"), content: z.string().trim().min(1, "Paste the article's text first.") }),
   z.object({ mode: z.literal("html"), content: z.string().trim().min(1, "Paste the page's HTML first.") }),
   z.object({ mode: z.literal("url"), url: z.string().trim().url("Enter a full address, like https://example.com/article.") }),
+  z.object({ mode: z.literal("argdown"), content: z.string().trim().min(1, "Paste the Argdown text first.") }),
+  z.object({ mode: z.literal("aif"), content: z.string().trim().min(1, "Paste the AIF JSON first.") }),
 ]);
+
+/** Reads a debate file; a malformed one is refused with what is wrong and where. */
+function readDebate(mode: "argdown" | "aif", content: string) {
+  try {
+    if (mode === "argdown") return parseArgdown(content);
+    let json: unknown;
+    try {
+      json = JSON.parse(content);
+    } catch {
+      throw new ExchangeFormatError("It is not JSON.");
+    }
+    return parseAif(json);
+  } catch (error) {
+    if (error instanceof ExchangeFormatError) throw new UserFacingError(`That ${mode === "argdown" ? "Argdown" : "AIF"} file cannot be imported: ${error.message}`, 400);
+    throw error;
+  }
+}
 
 const IMPORTS_PER_EDITOR = { limit: 30, windowMs: 60 * 60 * 1000 };
 
@@ -47,6 +71,14 @@ export async function POST(request: Request) {
     async start(controller) {
       const send = (event: object) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
       try {
+        if (input.mode === "argdown" || input.mode === "aif") {
+          send({ type: "progress", stage: "reading", done: 0, total: 1 });
+          const tree = readDebate(input.mode, input.content);
+          send({ type: "progress", stage: "saving", done: 0, total: 1 });
+          const { article } = await importDebate({ tree, source: input.content, importedById: user.id });
+          send({ type: "done", articleId: article.id, reviewUrl: `/editor/articles/${article.id}` });
+          return;
+        }
         let raw: string;
         let sourceUrl: string | null = null;
         if (input.mode === "url") {

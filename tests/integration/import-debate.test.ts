@@ -1,0 +1,73 @@
+// A debate written by another tool becomes a debate here: export → import → export gives the same
+// tree, for Argdown and for AIF, with counts and standings computed; imports are idempotent and bounded.
+import { beforeAll, describe, expect, test } from "vitest";
+import { createUser } from "@/lib/data/create-user";
+import { getDebateForExport } from "@/lib/data/exchange";
+import { importDebate, MAX_IMPORTED_RESPONSES } from "@/lib/data/import-debate";
+import { getDb } from "@/lib/db/client";
+import { parseAif, toAif } from "@/lib/exchange/aif";
+import { parseArgdown, toArgdown } from "@/lib/exchange/argdown";
+import { inTreeOrder, type DebateTree } from "@/lib/exchange/debate-tree";
+
+let editorId: string;
+
+beforeAll(async () => {
+  editorId = (await createUser({ email: "eddie@example.com", name: "Eddie" })).id;
+});
+
+const ORIGINAL: DebateTree = {
+  claim: { id: "c", text: "Cities should stop building parking garages." },
+  responses: [
+    { id: "a", parentId: null, stance: "support", text: "A structured space costs over $30,000 to build." },
+    { id: "b", parentId: "a", stance: "oppose", text: "Land prices vary; some garages pay for themselves." },
+    { id: "c2", parentId: "b", stance: "support", text: "Those are the exceptions, downtown or not." },
+    { id: "d", parentId: null, stance: "oppose", text: "Shops need customers who drive." },
+    { id: "e", parentId: "d", stance: "oppose", text: "Most downtown shoppers arrive on foot or by transit." },
+  ],
+};
+
+/** The tree as (path, stance, text), independent of ids. */
+function shape(tree: DebateTree) {
+  const path = new Map<string | null, string>([[null, ""]]);
+  const count = new Map<string | null, number>();
+  return inTreeOrder(tree).map((response) => {
+    const index = count.get(response.parentId) ?? 0;
+    count.set(response.parentId, index + 1);
+    path.set(response.id, `${path.get(response.parentId)}/${index}`);
+    return `${path.get(response.id)} ${response.stance} ${response.text}`;
+  });
+}
+
+async function roundTrip(source: string, tree: DebateTree) {
+  const { article, created } = await importDebate({ tree, source, importedById: editorId });
+  expect(created).toBe(true);
+  expect(article.status).toBe("draft");
+  await getDb().article.update({ where: { id: article.id }, data: { status: "published" } });
+  const claim = await getDb().claim.findFirstOrThrow({ where: { articleId: article.id }, select: { id: true, text: true, supportCount: true, opposeCount: true, responseCount: true } });
+  expect(claim).toMatchObject({ text: ORIGINAL.claim.text, supportCount: 1, opposeCount: 1, responseCount: 5 });
+  const exported = (await getDebateForExport(claim.id))!.tree;
+  expect(shape(exported)).toEqual(shape(ORIGINAL));
+  return article;
+}
+
+describe("importing a debate", () => {
+  test("Argdown: export, import, export gives the same tree", async () => {
+    const source = toArgdown(ORIGINAL);
+    await roundTrip(source, parseArgdown(source));
+  });
+
+  test("AIF JSON: export, import, export gives the same tree; the same file twice is one debate", async () => {
+    const source = JSON.stringify(toAif(ORIGINAL));
+    const article = await roundTrip(source, parseAif(JSON.parse(source)));
+    const again = await importDebate({ tree: parseAif(JSON.parse(source)), source, importedById: editorId });
+    expect(again).toMatchObject({ created: false, article: { id: article.id } });
+  });
+
+  test("refuses what it cannot store, and stores nothing then", async () => {
+    const before = await getDb().article.count();
+    const huge: DebateTree = { claim: { id: "c", text: "Too big." }, responses: Array.from({ length: MAX_IMPORTED_RESPONSES + 1 }, (_, index) => ({ id: `r${index}`, parentId: null, stance: "support" as const, text: "x".repeat(12) })) };
+    await expect(importDebate({ tree: huge, source: "huge", importedById: editorId })).rejects.toMatchObject({ status: 400 });
+    await expect(importDebate({ tree: { claim: { id: "c", text: "  " }, responses: [] }, source: "blank", importedById: editorId })).rejects.toMatchObject({ status: 400 });
+    expect(await getDb().article.count()).toBe(before);
+  });
+});
