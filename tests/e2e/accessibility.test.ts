@@ -24,6 +24,10 @@ describe.skipIf(!chromiumPath)("accessibility (axe-core)", () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId("claim").first().click();
     await page.waitForURL(/\?claim=/);
+    // A client-side navigation streams the new page's metadata after its URL changes: check the page
+    // once it has arrived (the debate beside the text, and its title).
+    await page.getByTestId("claim-discussion").waitFor();
+    await page.waitForFunction(() => document.title.trim() !== "");
     expect(await seriousViolations(page)).toEqual([]);
     await openClaimPage(page);
     expect(await seriousViolations(page)).toEqual([]);
