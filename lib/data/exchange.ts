@@ -34,3 +34,30 @@ export async function getDebateForExport(claimId: string): Promise<{ tree: Debat
     anchor: { ...claim, articleSlug: claim.article.slug },
   };
 }
+
+/** Everything an article's exports hold: its visible claims with their anchors and numbers, the
+ * responses readers see, and the votes on both. */
+export async function getArticleForExport(slug: string) {
+  const db = getReadDb();
+  const article = await db.article.findFirst({ where: { slug, status: "published" }, select: { id: true, slug: true, title: true } });
+  if (!article) return null;
+  const claims = await db.claim.findMany({
+    where: { articleId: article.id, hiddenAt: null },
+    orderBy: { start: "asc" },
+    select: { id: true, text: true, exact: true, prefix: true, suffix: true, start: true, end: true, agreeVotes: true, disagreeVotes: true, supportCount: true, opposeCount: true, standing: true },
+  });
+  const claimIds = claims.map((claim) => claim.id);
+  const rows = await db.response.findMany({
+    where: { claimId: { in: claimIds } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, claimId: true, parentId: true, stance: true, body: true, createdAt: true, deletedAt: true, hiddenAt: true, removedAt: true, strongVotes: true, weakVotes: true, strength: true },
+  });
+  const hidden = new Set<string>();
+  for (const row of rows) if (row.hiddenAt || row.removedAt || (row.parentId && hidden.has(row.parentId))) hidden.add(row.id);
+  const responses = rows.filter((row) => !hidden.has(row.id)).map((row) => ({ ...row, body: row.deletedAt ? "[deleted]" : row.body }));
+  const [claimVotes, responseVotes] = await Promise.all([
+    db.claimVote.findMany({ where: { claimId: { in: claimIds } }, orderBy: { createdAt: "asc" }, select: { claimId: true, userId: true, value: true, createdAt: true } }),
+    db.responseVote.findMany({ where: { responseId: { in: responses.map((response) => response.id) } }, orderBy: { createdAt: "asc" }, select: { responseId: true, userId: true, value: true, createdAt: true } }),
+  ]);
+  return { article, claims, responses, claimVotes, responseVotes };
+}

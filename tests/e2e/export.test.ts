@@ -4,6 +4,7 @@
 import { describe, expect, test } from "vitest";
 import { parseAif } from "@/lib/exchange/aif";
 import { parseArgdown } from "@/lib/exchange/argdown";
+import { parseCsv } from "@/lib/exchange/csv";
 import { appSql } from "../support/app-database";
 import { appUrl } from "../support/browser";
 
@@ -61,5 +62,34 @@ describe("exports", () => {
     expect((await fetch(`${appUrl}/api/claims/no-such-claim/export?format=aif`)).status).toBe(404);
     const page = await (await fetch(`${appUrl}/claims/export-claim`)).text();
     for (const format of ["argdown", "aif", "annotation"]) expect(page).toContain(`/api/claims/export-claim/export?format=${format}`);
+  });
+
+  test("an article's exports: claim anchors, responses, votes per claim and pseudonymous participants' votes", async () => {
+    await appSql(`insert into "User" (id, email, name, "createdAt", "updatedAt") values ('export-voter', 'export-voter@example.com', 'Voter', now(), now())`);
+    await appSql(`insert into "ClaimVote" ("claimId", "userId", value) values ('export-claim', 'export-voter', 'agree')`);
+    await appSql(`insert into "ResponseVote" ("responseId", "userId", value) values ('x1', 'export-voter', 'strong'), ('x5', 'export-voter', 'weak')`);
+    const exported = (format: string) => fetch(`${appUrl}/api/articles/export-article/export?format=${format}`);
+
+    const collection = await (await exported("annotations")).json();
+    expect(collection).toMatchObject({ type: "AnnotationCollection", total: 1, first: { type: "AnnotationPage", items: [{ type: "Annotation", target: { source: `${appUrl}/articles/export-article` } }] } });
+
+    const responses = parseCsv(await (await exported("responses.csv")).text());
+    expect(responses[0]).toEqual(["response_id", "claim_id", "parent_id", "stance", "created_at", "strong_votes", "weak_votes", "strength", "text"]);
+    expect(responses.slice(1).map((row) => [row[0], row[2], row[3], row[5], row[8]])).toEqual(EXPECTED.map((response) => [response.id, response.parentId ?? "", response.stance, response.id === "x1" ? "1" : "0", response.text]));
+
+    const votes = parseCsv(await (await exported("votes.csv")).text());
+    expect(votes.slice(1)).toEqual([["export-claim", "Exports should carry the whole debate.", "1", "0", "1", "2", expect.stringMatching(/^0\.\d+$/)]]);
+
+    const participants = parseCsv(await (await exported("participant-votes.csv")).text());
+    // The vote on the hidden response is left out with it; the voter is a pseudonym, not the account.
+    expect(participants.slice(1).map((row) => row.slice(1, 4))).toEqual([["claim", "export-claim", "agree"], ["response", "x1", "strong"]]);
+    expect(new Set(participants.slice(1).map((row) => row[0])).size).toBe(1);
+    expect(participants.slice(1)[0][0]).toMatch(/^[0-9a-f]{16}$/);
+    expect(await (await exported("participant-votes.csv")).text()).not.toContain("export-voter");
+
+    expect((await exported("xlsx")).status).toBe(400);
+    expect((await fetch(`${appUrl}/api/articles/no-such-article/export?format=votes.csv`)).status).toBe(404);
+    const page = await (await fetch(`${appUrl}/articles/export-article`)).text();
+    expect(page).toContain("/api/articles/export-article/export?format=participant-votes.csv");
   });
 });

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parseAif, toAif } from "@/lib/exchange/aif";
 import { parseArgdown, toArgdown } from "@/lib/exchange/argdown";
+import { parseCsv, toCsv } from "@/lib/exchange/csv";
 import { ExchangeFormatError, inTreeOrder, type DebateTree } from "@/lib/exchange/debate-tree";
 import { toWebAnnotation } from "@/lib/exchange/web-annotation";
 
@@ -109,3 +110,19 @@ describe("Web Annotation", () => {
     });
   });
 });
+
+describe("CSV", () => {
+  test("round-trips any text, quotes and line breaks included", () => {
+    fc.assert(fc.property(fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 2 }), { maxLength: 10 }), (rows) => {
+      const safe = rows.map((row) => row.map((text) => text.replace(/^[=+\-@\t\r]/, "x")));
+      return JSON.stringify(parseCsv(toCsv(["a", "b"], safe))) === JSON.stringify([["a", "b"], ...safe]);
+    }));
+  });
+
+  test("keeps formulas from running in a spreadsheet, and writes nulls as empty cells", () => {
+    expect(toCsv(["text", "n", "none"], [["=HYPERLINK(\"http://evil\")", 3, null], ["-1+2", -1, null]])).toBe(
+      'text,n,none\r\n"\'=HYPERLINK(""http://evil"")",3,\r\n\'-1+2,-1,\r\n',
+    );
+  });
+});
+

@@ -49,6 +49,17 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           <span> · {article.claims.length} claims marked: choose one to see its debate</span>
           {article.lockedAt ? <span> · the debate is locked</span> : null}
         </p>
+        <nav aria-label="Export this article's debates" className="mt-2 flex flex-wrap gap-3 text-sm">
+          <span className="text-muted">Export:</span>
+          {[
+            ["annotations", "claim anchors (Web Annotation)"],
+            ["responses.csv", "responses (CSV)"],
+            ["votes.csv", "votes per claim (CSV)"],
+            ["participant-votes.csv", "participants' votes (CSV)"],
+          ].map(([format, label]) => (
+            <a key={format} href={`/api/articles/${article.slug}/export?format=${format}`} className="text-accent hover:underline">{label}</a>
+          ))}
+        </nav>
         {canModerate(user) ? (
           <div className="mt-3">
             <LockArticleButton articleId={article.id} locked={article.lockedAt !== null} />

@@ -1,0 +1,71 @@
+// GET /api/articles/:slug/export?format=… — an article's debates for researchers:
+//   annotations            every claim's anchor, as a W3C Web Annotation collection (JSON-LD)
+//   responses.csv          every response readers see, with its votes and strength
+//   votes.csv              each claim's votes, counts and standing
+//   participant-votes.csv  every vote, by pseudonymous participant (a keyed hash per article: votes of
+//                          one person can be followed within the article, not linked to an account)
+import { createHmac } from "node:crypto";
+import { z } from "zod";
+import { getArticleForExport } from "@/lib/data/exchange";
+import { appUrl, serverEnv } from "@/lib/env";
+import { toCsv } from "@/lib/exchange/csv";
+import { toWebAnnotation } from "@/lib/exchange/web-annotation";
+
+export const dynamic = "force-dynamic";
+
+const Format = z.enum(["annotations", "responses.csv", "votes.csv", "participant-votes.csv"]);
+
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const format = Format.safeParse(new URL(request.url).searchParams.get("format"));
+  if (!format.success) return Response.json({ type: "error", message: "Choose format=annotations, responses.csv, votes.csv or participant-votes.csv." }, { status: 400 });
+  const { slug } = await params;
+  const data = slug.length <= 200 ? await getArticleForExport(slug) : null;
+  if (!data) return Response.json({ type: "error", message: "That article does not exist." }, { status: 404 });
+  const filename = `${data.article.slug}-${format.data.replace(".csv", "")}`;
+  const download = (body: string, type: string, extension: string) =>
+    new Response(body, { headers: { "Content-Type": type, "Content-Disposition": `attachment; filename="${filename}.${extension}"`, "Cache-Control": "no-store" } });
+  const iso = (date: Date) => date.toISOString();
+  switch (format.data) {
+    case "annotations": {
+      const site = appUrl().replace(/\/$/, "");
+      const items = data.claims.map((claim) => toWebAnnotation({ ...claim, articleSlug: data.article.slug }, site));
+      const collection = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        id: `${site}/api/articles/${encodeURIComponent(data.article.slug)}/export?format=annotations`,
+        type: "AnnotationCollection",
+        label: `Claims in “${data.article.title}”`,
+        total: items.length,
+        // The collection's @context covers its items.
+        first: { type: "AnnotationPage", startIndex: 0, items: items.map((item) => Object.fromEntries(Object.entries(item).filter(([key]) => key !== "@context"))) },
+      };
+      return download(JSON.stringify(collection, null, 2), "application/ld+json; charset=utf-8", "jsonld");
+    }
+    case "responses.csv":
+      return download(
+        toCsv(
+          ["response_id", "claim_id", "parent_id", "stance", "created_at", "strong_votes", "weak_votes", "strength", "text"],
+          data.responses.map((response) => [response.id, response.claimId, response.parentId, response.stance, iso(response.createdAt), response.strongVotes, response.weakVotes, Number(response.strength.toFixed(4)), response.body]),
+        ),
+        "text/csv; charset=utf-8",
+        "csv",
+      );
+    case "votes.csv":
+      return download(
+        toCsv(
+          ["claim_id", "claim", "agree", "disagree", "supporting_responses", "opposing_responses", "standing"],
+          data.claims.map((claim) => [claim.id, claim.text, claim.agreeVotes, claim.disagreeVotes, claim.supportCount, claim.opposeCount, Number(claim.standing.toFixed(4))]),
+        ),
+        "text/csv; charset=utf-8",
+        "csv",
+      );
+    case "participant-votes.csv": {
+      const secret = serverEnv().AUTH_SECRET ?? "";
+      const participant = (userId: string) => createHmac("sha256", secret).update(`${data.article.id}:${userId}`).digest("hex").slice(0, 16);
+      const rows = [
+        ...data.claimVotes.map((vote) => [participant(vote.userId), "claim", vote.claimId, vote.value, iso(vote.createdAt)]),
+        ...data.responseVotes.map((vote) => [participant(vote.userId), "response", vote.responseId, vote.value, iso(vote.createdAt)]),
+      ];
+      return download(toCsv(["participant", "item_type", "item_id", "vote", "voted_at"], rows), "text/csv; charset=utf-8", "csv");
+    }
+  }
+}
