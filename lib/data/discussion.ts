@@ -333,3 +333,46 @@ export async function getThread(responseId: string, { viewerId, sort = "best" }:
   await addViewerState(collect([response]), viewerId);
   return { ...header(claim), response, ancestors };
 }
+
+export const OUTLINE_MAX_NODES = 2_000;
+
+export interface OutlineNode {
+  id: string;
+  stance: "support" | "oppose";
+  text: string;
+  strength: number;
+  strong: number;
+  weak: number;
+  children: OutlineNode[];
+}
+
+/**
+ * The claim's debate as one outline: every response readers see (deleted ones as "[deleted]", hidden
+ * and removed ones with their replies left out), strongest first at every level, up to
+ * OUTLINE_MAX_NODES (then `shown` < `total`).
+ */
+export async function getClaimOutline(claimId: string) {
+  const claim = await findPublishedClaim(claimId);
+  if (!claim || claim.hiddenAt) return null;
+  const rows = await getDb().response.findMany({
+    where: { claimId },
+    orderBy: [{ createdAt: "asc" }],
+    take: OUTLINE_MAX_NODES,
+    select: { id: true, parentId: true, stance: true, body: true, deletedAt: true, hiddenAt: true, removedAt: true, strength: true, strongVotes: true, weakVotes: true },
+  });
+  const nodes = new Map<string, OutlineNode>();
+  const roots: OutlineNode[] = [];
+  for (const row of rows) {
+    if (row.hiddenAt || row.removedAt || (row.parentId && !nodes.has(row.parentId))) continue; // withheld, or below something withheld or beyond the cut
+    const node: OutlineNode = { id: row.id, stance: row.stance, text: row.deletedAt ? "[deleted]" : row.body, strength: row.strength, strong: row.strongVotes, weak: row.weakVotes, children: [] };
+    nodes.set(row.id, node);
+    if (row.parentId) nodes.get(row.parentId)!.children.push(node);
+    else roots.push(node);
+  }
+  const strongestFirst = (list: OutlineNode[]) => {
+    list.sort((a, b) => b.strength - a.strength);
+    for (const node of list) strongestFirst(node.children);
+  };
+  strongestFirst(roots);
+  return { ...header(claim), agree: claim.agreeVotes, disagree: claim.disagreeVotes, standing: storedStanding(claim, []).value, roots, shown: nodes.size, total: claim.responseCount };
+}

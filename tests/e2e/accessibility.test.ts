@@ -1,19 +1,8 @@
-import { createRequire } from "node:module";
-import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
+import { seriousViolations } from "../support/axe";
 import { chromiumPath, openClaimPage, setUpBrowser } from "../support/browser";
 
 const newPage = setUpBrowser();
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
-async function seriousViolations(page: Page) {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
-    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, targets: violation.nodes.slice(0, 3).map((node) => node.target.join(" ")) }));
-  });
-  return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-}
 
 describe.skipIf(!chromiumPath)("accessibility (axe-core)", () => {
   test("home, article (with and without the debate beside it), claim and search pages have no serious or critical violations", async () => {

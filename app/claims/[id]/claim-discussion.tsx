@@ -144,8 +144,9 @@ export async function ClaimDiscussionView({ claimId, state, href, compact = fals
         <PostButtons claimId={claim.id} signedIn={Boolean(user)} blockedReason={user ? postingBlockedReason(user) : null} />
       )}
       {user ? <ReportButton claimId={claim.id} target={{ type: "claim", id: claim.id }} /> : null}
-      <nav aria-label="Export this debate" className="flex flex-wrap gap-3 text-sm">
-        <span className="text-muted">Export:</span>
+      <nav aria-label="Other views of this debate" className="flex flex-wrap gap-3 text-sm">
+        <Link href={`/claims/${claim.id}/outline`} className="text-accent hover:underline">Outline of the whole debate</Link>
+        <span className="text-muted">· Export:</span>
         <a href={`/api/claims/${claim.id}/export?format=argdown`} className="text-accent hover:underline">Argdown</a>
         <a href={`/api/claims/${claim.id}/export?format=aif`} className="text-accent hover:underline">AIF JSON</a>
         <a href={`/api/claims/${claim.id}/export?format=annotation`} className="text-accent hover:underline">Web Annotation</a>

@@ -1,0 +1,73 @@
+// The outline of a whole debate, from the keyboard as a screen-reader user would move through it (the
+// WAI-ARIA tree pattern), with the claim's vote distribution in words; no serious axe violations.
+import { describe, expect, test } from "vitest";
+import { appSql } from "../support/app-database";
+import { seriousViolations } from "../support/axe";
+import { chromiumPath, setUpBrowser } from "../support/browser";
+
+const newPage = setUpBrowser();
+
+async function debate() {
+  const body = "Night trains should replace short flights. They emit far less.";
+  await appSql(
+    `insert into "Article" (id, slug, title, body, blocks, "sourceHash", status) values ('outline-article', 'outline-article', 'Night trains', $1, $2::jsonb, 'outline-article', 'published')`,
+    [body, JSON.stringify([{ kind: "paragraph", start: 0, end: body.length }])],
+  );
+  const exact = "Night trains should replace short flights.";
+  await appSql(`insert into "Claim" (id, "articleId", start, "end", exact, prefix, suffix, text, "updatedAt") values ('outline-claim', 'outline-article', 0, $1, $2, '', '', $2, now())`, [exact.length, exact]);
+  await appSql(`insert into "User" (id, email, name, "createdAt", "updatedAt") select 'outline-user-' || n, 'outline-' || n || '@example.com', 'Traveller ' || n, now(), now() from generate_series(1, 3) n`);
+  await appSql(
+    `insert into "Response" (id, "claimId", "parentId", stance, "authorId", body, "createdAt") values
+     ('o-a', 'outline-claim', null, 'support', 'outline-user-1', 'A sleeper from Vienna to Paris emits a tenth of the flight.', now() - interval '5 minutes'),
+     ('o-b', 'outline-claim', null, 'oppose', 'outline-user-2', 'Night trains are slower door to door.', now() - interval '4 minutes'),
+     ('o-a1', 'outline-claim', 'o-a', 'oppose', 'outline-user-2', 'Only when the train is full.', now() - interval '3 minutes'),
+     ('o-a2', 'outline-claim', 'o-a', 'support', 'outline-user-3', 'Rail runs on renewables in much of Europe.', now() - interval '2 minutes'),
+     ('o-a1a', 'outline-claim', 'o-a1', 'support', 'outline-user-3', 'Sleepers run at 80 percent occupancy on average.', now() - interval '1 minute')`,
+  );
+  await appSql(`insert into "ResponseVote" ("responseId", "userId", value) values ('o-a', 'outline-user-2', 'strong'), ('o-a', 'outline-user-3', 'strong')`);
+  await appSql(`insert into "ClaimVote" ("claimId", "userId", value) values ('outline-claim', 'outline-user-1', 'agree'), ('outline-claim', 'outline-user-2', 'agree'), ('outline-claim', 'outline-user-3', 'disagree')`);
+}
+
+describe.skipIf(!chromiumPath)("the outline of a debate", () => {
+  test("is reached from the claim page, reads its votes in words, and is navigable from the keyboard", { timeout: 60_000 }, async () => {
+    await debate();
+    const page = await newPage();
+    await page.goto("/claims/outline-claim");
+    await page.getByRole("link", { name: "Outline of the whole debate" }).click();
+    await page.waitForURL(/\/claims\/outline-claim\/outline$/);
+    await expect(page.getByTestId("vote-distribution").innerText()).resolves.toBe("2 agree (67%), 1 disagree (33%)");
+    await expect(page.getByRole("img", { name: "2 agree (67%), 1 disagree (33%)" }).count()).resolves.toBe(1);
+
+    const tree = page.getByRole("tree", { name: "The debate as an outline" });
+    const focusedText = () => page.evaluate(() => (document.activeElement as HTMLElement).querySelector("div")?.innerText ?? "");
+    // Strongest first: the twice-"strong" argument leads; its replies are shown, deeper ones closed.
+    await tree.getByRole("treeitem").first().focus();
+    await expect(focusedText()).resolves.toContain("A sleeper from Vienna to Paris");
+    await expect(page.getByText("Sleepers run at 80 percent occupancy on average.").isVisible()).resolves.toBe(false);
+
+    await page.keyboard.press("ArrowDown");
+    await expect(focusedText()).resolves.toContain("Only when the train is full."); // A1 (strengthened by its reply) before A2
+    await expect(page.evaluate(() => document.activeElement?.getAttribute("aria-expanded"))).resolves.toBe("false");
+    await page.keyboard.press("ArrowRight");
+    await expect(page.evaluate(() => document.activeElement?.getAttribute("aria-expanded"))).resolves.toBe("true");
+    await expect(page.getByText("Sleepers run at 80 percent occupancy on average.").isVisible()).resolves.toBe(true);
+    await page.keyboard.press("ArrowRight");
+    await expect(focusedText()).resolves.toContain("Sleepers run at 80 percent");
+    await expect(page.evaluate(() => document.activeElement?.getAttribute("aria-level"))).resolves.toBe("3");
+    await page.keyboard.press("ArrowLeft");
+    await expect(focusedText()).resolves.toContain("Only when the train is full.");
+    await page.keyboard.press("ArrowLeft");
+    await expect(page.getByText("Sleepers run at 80 percent occupancy on average.").isVisible()).resolves.toBe(false);
+    await page.keyboard.press("End");
+    await expect(focusedText()).resolves.toContain("Night trains are slower door to door.");
+    await expect(focusedText()).resolves.toContain("✗ Opposes");
+    await page.keyboard.press("Home");
+    await expect(focusedText()).resolves.toContain("✓ Supports");
+    // One tab stop: exactly one item is focusable.
+    await expect(page.locator('[role=treeitem][tabindex="0"]').count()).resolves.toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/responses\/o-a$/);
+  });
+});
