@@ -70,4 +70,37 @@ describe.skipIf(!chromiumPath)("the outline of a debate", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/responses\/o-a$/);
   });
+
+  test("the argument map draws support and attack differently, zooms, and focuses on a thread", { timeout: 60_000 }, async () => {
+    const page = await newPage();
+    await page.goto("/claims/outline-claim/outline");
+    const map = page.getByTestId("argument-map");
+    await expect(map.getAttribute("aria-label")).resolves.toBe("Argument map: the claim with 3 supporting and 2 opposing responses. The outline below holds the same debate.");
+    await expect(map.locator("[data-node]").count()).resolves.toBe(6); // the claim and five responses
+    // Attacks are dashed and marked "−", supports solid and marked "+": not colour alone.
+    await expect(map.locator('[data-edge="attack"] line[stroke-dasharray]').count()).resolves.toBe(2);
+    await expect(map.locator('[data-edge="support"] line[stroke-dasharray]').count()).resolves.toBe(0);
+    await expect(map.locator('[data-edge="attack"] text').allTextContents()).resolves.toEqual(["−", "−"]);
+    const viewBox = async () => (await map.getAttribute("viewBox"))!.split(" ").map(Number);
+    const [, , fullWidth] = await viewBox();
+
+    await page.getByRole("button", { name: "Zoom in" }).click();
+    expect((await viewBox())[2]).toBeLessThan(fullWidth);
+    await page.getByRole("button", { name: "Fit" }).click();
+    expect((await viewBox())[2]).toBe(fullWidth);
+
+    // Focus on the thread of the strongest argument: the view narrows to its box and its replies.
+    await map.locator('[data-node="o-a"]').click();
+    const [x, y, width] = await viewBox();
+    expect(width).toBeLessThan(fullWidth);
+    const transform = (id: string) => map.locator(`[data-node="${id}"]`).getAttribute("transform");
+    for (const id of ["o-a", "o-a1", "o-a2", "o-a1a"]) {
+      const [nodeX, nodeY] = /translate\(([-\d.]+) ([-\d.]+)\)/.exec((await transform(id))!)!.slice(1).map(Number);
+      expect(nodeX >= x && nodeX < x + width && nodeY >= y, id).toBe(true);
+    }
+    const [otherX] = /translate\(([-\d.]+) /.exec((await transform("o-b"))!)!.slice(1).map(Number);
+    expect(otherX < x || otherX >= x + width).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });
+

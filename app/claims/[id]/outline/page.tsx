@@ -1,13 +1,14 @@
-// /claims/[id]/outline: the whole debate (up to 2,000 responses) as a navigable outline, with the
-// claim's vote distribution. Strongest arguments first at every level.
+// /claims/[id]/outline: the whole debate as an argument map (up to 300 responses) and as a navigable
+// outline (up to 2,000), with the claim's vote distribution. Strongest arguments first at every level.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StandingBar } from "@/components/standing-bar";
 import { getClaimOutline } from "@/lib/data/discussion";
+import { ArgumentMap } from "./argument-map";
 import { ArgumentOutline } from "./argument-outline";
 
-export const metadata: Metadata = { title: "Outline of a debate" };
+export const metadata: Metadata = { title: "Map and outline of a debate" };
 
 /** Agree and disagree as one bar with its numbers written out (not colour alone). */
 function VoteDistribution({ agree, disagree }: { agree: number; disagree: number }) {
@@ -39,6 +40,8 @@ export default async function OutlinePage({ params }: { params: Promise<{ id: st
         <StandingBar value={outline.standing} />
         <VoteDistribution agree={outline.agree} disagree={outline.disagree} />
       </section>
+      <ArgumentMap claimText={outline.claim.text} standing={outline.standing} roots={outline.roots} total={outline.total} />
+      <h2 className="text-lg font-semibold">Outline</h2>
       <p className="text-sm text-muted">
         Use the arrow keys to move through the outline, Right and Left to open and close a thread, Enter to open a response.
         {outline.shown < outline.total ? ` Showing the first ${outline.shown.toLocaleString("en")} of ${outline.total.toLocaleString("en")} responses.` : ""}
