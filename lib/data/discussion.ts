@@ -8,6 +8,7 @@ import { getDb, getReadDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { baseScore, standingFromAggregates, type Standing } from "@/lib/argument/standing";
 import type { Sort } from "@/lib/argument/ranking";
+import { asReadersSeeThem } from "./visible-responses";
 
 /** Direct responses shown per stance at first, and added by each "show more". */
 export const RESPONSES_PER_PAGE = 10;
@@ -347,8 +348,8 @@ export interface OutlineNode {
 }
 
 /**
- * The claim's debate as one outline: every response readers see (deleted ones as "[deleted]", hidden
- * and removed ones with their replies left out), strongest first at every level, up to
+ * The claim's debate as one outline: every response readers see (./visible-responses.ts), strongest
+ * first at every level, up to
  * OUTLINE_MAX_NODES (then `shown` < `total`).
  */
 export async function getClaimOutline(claimId: string) {
@@ -360,12 +361,14 @@ export async function getClaimOutline(claimId: string) {
     take: OUTLINE_MAX_NODES,
     select: { id: true, parentId: true, stance: true, body: true, deletedAt: true, hiddenAt: true, removedAt: true, strength: true, strongVotes: true, weakVotes: true },
   });
-  const nodes = new Map<string, OutlineNode>();
+  // Withheld threads, and replies whose parent fell beyond the cut, are left out.
+  const visible = asReadersSeeThem(rows);
+  const nodes = new Map<string, OutlineNode>(
+    visible.map((row) => [row.id, { id: row.id, stance: row.stance, text: row.body, strength: row.strength, strong: row.strongVotes, weak: row.weakVotes, children: [] }]),
+  );
   const roots: OutlineNode[] = [];
-  for (const row of rows) {
-    if (row.hiddenAt || row.removedAt || (row.parentId && !nodes.has(row.parentId))) continue; // withheld, or below something withheld or beyond the cut
-    const node: OutlineNode = { id: row.id, stance: row.stance, text: row.deletedAt ? "[deleted]" : row.body, strength: row.strength, strong: row.strongVotes, weak: row.weakVotes, children: [] };
-    nodes.set(row.id, node);
+  for (const row of visible) {
+    const node = nodes.get(row.id)!;
     if (row.parentId) nodes.get(row.parentId)!.children.push(node);
     else roots.push(node);
   }

@@ -1,7 +1,7 @@
-// A claim's whole debate for export (lib/exchange formats): every response readers can see, in tree
-// order. Deleted responses keep their place (their replies still answer them) with "[deleted]" as text;
-// hidden and removed ones, and everything below them, are left out, as readers do not see them.
+// A claim's or an article's debates for export (lib/exchange formats), as readers see them
+// (./visible-responses.ts).
 import { getReadDb } from "@/lib/db/client";
+import { asReadersSeeThem } from "./visible-responses";
 import type { DebateTree } from "@/lib/exchange/debate-tree";
 import type { AnchoredClaim } from "@/lib/exchange/web-annotation";
 
@@ -17,19 +17,10 @@ export async function getDebateForExport(claimId: string): Promise<{ tree: Debat
     orderBy: { createdAt: "asc" },
     select: { id: true, parentId: true, stance: true, body: true, deletedAt: true, hiddenAt: true, removedAt: true },
   });
-  const parentOf = new Map(rows.map((row) => [row.id, row.parentId]));
-  const withheld = new Set(rows.filter((row) => row.hiddenAt || row.removedAt).map((row) => row.id));
-  // Parents come before their replies (created earlier), so one pass settles each row from its parent.
-  const hidden = new Set<string>();
-  for (const row of rows) {
-    const parentId = parentOf.get(row.id);
-    if (withheld.has(row.id) || (parentId && hidden.has(parentId))) hidden.add(row.id);
-  }
-  const visible = rows.filter((row) => !hidden.has(row.id));
   return {
     tree: {
       claim: { id: claim.id, text: claim.text },
-      responses: visible.map((row) => ({ id: row.id, parentId: row.parentId, stance: row.stance, text: row.deletedAt ? "[deleted]" : row.body })),
+      responses: asReadersSeeThem(rows).map((row) => ({ id: row.id, parentId: row.parentId, stance: row.stance, text: row.body })),
     },
     anchor: { ...claim, articleSlug: claim.article.slug },
   };
@@ -52,9 +43,7 @@ export async function getArticleForExport(slug: string) {
     orderBy: { createdAt: "asc" },
     select: { id: true, claimId: true, parentId: true, stance: true, body: true, createdAt: true, deletedAt: true, hiddenAt: true, removedAt: true, strongVotes: true, weakVotes: true, strength: true },
   });
-  const hidden = new Set<string>();
-  for (const row of rows) if (row.hiddenAt || row.removedAt || (row.parentId && hidden.has(row.parentId))) hidden.add(row.id);
-  const responses = rows.filter((row) => !hidden.has(row.id)).map((row) => ({ ...row, body: row.deletedAt ? "[deleted]" : row.body }));
+  const responses = asReadersSeeThem(rows);
   const [claimVotes, responseVotes] = await Promise.all([
     db.claimVote.findMany({ where: { claimId: { in: claimIds } }, orderBy: { createdAt: "asc" }, select: { claimId: true, userId: true, value: true, createdAt: true } }),
     db.responseVote.findMany({ where: { responseId: { in: responses.map((response) => response.id) } }, orderBy: { createdAt: "asc" }, select: { responseId: true, userId: true, value: true, createdAt: true } }),
