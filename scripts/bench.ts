@@ -18,7 +18,7 @@ import { queryRows, withDatabaseName } from "@/lib/db/scratch";
 import { migrate } from "@/lib/db/migrate";
 import { BENCH_CLAIM_SIZES, BENCH_DATABASE, BENCH_PASSWORD, BENCH_SMALL_DATABASE, buildBenchDatabase } from "./lib/bench-data";
 import { ensureProductionBuild } from "./lib/build";
-import { HttpClient, parseActionResult, serverActionHeaders, waitUntilServing } from "./lib/http-client";
+import { claimVoteRequest, HttpClient, parseActionResult, serverActionHeaders, waitUntilServing } from "./lib/http-client";
 import { loadEnvironment, openDatabase } from "./lib/runtime";
 
 const { values } = parseArgs({
@@ -176,64 +176,54 @@ try {
   let nextClient = 0;
   let writes = 0;
   const refused: string[] = [];
-  const actionCall = (name: string, argument: (n: number) => unknown, { refusedWith }: { refusedWith?: number } = {}) => ({
+  /**
+   * Writes by signed-in readers, one per connection: `build` makes the n-th request, `accepted` judges
+   * its answer. Answers come uncompressed, so that each can be checked (they are a few dozen bytes).
+   */
+  const writeCall = (what: string, build: (n: number) => { method: "POST"; path: string; headers: Record<string, string>; body: string }, accepted: (status: number, body: string) => boolean) => ({
     url: appUrl,
     requests: [
       {
         setupRequest(request: autocannon.Request, context: { cookie?: string }) {
           context.cookie ??= clients[nextClient++ % clients.length].cookieHeader;
           writes += 1;
-          const body = argument(writes) as { claimId: string };
-          return {
-            ...request,
-            method: "POST" as const,
-            path: `/claims/${body.claimId}`,
-            // Uncompressed, so that each answer can be checked (they are a few dozen bytes).
-            headers: { ...BROWSER_HEADERS, "accept-encoding": "identity", ...serverActionHeaders("app/claims/[id]/actions.ts", name, origin), cookie: context.cookie },
-            body: JSON.stringify([body]),
-          };
+          const write = build(writes);
+          return { ...request, ...write, headers: { ...BROWSER_HEADERS, "accept-encoding": "identity", ...write.headers, cookie: context.cookie } };
         },
         onResponse(status: number, body: string) {
           // Thrown here, an error would kill autocannon mid-run; counted, it fails the run afterwards.
           let ok = false;
           try {
-            const result = parseActionResult(body);
-            ok = status === 200 && (refusedWith ? !result.ok && result.status === refusedWith : result.ok);
+            ok = accepted(status, body);
           } catch {}
-          if (!ok) refused.push(`${name}: ${status} ${body.slice(0, 200)}`);
+          if (!ok) refused.push(`${what}: ${status} ${body.slice(0, 200)}`);
         },
       },
     ],
     initialContext: {},
   });
-  // Agree/Disagree as the page sends them: POST /api/claims/:id/vote (decision 013).
-  const voteCall = (argument: (n: number) => { claimId: string; value: "agree" | "disagree" }) => ({
-    url: appUrl,
-    requests: [
-      {
-        setupRequest(request: autocannon.Request, context: { cookie?: string }) {
-          context.cookie ??= clients[nextClient++ % clients.length].cookieHeader;
-          writes += 1;
-          const { claimId, value } = argument(writes);
-          return {
-            ...request,
-            method: "POST" as const,
-            path: `/api/claims/${claimId}/vote`,
-            headers: { ...BROWSER_HEADERS, "accept-encoding": "identity", "content-type": "application/json", origin, cookie: context.cookie },
-            body: JSON.stringify({ value }),
-          };
-        },
-        onResponse(status: number, body: string) {
-          let ok = false;
-          try {
-            ok = status === 200 && (JSON.parse(body) as { ok?: boolean }).ok === true;
-          } catch {}
-          if (!ok) refused.push(`claim vote: ${status} ${body.slice(0, 200)}`);
-        },
+  const actionCall = (name: string, argument: (n: number) => { claimId: string }, { refusedWith }: { refusedWith?: number } = {}) =>
+    writeCall(
+      name,
+      (n) => {
+        const body = argument(n);
+        return { method: "POST", path: `/claims/${body.claimId}`, headers: serverActionHeaders("app/claims/[id]/actions.ts", name, origin), body: JSON.stringify([body]) };
       },
-    ],
-    initialContext: {},
-  });
+      (status, body) => {
+        const result = parseActionResult(body);
+        return status === 200 && (refusedWith ? !result.ok && result.status === refusedWith : result.ok);
+      },
+    );
+  // Agree/Disagree as the page sends them (decision 013).
+  const voteCall = (argument: (n: number) => { claimId: string; value: "agree" | "disagree" }) =>
+    writeCall(
+      "claim vote",
+      (n) => {
+        const { claimId, value } = argument(n);
+        return claimVoteRequest(claimId, value, { origin });
+      },
+      (status, body) => status === 200 && (JSON.parse(body) as { ok?: boolean }).ok === true,
+    );
   const signedIn = { headers: { ...BROWSER_HEADERS, cookie: clients[0].cookieHeader } };
 
   const results = [

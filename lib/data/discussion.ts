@@ -67,6 +67,7 @@ export interface ClaimDiscussion extends ClaimHeader {
 
 interface ResponseRow {
   id: string;
+  claimId: string;
   parentId: string | null;
   stance: "support" | "oppose";
   body: string;
@@ -105,7 +106,7 @@ async function rankedResponses(where: Prisma.Sql, partition: Prisma.Sql, sort: S
       FROM "Response" r
       WHERE ${where}
     )
-    SELECT r.id, r."parentId", r.stance::text AS stance, r.body, r."authorId", author.name AS "authorName",
+    SELECT r.id, r."claimId", r."parentId", r.stance::text AS stance, r.body, r."authorId", author.name AS "authorName",
       r."createdAt", r."editedAt", r."deletedAt", r."hiddenAt", r."removedAt", r."removalReason",
       r."strongVotes", r."weakVotes", r.supporters, r.opposers, r.strength
     FROM ranked
@@ -317,8 +318,7 @@ export async function getThread(responseId: string, { viewerId, sort = "best" }:
   const rows = await rankedResponses(Prisma.sql`r.id = ${responseId}`, Prisma.sql`r.id`, sort, Prisma.sql`1`);
   const target = rows[0];
   if (!target) return null;
-  const claimRow = await getDb().response.findUnique({ where: { id: responseId }, select: { claimId: true } });
-  const claim = claimRow ? await findPublishedClaim(claimRow.claimId) : null;
+  const claim = await findPublishedClaim(target.claimId);
   if (!claim) return null;
   const ancestors = await getReadDb().$queryRaw<{ id: string; authorName: string }[]>`
     WITH RECURSIVE up AS (

@@ -37,12 +37,13 @@ export function getPrimaryDb(): Database {
   return state.arguablyPrisma;
 }
 
+// Called for every query: the common cases (no replicas; the clients already made) cost a comparison.
 function replicaClients(): ReplicaClients | null {
-  const urls = (process.env.DATABASE_REPLICA_URLS ?? "").split(",").map((url) => url.trim()).filter(Boolean);
-  if (!urls.length) return null;
-  const key = urls.join(",");
+  const key = process.env.DATABASE_REPLICA_URLS ?? "";
+  if (!key.trim()) return null;
   const primary = getPrimaryDb();
   if (state.arguablyReplicaClients?.key !== key || state.arguablyReplicaClients.primary !== primary) {
+    const urls = key.split(",").map((url) => url.trim()).filter(Boolean);
     const replicas = urls.map((url) => createPrismaClient(url));
     // The extension is typed against @prisma/client's own client; ours is generated (same runtime).
     const routed = primary.$extends(readReplicas({ replicas: replicas as never })) as unknown as Database;

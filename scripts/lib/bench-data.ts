@@ -140,12 +140,8 @@ export async function buildBenchDatabase(serverUrl: string, { responses, votes, 
   await admin.query(`create database ${name}`);
   await admin.end();
   await migrate(url, { log: () => undefined });
-  process.env.DATABASE_URL = url;
-  const { seedDemoArticles } = await import("./seed-demo");
-  await seedDemoArticles();
-  const { getDb } = await import("@/lib/db/client");
-  await getDb().$disconnect();
-  (globalThis as { arguablyPrisma?: unknown }).arguablyPrisma = undefined;
+  const { seedDemoArticlesInto } = await import("./seed-demo");
+  await seedDemoArticlesInto(url);
   await generate(url, responses, votes);
   return url;
 }

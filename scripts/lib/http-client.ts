@@ -58,6 +58,16 @@ export async function waitUntilServing(url: string, server?: ChildProcess, timeo
   throw new Error(`The app server did not answer at ${url} within ${timeoutMs / 1000}s.`);
 }
 
+/**
+ * The request the claim page sends for Agree/Disagree: POST /api/claims/:id/vote with JSON (decision 013).
+ * `origin: null` leaves the Origin header out.
+ */
+export function claimVoteRequest(claimId: string, value: "agree" | "disagree" | null, { origin, body }: { origin: string | null; body?: string }) {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (origin !== null) headers.origin = origin;
+  return { method: "POST" as const, path: `/api/claims/${encodeURIComponent(claimId)}/vote`, headers, body: body ?? JSON.stringify({ value }) };
+}
+
 export class HttpClient {
   private cookies = new Map<string, string>();
 
@@ -118,9 +128,8 @@ export class HttpClient {
     value: "agree" | "disagree" | null,
     { origin = new URL(this.baseUrl).origin, body }: { origin?: string | null; body?: string } = {},
   ): Promise<{ response: Response; result: ActionResult }> {
-    const headers: Record<string, string> = { "content-type": "application/json" };
-    if (origin !== null) headers.origin = origin;
-    const response = await this.fetch(`/api/claims/${encodeURIComponent(claimId)}/vote`, { method: "POST", headers, body: body ?? JSON.stringify({ value }) });
+    const { path, ...init } = claimVoteRequest(claimId, value, { origin, body });
+    const response = await this.fetch(path, init);
     const text = await response.text();
     let result: ActionResult;
     try {

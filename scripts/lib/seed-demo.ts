@@ -23,3 +23,22 @@ export async function seedDemoArticles(log: (message: string) => void = () => {}
   }
   return { created, total: files.length };
 }
+
+/**
+ * From a script or a test harness (not the app): points this process at `url`, seeds the demo articles
+ * there, and closes the connections it opened, so nothing holds the database afterwards and a later
+ * database gets a client of its own.
+ */
+export async function seedDemoArticlesInto(url: string) {
+  const { getDb } = await import("@/lib/db/client");
+  const state = globalThis as { arguablyPrisma?: { $disconnect(): Promise<void> } };
+  await state.arguablyPrisma?.$disconnect();
+  state.arguablyPrisma = undefined;
+  process.env.DATABASE_URL = url;
+  try {
+    return await seedDemoArticles();
+  } finally {
+    await getDb().$disconnect();
+    state.arguablyPrisma = undefined;
+  }
+}

@@ -5,17 +5,12 @@ import { describe, expect, test } from "vitest";
 import { parseAif } from "@/lib/exchange/aif";
 import { parseArgdown } from "@/lib/exchange/argdown";
 import { parseCsv } from "@/lib/exchange/csv";
-import { appSql } from "../support/app-database";
+import { appSql, createArticleWithClaim } from "../support/app-database";
 import { appUrl } from "../support/browser";
 
 async function debate() {
-  const body = "Exports should carry the whole debate. Other tools can then map it.";
-  await appSql(
-    `insert into "Article" (id, slug, title, body, blocks, "sourceHash", status) values ('export-article', 'export-article', 'Exporting debates', $1, $2::jsonb, 'export-article', 'published')`,
-    [body, JSON.stringify([{ kind: "paragraph", start: 0, end: body.length }])],
-  );
-  const exact = "Exports should carry the whole debate.";
-  await appSql(`insert into "Claim" (id, "articleId", start, "end", exact, prefix, suffix, text, "updatedAt") values ('export-claim', 'export-article', 0, $1, $2, '', ' Other tools', $2, now())`, [exact.length, exact]);
+  const claim = "Exports should carry the whole debate.";
+  await createArticleWithClaim({ id: "export-article", title: "Exporting debates", body: `${claim} Other tools can then map it.`, claim, suffix: " Other tools" });
   await appSql(`insert into "User" (id, email, name, "createdAt", "updatedAt") values ('export-user', 'export-user@example.com', 'Exporter', now(), now())`);
   await appSql(
     `insert into "Response" (id, "claimId", "parentId", stance, "authorId", body, "createdAt", "deletedAt", "hiddenAt") values

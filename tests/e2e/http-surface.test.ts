@@ -41,10 +41,11 @@ async function postResponse(client: HttpClient, body: string, extra: Record<stri
 
 describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
   beforeAll(async () => {
-    // The last claims of the last demo article: the browser tests work on the first ones.
+    // The last claims of the last demo article: the browser tests work on the first ones. Named, not
+    // "the newest article": other test files add articles of their own, in any order.
     [{ id: claimId, articleId }, { id: secondClaimId }] = await appSql<{ id: string; articleId: string }>(
       `select c.id, c."articleId" from "Claim" c join "Article" a on a.id = c."articleId"
-       where a.status = 'published' order by a."importedAt" desc, a.slug desc, c.start desc limit 2`,
+       where a.status = 'published' and a.slug like 'why-the-us%' order by c.start desc limit 2`,
     );
     owner = await createAccount("owner");
     ownerClient = await signedIn(appUrl, owner);

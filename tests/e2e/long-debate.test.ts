@@ -2,24 +2,15 @@
 // 3 replies under each, 2 under those) with counts of everything and links to the rest; and a reader
 // who is not signed in gets the cached page, which a new response replaces at once.
 import { describe, expect, test } from "vitest";
-import { appSql } from "../support/app-database";
+import { appSql, createArticleWithClaim } from "../support/app-database";
 import { appUrl, chromiumPath, setUpBrowser } from "../support/browser";
 
 const newPage = setUpBrowser();
 
 /** A published article with one claim that no other test touches. */
-async function claimOfItsOwn(name: string) {
-  const body = "Long debates need pages that stay short. Readers should meet the best arguments first.";
-  await appSql(
-    `insert into "Article" (id, slug, title, body, blocks, "sourceHash", status) values ($1, $1, 'A test of long debates', $2, $3::jsonb, $1, 'published')`,
-    [`${name}-article`, body, JSON.stringify([{ kind: "paragraph", start: 0, end: body.length }])],
-  );
-  const exact = "Long debates need pages that stay short.";
-  await appSql(
-    `insert into "Claim" (id, "articleId", start, "end", exact, prefix, suffix, text, "updatedAt") values ($1, $2, 0, $3, $4, '', '', $4, now())`,
-    [`${name}-claim`, `${name}-article`, exact.length, exact],
-  );
-  return `${name}-claim`;
+function claimOfItsOwn(name: string) {
+  const claim = "Long debates need pages that stay short.";
+  return createArticleWithClaim({ id: `${name}-article`, title: "A test of long debates", body: `${claim} Readers should meet the best arguments first.`, claim });
 }
 
 describe.skipIf(!chromiumPath)("a long debate", () => {

@@ -1,20 +1,15 @@
 // The outline of a whole debate, from the keyboard as a screen-reader user would move through it (the
 // WAI-ARIA tree pattern), with the claim's vote distribution in words; no serious axe violations.
 import { describe, expect, test } from "vitest";
-import { appSql } from "../support/app-database";
+import { appSql, createArticleWithClaim } from "../support/app-database";
 import { seriousViolations } from "../support/axe";
 import { chromiumPath, setUpBrowser } from "../support/browser";
 
 const newPage = setUpBrowser();
 
 async function debate() {
-  const body = "Night trains should replace short flights. They emit far less.";
-  await appSql(
-    `insert into "Article" (id, slug, title, body, blocks, "sourceHash", status) values ('outline-article', 'outline-article', 'Night trains', $1, $2::jsonb, 'outline-article', 'published')`,
-    [body, JSON.stringify([{ kind: "paragraph", start: 0, end: body.length }])],
-  );
-  const exact = "Night trains should replace short flights.";
-  await appSql(`insert into "Claim" (id, "articleId", start, "end", exact, prefix, suffix, text, "updatedAt") values ('outline-claim', 'outline-article', 0, $1, $2, '', '', $2, now())`, [exact.length, exact]);
+  const claim = "Night trains should replace short flights.";
+  await createArticleWithClaim({ id: "outline-article", title: "Night trains", body: `${claim} They emit far less.`, claim });
   await appSql(`insert into "User" (id, email, name, "createdAt", "updatedAt") select 'outline-user-' || n, 'outline-' || n || '@example.com', 'Traveller ' || n, now(), now() from generate_series(1, 3) n`);
   await appSql(
     `insert into "Response" (id, "claimId", "parentId", stance, "authorId", body, "createdAt") values

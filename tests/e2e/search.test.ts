@@ -1,19 +1,14 @@
 // Search in the browser: from the header, ranked results with highlighted words, filters by kind and
 // article, snippets shown as text; and similar arguments suggested while someone writes a response.
 import { describe, expect, test } from "vitest";
-import { appSql } from "../support/app-database";
+import { appSql, createArticleWithClaim } from "../support/app-database";
 import { appUrl, chromiumPath, setUpBrowser, signUp, uniqueEmail } from "../support/browser";
 
 const newPage = setUpBrowser();
 
 async function articleWithClaim() {
-  const body = "Zeppelin diplomacy is back in fashion. Airships will carry the treaties of tomorrow.";
-  await appSql(
-    `insert into "Article" (id, slug, title, body, blocks, "sourceHash", status) values ('search-article', 'zeppelin-diplomacy', 'Zeppelin diplomacy returns', $1, $2::jsonb, 'search-article', 'published')`,
-    [body, JSON.stringify([{ kind: "paragraph", start: 0, end: body.length }])],
-  );
-  const exact = "Zeppelin diplomacy is back in fashion.";
-  await appSql(`insert into "Claim" (id, "articleId", start, "end", exact, prefix, suffix, text, "updatedAt") values ('search-claim', 'search-article', 0, $1, $2, '', '', $2, now())`, [exact.length, exact]);
+  const claim = "Zeppelin diplomacy is back in fashion.";
+  await createArticleWithClaim({ id: "search-article", slug: "zeppelin-diplomacy", title: "Zeppelin diplomacy returns", body: `${claim} Airships will carry the treaties of tomorrow.`, claim });
   await appSql(`insert into "User" (id, email, name, "createdAt", "updatedAt") values ('search-user', 'search-user@example.com', 'Skeptic', now(), now())`);
   await appSql(
     `insert into "Response" (id, "claimId", stance, "authorId", body) values

@@ -56,11 +56,8 @@ export async function startHarness({ accounts: accountCount }: { accounts: numbe
   const databaseUrl = database.urlFor("arguably");
   await migrate(databaseUrl, { log: () => undefined });
 
-  process.env.DATABASE_URL = databaseUrl;
-  const { seedDemoArticles } = await import("@/scripts/lib/seed-demo");
-  await seedDemoArticles();
-  const { getDb } = await import("@/lib/db/client");
-  await getDb().$disconnect();
+  const { seedDemoArticlesInto } = await import("@/scripts/lib/seed-demo");
+  await seedDemoArticlesInto(databaseUrl);
 
   const sql = <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => queryRows<T>(databaseUrl, text, values);
 

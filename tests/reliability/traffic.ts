@@ -3,7 +3,7 @@
 // write the server acknowledged, to check against the database afterwards.
 import autocannon from "autocannon";
 import pg from "pg";
-import { parseActionResult, serverActionHeaders } from "@/scripts/lib/http-client";
+import { claimVoteRequest, parseActionResult, serverActionHeaders } from "@/scripts/lib/http-client";
 import type { Harness } from "./harness";
 
 const CLAIMS_ACTIONS = "app/claims/[id]/actions.ts";
@@ -98,13 +98,8 @@ export function runTraffic(harness: Harness, ledger: Ledger, options: TrafficOpt
             const value = pick(["agree", "disagree", "agree", null] as const);
             context.pending.push({ kind: "vote", claimId: claim.id, value });
             // Claim votes have their own endpoint (decision 013), not a server action.
-            return {
-              ...request,
-              method: "POST" as const,
-              path: `/api/claims/${claim.id}/vote`,
-              headers: { "content-type": "application/json", origin, cookie: context.account.client.cookieHeader },
-              body: JSON.stringify({ value }),
-            };
+            const vote = claimVoteRequest(claim.id, value, { origin });
+            return { ...request, ...vote, headers: { ...vote.headers, cookie: context.account.client.cookieHeader } };
           }
           if (roll < voteShare + postShare) {
             posts += 1;

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { getArticleForExport } from "@/lib/data/exchange";
 import { appUrl, serverEnv } from "@/lib/env";
 import { toCsv } from "@/lib/exchange/csv";
+import { download } from "@/lib/exchange/download";
 import { toWebAnnotation } from "@/lib/exchange/web-annotation";
 
 export const dynamic = "force-dynamic";
@@ -21,9 +22,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const { slug } = await params;
   const data = slug.length <= 200 ? await getArticleForExport(slug) : null;
   if (!data) return Response.json({ type: "error", message: "That article does not exist." }, { status: 404 });
-  const filename = `${data.article.slug}-${format.data.replace(".csv", "")}`;
-  const download = (body: string, type: string, extension: string) =>
-    new Response(body, { headers: { "Content-Type": type, "Content-Disposition": `attachment; filename="${filename}.${extension}"`, "Cache-Control": "no-store" } });
+  const file = (body: string, type: string, extension: string) => download(body, { type, filename: `${data.article.slug}-${format.data.replace(".csv", "")}.${extension}` });
   const iso = (date: Date) => date.toISOString();
   switch (format.data) {
     case "annotations": {
@@ -38,10 +37,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
         // The collection's @context covers its items.
         first: { type: "AnnotationPage", startIndex: 0, items: items.map((item) => Object.fromEntries(Object.entries(item).filter(([key]) => key !== "@context"))) },
       };
-      return download(JSON.stringify(collection, null, 2), "application/ld+json; charset=utf-8", "jsonld");
+      return file(JSON.stringify(collection, null, 2), "application/ld+json; charset=utf-8", "jsonld");
     }
     case "responses.csv":
-      return download(
+      return file(
         toCsv(
           ["response_id", "claim_id", "parent_id", "stance", "created_at", "strong_votes", "weak_votes", "strength", "text"],
           data.responses.map((response) => [response.id, response.claimId, response.parentId, response.stance, iso(response.createdAt), response.strongVotes, response.weakVotes, Number(response.strength.toFixed(4)), response.body]),
@@ -50,7 +49,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
         "csv",
       );
     case "votes.csv":
-      return download(
+      return file(
         toCsv(
           ["claim_id", "claim", "agree", "disagree", "supporting_responses", "opposing_responses", "standing"],
           data.claims.map((claim) => [claim.id, claim.text, claim.agreeVotes, claim.disagreeVotes, claim.supportCount, claim.opposeCount, Number(claim.standing.toFixed(4))]),
@@ -65,7 +64,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
         ...data.claimVotes.map((vote) => [participant(vote.userId), "claim", vote.claimId, vote.value, iso(vote.createdAt)]),
         ...data.responseVotes.map((vote) => [participant(vote.userId), "response", vote.responseId, vote.value, iso(vote.createdAt)]),
       ];
-      return download(toCsv(["participant", "item_type", "item_id", "vote", "voted_at"], rows), "text/csv; charset=utf-8", "csv");
+      return file(toCsv(["participant", "item_type", "item_id", "vote", "voted_at"], rows), "text/csv; charset=utf-8", "csv");
     }
   }
 }

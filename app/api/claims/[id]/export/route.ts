@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDebateForExport } from "@/lib/data/exchange";
 import { toAif } from "@/lib/exchange/aif";
 import { toArgdown } from "@/lib/exchange/argdown";
+import { download } from "@/lib/exchange/download";
 import { toWebAnnotation } from "@/lib/exchange/web-annotation";
 import { appUrl } from "@/lib/env";
 
@@ -18,14 +19,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   const debate = id.length <= 64 ? await getDebateForExport(id) : null;
   if (!debate) return Response.json({ type: "error", message: "That claim does not exist." }, { status: 404 });
-  const download = (body: string, type: string, extension: string) =>
-    new Response(body, { headers: { "Content-Type": type, "Content-Disposition": `attachment; filename="claim-${id.replace(/[^A-Za-z0-9_-]/g, "")}.${extension}"`, "Cache-Control": "no-store" } });
+  const file = (body: string, type: string, extension: string) => download(body, { type, filename: `claim-${id}.${extension}` });
   switch (format.data) {
     case "argdown":
-      return download(toArgdown(debate.tree), "text/plain; charset=utf-8", "argdown");
+      return file(toArgdown(debate.tree), "text/plain; charset=utf-8", "argdown");
     case "aif":
-      return download(JSON.stringify(toAif(debate.tree), null, 2), "application/json; charset=utf-8", "aif.json");
+      return file(JSON.stringify(toAif(debate.tree), null, 2), "application/json; charset=utf-8", "aif.json");
     case "annotation":
-      return download(JSON.stringify(toWebAnnotation(debate.anchor, appUrl()), null, 2), "application/ld+json; charset=utf-8", "jsonld");
+      return file(JSON.stringify(toWebAnnotation(debate.anchor, appUrl()), null, 2), "application/ld+json; charset=utf-8", "jsonld");
   }
 }
