@@ -13,8 +13,15 @@ function refuse(status: number, message: string) {
   return NextResponse.json({ type: "error", status, message }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
+/**
+ * The public API authenticates by bearer token only and never reads cookies (lib/api/handler.ts), so a
+ * request from another site carries no one's authority there: it may come from anywhere (CORS).
+ */
+const TOKEN_ONLY_API = "/api/v1/";
+
 export function proxy(request: NextRequest) {
-  if (!SAFE_METHODS.has(request.method) && isCrossSite(request)) {
+  const tokenOnly = request.nextUrl.pathname.startsWith(TOKEN_ONLY_API);
+  if (!SAFE_METHODS.has(request.method) && !tokenOnly && isCrossSite(request)) {
     return refuse(403, "Requests that change data must come from Arguably's own pages.");
   }
   if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();

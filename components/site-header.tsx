@@ -55,6 +55,9 @@ export async function SiteHeader() {
                   </span>
                 ) : null}
               </span>
+              <Link href="/settings" className="text-accent hover:underline">
+                Settings
+              </Link>
               <SignOutButton />
             </>
           ) : (

@@ -10,6 +10,9 @@ export const SETTING_DEFAULTS = {
   reportsPerDay: 20,
   /** Report weight that hides an item pending review (a plain reporter weighs 1). */
   autoHideWeight: 3,
+  /** Public API (app/api/v1): requests per minute per access token, and per address without one. */
+  apiRequestsPerMinute: 600,
+  apiAnonymousRequestsPerMinute: 120,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
@@ -22,4 +25,6 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   votesPerMinute: "Everyone: votes per minute",
   reportsPerDay: "Everyone: reports per day",
   autoHideWeight: "Report weight that hides an item for review",
+  apiRequestsPerMinute: "API: requests per minute per access token",
+  apiAnonymousRequestsPerMinute: "API: requests per minute per address without a token",
 };

@@ -60,12 +60,22 @@ export const POLICY = {
   "user.sanction": (actor: Actor | null, subject?: Subject) => hasRole(actor, "moderator") && outranks(actor!, subject),
   "user.role": (actor: Actor | null, subject?: Subject) => hasRole(actor, "admin") && subject?.userId !== actor!.id,
   "settings.manage": (actor: Actor | null) => hasRole(actor, "admin"),
+  "tokens.manage": (actor: Actor | null) => signedIn(actor),
 } as const;
 
 export type PolicyAction = keyof typeof POLICY;
 
 export function can(actor: Actor | null, action: PolicyAction, subject?: Subject): boolean {
   return POLICY[action](actor, subject);
+}
+
+/**
+ * What a personal access token may be used for, on top of what its owner may do: a `read` token only
+ * names its caller (for the caller's own API rate limit); changing anything needs a `write` token.
+ */
+export type TokenScope = "read" | "write";
+export function tokenAllowsWrites(scope: TokenScope): boolean {
+  return scope === "write";
 }
 
 /** Signing in is refused while banned; the session of a banned user is treated as signed out. */

@@ -41,6 +41,7 @@ const MATRIX: Record<PolicyAction, Who[]> = {
   "user.sanction": ["moderator", "admin"],
   "user.role": ["admin"],
   "settings.manage": ["admin"],
+  "tokens.manage": EVERYONE_SIGNED_IN,
 };
 
 describe("permission matrix", () => {

@@ -1,0 +1,54 @@
+// Errors of the public API: RFC 9457 problem details, one shape for every failure (the Problem schema).
+import type { z } from "zod";
+import type { ApiProblemCode, Problem } from "./schemas";
+
+const TITLES: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+/** The code for a status when nothing more specific applies. */
+export const CODE_OF_STATUS: Record<number, ApiProblemCode> = {
+  400: "invalid_request",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  409: "conflict",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  429: "rate_limited",
+  500: "server_error",
+  503: "unavailable",
+};
+
+export class ApiProblem extends Error {
+  override name = "ApiProblem";
+  constructor(
+    readonly status: number,
+    readonly code: ApiProblemCode,
+    readonly detail: string,
+    readonly extra: { errors?: z.infer<typeof Problem>["errors"]; headers?: Record<string, string> } = {},
+  ) {
+    super(detail);
+  }
+}
+
+export function problemBody(problem: ApiProblem): z.infer<typeof Problem> {
+  return {
+    type: "about:blank",
+    title: TITLES[problem.status] ?? "Error",
+    status: problem.status,
+    detail: problem.detail,
+    code: problem.code,
+    ...(problem.extra.errors ? { errors: problem.extra.errors } : {}),
+  };
+}

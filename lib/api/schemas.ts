@@ -1,0 +1,215 @@
+// The public API's shapes (decision 014), as zod schemas: route handlers validate requests with them
+// and the OpenAPI document (./openapi.ts) is generated from them, so the two cannot drift apart.
+// Output schemas are strict (no undocumented fields); the contract tests hold real answers to them.
+import { z } from "zod";
+import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
+
+/** Named request and answer shapes: each becomes one entry of the document's components.schemas. */
+export const requestSchemas = z.registry<{ id: string; description?: string }>();
+export const answerSchemas = z.registry<{ id: string; description?: string }>();
+
+function request<T extends z.ZodType>(name: string, schema: T, description?: string): T {
+  requestSchemas.add(schema, { id: name, description });
+  return schema;
+}
+function answer<T extends z.ZodType>(name: string, schema: T, description?: string): T {
+  answerSchemas.add(schema, { id: name, description });
+  return schema;
+}
+
+const id = z.string().min(1).max(64);
+const timestamp = z.iso.datetime().describe("ISO 8601, UTC");
+const stance = z.enum(["support", "oppose"]);
+
+// ---------- requests ----------
+
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20).describe("Items per page (1–100)."),
+  cursor: z.string().min(1).max(200).optional().describe("The `nextCursor` of the previous page."),
+});
+
+export const ResponseListQuery = PageQuery.extend({
+  parent: z
+    .union([z.literal("root"), id])
+    .optional()
+    .describe("Only the replies to this response, or `root` for the direct responses to the claim. Default: every response."),
+  stance: stance.optional().describe("Only responses of this stance."),
+});
+
+export const SlugParams = z.object({ slug: z.string().min(1).max(200) });
+export const IdParams = z.object({ id });
+
+export const NewResponseBody = request(
+  "NewResponse",
+  z.object({
+    stance: stance.describe("Whether the response supports or opposes what it answers."),
+    body: z.string().trim().min(RESPONSE_MIN).max(RESPONSE_MAX).describe(`Markdown (no raw HTML), ${RESPONSE_MIN}–${RESPONSE_MAX} characters.`),
+    parentId: id.nullable().default(null).describe("The response this one answers; null (the default) answers the claim itself."),
+  }),
+);
+
+export const ClaimVoteBody = request(
+  "ClaimVoteInput",
+  z.object({ value: z.enum(["agree", "disagree"]).nullable().describe("null takes your vote back.") }),
+);
+
+export const ResponseVoteBody = request(
+  "ResponseVoteInput",
+  z.object({ value: z.enum(["strong", "weak"]).nullable().describe("null takes your vote back.") }),
+);
+
+// ---------- answers ----------
+
+export const Problem = answer(
+  "Problem",
+  z.object({
+    type: z.string().describe("A URI naming the kind of problem (RFC 9457); `about:blank` when the status says it all."),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().describe("What went wrong, written for a person."),
+    code: z.enum([
+      "invalid_request",
+      "malformed_json",
+      "unsupported_media_type",
+      "unauthorized",
+      "invalid_token",
+      "insufficient_scope",
+      "forbidden",
+      "not_found",
+      "conflict",
+      "payload_too_large",
+      "rate_limited",
+      "server_error",
+      "unavailable",
+    ]),
+    errors: z
+      .array(z.object({ in: z.enum(["path", "query", "header", "body"]), path: z.string(), message: z.string() }))
+      .optional()
+      .describe("For invalid_request: each field at fault."),
+  }),
+  "Every error, as RFC 9457 problem details (application/problem+json).",
+);
+
+export const ArticleSummary = answer(
+  "ArticleSummary",
+  z.object({
+    id,
+    slug: z.string(),
+    title: z.string(),
+    byline: z.string().nullable(),
+    sourceUrl: z.string().nullable(),
+    importedAt: timestamp,
+    claimCount: z.number().int(),
+    url: z.url().describe("The article's page."),
+  }),
+);
+
+export const ArticlePage = answer(
+  "ArticlePage",
+  z.object({ items: z.array(ArticleSummary), nextCursor: z.string().nullable().describe("null on the last page.") }),
+);
+
+const Anchor = answer(
+  "Anchor",
+  z.object({
+    exact: z.string(),
+    prefix: z.string(),
+    suffix: z.string(),
+    start: z.number().int().describe("Offset in the article's `body` (UTF-16 code units), as a TextPositionSelector."),
+    end: z.number().int(),
+  }),
+  "Where the claim stands in the article: W3C TextQuoteSelector and TextPositionSelector.",
+);
+
+export const ClaimSummary = answer(
+  "ClaimSummary",
+  z.object({
+    id,
+    articleSlug: z.string(),
+    text: z.string(),
+    anchor: Anchor,
+    votes: z.object({ agree: z.number().int(), disagree: z.number().int() }),
+    responses: z.object({ supporting: z.number().int().describe("Direct supporting responses."), opposing: z.number().int(), total: z.number().int().describe("Every response in the tree.") }),
+    standing: z.number().min(0).max(1).describe("0 (refuted) to 1 (well supported), from votes and the argument tree."),
+    locked: z.boolean().describe("No new responses while true."),
+    url: z.url(),
+  }),
+);
+
+export const Article = answer(
+  "Article",
+  ArticleSummary.extend({
+  body: z.string().describe("The article's text, which claim anchors point into."),
+  claims: z.array(ClaimSummary),
+}),
+);
+
+const Reason = answer(
+  "Reason",
+  z.object({ responseId: id, stance, effect: z.number().describe("How much the standing would change without this response.") }),
+);
+
+export const Claim = answer(
+  "Claim",
+  ClaimSummary.extend({
+  reasons: z.object({ raisedBy: z.array(Reason), loweredBy: z.array(Reason) }).describe("The direct responses that move the standing most."),
+  articleTitle: z.string(),
+  duplicateOfId: id.nullable().describe("Set when moderators found this claim a duplicate of another, where the debate belongs."),
+}),
+);
+
+export const ResponseItem = answer(
+  "Response",
+  z.object({
+    id,
+    claimId: id,
+    parentId: id.nullable(),
+    stance,
+    status: z.enum(["visible", "deleted", "hidden", "removed"]).describe("Only visible responses carry a body and an author."),
+    body: z.string().nullable(),
+    author: z.object({ id, name: z.string() }).nullable(),
+    createdAt: timestamp,
+    editedAt: timestamp.nullable(),
+    votes: z.object({ strong: z.number().int(), weak: z.number().int() }),
+    replies: z.object({ supporting: z.number().int(), opposing: z.number().int() }),
+    strength: z.number().min(0).max(1),
+    url: z.url(),
+  }),
+);
+
+export const ResponsePage = answer(
+  "ResponsePage",
+  z.object({ items: z.array(ResponseItem).describe("Oldest first."), nextCursor: z.string().nullable() }),
+);
+
+export const ClaimVoteResult = answer(
+  "ClaimVote",
+  z.object({
+    claimId: id,
+    value: z.enum(["agree", "disagree"]).nullable(),
+    votes: z.object({ agree: z.number().int(), disagree: z.number().int() }),
+    standing: z.number().min(0).max(1),
+  }),
+);
+
+export const ResponseVoteResult = answer(
+  "ResponseVote",
+  z.object({
+    responseId: id,
+    value: z.enum(["strong", "weak"]).nullable(),
+    votes: z.object({ strong: z.number().int(), weak: z.number().int() }),
+    strength: z.number().min(0).max(1),
+  }),
+);
+
+export const Me = answer(
+  "Me",
+  z.object({
+    id,
+    name: z.string(),
+    role: z.enum(["user", "editor", "moderator", "admin"]),
+    token: z.object({ id, scope: z.enum(["read", "write"]) }),
+  }),
+);
+
+export type ApiProblemCode = z.infer<typeof Problem>["code"];

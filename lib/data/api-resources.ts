@@ -1,0 +1,232 @@
+// What the public API reads (app/api/v1, decision 014): published articles, their visible claims and
+// the responses on them, shaped as the API's schemas (lib/api/schemas.ts). Readers of the API see what
+// readers of the site see: drafts and hidden claims do not exist; responses under review, removed or
+// deleted keep their place in the tree without their text or author.
+// Pages are keyset-paginated (an opaque cursor holds the last row's sort key), so a page costs the same
+// however deep into a long list it is, and rows added meanwhile neither repeat nor go missing.
+import type { z } from "zod";
+import type * as S from "@/lib/api/schemas";
+import { getDb } from "@/lib/db/client";
+import { appUrl } from "@/lib/env";
+import { UserFacingError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { getClaimStanding } from "./discussion";
+
+type ArticleSummary = z.infer<typeof S.ArticleSummary>;
+type ClaimSummary = z.infer<typeof S.ClaimSummary>;
+type ResponseItem = z.infer<typeof S.ResponseItem>;
+
+const link = (path: string) => new URL(path, appUrl()).toString();
+
+// ---------- cursors ----------
+
+function encodeCursor(at: Date, id: string) {
+  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string | undefined): { at: Date; id: string } | null {
+  if (cursor === undefined) return null;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
+    const date = new Date(String(at));
+    if (typeof id !== "string" || Number.isNaN(date.getTime())) throw new Error("bad cursor");
+    return { at: date, id };
+  } catch {
+    throw new UserFacingError("That cursor is not valid: pass the nextCursor of the previous page unchanged.", 400);
+  }
+}
+
+/** Rows after the cursor in (at, id) order, ascending or descending. */
+function after(field: "createdAt" | "importedAt", cursor: { at: Date; id: string } | null, direction: "gt" | "lt") {
+  if (!cursor) return {};
+  return { OR: [{ [field]: { [direction]: cursor.at } }, { [field]: cursor.at, id: { [direction]: cursor.id } }] };
+}
+
+function page<T, R>(rows: R[], limit: number, shape: (row: R) => T, keyOf: (row: R) => [Date, string]) {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items: items.map(shape), nextCursor: rows.length > limit && last ? encodeCursor(...keyOf(last)) : null };
+}
+
+// ---------- articles ----------
+
+const articleSummarySelect = {
+  id: true,
+  slug: true,
+  title: true,
+  byline: true,
+  sourceUrl: true,
+  importedAt: true,
+  _count: { select: { claims: { where: { hiddenAt: null } } } },
+} satisfies Prisma.ArticleSelect;
+
+type ArticleSummaryRow = Prisma.ArticleGetPayload<{ select: typeof articleSummarySelect }>;
+
+function articleSummary(row: ArticleSummaryRow): ArticleSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    byline: row.byline,
+    sourceUrl: row.sourceUrl,
+    importedAt: row.importedAt.toISOString(),
+    claimCount: row._count.claims,
+    url: link(`/articles/${encodeURIComponent(row.slug)}`),
+  };
+}
+
+export async function listPublishedArticles({ limit, cursor }: { limit: number; cursor?: string }) {
+  const rows = await getDb().article.findMany({
+    where: { status: "published", ...after("importedAt", decodeCursor(cursor), "lt") },
+    orderBy: [{ importedAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    select: articleSummarySelect,
+  });
+  return page(rows, limit, articleSummary, (row) => [row.importedAt, row.id]);
+}
+
+// ---------- claims ----------
+
+const claimSummarySelect = {
+  id: true,
+  text: true,
+  exact: true,
+  prefix: true,
+  suffix: true,
+  start: true,
+  end: true,
+  agreeVotes: true,
+  disagreeVotes: true,
+  supportCount: true,
+  opposeCount: true,
+  responseCount: true,
+  standing: true,
+  lockedAt: true,
+  article: { select: { slug: true, title: true, lockedAt: true } },
+} satisfies Prisma.ClaimSelect;
+
+type ClaimSummaryRow = Prisma.ClaimGetPayload<{ select: typeof claimSummarySelect }>;
+
+function claimSummary(row: ClaimSummaryRow): ClaimSummary {
+  return {
+    id: row.id,
+    articleSlug: row.article.slug,
+    text: row.text,
+    anchor: { exact: row.exact, prefix: row.prefix, suffix: row.suffix, start: row.start, end: row.end },
+    votes: { agree: row.agreeVotes, disagree: row.disagreeVotes },
+    responses: { supporting: row.supportCount, opposing: row.opposeCount, total: row.responseCount },
+    standing: row.standing,
+    locked: row.lockedAt !== null || row.article.lockedAt !== null,
+    url: link(`/claims/${encodeURIComponent(row.id)}`),
+  };
+}
+
+/** Claims readers can see: of a published article, not hidden for review. */
+const visibleClaim = { hiddenAt: null, article: { status: "published" } } satisfies Prisma.ClaimWhereInput;
+
+export async function getPublishedArticle(slug: string): Promise<z.infer<typeof S.Article> | null> {
+  const article = await getDb().article.findFirst({
+    where: { slug, status: "published" },
+    select: { ...articleSummarySelect, body: true, claims: { where: { hiddenAt: null }, orderBy: { start: "asc" }, select: claimSummarySelect } },
+  });
+  if (!article) return null;
+  return { ...articleSummary(article), body: article.body, claims: article.claims.map(claimSummary) };
+}
+
+export async function getVisibleClaim(claimId: string): Promise<z.infer<typeof S.Claim> | null> {
+  const claim = await getDb().claim.findFirst({ where: { id: claimId, ...visibleClaim }, select: { ...claimSummarySelect, duplicateOfId: true } });
+  if (!claim) return null;
+  const standing = await getClaimStanding(claimId);
+  const reason = ({ id, stance, effect }: { id: string; stance: "support" | "oppose"; effect: number }) => ({ responseId: id, stance, effect });
+  return {
+    ...claimSummary(claim),
+    standing: standing?.value ?? claim.standing,
+    reasons: { raisedBy: (standing?.raisedBy ?? []).map(reason), loweredBy: (standing?.loweredBy ?? []).map(reason) },
+    articleTitle: claim.article.title,
+    duplicateOfId: claim.duplicateOfId,
+  };
+}
+
+export async function claimIsVisible(claimId: string) {
+  return (await getDb().claim.count({ where: { id: claimId, ...visibleClaim } })) === 1;
+}
+
+/** A claim's vote counts and standing as they are now. */
+export async function getClaimVoteCounts(claimId: string) {
+  return getDb().claim.findUnique({ where: { id: claimId }, select: { agreeVotes: true, disagreeVotes: true, standing: true } });
+}
+
+// ---------- responses ----------
+
+const responseSelect = {
+  id: true,
+  claimId: true,
+  parentId: true,
+  stance: true,
+  body: true,
+  createdAt: true,
+  editedAt: true,
+  deletedAt: true,
+  hiddenAt: true,
+  removedAt: true,
+  strongVotes: true,
+  weakVotes: true,
+  supporters: true,
+  opposers: true,
+  strength: true,
+  author: { select: { id: true, name: true } },
+} satisfies Prisma.ResponseSelect;
+
+type ResponseRow = Prisma.ResponseGetPayload<{ select: typeof responseSelect }>;
+
+function responseItem(row: ResponseRow): ResponseItem {
+  const status = row.removedAt ? "removed" : row.hiddenAt ? "hidden" : row.deletedAt ? "deleted" : "visible";
+  const shown = status === "visible";
+  return {
+    id: row.id,
+    claimId: row.claimId,
+    parentId: row.parentId,
+    stance: row.stance,
+    status,
+    body: shown ? row.body : null,
+    author: shown ? row.author : null,
+    createdAt: row.createdAt.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
+    votes: { strong: row.strongVotes, weak: row.weakVotes },
+    replies: { supporting: row.supporters, opposing: row.opposers },
+    strength: row.strength,
+    url: link(`/responses/${encodeURIComponent(row.id)}`),
+  };
+}
+
+export interface ResponseListOptions {
+  limit: number;
+  cursor?: string;
+  /** "root": direct responses to the claim; an id: replies to that response. */
+  parent?: string;
+  stance?: "support" | "oppose";
+}
+
+/** A page of a visible claim's responses, oldest first; null when the claim is not visible. */
+export async function listClaimResponses(claimId: string, options: ResponseListOptions) {
+  if (!(await claimIsVisible(claimId))) return null;
+  const parentId = options.parent === undefined ? undefined : options.parent === "root" ? null : options.parent;
+  const rows = await getDb().response.findMany({
+    where: {
+      claimId,
+      ...(parentId !== undefined ? { parentId } : {}),
+      ...(options.stance ? { stance: options.stance } : {}),
+      ...after("createdAt", decodeCursor(options.cursor), "gt"),
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: options.limit + 1,
+    select: responseSelect,
+  });
+  return page(rows, options.limit, responseItem, (row) => [row.createdAt, row.id]);
+}
+
+/** One response, if its claim is visible. (After a write, the request reads from the primary: decision 012.) */
+export async function getResponseItem(responseId: string): Promise<ResponseItem | null> {
+  const row = await getDb().response.findFirst({ where: { id: responseId, claim: visibleClaim }, select: responseSelect });
+  return row ? responseItem(row) : null;
+}
