@@ -14,7 +14,7 @@ const action = (file: string, name: string) => ({ file, name, page: "/" });
 
 const WATCHED_TABLES = [
   "Article", "Claim", "Response", "ResponseRevision", "ClaimVote", "ResponseVote", "Follow",
-  "Notification", "Report", "ModerationAction", "WordFilter", "Setting", "User",
+  "Notification", "Report", "ModerationAction", "WordFilter", "Setting", "User", "PersonalAccessToken",
 ];
 
 /** Every row of the tables a forbidden request could touch, hashed per table. */
@@ -34,6 +34,7 @@ let owner: TestAccount;
 let ownerClient: HttpClient;
 let ownersResponse: string;
 let wordFilterId: string;
+let ownersTokenId: string;
 
 async function postResponse(client: HttpClient, body: string, extra: Record<string, unknown> = {}) {
   return client.action(action(CLAIMS, "postResponseAction"), { claimId, parentId: null, stance: "support", body, ...extra });
@@ -52,6 +53,8 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
     const posted = await postResponse(ownerClient, "The owner's argument, which others must not change.");
     expect(posted.ok).toBe(true);
     ownersResponse = (posted as { data: { id: string } }).data.id;
+    const token = await ownerClient.action({ file: "app/settings/actions.ts", name: "createTokenAction", page: "/settings" }, { name: "owner's", scope: "write", expiry: "30" });
+    ownersTokenId = (token as { data: { id: string } }).data.id;
     [{ id: wordFilterId }] = await appSql<{ id: string }>(`insert into "WordFilter" (id, pattern, mode, "createdAt") values ('wf-http', 'forbiddenword', 'block', now()) returning id`);
   });
 
@@ -80,6 +83,8 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
         [CLAIMS, "followResponseAction", { claimId, responseId: ownersResponse, follow: true }],
         [CLAIMS, "reportAction", { claimId, target: { type: "response", id: ownersResponse }, reason: "spam", note: null, duplicateOfId: null }],
         ["app/notifications/actions.ts", "markNotificationsReadAction", {}],
+        ["app/settings/actions.ts", "createTokenAction", { name: "stolen", scope: "write", expiry: "never" }],
+        ["app/settings/actions.ts", "revokeTokenAction", { tokenId: ownersTokenId }],
       ];
       const staffOnly: [string, string, unknown][] = [
         [MODERATION, "moderateAction", { target: { type: "response", id: ownersResponse }, action: "remove", version: 0, reason: "gone", duplicateOfId: null, text: null }],
@@ -105,6 +110,8 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
         ["banned", banned, [...everyMutation, ...staffOnly], 401],
         ["silenced", silenced, [everyMutation[0], everyMutation[1]], 403],
         ["another user", plain, [everyMutation[1], everyMutation[2]], 403],
+        // Someone else's token is "not found" to them: revoking cannot probe which ids exist.
+        ["another user", plain, [everyMutation.at(-1)!], 404],
         ["a plain user", plain, [...staffOnly, ...adminOnly, ...editorOnly], 403],
         ["an editor", editor, [...staffOnly, ...adminOnly], 403],
         ["a moderator", moderator, adminOnly, 403],
