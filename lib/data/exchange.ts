@@ -50,3 +50,10 @@ export async function getArticleForExport(slug: string) {
   ]);
   return { article, claims, responses, claimVotes, responseVotes };
 }
+
+/** Every claim's debate of an article export, in the claims' order in the text (Argdown and AIF files). */
+export function articleDebateTrees({ claims, responses }: Pick<NonNullable<Awaited<ReturnType<typeof getArticleForExport>>>, "claims" | "responses">): DebateTree[] {
+  const byClaim = new Map<string, DebateTree["responses"]>(claims.map((claim) => [claim.id, []]));
+  for (const response of responses) byClaim.get(response.claimId)?.push({ id: response.id, parentId: response.parentId, stance: response.stance, text: response.body });
+  return claims.map((claim) => ({ claim: { id: claim.id, text: claim.text }, responses: byClaim.get(claim.id)! }));
+}

@@ -1,5 +1,5 @@
-// A debate from another tool (Argdown or AIF, read by lib/exchange) becomes a new draft "article" whose
-// text is the claim, with that one claim and the whole response tree, for an editor to review and
+// Debates from another tool (Argdown or AIF, read by lib/exchange) become a new draft "article" whose
+// text is the claims, one paragraph each, with each claim's whole response tree, for an editor to review and
 // publish like any import. One transaction: all of it or nothing. The responses are posted in the
 // importing editor's name (the files carry no accounts); counts and standings follow by trigger.
 import { createHash, randomUUID } from "node:crypto";
@@ -12,15 +12,36 @@ import { createWithFreeSlug } from "./import-article";
 
 export const MAX_IMPORTED_RESPONSES = 5_000;
 
+/** Responses inserted per statement, and per progress report. */
+const BATCH = 500;
+
+export interface ImportProgress {
+  stage: "saving";
+  done: number;
+  total: number;
+  unit: "responses";
+}
+
+/** One claim's debate (a claim export) as a draft. */
 export async function importDebate({ tree, source, importedById }: { tree: DebateTree; source: string; importedById: string }) {
-  const claimText = tree.claim.text.trim();
-  if (!claimText) throw new UserFacingError("The claim has no text.", 400);
-  if (tree.responses.length > MAX_IMPORTED_RESPONSES) {
-    throw new UserFacingError(`That debate has ${tree.responses.length.toLocaleString("en")} responses; at most ${MAX_IMPORTED_RESPONSES.toLocaleString("en")} can be imported at once.`, 400);
+  return importDebates({ trees: [tree], title: null, source, importedById });
+}
+
+/**
+ * One or more claims' debates (an article export holds several) as one draft: its text is the claims,
+ * a paragraph each, each paragraph one claim with its tree. `onProgress` hears of every batch saved.
+ */
+export async function importDebates({ trees, title, source, importedById, onProgress }: { trees: DebateTree[]; title: string | null; source: string; importedById: string; onProgress?: (progress: ImportProgress) => void }) {
+  const claimTexts = trees.map((tree) => tree.claim.text.replace(/\s+/g, " ").trim());
+  if (!trees.length || claimTexts.some((text) => !text)) throw new UserFacingError("A claim in that file has no text.", 400);
+  const total = trees.reduce((sum, tree) => sum + tree.responses.length, 0);
+  if (total > MAX_IMPORTED_RESPONSES) {
+    throw new UserFacingError(`That file has ${total.toLocaleString("en")} responses; at most ${MAX_IMPORTED_RESPONSES.toLocaleString("en")} can be imported at once.`, 400);
   }
-  const tooLong = tree.responses.find((response) => response.text.length > RESPONSE_MAX);
+  const responses = trees.flatMap((tree) => tree.responses);
+  const tooLong = responses.find((response) => response.text.length > RESPONSE_MAX);
   if (tooLong) throw new UserFacingError(`The response "${tooLong.text.slice(0, 40)}…" is longer than ${RESPONSE_MAX.toLocaleString("en")} characters.`, 400);
-  const empty = tree.responses.find((response) => !response.text.trim());
+  const empty = responses.find((response) => !response.text.trim());
   if (empty) throw new UserFacingError(`The response labelled ${empty.id} has no text.`, 400);
 
   const sourceHash = createHash("sha256").update(`debate:${source}`).digest("hex");
@@ -28,38 +49,62 @@ export async function importDebate({ tree, source, importedById }: { tree: Debat
   const existing = await getDb().article.findUnique({ where: { sourceHash }, select });
   if (existing) return { article: existing, created: false };
 
-  const newIds = new Map(tree.responses.map((response) => [response.id, randomUUID()]));
-  const title = `Debate: ${claimText.length > 120 ? `${claimText.slice(0, 117)}…` : claimText}`;
-  return createWithFreeSlug(title, sourceHash, select, (slug) =>
-    getDb().$transaction(async (tx) => {
-      const article = await tx.article.create({
-        data: {
-          slug,
-          title,
-          body: claimText,
-          blocks: [{ kind: "paragraph", start: 0, end: claimText.length }] as unknown as Prisma.InputJsonValue,
-          sourceHash,
-          importedById,
-          status: "draft",
-        },
-        select,
-      });
-      const claim = await tx.claim.create({
-        data: { articleId: article.id, start: 0, end: claimText.length, exact: claimText, prefix: "", suffix: "", text: claimText, origin: "editor" },
-        select: { id: true },
-      });
-      // Parents first, so each reply's parent exists when it is inserted.
-      await tx.response.createMany({
-        data: inTreeOrder(tree).map((response) => ({
-          id: newIds.get(response.id)!,
-          claimId: claim.id,
-          parentId: response.parentId ? newIds.get(response.parentId)! : null,
-          stance: response.stance,
-          body: response.text,
-          authorId: importedById,
-        })),
-      });
-      return article;
-    }),
+  const newIds = new Map(responses.map((response) => [response.id, randomUUID()]));
+  const shorten = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
+  const articleTitle = shorten(title?.trim() || (trees.length === 1 ? `Debate: ${claimTexts[0]}` : `Debates: ${claimTexts[0]} (and ${trees.length - 1} more)`), 200);
+  // The claims as paragraphs, each claim anchored to its whole paragraph.
+  const paragraphs: { start: number; end: number }[] = [];
+  let body = "";
+  for (const text of claimTexts) {
+    if (body) body += "\n\n";
+    paragraphs.push({ start: body.length, end: body.length + text.length });
+    body += text;
+  }
+  return createWithFreeSlug(articleTitle, sourceHash, select, (slug) =>
+    getDb().$transaction(
+      async (tx) => {
+        const article = await tx.article.create({
+          data: {
+            slug,
+            title: articleTitle,
+            body,
+            blocks: paragraphs.map((paragraph) => ({ kind: "paragraph", ...paragraph })) as unknown as Prisma.InputJsonValue,
+            sourceHash,
+            importedById,
+            status: "draft",
+          },
+          select,
+        });
+        let done = 0;
+        onProgress?.({ stage: "saving", done, total, unit: "responses" });
+        for (const [index, tree] of trees.entries()) {
+          const { start, end } = paragraphs[index];
+          const text = claimTexts[index];
+          const claim = await tx.claim.create({
+            data: { articleId: article.id, start, end, exact: text, prefix: body.slice(Math.max(0, start - 32), start), suffix: body.slice(end, end + 32), text, origin: "editor" },
+            select: { id: true },
+          });
+          // Parents first, so each reply's parent exists when it is inserted.
+          const ordered = inTreeOrder(tree);
+          for (let offset = 0; offset < ordered.length; offset += BATCH) {
+            await tx.response.createMany({
+              data: ordered.slice(offset, offset + BATCH).map((response) => ({
+                id: newIds.get(response.id)!,
+                claimId: claim.id,
+                parentId: response.parentId ? newIds.get(response.parentId)! : null,
+                stance: response.stance,
+                body: response.text,
+                authorId: importedById,
+              })),
+            });
+            done += Math.min(BATCH, ordered.length - offset);
+            onProgress?.({ stage: "saving", done, total, unit: "responses" });
+          }
+        }
+        return article;
+      },
+      // Triggers keep every count and standing current as rows arrive: a large debate takes a while.
+      { timeout: 120_000 },
+    ),
   );
 }

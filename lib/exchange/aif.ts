@@ -22,8 +22,21 @@ export function toAif(tree: DebateTree): AifDocument {
   return { nodes, edges, locutions: [] };
 }
 
+/** Several claims' debates (an article's) in one document: a forest, one tree per claim. */
+export function toAifDebates(trees: DebateTree[]): AifDocument {
+  const documents = trees.map(toAif);
+  return { nodes: documents.flatMap((document) => document.nodes), edges: documents.flatMap((document) => document.edges), locutions: [] };
+}
+
 /** Reads an AIF document that is one claim's tree: every I-node but one (the claim) supports or attacks exactly one other. */
 export function parseAif(json: unknown): DebateTree {
+  const trees = parseAifDebates(json);
+  if (trees.length !== 1) throw new ExchangeFormatError(`Expected exactly one claim (an I-node that answers nothing), found ${trees.length}.`);
+  return trees[0];
+}
+
+/** Reads an AIF document of one or more claims' trees: each I-node that answers nothing is a claim. */
+export function parseAifDebates(json: unknown): DebateTree[] {
   const parsed = Document.safeParse(json);
   if (!parsed.success) throw new ExchangeFormatError(`Not an AIF document: ${parsed.error.issues[0]?.path.join(".") || "the top level"}: ${parsed.error.issues[0]?.message}`);
   const { nodes, edges } = parsed.data;
@@ -50,24 +63,29 @@ export function parseAif(json: unknown): DebateTree {
     parentOf.set(from[0], { parentId: to[0], stance: relation.type === "RA" ? "support" : "oppose" });
   }
   const roots = statements.filter((node) => !parentOf.has(node.nodeID));
-  if (roots.length !== 1) throw new ExchangeFormatError(`Expected exactly one claim (an I-node that answers nothing), found ${roots.length}.`);
-  const claim = roots[0];
-  // Every statement must lead to the claim (no cycles, no islands).
+  if (roots.length === 0) throw new ExchangeFormatError("Expected a claim (an I-node that answers nothing), found none.");
+  // Every statement must lead to a claim (no cycles); the claim it leads to is its tree's.
+  const claimOf = new Map<string, string>(roots.map((root) => [root.nodeID, root.nodeID]));
   for (const node of statements) {
-    const visited = new Set<string>();
-    for (let current = node.nodeID; current !== claim.nodeID; current = parentOf.get(current)!.parentId) {
-      if (visited.has(current)) throw new ExchangeFormatError(`I-node ${node.nodeID} is part of a cycle.`);
-      visited.add(current);
+    const path: string[] = [];
+    let current = node.nodeID;
+    while (!claimOf.has(current)) {
+      if (path.includes(current)) throw new ExchangeFormatError(`I-node ${node.nodeID} is part of a cycle.`);
+      path.push(current);
+      current = parentOf.get(current)!.parentId;
     }
+    for (const step of path) claimOf.set(step, claimOf.get(current)!);
   }
-  const tree: DebateTree = {
-    claim: { id: claim.nodeID, text: claim.text },
-    responses: statements
-      .filter((node) => node !== claim)
-      .map((node) => {
-        const { parentId, stance } = parentOf.get(node.nodeID)!;
-        return { id: node.nodeID, parentId: parentId === claim.nodeID ? null : parentId, stance, text: node.text };
-      }),
-  };
-  return { ...tree, responses: inTreeOrder(tree) };
+  return roots.map((claim) => {
+    const tree: DebateTree = {
+      claim: { id: claim.nodeID, text: claim.text },
+      responses: statements
+        .filter((node) => node !== claim && claimOf.get(node.nodeID) === claim.nodeID)
+        .map((node) => {
+          const { parentId, stance } = parentOf.get(node.nodeID)!;
+          return { id: node.nodeID, parentId: parentId === claim.nodeID ? null : parentId, stance, text: node.text };
+        }),
+    };
+    return { ...tree, responses: inTreeOrder(tree) };
+  });
 }

@@ -2,11 +2,17 @@
 // (deleted responses keep their place, hidden ones and their replies are left out), and its anchor as a
 // Web Annotation; the claim page links to all three.
 import { describe, expect, test } from "vitest";
-import { parseAif } from "@/lib/exchange/aif";
-import { parseArgdown } from "@/lib/exchange/argdown";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseAif, parseAifDebates } from "@/lib/exchange/aif";
+import { parseArgdown, parseArgdownDebates } from "@/lib/exchange/argdown";
 import { parseCsv } from "@/lib/exchange/csv";
 import { appSql, createArticleWithClaim } from "../support/app-database";
-import { appUrl } from "../support/browser";
+import { appUrl, chromiumPath, setUpBrowser } from "../support/browser";
+import { runScript } from "../support/scripts";
+
+const newPage = setUpBrowser();
 
 async function debate() {
   const claim = "Exports should carry the whole debate.";
@@ -86,5 +92,61 @@ describe("exports", () => {
     expect((await fetch(`${appUrl}/api/articles/no-such-article/export?format=votes.csv`)).status).toBe(404);
     const page = await (await fetch(`${appUrl}/articles/export-article`)).text();
     expect(page).toContain("/api/articles/export-article/export?format=participant-votes.csv");
+  });
+
+  test("an article's debates as one Argdown file and one AIF document, which read back claim by claim", async () => {
+    const exported = (format: string) => fetch(`${appUrl}/api/articles/export-article/export?format=${format}`);
+    const argdown = await exported("argdown");
+    const text = await argdown.text();
+    // Every export says its size, so a download can show how far it is.
+    expect(Number(argdown.headers.get("x-export-size"))).toBe(Buffer.byteLength(text));
+    const { title, trees } = parseArgdownDebates(text);
+    expect(title).toBe("Exporting debates");
+    expect(trees.map((tree) => tree.claim.text)).toEqual(["Exports should carry the whole debate."]);
+    expect(trees[0].responses.map(({ stance, text }) => ({ stance, text }))).toEqual(EXPECTED.map(({ stance, text }) => ({ stance, text })));
+    const aif = parseAifDebates(await (await exported("aif")).json());
+    expect(aif).toEqual([{ claim: { id: "export-claim", text: "Exports should carry the whole debate." }, responses: EXPECTED }]);
+  });
+
+  test("npm run export: downloads with a progress line on stderr and writes the file; refusals exit 2 with the reason", async () => {
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), "arguably-export-"));
+    const out = path.join(folder, "responses.csv");
+    const run = await runScript("scripts/export.ts", "--site", appUrl, "--article", "export-article", "--format", "responses.csv", "--out", out);
+    expect(run.code, run.output).toBe(0);
+    const lines = run.stderr.split("\n");
+    expect(lines[0]).toBe("export: Preparing the export…");
+    expect(lines).toContainEqual(expect.stringMatching(/^export: Downloading… \d+ kB of \d+ kB \(100%\)$/));
+    expect(lines.at(-1)).toMatch(new RegExp(`^export: [\\d,]+ bytes written to ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+    const fromHttp = await (await fetch(`${appUrl}/api/articles/export-article/export?format=responses.csv`)).text();
+    expect(await fs.readFile(out, "utf8")).toBe(fromHttp);
+
+    const missing = await runScript("scripts/export.ts", "--site", appUrl, "--article", "no-such-article", "--format", "votes.csv", "--out", out);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("export: The export failed (HTTP 404): That article does not exist.");
+    const usage = await runScript("scripts/export.ts", "--article", "export-article");
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/^export: usage:/);
+    await fs.rm(folder, { recursive: true });
+  });
+
+  test.skipIf(!chromiumPath)("in the browser, a slow export shows its progress, then saves the file", { timeout: 60_000 }, async () => {
+    const page = await newPage();
+    // A slow connection: the answer arrives two seconds late, as from a large debate's preparation.
+    await page.route("**/api/articles/export-article/export?format=responses.csv", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await route.continue();
+    });
+    await page.goto("/articles/export-article");
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "responses (CSV)" }).click();
+    const progress = page.getByTestId("export-progress");
+    await progress.waitFor();
+    await expect(progress.innerText()).resolves.toMatch(/Preparing the export…/);
+    await expect(page.getByRole("progressbar", { name: "Export progress" }).getAttribute("value")).resolves.toBeNull(); // indeterminate while preparing
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe("export-article-responses.csv");
+    const saved = await fs.readFile((await download.path())!, "utf8");
+    expect(saved).toBe(await (await fetch(`${appUrl}/api/articles/export-article/export?format=responses.csv`)).text());
+    await progress.waitFor({ state: "detached" });
   });
 });

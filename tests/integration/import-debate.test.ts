@@ -2,11 +2,11 @@
 // tree, for Argdown and for AIF, with counts and standings computed; imports are idempotent and bounded.
 import { beforeAll, describe, expect, test } from "vitest";
 import { createUser } from "@/lib/data/create-user";
-import { getDebateForExport } from "@/lib/data/exchange";
-import { importDebate, MAX_IMPORTED_RESPONSES } from "@/lib/data/import-debate";
+import { articleDebateTrees, getArticleForExport, getDebateForExport } from "@/lib/data/exchange";
+import { importDebate, importDebates, MAX_IMPORTED_RESPONSES, type ImportProgress } from "@/lib/data/import-debate";
 import { getDb } from "@/lib/db/client";
-import { parseAif, toAif } from "@/lib/exchange/aif";
-import { parseArgdown, toArgdown } from "@/lib/exchange/argdown";
+import { parseAif, parseAifDebates, toAif, toAifDebates } from "@/lib/exchange/aif";
+import { parseArgdown, parseArgdownDebates, toArgdown, toArgdownDebates } from "@/lib/exchange/argdown";
 import { inTreeOrder, type DebateTree } from "@/lib/exchange/debate-tree";
 
 let editorId: string;
@@ -38,6 +38,14 @@ function shape(tree: DebateTree) {
   });
 }
 
+/** The tree as nested (stance, text) with siblings sorted: rows saved in one statement share a creation time, so their order is not kept. */
+function canonical(tree: DebateTree) {
+  const children = new Map<string | null, DebateTree["responses"]>();
+  for (const response of tree.responses) children.set(response.parentId, [...(children.get(response.parentId) ?? []), response]);
+  const below = (id: string | null): string[] => (children.get(id) ?? []).map((child) => `${child.stance} ${child.text} [${below(child.id).join(", ")}]`).sort();
+  return `${tree.claim.text} [${below(null).join(", ")}]`;
+}
+
 async function roundTrip(source: string, tree: DebateTree) {
   const { article, created } = await importDebate({ tree, source, importedById: editorId });
   expect(created).toBe(true);
@@ -61,6 +69,32 @@ describe("importing a debate", () => {
     const article = await roundTrip(source, parseAif(JSON.parse(source)));
     const again = await importDebate({ tree: parseAif(JSON.parse(source)), source, importedById: editorId });
     expect(again).toMatchObject({ created: false, article: { id: article.id } });
+  });
+
+  test("an article's file (several claims): export, import, export gives the same trees and title; saving reports its progress", async () => {
+    // A second claim with a long debate: 1,200 responses, each answering the claim or an earlier one.
+    const long: DebateTree = {
+      claim: { id: "k", text: "Ferries beat bridges for small islands." },
+      responses: Array.from({ length: 1_200 }, (_, index) => ({ id: `k${index}`, parentId: index < 10 ? null : `k${(index * 7919) % index}`, stance: index % 3 ? ("support" as const) : ("oppose" as const), text: `Argument ${index} about ferries.` })),
+    };
+    const source = toArgdownDebates({ title: "Islands and how to reach them", trees: [ORIGINAL, long] });
+    const { title, trees } = parseArgdownDebates(source);
+    const progress: ImportProgress[] = [];
+    const { article } = await importDebates({ trees, title, source, importedById: editorId, onProgress: (step) => progress.push(step) });
+    expect(article.title).toBe("Islands and how to reach them");
+    expect(progress.map((step) => step.done)).toEqual([0, 5, 505, 1005, 1205]);
+    expect(progress.every((step) => step.total === 1205)).toBe(true);
+
+    const { slug } = await getDb().article.update({ where: { id: article.id }, data: { status: "published" }, select: { slug: true } });
+    const exported = articleDebateTrees((await getArticleForExport(slug))!);
+    expect(exported.map(canonical)).toEqual([ORIGINAL, long].map(canonical));
+    // Each claim is anchored to its own paragraph of the draft's text.
+    const claims = await getDb().claim.findMany({ where: { articleId: article.id }, orderBy: { start: "asc" }, select: { exact: true, start: true, end: true, article: { select: { body: true } } } });
+    for (const claim of claims) expect(claim.article.body.slice(claim.start, claim.end)).toBe(claim.exact);
+
+    // The same trees through AIF read back the same.
+    const aif = parseAifDebates(JSON.parse(JSON.stringify(toAifDebates(exported))));
+    expect(aif.map(canonical)).toEqual(exported.map(canonical));
   });
 
   test("refuses what it cannot store, and stores nothing then", async () => {

@@ -2,8 +2,8 @@
 // refused with a reason that says where, and a claim's anchor becomes a valid Web Annotation.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { parseAif, toAif } from "@/lib/exchange/aif";
-import { parseArgdown, toArgdown } from "@/lib/exchange/argdown";
+import { parseAif, parseAifDebates, toAif, toAifDebates } from "@/lib/exchange/aif";
+import { parseArgdown, parseArgdownDebates, toArgdown, toArgdownDebates } from "@/lib/exchange/argdown";
 import { parseCsv, toCsv } from "@/lib/exchange/csv";
 import { ExchangeFormatError, inTreeOrder, type DebateTree } from "@/lib/exchange/debate-tree";
 import { toWebAnnotation } from "@/lib/exchange/web-annotation";
@@ -24,6 +24,14 @@ const trees: fc.Arbitrary<DebateTree> = fc
     })),
   }));
 
+/** An article's debates: one to four claims' trees, ids unique across them. */
+const forests: fc.Arbitrary<DebateTree[]> = fc.array(trees, { minLength: 1, maxLength: 4 }).map((list) =>
+  list.map((tree, k) => ({
+    claim: { id: `c${k}`, text: tree.claim.text },
+    responses: tree.responses.map((response) => ({ ...response, id: `t${k}-${response.id}`, parentId: response.parentId && `t${k}-${response.parentId}` })),
+  })),
+);
+
 /** The tree as shape and words, independent of ids: each response as (its path of positions, stance, text). */
 function shape(tree: DebateTree) {
   const ordered = inTreeOrder(tree);
@@ -43,6 +51,14 @@ describe("Argdown", () => {
       const back = parseArgdown(toArgdown(tree));
       return back.claim.text === tree.claim.text && JSON.stringify(shape(back)) === JSON.stringify(shape(tree));
     }));
+  });
+
+  test("round-trips an article's file: every claim's tree, in order, under the article's title", () => {
+    fc.assert(fc.property(forests, (forest) => {
+      const back = parseArgdownDebates(toArgdownDebates({ title: "An article", trees: forest }));
+      return back.title === "An article" && JSON.stringify(back.trees.map((tree) => [tree.claim.text, shape(tree)])) === JSON.stringify(forest.map((tree) => [tree.claim.text, shape(tree)]));
+    }));
+    expect(() => parseArgdown("[A]: one claim\n[B]: another")).toThrow("holds 2 claims");
   });
 
   test("writes what Argdown readers expect", () => {
@@ -75,6 +91,13 @@ describe("AIF JSON", () => {
     }));
   });
 
+  test("round-trips an article's document: one tree per claim", () => {
+    fc.assert(fc.property(forests, (forest) => {
+      const back = parseAifDebates(JSON.parse(JSON.stringify(toAifDebates(forest))));
+      return JSON.stringify(back.map((tree) => [tree.claim.text, shape(tree)])) === JSON.stringify(forest.map((tree) => [tree.claim.text, shape(tree)]));
+    }));
+  });
+
   test.each([
     [{ nodes: "no" }, "Not an AIF document"],
     [{ nodes: [{ nodeID: 1, text: "a", type: "I" }, { nodeID: 1, text: "b", type: "I" }], edges: [] }, "share a nodeID"],
@@ -83,7 +106,7 @@ describe("AIF JSON", () => {
     [{ nodes: [{ nodeID: 1, text: "a", type: "I" }, { nodeID: 2, text: "x", type: "L" }], edges: [] }, "only I, RA and CA"],
     [
       { nodes: [{ nodeID: 1, text: "a", type: "I" }, { nodeID: 2, text: "b", type: "I" }, { nodeID: 3, text: "", type: "RA" }, { nodeID: 4, text: "", type: "RA" }], edges: [{ fromID: 1, toID: 3 }, { fromID: 3, toID: 2 }, { fromID: 2, toID: 4 }, { fromID: 4, toID: 1 }] },
-      "exactly one claim",
+      "found none",
     ],
   ])("refuses malformed document %# with a reason", (document, reason) => {
     expect(() => parseAif(document)).toThrow(ExchangeFormatError);

@@ -1,3 +1,4 @@
+import { ExportLink } from "@/components/export-link";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -52,12 +53,16 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         <nav aria-label="Export this article's debates" className="mt-2 flex flex-wrap gap-3 text-sm">
           <span className="text-muted">Export:</span>
           {[
+            ["argdown", "debates (Argdown)"],
+            ["aif", "debates (AIF JSON)"],
             ["annotations", "claim anchors (Web Annotation)"],
             ["responses.csv", "responses (CSV)"],
             ["votes.csv", "votes per claim (CSV)"],
             ["participant-votes.csv", "participants' votes (CSV)"],
           ].map(([format, label]) => (
-            <a key={format} href={`/api/articles/${article.slug}/export?format=${format}`} className="text-accent hover:underline">{label}</a>
+            <ExportLink key={format} href={`/api/articles/${encodeURIComponent(article.slug)}/export?format=${format}`}>
+              {label}
+            </ExportLink>
           ))}
         </nav>
         {canModerate(user) ? (

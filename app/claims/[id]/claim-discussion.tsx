@@ -1,6 +1,7 @@
 // A claim's debate: the claim in context, votes, standing with its reasons, and the pro/con columns.
 // Shown as its own page (/claims/[id]) and beside the article on wide screens.
 import Link from "next/link";
+import { ExportLink } from "@/components/export-link";
 import { StandingBar } from "@/components/standing-bar";
 import { SORTS, type Sort } from "@/lib/argument/ranking";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -147,9 +148,9 @@ export async function ClaimDiscussionView({ claimId, state, href, compact = fals
       <nav aria-label="Other views of this debate" className="flex flex-wrap gap-3 text-sm">
         <Link href={`/claims/${claim.id}/outline`} className="text-accent hover:underline">Outline of the whole debate</Link>
         <span className="text-muted">· Export:</span>
-        <a href={`/api/claims/${claim.id}/export?format=argdown`} className="text-accent hover:underline">Argdown</a>
-        <a href={`/api/claims/${claim.id}/export?format=aif`} className="text-accent hover:underline">AIF JSON</a>
-        <a href={`/api/claims/${claim.id}/export?format=annotation`} className="text-accent hover:underline">Web Annotation</a>
+        <ExportLink href={`/api/claims/${claim.id}/export?format=argdown`}>Argdown</ExportLink>
+        <ExportLink href={`/api/claims/${claim.id}/export?format=aif`}>AIF JSON</ExportLink>
+        <ExportLink href={`/api/claims/${claim.id}/export?format=annotation`}>Web Annotation</ExportLink>
       </nav>
       <nav aria-label="Sort responses" className="flex flex-wrap gap-3 text-sm">
         <span className="text-muted">Sort by:</span>

@@ -19,6 +19,8 @@ interface Progress {
   stage: string;
   done: number;
   total: number;
+  /** What `done` and `total` count: paragraphs of an article (the default), responses of a debate. */
+  unit?: string;
 }
 
 const MODES: { mode: Mode; label: string }[] = [
@@ -121,7 +123,7 @@ export function ImportForm() {
           <progress className="w-full" value={progress.done} max={Math.max(progress.total, 1)} aria-label="Import progress" />
           <p className="text-sm text-muted">
             {STAGES[progress.stage] ?? progress.stage}
-            {progress.total > 1 ? ` — ${progress.done} of ${progress.total} paragraphs` : "…"}
+            {progress.total > 1 ? ` — ${progress.done.toLocaleString("en")} of ${progress.total.toLocaleString("en")} ${progress.unit ?? "paragraphs"}` : "…"}
           </p>
         </div>
       ) : null}

@@ -6,9 +6,9 @@ import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isSameOrigin } from "@/lib/auth/same-origin";
 import { importArticle } from "@/lib/data/import-article";
-import { importDebate } from "@/lib/data/import-debate";
-import { parseAif } from "@/lib/exchange/aif";
-import { parseArgdown } from "@/lib/exchange/argdown";
+import { importDebates } from "@/lib/data/import-debate";
+import { parseAifDebates } from "@/lib/exchange/aif";
+import { parseArgdownDebates } from "@/lib/exchange/argdown";
 import { ExchangeFormatError } from "@/lib/exchange/debate-tree";
 import { hitRateLimit } from "@/lib/data/rate-limit";
 import { UserFacingError } from "@/lib/errors";
@@ -24,17 +24,17 @@ const ZImport = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("aif"), content: z.string().trim().min(1, "Paste the AIF JSON first.") }),
 ]);
 
-/** Reads a debate file; a malformed one is refused with what is wrong and where. */
-function readDebate(mode: "argdown" | "aif", content: string) {
+/** Reads a debate file (one claim's, or an article's several); a malformed one is refused with what is wrong and where. */
+function readDebates(mode: "argdown" | "aif", content: string) {
   try {
-    if (mode === "argdown") return parseArgdown(content);
+    if (mode === "argdown") return parseArgdownDebates(content);
     let json: unknown;
     try {
       json = JSON.parse(content);
     } catch {
       throw new ExchangeFormatError("It is not JSON.");
     }
-    return parseAif(json);
+    return { title: null, trees: parseAifDebates(json) };
   } catch (error) {
     if (error instanceof ExchangeFormatError) throw new UserFacingError(`That ${mode === "argdown" ? "Argdown" : "AIF"} file cannot be imported: ${error.message}`, 400);
     throw error;
@@ -73,9 +73,8 @@ export async function POST(request: Request) {
       try {
         if (input.mode === "argdown" || input.mode === "aif") {
           send({ type: "progress", stage: "reading", done: 0, total: 1 });
-          const tree = readDebate(input.mode, input.content);
-          send({ type: "progress", stage: "saving", done: 0, total: 1 });
-          const { article } = await importDebate({ tree, source: input.content, importedById: user.id });
+          const { title, trees } = readDebates(input.mode, input.content);
+          const { article } = await importDebates({ trees, title, source: input.content, importedById: user.id, onProgress: (progress) => send({ type: "progress", ...progress }) });
           send({ type: "done", articleId: article.id, reviewUrl: `/editor/articles/${article.id}` });
           return;
         }

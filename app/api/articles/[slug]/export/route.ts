@@ -1,4 +1,6 @@
 // GET /api/articles/:slug/export?format=… — an article's debates for researchers:
+//   argdown, aif           every claim's debate in one file (Argdown sections / an AIF forest), which
+//                          the editor's desk imports back
 //   annotations            every claim's anchor, as a W3C Web Annotation collection (JSON-LD)
 //   responses.csv          every response readers see, with its votes and strength
 //   votes.csv              each claim's votes, counts and standing
@@ -6,25 +8,32 @@
 //                          one person can be followed within the article, not linked to an account)
 import { createHmac } from "node:crypto";
 import { z } from "zod";
-import { getArticleForExport } from "@/lib/data/exchange";
+import { articleDebateTrees, getArticleForExport } from "@/lib/data/exchange";
 import { appUrl, serverEnv } from "@/lib/env";
+import { toAifDebates } from "@/lib/exchange/aif";
+import { toArgdownDebates } from "@/lib/exchange/argdown";
 import { toCsv } from "@/lib/exchange/csv";
 import { download } from "@/lib/exchange/download";
 import { toWebAnnotation } from "@/lib/exchange/web-annotation";
 
 export const dynamic = "force-dynamic";
 
-const Format = z.enum(["annotations", "responses.csv", "votes.csv", "participant-votes.csv"]);
+const Format = z.enum(["argdown", "aif", "annotations", "responses.csv", "votes.csv", "participant-votes.csv"]);
 
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const format = Format.safeParse(new URL(request.url).searchParams.get("format"));
-  if (!format.success) return Response.json({ type: "error", message: "Choose format=annotations, responses.csv, votes.csv or participant-votes.csv." }, { status: 400 });
+  if (!format.success) return Response.json({ type: "error", message: "Choose format=argdown, aif, annotations, responses.csv, votes.csv or participant-votes.csv." }, { status: 400 });
   const { slug } = await params;
   const data = slug.length <= 200 ? await getArticleForExport(slug) : null;
   if (!data) return Response.json({ type: "error", message: "That article does not exist." }, { status: 404 });
   const file = (body: string, type: string, extension: string) => download(body, { type, filename: `${data.article.slug}-${format.data.replace(".csv", "")}.${extension}` });
   const iso = (date: Date) => date.toISOString();
+  const trees = () => articleDebateTrees(data);
   switch (format.data) {
+    case "argdown":
+      return file(toArgdownDebates({ title: data.article.title, trees: trees() }), "text/plain; charset=utf-8", "argdown");
+    case "aif":
+      return file(JSON.stringify(toAifDebates(trees()), null, 2), "application/json; charset=utf-8", "json");
     case "annotations": {
       const site = appUrl().replace(/\/$/, "");
       const items = data.claims.map((claim) => toWebAnnotation({ ...claim, articleSlug: data.article.slug }, site));
