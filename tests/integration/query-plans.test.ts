@@ -4,6 +4,8 @@
 // at a million responses that page or vote would crawl.
 import pg from "pg";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { authenticateAccessToken, createAccessToken } from "@/lib/data/access-tokens";
+import { getPublishedArticle, getResponseItem, getVisibleClaim, listClaimResponses, listPublishedArticles } from "@/lib/data/api-resources";
 import { getArticleBySlug, listArticles } from "@/lib/data/articles";
 import { createUser } from "@/lib/data/create-user";
 import { countUnreadNotifications, createResponse, setFollow, voteOnClaim, voteOnResponse } from "@/lib/data/debate";
@@ -16,7 +18,7 @@ import { SORTS } from "@/lib/argument/ranking";
 import { seedDemoArticles } from "@/scripts/lib/seed-demo";
 
 /** Tables that grow with use. (Settings and word filters stay a handful of rows: scanning them is right.) */
-const LARGE_TABLES = new Set(["User", "UserSession", "Article", "Claim", "Response", "ResponseVote", "ClaimVote", "Follow", "Notification", "RateLimitCounter", "Report", "ResponseRevision", "ModerationAction"]);
+const LARGE_TABLES = new Set(["User", "UserSession", "Article", "Claim", "Response", "ResponseVote", "ClaimVote", "Follow", "Notification", "RateLimitCounter", "Report", "ResponseRevision", "ModerationAction", "PersonalAccessToken"]);
 
 interface Captured {
   text: string;
@@ -64,6 +66,7 @@ test("every statement of the hot paths uses an index on the large tables", async
   const root = await createResponse({ claimId, parentId: null, stance: "support", body: "A root argument for the plans.", authorId: ann.id });
   const reply = await createResponse({ claimId, parentId: root.id, stance: "oppose", body: "A reply to the root argument.", authorId: ben.id });
   const sessionId = await startUserSession(ben.id, 3600);
+  const { token } = await createAccessToken({ userId: ben.id, name: "plans", scope: "write", expiresInDays: 30 });
 
   await capture(async () => {
     // What a page view reads: the session and its user, the bell, the article, the debate.
@@ -78,6 +81,16 @@ test("every statement of the hot paths uses an index on the large tables", async
     await searchDebates({ query: "NATO membership" });
     await searchDebates({ query: "root argument", type: "responses", articleSlug: article.slug });
     await findSimilarResponses(claimId, "A root argument for the plans, and then some.");
+    // The public API's reads, first pages and later ones (keyset cursors), and its token check.
+    await authenticateAccessToken(token);
+    const articles = await listPublishedArticles({ limit: 1 });
+    await listPublishedArticles({ limit: 1, cursor: articles.nextCursor ?? undefined });
+    await getPublishedArticle(article.slug);
+    await getVisibleClaim(claimId);
+    const responses = await listClaimResponses(claimId, { limit: 1 });
+    await listClaimResponses(claimId, { limit: 1, cursor: responses!.nextCursor ?? undefined, parent: "root", stance: "support" });
+    await listClaimResponses(claimId, { limit: 10, parent: root.id });
+    await getResponseItem(reply.id);
     // What writing costs: limits, settings, votes, a response, a follow.
     await getSettings();
     await hitRateLimit(`vote:user:${ben.id}`, { limit: 60, windowMs: 60_000 });
