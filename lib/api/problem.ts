@@ -22,6 +22,7 @@ export const CODE_OF_STATUS: Record<number, ApiProblemCode> = {
   401: "unauthorized",
   403: "forbidden",
   404: "not_found",
+  405: "method_not_allowed",
   409: "conflict",
   413: "payload_too_large",
   415: "unsupported_media_type",
@@ -51,4 +52,10 @@ export function problemBody(problem: ApiProblem): z.infer<typeof Problem> {
     code: problem.code,
     ...(problem.extra.errors ? { errors: problem.extra.errors } : {}),
   };
+}
+
+/** The value, or a 404 problem saying what does not exist. */
+export function orNotFound<T>(value: T | null | undefined, detail: string): T {
+  if (value === null || value === undefined || value === false) throw new ApiProblem(404, "not_found", detail);
+  return value;
 }

@@ -76,6 +76,7 @@ export const Problem = answer(
       "insufficient_scope",
       "forbidden",
       "not_found",
+      "method_not_allowed",
       "conflict",
       "payload_too_large",
       "rate_limited",

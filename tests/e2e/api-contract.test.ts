@@ -284,11 +284,19 @@ describe("public API contract", () => {
     await checked("getClaim", { id: CLAIM }, {}, 200);
   });
 
-  test("unknown API paths answer a problem-details 404", async () => {
+  test("unknown API paths and methods answer as problem details (404, 405 with Allow)", async () => {
     const response = await fetch(new URL("/api/v1/no-such-thing", appUrl));
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toContain("application/problem+json");
     expect(await response.json()).toMatchObject({ status: 404, code: "not_found" });
+    const wrongMethod = await fetch(new URL("/api/v1/articles", appUrl), { method: "DELETE" });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("allow")).toBe("GET, OPTIONS");
+    expect(await wrongMethod.json()).toMatchObject({ status: 405, code: "method_not_allowed" });
+    const postOnGet = await fetch(new URL(`/api/v1/claims/${CLAIM}`, appUrl), { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    expect(postOnGet.status).toBe(405);
+    // A HEAD of a readable resource is fine.
+    expect((await fetch(new URL(`/api/v1/claims/${CLAIM}`, appUrl), { method: "HEAD" })).status).toBe(200);
   });
 
   test("every documented operation was exercised, with its success status", () => {

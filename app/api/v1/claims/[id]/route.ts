@@ -1,13 +1,9 @@
 import { apiRoute, preflight } from "@/lib/api/handler";
 import { getClaim } from "@/lib/api/operations";
-import { ApiProblem } from "@/lib/api/problem";
+import { orNotFound } from "@/lib/api/problem";
 import { getVisibleClaim } from "@/lib/data/api-resources";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(getClaim, async ({ params }) => {
-  const claim = await getVisibleClaim(params.id);
-  if (!claim) throw new ApiProblem(404, "not_found", "That claim does not exist.");
-  return { body: claim };
-});
+export const GET = apiRoute(getClaim, async ({ params }) => ({ body: orNotFound(await getVisibleClaim(params.id), "That claim does not exist.") }));
 export const OPTIONS = preflight;

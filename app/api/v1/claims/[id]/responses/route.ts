@@ -1,6 +1,6 @@
 import { apiRoute, preflight } from "@/lib/api/handler";
 import { listClaimResponses as listOperation, postResponse } from "@/lib/api/operations";
-import { ApiProblem } from "@/lib/api/problem";
+import { ApiProblem, orNotFound } from "@/lib/api/problem";
 import { postingBlockedReason } from "@/lib/auth/sanction-message";
 import { claimIsVisible, getResponseItem, listClaimResponses } from "@/lib/data/api-resources";
 import { postResponseAs, submissionKeySchema } from "@/lib/data/participation";
@@ -8,11 +8,7 @@ import { canPost } from "@/lib/policy";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(listOperation, async ({ params, query }) => {
-  const page = await listClaimResponses(params.id, query);
-  if (!page) throw new ApiProblem(404, "not_found", "That claim does not exist.");
-  return { body: page };
-});
+export const GET = apiRoute(listOperation, async ({ params, query }) => ({ body: orNotFound(await listClaimResponses(params.id, query), "That claim does not exist.") }));
 
 export const POST = apiRoute(postResponse, async ({ params, body, caller, request }) => {
   const user = caller!.user;
@@ -22,7 +18,7 @@ export const POST = apiRoute(postResponse, async ({ params, body, caller, reques
     const message = "must be 16–64 characters of A–Z, a–z, 0–9, _ and -";
     throw new ApiProblem(400, "invalid_request", `The Idempotency-Key header ${message}.`, { errors: [{ in: "header", path: "Idempotency-Key", message }] });
   }
-  if (!(await claimIsVisible(params.id))) throw new ApiProblem(404, "not_found", "That claim does not exist.");
+  orNotFound(await claimIsVisible(params.id), "That claim does not exist.");
   const posted = await postResponseAs(user, {
     claimId: params.id,
     parentId: body.parentId,
@@ -30,8 +26,7 @@ export const POST = apiRoute(postResponse, async ({ params, body, caller, reques
     body: body.body,
     submissionKey: idempotencyKey ?? undefined,
   });
-  const response = await getResponseItem(posted.id);
-  if (!response) throw new ApiProblem(404, "not_found", "That claim does not exist.");
+  const response = orNotFound(await getResponseItem(posted.id), "That claim does not exist.");
   return { status: posted.repeated ? 200 : 201, body: response, headers: { Location: `/api/v1/responses/${encodeURIComponent(posted.id)}` } };
 });
 

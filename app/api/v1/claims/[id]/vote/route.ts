@@ -1,6 +1,6 @@
 import { apiRoute, preflight } from "@/lib/api/handler";
 import { voteOnClaim } from "@/lib/api/operations";
-import { ApiProblem } from "@/lib/api/problem";
+import { ApiProblem, orNotFound } from "@/lib/api/problem";
 import { claimIsVisible, getClaimVoteCounts } from "@/lib/data/api-resources";
 import { voteOnClaimAs } from "@/lib/data/participation";
 import { canParticipate } from "@/lib/policy";
@@ -10,10 +10,9 @@ export const dynamic = "force-dynamic";
 export const PUT = apiRoute(voteOnClaim, async ({ params, body, caller }) => {
   const user = caller!.user;
   if (!canParticipate(user)) throw new ApiProblem(403, "forbidden", "Your account cannot vote right now.");
-  if (!(await claimIsVisible(params.id))) throw new ApiProblem(404, "not_found", "That claim does not exist.");
+  orNotFound(await claimIsVisible(params.id), "That claim does not exist.");
   await voteOnClaimAs(user, { claimId: params.id, value: body.value });
-  const counts = await getClaimVoteCounts(params.id);
-  if (!counts) throw new ApiProblem(404, "not_found", "That claim does not exist.");
+  const counts = orNotFound(await getClaimVoteCounts(params.id), "That claim does not exist.");
   return { body: { claimId: params.id, value: body.value, votes: { agree: counts.agreeVotes, disagree: counts.disagreeVotes }, standing: counts.standing } };
 });
 
