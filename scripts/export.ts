@@ -1,12 +1,14 @@
 // npm run -s export -- (--article <slug> | --claim <id>) --format <format> [--out <file>] [--site <url>]
 // Downloads an export from a running Arguably (this one's APP_URL by default, or --site) with a
-// progress line on stderr: the server's preparation, then bytes received of the file's size. The file
+// progress line on stderr once it takes over a second (./lib/progress-line.ts): the server's
+// preparation, then bytes received of the file's size. The file
 // goes to --out (default: the name the server gives it, in the current folder), or to stdout with --out -.
 // Formats: claims argdown | aif | annotation; articles argdown | aif | annotations | responses.csv |
 // votes.csv | participant-votes.csv. Exits 2 with a one-line reason on bad usage or a refused export.
 import fs from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { describeProgress, DownloadError, downloadWithProgress, type DownloadProgress } from "@/lib/exchange/read-with-progress";
+import { describeProgress, DownloadError, downloadWithProgress } from "@/lib/exchange/read-with-progress";
+import { progressLine } from "./lib/progress-line";
 
 class UsageError extends Error {}
 
@@ -25,29 +27,6 @@ function exportUrl(values: { article?: string; claim?: string; format?: string; 
   }
 }
 
-/** On a terminal the line is rewritten in place; in a log, a line a second, at each phase and at the end. */
-function progressLine() {
-  const live = Boolean(process.stderr.isTTY);
-  let logged = "";
-  return {
-    update(progress: DownloadProgress) {
-      const line = `export: ${describeProgress(progress)}`;
-      if (live) {
-        process.stderr.write(`\r${line}\u001b[K`);
-        return;
-      }
-      const complete = progress.phase === "receiving" && progress.received === progress.total;
-      const key = `${progress.phase}:${complete ? "complete" : Math.floor(progress.elapsedMs / 1000)}`;
-      if (key === logged) return;
-      logged = key;
-      process.stderr.write(`${line}\n`);
-    },
-    finish(message: string) {
-      process.stderr.write(`${live ? "\r\u001b[K" : ""}export: ${message}\n`);
-    },
-  };
-}
-
 async function main() {
   let values;
   try {
@@ -56,8 +35,8 @@ async function main() {
     throw new UsageError(USAGE);
   }
   const url = exportUrl(values);
-  const line = progressLine();
-  const file = await downloadWithProgress(url, line.update, { tickMs: 1000 });
+  const line = progressLine("export");
+  const file = await downloadWithProgress(url, (progress) => line.update(describeProgress(progress), { phase: progress.phase, final: progress.phase === "receiving" && progress.received === progress.total }), { tickMs: 250 });
   const out = values.out ?? file.filename ?? "export";
   if (out === "-") process.stdout.write(file.bytes);
   else await fs.writeFile(out, file.bytes);

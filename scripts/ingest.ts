@@ -3,7 +3,8 @@
 // Bad input exits with code 2 and a one-line reason on stderr.
 import fs from "node:fs/promises";
 import { UserFacingError } from "@/lib/errors";
-import { InputError, MAX_INPUT_BYTES, prepareArticle } from "@/lib/ingest";
+import { InputError, MAX_INPUT_BYTES, prepareArticleWithProgress, type IngestProgress } from "@/lib/ingest";
+import { progressLine } from "./lib/progress-line";
 
 class UsageError extends Error {}
 
@@ -24,6 +25,12 @@ async function readSource(source: string): Promise<{ text: string; url: string |
   }
 }
 
+const STAGES: Record<IngestProgress["stage"], string> = { extracting: "finding the article", detecting: "splitting into claims" };
+
+function describe({ stage, done, total }: IngestProgress) {
+  return total > 1 ? `${STAGES[stage] ?? stage}: ${done} of ${total} paragraphs (${Math.floor((done / total) * 100)}%)` : `${STAGES[stage] ?? stage}…`;
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const flags = new Set(args.filter((arg) => arg.startsWith("--")));
@@ -32,7 +39,10 @@ async function main() {
   if (sources.length !== 1 || unknown.length) throw new UsageError("usage: npm run -s ingest -- [--dry-run] [--json] <file-or-url>");
 
   const { text, url } = await readSource(sources[0]);
-  const prepared = prepareArticle(text);
+  // Splitting a very long article takes seconds: say how far it is (on stderr, after the first second).
+  const line = progressLine("ingest");
+  const prepared = await prepareArticleWithProgress(text, (progress) => line.update(describe(progress), { phase: progress.stage, final: progress.done === progress.total }));
+  line.finish();
   if (flags.has("--dry-run")) {
     if (flags.has("--json")) {
       const { title, byline, body, claims } = prepared;
