@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
@@ -19,6 +20,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <main id="main" className="mx-auto max-w-5xl px-4 py-8">
           {children}
         </main>
+        <footer className="mx-auto max-w-5xl border-t border-line px-4 py-4 text-sm text-muted">
+          <Link href="/moderation/log" className="hover:underline">Moderation log</Link> · <Link href="/developers" className="hover:underline">API for developers</Link>
+        </footer>
       </body>
     </html>
   );

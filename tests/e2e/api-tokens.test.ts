@@ -58,6 +58,19 @@ describe.skipIf(!chromiumPath)("access tokens on the settings page", () => {
     expect(await refused.json()).toMatchObject({ code: "invalid_token" });
   });
 
+  test("the developers page documents every operation of the OpenAPI document, reachable from every page's footer", async () => {
+    const document = (await (await fetch(new URL("/api/openapi.json", appUrl))).json()) as { paths: Record<string, Record<string, { operationId: string }>> };
+    const documented = Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()}${path}`));
+    const page = await newPage();
+    await page.goto("/");
+    await page.getByRole("link", { name: "API for developers" }).click();
+    await page.waitForURL(/\/developers$/);
+    const headings = await page.getByTestId("api-operation").getByRole("heading", { level: 2 }).allInnerTexts();
+    expect(headings.map((heading) => heading.replace(/\s+/g, "").replace(/^(get|post|put)/i, (method) => method.toUpperCase()))).toEqual(documented);
+    await expect(page.getByText("Authorization: Bearer $TOKEN").count()).resolves.toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   test("the settings page asks for sign-in first", async () => {
     const page = await newPage();
     await page.goto("/settings");
