@@ -114,6 +114,8 @@ const sql = <T extends pg.QueryResultRow>(text: string, params: unknown[] = [], 
 const largestArticle = (url: string) =>
   sql<{ slug: string; id: string }>(`select a.slug, a.id from "Article" a join "Claim" c on c."articleId" = a.id group by a.id order by sum(c."responseCount") desc limit 1`, [], url).then((rows) => rows[0]);
 const claimNear = (size: number) => sql<{ id: string }>(`select id from "Claim" order by abs("responseCount" - $1) limit 1`, [size]).then((rows) => rows[0]);
+// The API's per-address limit is for people's scripts; the benchmark measures the API, not the brake.
+await sql(`insert into "Setting" (key, value, "updatedAt") values ('apiAnonymousRequestsPerMinute', 100000000, now()) on conflict (key) do update set value = excluded.value`);
 const largest = await largestArticle(benchUrl);
 const mediumClaim = await claimNear(BENCH_CLAIM_SIZES.medium);
 const largeClaim = await claimNear(BENCH_CLAIM_SIZES.large);
@@ -235,6 +237,9 @@ try {
       "response write",
       actionCall("postResponseAction", (n) => ({ claimId: claims[n % claims.length], parentId: null, stance: n % 2 ? "support" : "oppose", body: `Benchmark response number ${n}, written to measure posting.` })),
     ),
+    // The public API (decision 014): what a script reading a large debate asks for, a page at a time.
+    await measure(`API: claim (${BENCH_CLAIM_SIZES.large.toLocaleString("en")} responses)`, { url: `${appUrl}/api/v1/claims/${largeClaim.id}` }),
+    await measure(`API: 100 responses of that claim`, { url: `${appUrl}/api/v1/claims/${largeClaim.id}/responses?limit=100` }),
     // Signed-in readers get personal pages (their votes, their controls): rendered on every request.
     await measure("article page, signed in (rendered per request)", { url: `${appUrl}/articles/${largest.slug}`, ...signedIn }),
     await measure(`claim page (${BENCH_CLAIM_SIZES.medium.toLocaleString("en")} responses), signed in`, { url: `${appUrl}/claims/${mediumClaim.id}`, ...signedIn }),
@@ -290,8 +295,8 @@ try {
   ];
   await small.stop();
   const growth = {
-    "article page p50, 100,000 / 1,000 responses": Number((results[0].p50_ms / Math.max(1, scale[0].p50_ms)).toFixed(2)),
-    "article page signed in p50, 100,000 / 1,000 responses": Number((results[5].p50_ms / Math.max(1, scale[1].p50_ms)).toFixed(2)),
+    "article page p50, 100,000 / 1,000 responses": Number((results.find((result) => result.name.startsWith("article page (largest"))!.p50_ms / Math.max(1, scale[0].p50_ms)).toFixed(2)),
+    "article page signed in p50, 100,000 / 1,000 responses": Number((results.find((result) => result.name.startsWith("article page, signed in"))!.p50_ms / Math.max(1, scale[1].p50_ms)).toFixed(2)),
   };
 
   const ratios: Record<string, number> = {};

@@ -10,7 +10,7 @@ import { getDb } from "@/lib/db/client";
 import { appUrl } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { getClaimStanding } from "./discussion";
+import { standingWith } from "./discussion";
 
 type ArticleSummary = z.infer<typeof S.ArticleSummary>;
 type ClaimSummary = z.infer<typeof S.ClaimSummary>;
@@ -134,14 +134,17 @@ export async function getPublishedArticle(slug: string): Promise<z.infer<typeof 
 }
 
 export async function getVisibleClaim(claimId: string): Promise<z.infer<typeof S.Claim> | null> {
-  const claim = await getDb().claim.findFirst({ where: { id: claimId, ...visibleClaim }, select: { ...claimSummarySelect, duplicateOfId: true } });
+  const [claim, standingOf] = await Promise.all([
+    getDb().claim.findFirst({ where: { id: claimId, ...visibleClaim }, select: { ...claimSummarySelect, duplicateOfId: true, supportLog: true, opposeLog: true } }),
+    standingWith(claimId),
+  ]);
   if (!claim) return null;
-  const standing = await getClaimStanding(claimId);
+  const standing = standingOf(claim);
   const reason = ({ id, stance, effect }: { id: string; stance: "support" | "oppose"; effect: number }) => ({ responseId: id, stance, effect });
   return {
     ...claimSummary(claim),
-    standing: standing?.value ?? claim.standing,
-    reasons: { raisedBy: (standing?.raisedBy ?? []).map(reason), loweredBy: (standing?.loweredBy ?? []).map(reason) },
+    standing: standing.value,
+    reasons: { raisedBy: standing.raisedBy.map(reason), loweredBy: standing.loweredBy.map(reason) },
     articleTitle: claim.article.title,
     duplicateOfId: claim.duplicateOfId,
   };
@@ -209,19 +212,24 @@ export interface ResponseListOptions {
 
 /** A page of a visible claim's responses, oldest first; null when the claim is not visible. */
 export async function listClaimResponses(claimId: string, options: ResponseListOptions) {
-  if (!(await claimIsVisible(claimId))) return null;
   const parentId = options.parent === undefined ? undefined : options.parent === "root" ? null : options.parent;
-  const rows = await getDb().response.findMany({
-    where: {
-      claimId,
-      ...(parentId !== undefined ? { parentId } : {}),
-      ...(options.stance ? { stance: options.stance } : {}),
-      ...after("createdAt", decodeCursor(options.cursor), "gt"),
-    },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: options.limit + 1,
-    select: responseSelect,
-  });
+  const cursor = decodeCursor(options.cursor);
+  // Both at once; the rows of a claim readers cannot see are dropped unread.
+  const [visible, rows] = await Promise.all([
+    claimIsVisible(claimId),
+    getDb().response.findMany({
+      where: {
+        claimId,
+        ...(parentId !== undefined ? { parentId } : {}),
+        ...(options.stance ? { stance: options.stance } : {}),
+        ...after("createdAt", cursor, "gt"),
+      },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: options.limit + 1,
+      select: responseSelect,
+    }),
+  ]);
+  if (!visible) return null;
   return page(rows, options.limit, responseItem, (row) => [row.createdAt, row.id]);
 }
 

@@ -240,11 +240,20 @@ function storedStanding(claim: { agreeVotes: number; disagreeVotes: number; supp
 
 /** A claim's standing and the responses that move it most: two index reads, whatever the debate's size. */
 export async function getClaimStanding(claimId: string): Promise<Standing | null> {
-  const [claim, strongest] = await Promise.all([
+  const [claim, standing] = await Promise.all([
     getDb().claim.findUnique({ where: { id: claimId }, select: { agreeVotes: true, disagreeVotes: true, supportLog: true, opposeLog: true } }),
-    strongestResponses(claimId),
+    standingWith(claimId),
   ]);
-  return claim ? storedStanding(claim, strongest) : null;
+  return claim ? standing(claim) : null;
+}
+
+/**
+ * Starts reading what moves a claim's standing and answers with a function that, given the claim's
+ * stored aggregates (read meanwhile, by the caller), gives the standing: one round trip for both.
+ */
+export async function standingWith(claimId: string) {
+  const strongest = await strongestResponses(claimId);
+  return (claim: { agreeVotes: number; disagreeVotes: number; supportLog: number; opposeLog: number }) => storedStanding(claim, strongest);
 }
 
 export interface DiscussionOptions {

@@ -120,7 +120,7 @@ async function generate(url: string, responses: number, votes: number) {
     // Benchmarks write as fast as they can; the brakes meant for people would only measure themselves.
     await step(
       "limits for benchmarking",
-      `insert into "Setting" (key, value, "updatedAt") values ('votesPerMinute', 100000, now()), ('responsesPer10Minutes', 100000, now())
+      `insert into "Setting" (key, value, "updatedAt") values ('votesPerMinute', 100000, now()), ('responsesPer10Minutes', 100000, now()), ('apiAnonymousRequestsPerMinute', 100000000, now())
        on conflict (key) do update set value = excluded.value`,
     );
     await step("debate statistics", "select arguably_recompute_debate_stats()");
