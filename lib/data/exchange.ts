@@ -14,7 +14,7 @@ export async function getDebateForExport(claimId: string): Promise<{ tree: Debat
   if (!claim) return null;
   const rows = await db.response.findMany({
     where: { claimId },
-    orderBy: { createdAt: "asc" },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, parentId: true, stance: true, body: true, deletedAt: true, hiddenAt: true, removedAt: true },
   });
   return {
@@ -40,7 +40,7 @@ export async function getArticleForExport(slug: string) {
   const claimIds = claims.map((claim) => claim.id);
   const rows = await db.response.findMany({
     where: { claimId: { in: claimIds } },
-    orderBy: { createdAt: "asc" },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, claimId: true, parentId: true, stance: true, body: true, createdAt: true, deletedAt: true, hiddenAt: true, removedAt: true, strongVotes: true, weakVotes: true, strength: true },
   });
   const responses = asReadersSeeThem(rows);

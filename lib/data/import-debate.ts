@@ -60,6 +60,7 @@ export async function importDebates({ trees, title, source, importedById, onProg
     paragraphs.push({ start: body.length, end: body.length + text.length });
     body += text;
   }
+  const startedAt = Date.now();
   return createWithFreeSlug(articleTitle, sourceHash, select, (slug) =>
     getDb().$transaction(
       async (tx) => {
@@ -76,6 +77,9 @@ export async function importDebates({ trees, title, source, importedById, onProg
           select,
         });
         let done = 0;
+        // A millisecond apart, ending now: the file's order is the debate's order of posting, which
+        // exports and "newest" keep (rows saved in one statement would otherwise share one time).
+        const postedAt = (index: number) => new Date(startedAt - (total - index));
         onProgress?.({ stage: "saving", done, total, unit: "responses" });
         for (const [index, tree] of trees.entries()) {
           const { start, end } = paragraphs[index];
@@ -88,13 +92,14 @@ export async function importDebates({ trees, title, source, importedById, onProg
           const ordered = inTreeOrder(tree);
           for (let offset = 0; offset < ordered.length; offset += BATCH) {
             await tx.response.createMany({
-              data: ordered.slice(offset, offset + BATCH).map((response) => ({
+              data: ordered.slice(offset, offset + BATCH).map((response, index) => ({
                 id: newIds.get(response.id)!,
                 claimId: claim.id,
                 parentId: response.parentId ? newIds.get(response.parentId)! : null,
                 stance: response.stance,
                 body: response.text,
                 authorId: importedById,
+                createdAt: postedAt(done + index),
               })),
             });
             done += Math.min(BATCH, ordered.length - offset);

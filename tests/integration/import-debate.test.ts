@@ -38,7 +38,7 @@ function shape(tree: DebateTree) {
   });
 }
 
-/** The tree as nested (stance, text) with siblings sorted: rows saved in one statement share a creation time, so their order is not kept. */
+/** The tree as nested (stance, text) with siblings sorted: the same tree whatever the order of siblings. */
 function canonical(tree: DebateTree) {
   const children = new Map<string | null, DebateTree["responses"]>();
   for (const response of tree.responses) children.set(response.parentId, [...(children.get(response.parentId) ?? []), response]);
@@ -88,6 +88,8 @@ describe("importing a debate", () => {
     const { slug } = await getDb().article.update({ where: { id: article.id }, data: { status: "published" }, select: { slug: true } });
     const exported = articleDebateTrees((await getArticleForExport(slug))!);
     expect(exported.map(canonical)).toEqual([ORIGINAL, long].map(canonical));
+    // The file's order is kept too: responses are stored in it as their order of posting.
+    expect(exported.map(shape)).toEqual([ORIGINAL, long].map(shape));
     // Each claim is anchored to its own paragraph of the draft's text.
     const claims = await getDb().claim.findMany({ where: { articleId: article.id }, orderBy: { start: "asc" }, select: { exact: true, start: true, end: true, article: { select: { body: true } } } });
     for (const claim of claims) expect(claim.article.body.slice(claim.start, claim.end)).toBe(claim.exact);
