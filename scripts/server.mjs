@@ -19,7 +19,9 @@ const host = process.env.HOST || undefined;
 const app = next({ dev, port, hostname: host ?? "localhost", turbopack: dev });
 await app.prepare();
 const handle = app.getRequestHandler();
-const databaseGate = createDatabaseGate(process.env.DATABASE_URL);
+// One rule for "the database is down" (lib/db/errors.ts), loaded through tsx like the vote endpoint.
+const { isDatabaseUnavailable } = await tsImport("../lib/db/errors.ts", import.meta.url);
+const databaseGate = createDatabaseGate(process.env.DATABASE_URL, { isUnavailable: isDatabaseUnavailable });
 // Off in development (pages change with the code) and when PAGE_CACHE=off.
 const pageCache = dev || process.env.PAGE_CACHE === "off" ? null : createPageCache(process.env.DATABASE_URL);
 

@@ -87,10 +87,11 @@ export function limitRequestBody(request, response) {
   return true;
 }
 
-/** Connection-level failures: the database is down or restarting, as opposed to a bad query. */
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
-
-async function databaseAnswers(connectionString) {
+/**
+ * Whether the database answers a probe. `isUnavailable` is lib/db/errors.ts's rule (passed in by
+ * scripts/server.mjs, which loads the app's TypeScript); a probe that times out counts as no answer too.
+ */
+async function databaseAnswers(connectionString, isUnavailable) {
   const client = new pg.Client({ connectionString, connectionTimeoutMillis: 1_000, query_timeout: 1_000 });
   client.on("error", () => undefined);
   try {
@@ -98,7 +99,7 @@ async function databaseAnswers(connectionString) {
     await client.query("select 1");
     return true;
   } catch (error) {
-    return !UNAVAILABLE_CODES.has(error?.code) && !/terminat|timeout|connect|starting up|shutting down/i.test(String(error?.message));
+    return !isUnavailable(error) && !/timeout/i.test(String(error?.message));
   } finally {
     client.end().catch(() => undefined);
   }
@@ -112,7 +113,7 @@ async function databaseAnswers(connectionString) {
  * back. A request that was already inside Next.js when the database went away keeps Next.js's error
  * page, with its status turned from 500 into 503. Static files pass regardless.
  */
-export function createDatabaseGate(connectionString, { log = console.error } = {}) {
+export function createDatabaseGate(connectionString, { isUnavailable, log = console.error }) {
   globalThis.arguablyDatabaseHealth ??= { unavailableSince: null };
   const health = globalThis.arguablyDatabaseHealth;
   let lastProbe = 0;
@@ -120,7 +121,7 @@ export function createDatabaseGate(connectionString, { log = console.error } = {
   let reported = null;
 
   function probe() {
-    probing ??= databaseAnswers(connectionString).then((answers) => {
+    probing ??= databaseAnswers(connectionString, isUnavailable).then((answers) => {
       lastProbe = Date.now();
       probing = null;
       if (answers) health.unavailableSince = null;
