@@ -5,7 +5,7 @@
 //   scripting (the first is never rendering user content as HTML). Next.js reads the nonce from the
 //   request's policy header and puts it on its own scripts; 'strict-dynamic' lets those load the rest.
 import { NextResponse, type NextRequest } from "next/server";
-import { ApiProblem, problemBody } from "@/lib/api/problem";
+import { ApiProblem, problemResponse } from "@/lib/api/problem";
 import { allowedMethods } from "@/lib/api/routing";
 import { isCrossSite } from "@/lib/auth/same-origin";
 
@@ -36,10 +36,7 @@ function methodCheckedApi(request: NextRequest) {
   const allowed = allowedMethods(request.nextUrl.pathname);
   if (!allowed || request.method === "OPTIONS" || allowed.includes(request.method) || (request.method === "HEAD" && allowed.includes("GET"))) return NextResponse.next();
   const problem = new ApiProblem(405, "method_not_allowed", `${request.method} is not an operation here; this address takes ${allowed.join(", ")}.`);
-  return NextResponse.json(problemBody(problem), {
-    status: 405,
-    headers: { "Content-Type": "application/problem+json; charset=utf-8", Allow: [...allowed, "OPTIONS"].join(", "), "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*" },
-  });
+  return problemResponse(problem, { Allow: [...allowed, "OPTIONS"].join(", ") });
 }
 
 function withContentSecurityPolicy(request: NextRequest) {

@@ -16,14 +16,9 @@ import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/er
 import { UserFacingError } from "@/lib/errors";
 import { isBanned, tokenAllowsWrites } from "@/lib/policy";
 import type { Operation } from "./operations";
-import { ApiProblem, CODE_OF_STATUS, problemBody } from "./problem";
+import { ApiProblem, apiJson, CODE_OF_STATUS, CORS_HEADERS, problemResponse } from "./problem";
 
 const MINUTE = 60_000;
-
-export const CORS_HEADERS = {
-  "Access-Control-Allow-Origin": "*",
-  "Access-Control-Expose-Headers": "Location, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset",
-};
 
 export interface ApiAnswer {
   status?: number;
@@ -56,10 +51,9 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
       const query = validate("query", operation.query, Object.fromEntries(new URL(request.url).searchParams));
       const body = operation.body ? validate("body", operation.body, await readJson(request)) : undefined;
       const answer = await run({ params, query, body, caller, request } as Context<z.infer<P>, z.infer<Q>, z.infer<B>>);
-      return json(answer.status ?? operation.success.status, answer.body, { ...limitHeaders, ...answer.headers });
+      return apiJson(answer.status ?? operation.success.status, answer.body, { ...limitHeaders, ...answer.headers });
     } catch (error) {
-      const problem = asProblem(error);
-      return json(problem.status, problemBody(problem), { ...limitHeaders, ...problem.extra.headers }, "application/problem+json");
+      return problemResponse(asProblem(error), limitHeaders);
     }
   };
 }
@@ -74,13 +68,6 @@ export function preflight(): Response {
       "Access-Control-Allow-Headers": "Authorization, Content-Type, Idempotency-Key",
       "Access-Control-Max-Age": "600",
     },
-  });
-}
-
-function json(status: number, body: unknown, headers: Record<string, string>, type = "application/json") {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": `${type}; charset=utf-8`, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...CORS_HEADERS, ...headers },
   });
 }
 

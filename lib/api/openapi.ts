@@ -106,7 +106,19 @@ function pathItem(operation: Operation) {
   };
 }
 
+const documents = new Map<string, ReturnType<typeof buildDocument>>();
+
+/** The document, built once per server address (it depends on nothing else) for the JSON and the /developers page. */
 export function openApiDocument(serverUrl: string) {
+  let document = documents.get(serverUrl);
+  if (!document) {
+    document = buildDocument(serverUrl);
+    documents.set(serverUrl, document);
+  }
+  return document;
+}
+
+function buildDocument(serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of OPERATIONS) {
     paths[operation.path] ??= {};

@@ -1,4 +1,5 @@
-// Errors of the public API: RFC 9457 problem details, one shape for every failure (the Problem schema).
+// Answers of the public API, and its errors: RFC 9457 problem details, one shape for every failure
+// (the Problem schema). Pure, so proxy.ts can answer with them too.
 import type { z } from "zod";
 import type { ApiProblemCode, Problem } from "./schemas";
 
@@ -31,6 +32,20 @@ export const CODE_OF_STATUS: Record<number, ApiProblemCode> = {
   503: "unavailable",
 };
 
+/** The API never reads cookies, so any site may call it (decision 014). */
+export const CORS_HEADERS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Expose-Headers": "Location, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset",
+};
+
+/** Every API answer: JSON, never cached, not sniffed, callable from any site. */
+export function apiJson(status: number, body: unknown, headers: Record<string, string> = {}, type = "application/json") {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": `${type}; charset=utf-8`, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...CORS_HEADERS, ...headers },
+  });
+}
+
 export class ApiProblem extends Error {
   override name = "ApiProblem";
   constructor(
@@ -52,6 +67,10 @@ export function problemBody(problem: ApiProblem): z.infer<typeof Problem> {
     code: problem.code,
     ...(problem.extra.errors ? { errors: problem.extra.errors } : {}),
   };
+}
+
+export function problemResponse(problem: ApiProblem, headers: Record<string, string> = {}) {
+  return apiJson(problem.status, problemBody(problem), { ...headers, ...problem.extra.headers }, "application/problem+json");
 }
 
 /** The value, or a 404 problem saying what does not exist. */
