@@ -4,6 +4,7 @@
 // primary key makes repeats harmless), and announces it on the live channel, atomically. The claim's
 // counts and standing follow by trigger (decision 010).
 import { LIVE_CHANNEL } from "@/lib/live/publish";
+import { stateFor, tooFastMessage, windowStart } from "@/lib/rate-limit-rules";
 
 export interface ClaimVoteInput {
   claimId: string;
@@ -51,4 +52,26 @@ export function claimVoteStatement(input: ClaimVoteInput, rateLimit?: ClaimVoteR
     SELECT (SELECT "count" FROM hit)::int AS hits, EXISTS (SELECT 1 FROM claim) AS found,
       (SELECT count(*) FROM changed)::int AS changed, (SELECT count(*) FROM announced)::int AS announced`;
   return { text, values };
+}
+
+/** Every vote a person casts (claims and responses alike) counts against one limit per minute. */
+export const VOTE_WINDOW_MS = 60_000;
+export const voteLimitKey = (userId: string) => `vote:user:${userId}`;
+
+export type ClaimVoteVerdict = { ok: true } | { ok: false; status: 429; message: string; retryAfterSeconds: number } | { ok: false; status: 404; message: string };
+
+/**
+ * The claim vote under the person's vote limit — the statement, and what its outcome means — for every
+ * caller of it: the claim page's endpoint (lib/fast-writes) and the public API (lib/data/participation).
+ */
+export function limitedClaimVote(input: ClaimVoteInput, votesPerMinute: number, now = Date.now()) {
+  const rule = { limit: votesPerMinute, windowMs: VOTE_WINDOW_MS };
+  const statement = claimVoteStatement(input, { key: voteLimitKey(input.userId), windowStart: windowStart(rule, now), limit: rule.limit });
+  const verdict = (outcome: ClaimVoteOutcome): ClaimVoteVerdict => {
+    const limit = stateFor(outcome.hits, rule, now, { counted: true });
+    if (limit.limited) return { ok: false, status: 429, message: tooFastMessage("voting", limit.retryAfterSeconds), retryAfterSeconds: limit.retryAfterSeconds };
+    if (!outcome.found) return { ok: false, status: 404, message: "That claim does not exist." };
+    return { ok: true };
+  };
+  return { ...statement, verdict };
 }

@@ -4,9 +4,9 @@
 import { z } from "zod";
 import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
 import { UserFacingError } from "@/lib/errors";
-import { tooFastMessage, windowStart, stateFor, type RateLimitRule } from "@/lib/rate-limit-rules";
+import { tooFastMessage, type RateLimitRule } from "@/lib/rate-limit-rules";
 import { getDb } from "@/lib/db/client";
-import { claimVoteStatement, type ClaimVoteOutcome } from "./claim-vote-sql";
+import { limitedClaimVote, voteLimitKey, VOTE_WINDOW_MS, type ClaimVoteOutcome } from "./claim-vote-sql";
 import { createResponse, DebateError, findSubmittedResponse, voteOnResponse } from "./debate";
 import type { SessionUser } from "./get-user";
 import { hitRateLimit } from "./rate-limit";
@@ -66,7 +66,7 @@ export async function postResponseAs(user: SessionUser, input: PostedResponseInp
 
 /** Strong/Weak on a response (or null to take the vote back), under the vote limit. */
 export async function voteOnResponseAs(user: SessionUser, input: { responseId: string; value: "strong" | "weak" | null }) {
-  await enforceRateLimit(`vote:user:${user.id}`, { limit: (await getSettings()).votesPerMinute, windowMs: MINUTE }, "voting");
+  await enforceRateLimit(voteLimitKey(user.id), { limit: (await getSettings()).votesPerMinute, windowMs: VOTE_WINDOW_MS }, "voting");
   await voteOnResponse({ responseId: input.responseId, actor: user, value: input.value });
 }
 
@@ -74,14 +74,11 @@ export async function voteOnResponseAs(user: SessionUser, input: { responseId: s
  * Agree/Disagree on a claim (or null), under the vote limit: the same single statement and the same
  * counter as the claim page's fast endpoint (lib/fast-writes/claim-vote.ts).
  */
-export async function voteOnClaimAs(user: SessionUser, input: { claimId: string; value: "agree" | "disagree" | null }, now = Date.now()) {
-  const rule = { limit: (await getSettings()).votesPerMinute, windowMs: MINUTE };
-  const { text, values } = claimVoteStatement(
-    { claimId: input.claimId, userId: user.id, value: input.value },
-    { key: `vote:user:${user.id}`, windowStart: windowStart(rule, now), limit: rule.limit },
-  );
-  const [outcome] = await getDb().$queryRawUnsafe<ClaimVoteOutcome[]>(text, ...values);
-  const state = stateFor(outcome.hits, rule, now, { counted: true });
-  if (state.limited) throw new RateLimitedError(tooFastMessage("voting", state.retryAfterSeconds), state.retryAfterSeconds);
-  if (!outcome.found) throw new DebateError("That claim does not exist.", 404);
+export async function voteOnClaimAs(user: SessionUser, input: { claimId: string; value: "agree" | "disagree" | null }) {
+  const vote = limitedClaimVote({ claimId: input.claimId, userId: user.id, value: input.value }, (await getSettings()).votesPerMinute);
+  const [outcome] = await getDb().$queryRawUnsafe<ClaimVoteOutcome[]>(vote.text, ...vote.values);
+  const verdict = vote.verdict(outcome);
+  if (verdict.ok) return;
+  if (verdict.status === 429) throw new RateLimitedError(verdict.message, verdict.retryAfterSeconds);
+  throw new DebateError(verdict.message, verdict.status);
 }

@@ -5,8 +5,8 @@
 // This handler does the same checks as a server action, from the same modules, on plain node:http and
 // pg: same-site Origin (lib/auth/same-origin), the session cookie and its server-side session
 // (lib/auth/session-token, like lib/auth/session.ts), who may vote (lib/policy), input (zod), the vote
-// rate limit (lib/rate-limit-rules, one counter with the other votes), and the vote itself in one
-// statement (lib/data/claim-vote-sql) — two round trips in all.
+// rate limit and the vote itself in one statement (lib/data/claim-vote-sql, one counter with the
+// other votes) — two round trips in all.
 //
 // Framework-free on purpose: no Next.js, no Prisma client, nothing server-only, so the plain-Node
 // server can load it (through tsx) without the app's bundle.
@@ -14,13 +14,12 @@ import type pg from "pg";
 import { z } from "zod";
 import { originMatchesHost } from "@/lib/auth/same-origin";
 import { decodeSessionToken, sessionTokenFrom } from "@/lib/auth/session-token";
-import { claimVoteStatement, type ClaimVoteOutcome } from "@/lib/data/claim-vote-sql";
+import { limitedClaimVote, type ClaimVoteOutcome } from "@/lib/data/claim-vote-sql";
 import { SETTING_DEFAULTS } from "@/lib/data/setting-defaults";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/errors";
 import { markDatabaseUnavailable } from "@/lib/db/health";
 import { appUrl, serverEnv } from "@/lib/env";
 import { canParticipate, isBanned } from "@/lib/policy";
-import { stateFor, tooFastMessage, windowStart } from "@/lib/rate-limit-rules";
 
 export const CLAIM_VOTE_PATH = /^\/api\/claims\/([^/?#]{1,64})\/vote$/;
 
@@ -104,17 +103,11 @@ export async function handleClaimVote(request: FastRequest, context: FastWriteCo
     } catch {
       return refuse(400, 'Send {"value": "agree"}, {"value": "disagree"} or {"value": null}.');
     }
-    const rule = { limit: voter.votesPerMinute ?? SETTING_DEFAULTS.votesPerMinute, windowMs: 60_000 };
-    const { text, values } = claimVoteStatement(
-      { claimId: decodeURIComponent(claimId), userId: voter.id, value: input.value },
-      { key: `vote:user:${voter.id}`, windowStart: windowStart(rule, now), limit: rule.limit },
-    );
-    const { rows } = await context.pool.query<ClaimVoteOutcome>({ name: `arguably-claim-vote-${input.value === null ? "clear" : "set"}`, text, values });
-    const outcome = rows[0];
-    const limit = stateFor(outcome.hits, rule, now, { counted: true });
-    if (limit.limited) return refuse(429, tooFastMessage("voting", limit.retryAfterSeconds), { "Retry-After": String(limit.retryAfterSeconds) });
-    if (!outcome.found) return refuse(404, "That claim does not exist.");
-    return { status: 200, body: { ok: true } };
+    const vote = limitedClaimVote({ claimId: decodeURIComponent(claimId), userId: voter.id, value: input.value }, voter.votesPerMinute ?? SETTING_DEFAULTS.votesPerMinute, now);
+    const { rows } = await context.pool.query<ClaimVoteOutcome>({ name: `arguably-claim-vote-${input.value === null ? "clear" : "set"}`, text: vote.text, values: vote.values });
+    const verdict = vote.verdict(rows[0]);
+    if (verdict.ok) return { status: 200, body: { ok: true } };
+    return refuse(verdict.status, verdict.message, verdict.status === 429 ? { "Retry-After": String(verdict.retryAfterSeconds) } : undefined);
   } catch (error) {
     if (isDatabaseUnavailable(error)) {
       markDatabaseUnavailable();
