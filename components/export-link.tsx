@@ -4,7 +4,7 @@
 // then the bytes received of the file's size, then the browser's own save. Without JavaScript, or with
 // a modifier key (open in a new tab), it is the plain link it renders.
 import { useRef, useState, type MouseEvent } from "react";
-import { describeProgress, downloadWithProgress, type DownloadProgress } from "@/lib/exchange/read-with-progress";
+import { describeProgress, DownloadError, downloadWithProgress, type DownloadProgress } from "@/lib/exchange/read-with-progress";
 
 /** Below this, the operation finishes before a bar would help; no flicker for small files. */
 const SHOW_AFTER_MS = 300;
@@ -31,7 +31,7 @@ export function ExportLink({ href, children }: { href: string; children: React.R
       anchor.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (failure) {
-      setError(failure instanceof Error && failure.name === "DownloadError" ? failure.message : "The export could not be downloaded; check your connection and try again.");
+      setError(failure instanceof DownloadError ? failure.message : "The export could not be downloaded; check your connection and try again.");
     } finally {
       busy.current = false;
       setProgress(null);

@@ -22,11 +22,6 @@ export interface ImportProgress {
   unit: "responses";
 }
 
-/** One claim's debate (a claim export) as a draft. */
-export async function importDebate({ tree, source, importedById }: { tree: DebateTree; source: string; importedById: string }) {
-  return importDebates({ trees: [tree], title: null, source, importedById });
-}
-
 /**
  * One or more claims' debates (an article export holds several) as one draft: its text is the claims,
  * a paragraph each, each paragraph one claim with its tree. `onProgress` hears of every batch saved.

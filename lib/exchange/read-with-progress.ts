@@ -41,7 +41,9 @@ export async function downloadWithProgress(url: string, onProgress: (progress: D
       const text = await response.text();
       let message = text.slice(0, 300);
       try {
-        message = (JSON.parse(text) as { message?: string; detail?: string }).message ?? (JSON.parse(text) as { detail?: string }).detail ?? message;
+        // Our export routes answer {message}; the API's problem details carry {detail}.
+        const body = JSON.parse(text) as { message?: string; detail?: string };
+        message = body.message ?? body.detail ?? message;
       } catch {
         // not JSON: the text as it is
       }

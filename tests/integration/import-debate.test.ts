@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { createUser } from "@/lib/data/create-user";
 import { articleDebateTrees, getArticleForExport, getDebateForExport } from "@/lib/data/exchange";
-import { importDebate, importDebates, MAX_IMPORTED_RESPONSES, type ImportProgress } from "@/lib/data/import-debate";
+import { importDebates, MAX_IMPORTED_RESPONSES, type ImportProgress } from "@/lib/data/import-debate";
 import { getDb } from "@/lib/db/client";
 import { parseAif, parseAifDebates, toAif, toAifDebates } from "@/lib/exchange/aif";
 import { parseArgdown, parseArgdownDebates, toArgdown, toArgdownDebates } from "@/lib/exchange/argdown";
@@ -47,7 +47,7 @@ function canonical(tree: DebateTree) {
 }
 
 async function roundTrip(source: string, tree: DebateTree) {
-  const { article, created } = await importDebate({ tree, source, importedById: editorId });
+  const { article, created } = await importDebates({ trees: [tree], title: null, source, importedById: editorId });
   expect(created).toBe(true);
   expect(article.status).toBe("draft");
   await getDb().article.update({ where: { id: article.id }, data: { status: "published" } });
@@ -67,7 +67,7 @@ describe("importing a debate", () => {
   test("AIF JSON: export, import, export gives the same tree; the same file twice is one debate", async () => {
     const source = JSON.stringify(toAif(ORIGINAL));
     const article = await roundTrip(source, parseAif(JSON.parse(source)));
-    const again = await importDebate({ tree: parseAif(JSON.parse(source)), source, importedById: editorId });
+    const again = await importDebates({ trees: [parseAif(JSON.parse(source))], title: null, source, importedById: editorId });
     expect(again).toMatchObject({ created: false, article: { id: article.id } });
   });
 
@@ -102,8 +102,8 @@ describe("importing a debate", () => {
   test("refuses what it cannot store, and stores nothing then", async () => {
     const before = await getDb().article.count();
     const huge: DebateTree = { claim: { id: "c", text: "Too big." }, responses: Array.from({ length: MAX_IMPORTED_RESPONSES + 1 }, (_, index) => ({ id: `r${index}`, parentId: null, stance: "support" as const, text: "x".repeat(12) })) };
-    await expect(importDebate({ tree: huge, source: "huge", importedById: editorId })).rejects.toMatchObject({ status: 400 });
-    await expect(importDebate({ tree: { claim: { id: "c", text: "  " }, responses: [] }, source: "blank", importedById: editorId })).rejects.toMatchObject({ status: 400 });
+    await expect(importDebates({ trees: [huge], title: null, source: "huge", importedById: editorId })).rejects.toMatchObject({ status: 400 });
+    await expect(importDebates({ trees: [{ claim: { id: "c", text: "  " }, responses: [] }], title: null, source: "blank", importedById: editorId })).rejects.toMatchObject({ status: 400 });
     expect(await getDb().article.count()).toBe(before);
   });
 });
