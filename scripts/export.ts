@@ -7,6 +7,7 @@
 // votes.csv | participant-votes.csv. Exits 2 with a one-line reason on bad usage or a refused export.
 import fs from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { appUrl } from "@/lib/env";
 import { describeProgress, DownloadError, downloadWithProgress } from "@/lib/exchange/read-with-progress";
 import { progressLine } from "./lib/progress-line";
 
@@ -16,7 +17,7 @@ const USAGE = "usage: npm run -s export -- (--article <slug> | --claim <id>) --f
 
 function exportUrl(values: { article?: string; claim?: string; format?: string; site?: string }) {
   if (!values.format || Boolean(values.article) === Boolean(values.claim)) throw new UsageError(USAGE);
-  const site = values.site ?? process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  const site = values.site ?? appUrl();
   const path = values.article ? `/api/articles/${encodeURIComponent(values.article)}/export` : `/api/claims/${encodeURIComponent(values.claim!)}/export`;
   try {
     const url = new URL(path, site);
