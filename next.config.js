@@ -2,6 +2,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // forbidden() and app/forbidden.tsx: a signed-in person without the role gets a 403 page (decision 015).
+  experimental: { authInterrupts: true },
   // `npm run typecheck` checks the whole project (tests included) in CI; the build that `npm start`
   // runs should not fail because a test file has a type error.
   typescript: { ignoreBuildErrors: true },

@@ -8,7 +8,7 @@ import http from "node:http";
 import next from "next";
 import pg from "pg";
 import { tsImport } from "tsx/esm/api";
-import { checkServerActionBody, createDatabaseGate, limitRequestBody } from "./lib/http-guards.mjs";
+import { checkRequestBody, createDatabaseGate, limitRequestBody, sendError } from "./lib/http-guards.mjs";
 import { createPageCache } from "./lib/page-cache.mjs";
 import { markWrite, routeReads } from "./lib/read-routing.mjs";
 
@@ -32,18 +32,37 @@ votePool.on("error", () => {}); // a dropped idle connection; the next query rep
 const { createFastWrites } = await tsImport("../lib/fast-writes/claim-vote.ts", import.meta.url);
 const fastWrites = createFastWrites(votePool);
 
+// Hostile bytes and methods are refused before any route sees them (lib/http/request-checks.ts).
+const requestChecks = await tsImport("../lib/http/request-checks.ts", import.meta.url);
+
 const server = http.createServer((request, response) => {
-  const peer = request.socket.remoteAddress ?? "unknown";
-  const forwarded = request.headers["x-forwarded-for"];
-  request.headers["x-forwarded-for"] = forwarded ? `${forwarded}, ${peer}` : peer;
-  if (!limitRequestBody(request, response)) return;
-  databaseGate.watch(response);
-  databaseGate.admit(request, response, () => {
+  try {
+    const peer = request.socket.remoteAddress ?? "unknown";
+    const forwarded = request.headers["x-forwarded-for"];
+    request.headers["x-forwarded-for"] = forwarded ? `${forwarded}, ${peer}` : peer;
     const path = (request.url ?? "/").split("?")[0];
-    if (fastWrites.matches(path)) return serveFastWrite(request, response, path);
-    checkServerActionBody(request, response, (checked) => serve(checked, response));
-  });
+    const refusal = requestChecks.checkMethod(request.method ?? "", path) ?? requestChecks.checkTarget(request.url ?? "/");
+    if (refusal) return refuse(request, response, refusal);
+    if (!limitRequestBody(request, response)) return;
+    databaseGate.watch(response);
+    databaseGate.admit(request, response, () => {
+      checkRequestBody(request, response, requestChecks, (checked) => {
+        if (fastWrites.matches(path)) return serveFastWrite(checked, response, path);
+        serve(checked, response);
+      });
+    });
+  } catch (error) {
+    // Nothing above should throw; if something does, the client still gets an answer.
+    console.error(error);
+    sendError(request, response, 500, { title: "Server error", message: "Something went wrong on our side. Please try again." });
+  }
 });
+
+function refuse(request, response, refusal) {
+  request.resume(); // drain any body, so the client reads the answer rather than a reset
+  const title = refusal.status === 405 ? "Method not allowed" : "Bad request";
+  sendError(request, response, refusal.status, { title, message: refusal.detail, allow: refusal.allow, code: refusal.code });
+}
 
 function serveFastWrite(request, response, path) {
   const chunks = [];

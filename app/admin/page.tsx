@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listUsersForAdmin } from "@/lib/data/get-user";
 import { listWordFilters } from "@/lib/data/moderation";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Admin" };
 export default async function AdminPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/admin");
-  if (!can(user, "settings.manage")) return <p className="text-muted">Only admins can see this page.</p>;
+  if (!can(user, "settings.manage")) forbidden();
   const [users, filters, settings] = await Promise.all([listUsersForAdmin(), listWordFilters(), getSettings()]);
   return (
     <div className="space-y-10">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listDraftArticles } from "@/lib/data/review-article";
 import { formatDate } from "@/lib/format";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Editor's desk" };
 export default async function EditorDeskPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/editor");
-  if (!canEditArticles(user)) return <p className="text-muted">Only editors can use the editor&apos;s desk.</p>;
+  if (!canEditArticles(user)) forbidden();
   const drafts = await listDraftArticles();
   return (
     <div className="space-y-6">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listQueue } from "@/lib/data/moderation";
 import { formatDate } from "@/lib/format";
@@ -22,7 +22,7 @@ const REASONS: Record<string, string> = {
 export default async function ModerationQueuePage() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/moderation");
-  if (!can(user, "moderation.queue")) return <p className="text-muted">Only moderators can see the queue.</p>;
+  if (!can(user, "moderation.queue")) forbidden();
   const items = await listQueue();
   return (
     <div className="space-y-6">

@@ -3,14 +3,16 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listAccessTokens } from "@/lib/data/access-tokens";
+import { listAccountEvents } from "@/lib/data/account-events";
 import { AccessTokens } from "./access-tokens";
+import { AccountActivity } from "./account-activity";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/settings");
-  const tokens = await listAccessTokens(user.id);
+  const [tokens, events] = await Promise.all([listAccessTokens(user.id), listAccountEvents(user.id)]);
   return (
     <div className="mx-auto max-w-2xl space-y-8">
       <div>
@@ -40,6 +42,12 @@ export default async function SettingsPage() {
             state: token.state,
           }))}
         />
+      </section>
+      <section aria-labelledby="activity-heading" className="space-y-4">
+        <h2 id="activity-heading" className="font-serif text-2xl font-semibold">
+          Account activity
+        </h2>
+        <AccountActivity events={events} />
       </section>
     </div>
   );

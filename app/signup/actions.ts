@@ -4,12 +4,16 @@ import { headers } from "next/headers";
 import { clientIp } from "@/lib/auth/client-ip";
 import { hashPassword } from "@/lib/auth/password";
 import { ZSignUp, type SignUpFieldErrors, type SignUpResult } from "@/lib/auth/sign-up-schema";
+import { recordAccountEventByEmail } from "@/lib/data/account-events";
 import { createUser, EmailTakenError } from "@/lib/data/create-user";
 import { hitRateLimit } from "@/lib/data/rate-limit";
 import { serverEnv } from "@/lib/env";
 
-
-/** Creates an email + password account. Anyone may call it; the browser then signs in. */
+/**
+ * Creates an email + password account. Anyone may call it; the browser then signs in. An email that
+ * already has an account gets the same answer as a new one (the hash is computed either way), so the
+ * answer does not tell who has an account here; the owner sees the attempt on their settings page.
+ */
 export async function signUp(input: unknown): Promise<SignUpResult> {
   const parsed = ZSignUp.safeParse(input);
   if (!parsed.success) {
@@ -33,10 +37,8 @@ export async function signUp(input: unknown): Promise<SignUpResult> {
       passwordHash: await hashPassword(parsed.data.password),
     });
   } catch (error) {
-    if (error instanceof EmailTakenError) {
-      return { ok: false, fieldErrors: { email: "An account with this email already exists. Sign in instead." } };
-    }
-    throw error;
+    if (!(error instanceof EmailTakenError)) throw error;
+    await recordAccountEventByEmail(parsed.data.email, "sign_up_attempt");
   }
   return { ok: true };
 }

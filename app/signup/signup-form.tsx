@@ -45,7 +45,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       setFieldErrors({});
       const signedIn = await signInWithPassword(values.email, values.password, callbackUrl);
       if (!signedIn.ok) {
-        router.push("/signin");
+        router.push(`/signin?error=SignUpNotSignedIn${callbackUrl !== "/" ? `&callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`);
         return;
       }
       router.push(callbackUrl);

@@ -7,11 +7,19 @@ export const SIGN_IN_MESSAGES = {
   OAuthSignin: "Could not start signing in with that provider. Try again.",
   OAuthCallback: "Signing in with that provider failed. Try again.",
   SessionRequired: "Please sign in to continue.",
+  // After a sign-up whose automatic sign-in failed: the email may already have had an account, and the
+  // sign-up form does not say so (it answers the same either way).
+  SignUpNotSignedIn: "We could not sign you in with that email and password. If this email already had an account, sign in with that account's password.",
   Default: "Sign-in failed. Try again.",
 } as const;
 
 export function signInMessage(code: string | null | undefined): string {
   if (!code) return SIGN_IN_MESSAGES.Default;
+  const locked = /^TooManyAttempts:(\d+)$/.exec(code);
+  if (locked) {
+    const minutes = Math.max(1, Math.ceil(Number(locked[1]) / 60));
+    return `${SIGN_IN_MESSAGES.TooManyAttempts} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  }
   if (code.startsWith("AccountSuspended:")) {
     const [, until, ...reason] = code.split(":");
     const end = new Date(Number(until));

@@ -9,23 +9,16 @@ import type { Adapter, AdapterUser } from "next-auth/adapters";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
-import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { createUser } from "@/lib/data/create-user";
-import { getCredentialsByEmail, getSessionUserById } from "@/lib/data/get-user";
+import { getSessionUserById } from "@/lib/data/get-user";
 import { endUserSession, startUserSession } from "@/lib/data/user-sessions";
 import { appUrl, serverEnv } from "@/lib/env";
 import { canSignIn } from "@/lib/policy";
 import { decodeSessionToken } from "./session-token";
 import { safeRedirectUrl } from "@/lib/safe-redirect";
 import { clientIp } from "./client-ip";
-import { verifyPassword } from "./password";
-import { clearSignInFailures, recordSignInFailure } from "./sign-in-limits";
-
-const ZCredentials = z.object({
-  email: z.string().trim().max(254),
-  password: z.string().max(1024),
-});
+import { checkCredentials } from "./credentials";
 
 function adapter(): Adapter {
   const base = PrismaAdapter(getDb() as never);
@@ -86,21 +79,9 @@ export function authOptions(): NextAuthOptions {
         id: "credentials",
         name: "Email and password",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        async authorize(raw, request) {
-          const parsed = ZCredentials.safeParse(raw);
-          if (!parsed.success) return null;
-          const { email, password } = parsed.data;
-          const ip = clientIp(request?.headers ?? {});
-          const user = await getCredentialsByEmail(email);
-          if (!user || !(await verifyPassword(user.passwordHash, password))) {
-            await recordSignInFailure(email, ip);
-            return null;
-          }
-          // Shown only after a correct password: the person learns why, and until when.
-          if (!canSignIn(user)) throw new Error(`AccountSuspended:${user.bannedUntil!.getTime()}:${user.banReason ?? ""}`);
-          await clearSignInFailures(email);
-          return { id: user.id, email: user.email, name: user.name, image: user.image };
-        },
+        // `raw` is what next-auth itself parsed from the body (form or JSON; the last of repeated
+        // fields): the limits count exactly the credentials whose password is checked.
+        authorize: (raw, request) => checkCredentials(raw, clientIp(request?.headers ?? {})),
       }),
       ...oauthProviders(),
     ],

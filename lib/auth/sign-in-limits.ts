@@ -1,31 +1,35 @@
-// Failed sign-ins are limited per account and per network address, so guessing one password or
-// spraying many accounts both stall. Counters live in PostgreSQL (lib/data/rate-limit.ts).
-import { clearRateLimit, hitRateLimit, peekRateLimit, type RateLimitRule } from "@/lib/data/rate-limit";
+// Sign-in attempts are limited per account and per network address, so guessing one password or
+// spraying many accounts both stall. Each attempt is counted, atomically in PostgreSQL
+// (lib/data/rate-limit.ts), before its password is checked, keyed on the email the credentials check
+// is about to evaluate; a correct password takes its attempt back. So however the request is shaped
+// (repeated fields, JSON) and however many arrive at once, at most `limit` passwords are tried.
+import { recordAccountEventByEmail } from "@/lib/data/account-events";
 import { normaliseEmail } from "@/lib/data/create-user";
+import { clearRateLimit, hitRateLimit, refundRateLimit, type RateLimitRule } from "@/lib/data/rate-limit";
 
-export const SIGN_IN_FAILURES_PER_EMAIL: RateLimitRule = { limit: 5, windowMs: 15 * 60 * 1000 };
-export const SIGN_IN_FAILURES_PER_IP: RateLimitRule = { limit: 30, windowMs: 15 * 60 * 1000 };
+export const SIGN_IN_ATTEMPTS_PER_EMAIL: RateLimitRule = { limit: 5, windowMs: 15 * 60 * 1000 };
+export const SIGN_IN_ATTEMPTS_PER_IP: RateLimitRule = { limit: 30, windowMs: 15 * 60 * 1000 };
 
-const emailKey = (email: string) => `sign-in-failure:email:${normaliseEmail(email)}`;
-const ipKey = (ip: string) => `sign-in-failure:ip:${ip}`;
+const emailKey = (email: string) => `sign-in:email:${normaliseEmail(email)}`;
+const ipKey = (ip: string) => `sign-in:ip:${ip}`;
 
-/** Seconds until another attempt is allowed, or 0 when the attempt may go ahead. */
-export async function signInRetryAfter(email: string, ip: string): Promise<number> {
+/**
+ * Counts one attempt against the email and the address. Answers 0 when its password may be checked,
+ * otherwise the seconds until the next attempt may be.
+ */
+export async function admitSignInAttempt(email: string, ip: string): Promise<number> {
+  const normalised = normaliseEmail(email);
   const [byEmail, byIp] = await Promise.all([
-    email ? peekRateLimit(emailKey(email), SIGN_IN_FAILURES_PER_EMAIL) : null,
-    peekRateLimit(ipKey(ip), SIGN_IN_FAILURES_PER_IP),
+    normalised ? hitRateLimit(emailKey(normalised), SIGN_IN_ATTEMPTS_PER_EMAIL) : null,
+    hitRateLimit(ipKey(ip), SIGN_IN_ATTEMPTS_PER_IP),
   ]);
+  // The first refused attempt on an account tells its owner (once per window, not once per guess).
+  if (byEmail && byEmail.count === SIGN_IN_ATTEMPTS_PER_EMAIL.limit + 1) await recordAccountEventByEmail(normalised, "sign_in_locked");
   const blocked = [byEmail, byIp].filter((state) => state?.limited);
   return blocked.length ? Math.max(...blocked.map((state) => state!.retryAfterSeconds)) : 0;
 }
 
-export async function recordSignInFailure(email: string, ip: string) {
-  await Promise.all([
-    email ? hitRateLimit(emailKey(email), SIGN_IN_FAILURES_PER_EMAIL) : null,
-    hitRateLimit(ipKey(ip), SIGN_IN_FAILURES_PER_IP),
-  ]);
-}
-
-export async function clearSignInFailures(email: string) {
-  await clearRateLimit(emailKey(email));
+/** A correct password: the account's failures are forgotten and the address gets its attempt back. */
+export async function forgiveSignInAttempt(email: string, ip: string) {
+  await Promise.all([clearRateLimit(emailKey(email)), refundRateLimit(ipKey(ip), SIGN_IN_ATTEMPTS_PER_IP)]);
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZNewPassword } from "./password-rules";
+import { passwordWeakness } from "./password-strength";
 
 export const NAME_MAX_LENGTH = 50;
 export const EMAIL_MAX_LENGTH = 254;
@@ -22,6 +23,10 @@ export const ZSignUp = z
   .refine((input) => input.password.toLowerCase() !== input.email.toLowerCase(), {
     path: ["password"],
     message: "Password must not be your email address.",
+  })
+  .superRefine((input, context) => {
+    const weakness = passwordWeakness(input.password, [input.name, input.email]);
+    if (weakness) context.addIssue({ code: "custom", path: ["password"], message: weakness });
   });
 
 export type TSignUp = z.infer<typeof ZSignUp>;

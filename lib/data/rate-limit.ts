@@ -24,6 +24,12 @@ export async function peekRateLimit(key: string, rule: RateLimitRule, now = Date
   return stateFor(row?.count ?? 0, rule, now, { counted: false });
 }
 
+/** Takes back one event under `key` in the current window (an attempt that turned out fine). */
+export async function refundRateLimit(key: string, rule: RateLimitRule, now = Date.now()) {
+  await getDb().$executeRaw`
+    update "RateLimitCounter" set "count" = greatest("count" - 1, 0) where "key" = ${key} and "windowStart" = ${windowStart(rule, now)}`;
+}
+
 export async function clearRateLimit(key: string) {
   await getDb().rateLimitCounter.deleteMany({ where: { key } });
 }

@@ -23,18 +23,39 @@ function wantsJson(request) {
 
 const PAGE_STYLE = "body{font-family:Georgia,serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#1c1917}h1{font-size:1.75rem}";
 
-/** A self-contained error answer: JSON for programs and server actions, a small page for browsers. */
-export function sendError(request, response, status, { title, message, retryAfterSeconds }) {
+/** The public API answers every failure as RFC 9457 problem details (lib/api/problem.ts), this one too. */
+const API_PROBLEM_CODES = { 400: "invalid_request", 405: "method_not_allowed", 413: "payload_too_large", 500: "server_error", 503: "unavailable" };
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+/**
+ * A self-contained error answer: problem details for the public API, JSON for other programs and
+ * server actions, a small page for browsers. `allow` sets the Allow header of a 405.
+ */
+export function sendError(request, response, status, { title, message, retryAfterSeconds, allow, code }) {
   if (response.headersSent) {
     response.destroy();
     return;
   }
   response.statusCode = status;
   if (retryAfterSeconds) response.setHeader("Retry-After", String(retryAfterSeconds));
+  if (allow) response.setHeader("Allow", allow);
   response.setHeader("Cache-Control", "no-store");
   response.setHeader("X-Content-Type-Options", "nosniff");
   // The refused body may still be arriving: close the connection rather than read it all.
   if (status === 413) response.setHeader("Connection", "close");
+  if ((request.url ?? "").startsWith("/api/v1/")) {
+    response.setHeader("Content-Type", "application/problem+json; charset=utf-8");
+    response.setHeader("Access-Control-Allow-Origin", "*");
+    response.end(JSON.stringify({ type: "about:blank", title, status, detail: message, code: code ?? API_PROBLEM_CODES[status] ?? "invalid_request" }));
+    return;
+  }
+  if (request.method === "HEAD") {
+    response.end();
+    return;
+  }
   if (wantsJson(request)) {
     response.setHeader("Content-Type", "application/json; charset=utf-8");
     response.end(JSON.stringify({ type: "error", status, message }));
@@ -44,7 +65,7 @@ export function sendError(request, response, status, { title, message, retryAfte
   response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
   response.end(
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
-      `<title>${title} · Arguably</title><style>${PAGE_STYLE}</style></head><body><h1>${title}</h1><p>${message}</p></body></html>`,
+      `<title>${escapeHtml(title)} · Arguably</title><style>${PAGE_STYLE}</style></head><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></body></html>`,
   );
 }
 
@@ -204,22 +225,36 @@ function serverActionBodyIsValid(contentType, body) {
   return contentType.startsWith("application/x-www-form-urlencoded");
 }
 
+const WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
+
 /**
- * A server-action call whose body cannot be decoded would fail deep inside Next.js with a 500. Read the
- * body here (its size is already bounded above), answer 400 if it is malformed, and otherwise hand
- * Next.js an identical request carrying the bytes read.
+ * Reads a text body (JSON, form, text, multipart; its size is already bounded above) and refuses it
+ * with 400 when `checks.checkBody` (lib/http/request-checks.ts) finds it unreadable or holding NUL, or
+ * when it is a server-action call that cannot be decoded (which would fail deep inside Next.js with a
+ * 500). Otherwise hands on an identical request carrying the bytes read. Other requests pass as they are.
  */
-export function checkServerActionBody(request, response, proceed) {
-  if (!request.headers["next-action"] || request.method !== "POST") return proceed(request);
+export function checkRequestBody(request, response, checks, proceed) {
+  const contentType = String(request.headers["content-type"] ?? "");
+  const serverAction = Boolean(request.headers["next-action"]) && request.method === "POST";
+  if (!WITH_BODY.has(request.method ?? "") || (!serverAction && !checks.bodyIsChecked(contentType))) return proceed(request);
   const chunks = [];
-  const finish = () => {
+  const finish = async () => {
     const body = Buffer.concat(chunks);
-    if (!serverActionBodyIsValid(String(request.headers["content-type"] ?? ""), body)) {
+    const refusal = checks.bodyIsChecked(contentType) ? await checks.checkBody(contentType, body) : null;
+    if (refusal) {
+      sendError(request, response, refusal.status, { title: "Bad request", message: `${refusal.detail} Nothing was saved.`, code: refusal.code });
+      return;
+    }
+    if (serverAction && !serverActionBodyIsValid(contentType, body)) {
       sendError(request, response, 400, { title: "Bad request", message: "That request could not be read: its body is not valid. Nothing was saved." });
       return;
     }
     proceed(replayWithBody(request, body));
   };
   request.on("data", (chunk) => chunks.push(chunk));
-  request.on("end", finish);
+  request.on("end", () => finish().catch((error) => {
+    console.error(error);
+    sendError(request, response, 500, { title: "Server error", message: "Something went wrong on our side. Please try again." });
+  }));
+  request.on("error", () => response.destroy());
 }

@@ -42,7 +42,13 @@ function routeOf(url) {
   if (/(?:^|&)_rsc=/.test(query)) return null;
   for (const route of ROUTES) {
     const match = route.pattern.exec(path);
-    if (match) return { route, key: decodeURIComponent(match[1]) };
+    if (!match) continue;
+    // The server refuses malformed escapes before this point; should one arrive, it is not a cached page.
+    try {
+      return { route, key: decodeURIComponent(match[1]) };
+    } catch {
+      return null;
+    }
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { clearSignInFailures, recordSignInFailure, signInRetryAfter, SIGN_IN_FAILURES_PER_EMAIL } from "@/lib/auth/sign-in-limits";
+import { admitSignInAttempt, forgiveSignInAttempt, SIGN_IN_ATTEMPTS_PER_EMAIL, SIGN_IN_ATTEMPTS_PER_IP } from "@/lib/auth/sign-in-limits";
+import { createUser } from "@/lib/data/create-user";
 import { hitRateLimit, peekRateLimit, pruneRateLimits } from "@/lib/data/rate-limit";
 import { getDb } from "@/lib/db/client";
 
@@ -28,20 +29,34 @@ describe("rate limits stored in PostgreSQL", () => {
   });
 });
 
-describe("failed sign-ins", () => {
-  test(`lock an account after ${SIGN_IN_FAILURES_PER_EMAIL.limit} failures, from any address, until cleared`, async () => {
-    for (let i = 0; i < SIGN_IN_FAILURES_PER_EMAIL.limit - 1; i++) await recordSignInFailure("victim@example.com", `198.51.100.${i}`);
-    expect(await signInRetryAfter("victim@example.com", "203.0.113.1")).toBe(0);
-    await recordSignInFailure("Victim@Example.com", "198.51.100.99");
-    expect(await signInRetryAfter("victim@example.com", "203.0.113.1")).toBeGreaterThan(0);
-    expect(await signInRetryAfter("someone-else@example.com", "203.0.113.1")).toBe(0);
-    await clearSignInFailures("victim@example.com");
-    expect(await signInRetryAfter("victim@example.com", "203.0.113.1")).toBe(0);
+describe("sign-in attempts", () => {
+  const { limit } = SIGN_IN_ATTEMPTS_PER_EMAIL;
+
+  test(`lock an account after ${limit} attempts, from any address and in any letter case, until one succeeds`, async () => {
+    for (let i = 0; i < limit; i++) expect(await admitSignInAttempt("victim@example.com", `198.51.100.${i}`)).toBe(0);
+    expect(await admitSignInAttempt("Victim@Example.com ", "203.0.113.1")).toBeGreaterThan(0);
+    expect(await admitSignInAttempt("someone-else@example.com", "203.0.113.1")).toBe(0);
+    await forgiveSignInAttempt("victim@example.com", "198.51.100.0");
+    expect(await admitSignInAttempt("victim@example.com", "203.0.113.1")).toBe(0);
   });
 
-  test("lock an address that sprays many accounts", async () => {
-    for (let i = 0; i < 30; i++) await recordSignInFailure(`spray${i}@example.com`, "192.0.2.50");
-    expect(await signInRetryAfter("fresh@example.com", "192.0.2.50")).toBeGreaterThan(0);
-    expect(await signInRetryAfter("fresh@example.com", "192.0.2.51")).toBe(0);
+  test("fifty attempts at once admit exactly the limit", async () => {
+    const waits = await Promise.all(Array.from({ length: 50 }, (_, i) => admitSignInAttempt("burst@example.com", `198.51.100.${i}`)));
+    expect(waits.filter((wait) => wait === 0)).toHaveLength(limit);
+  });
+
+  test("lock an address that sprays many accounts; a success gives its attempt back", async () => {
+    for (let i = 0; i < SIGN_IN_ATTEMPTS_PER_IP.limit; i++) expect(await admitSignInAttempt(`spray${i}@example.com`, "192.0.2.50")).toBe(0);
+    expect(await admitSignInAttempt("fresh@example.com", "192.0.2.50")).toBeGreaterThan(0);
+    expect(await admitSignInAttempt("fresh@example.com", "192.0.2.51")).toBe(0);
+    await forgiveSignInAttempt("spray0@example.com", "192.0.2.50");
+    await forgiveSignInAttempt("spray1@example.com", "192.0.2.50");
+    expect(await admitSignInAttempt("fresh2@example.com", "192.0.2.50")).toBe(0);
+  });
+
+  test("the account's owner is told once when it locks", async () => {
+    const owner = await createUser({ email: "owner@example.com", name: "Owner" });
+    for (let i = 0; i < limit + 3; i++) await admitSignInAttempt("owner@example.com", "198.51.100.200");
+    expect(await getDb().accountEvent.findMany({ where: { userId: owner.id }, select: { kind: true } })).toEqual([{ kind: "sign_in_locked" }]);
   });
 });

@@ -20,13 +20,33 @@ describe("sign-up rules", () => {
     expect(messages({ ...valid, password: "short" })).toEqual({ password: "Password must be at least 10 characters." });
     expect(messages({ ...valid, password: "a".repeat(129) })).toEqual({ password: "Password must be at most 128 characters." });
     expect(messages({ ...valid, password: "aaaaaaaaaaaa" })).toEqual({ password: "Password must use at least 4 different characters." });
-    expect(messages({ ...valid, password: "Password123" }).password).toMatch(/too common/);
+    expect(messages({ ...valid, password: "Password123" }).password).toMatch(/too easy to guess/);
     expect(messages({ ...valid, email: "ada@" })).toEqual({ email: "Enter a valid email address, like name@example.com." });
     expect(messages({ ...valid, name: " " })).toEqual({ name: "Display name must be at least 2 characters." });
     expect(messages({ ...valid, name: "x".repeat(51) })).toEqual({ name: "Display name must be at most 50 characters." });
     expect(messages({ ...valid, email: "ada.lovelace@example.com", password: "ADA.LOVELACE@example.com" }).password).toBe(
       "Password must not be your email address.",
     );
+  });
+
+  test("common, breached and patterned passwords are refused with the reason in words", () => {
+    // The three an attacker got accepted, and more from public most-common lists.
+    for (const password of ["Password1!", "iloveyou12", "1234512345", "qwertyuiop", "monkey12345", "Liverpool1!", "hunter2hunter2", "1q2w3e4r5t6y", "abcdefghij1"]) {
+      const message = messages({ ...valid, password }).password;
+      expect(message, password).toMatch(/^This password is too easy to guess\. .+\./);
+    }
+    expect(messages({ ...valid, password: "1234512345" }).password).toMatch(/Repeated character patterns/);
+    expect(messages({ ...valid, password: "qwertyuiop" }).password).toMatch(/frequently used password/);
+  });
+
+  test("the person's own name and email count as guesses", () => {
+    expect(messages({ name: "Marguerite Yourcenar", email: "marguerite@example.com", password: "Marguerite1984" }).password).toMatch(/too easy to guess/);
+  });
+
+  test("passphrases and random strings pass", () => {
+    for (const password of ["correct horse battery", "a quite unguessable passphrase 7", "vX9#qL2!mZ7p", "gravel orbit lantern"]) {
+      expect(messages({ ...valid, password }), password).toEqual({});
+    }
   });
 
   test("missing fields are named, not crashes", () => {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canEditArticles } from "@/lib/policy";
 import { ImportForm } from "./import-form";
@@ -9,9 +9,7 @@ export const metadata: Metadata = { title: "New article" };
 export default async function NewArticlePage() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/editor/new");
-  if (!canEditArticles(user)) {
-    return <p className="text-muted">Only editors can import articles.</p>;
-  }
+  if (!canEditArticles(user)) forbidden();
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>

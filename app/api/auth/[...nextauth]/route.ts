@@ -1,39 +1,46 @@
+// next-auth's endpoints. Sign-in limits are enforced inside the credentials check (lib/auth/credentials.ts),
+// on exactly what next-auth evaluates; here a lockout is turned into the 429 with Retry-After that
+// clients and the sign-in form expect, instead of next-auth's generic error redirect.
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
-import { clientIp } from "@/lib/auth/client-ip";
+import { lockoutIn, TOO_MANY_ATTEMPTS } from "@/lib/auth/credentials";
 import { authOptions } from "@/lib/auth/options";
-import { signInRetryAfter } from "@/lib/auth/sign-in-limits";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
 const MAX_AUTH_BODY_BYTES = 16 * 1024;
+const CREDENTIALS_CALLBACK = "callback/credentials";
 
 function handler(request: NextRequest, context: Context) {
   return NextAuth(request, context as never, authOptions()) as Promise<Response>;
 }
 
-export { handler as GET };
+export async function GET(request: NextRequest, context: Context) {
+  // next-auth answers this one with a 500 ("not supported"); it only takes a POSTed form.
+  if ((await context.params).nextauth.join("/") === CREDENTIALS_CALLBACK) {
+    return Response.json({ error: "MethodNotAllowed", message: "Sign in by POSTing the form." }, { status: 405, headers: { Allow: "POST" } });
+  }
+  return handler(request, context);
+}
 
 export async function POST(request: NextRequest, context: Context) {
   const declaredLength = Number(request.headers.get("content-length") ?? 0);
   if (declaredLength > MAX_AUTH_BODY_BYTES) {
     return Response.json({ error: "Request body too large." }, { status: 413 });
   }
-  const { nextauth } = await context.params;
-  if (nextauth.join("/") === "callback/credentials") {
-    const form = await request.clone().formData().catch(() => null);
-    const email = String(form?.get("email") ?? "").slice(0, 254);
-    const retryAfter = await signInRetryAfter(email, clientIp(request.headers));
-    if (retryAfter > 0) {
-      return Response.json(
-        {
-          error: "TooManyAttempts",
-          message: `Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`,
-          retryAfter,
-        },
-        { status: 429, headers: { "Retry-After": String(retryAfter) } },
-      );
-    }
-  }
-  return handler(request, context);
+  const response = await handler(request, context);
+  if ((await context.params).nextauth.join("/") !== CREDENTIALS_CALLBACK) return response;
+  const retryAfter = lockoutIn(response.headers.get("location") ?? (await answerUrl(response)));
+  if (retryAfter === null) return response;
+  return Response.json(
+    { error: TOO_MANY_ATTEMPTS, message: `Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`, retryAfter },
+    { status: 429, headers: { "Retry-After": String(retryAfter), "Cache-Control": "no-store" } },
+  );
+}
+
+/** The `url` of next-auth's JSON answer (`json=true`), read from a copy so the original stays intact. */
+async function answerUrl(response: Response): Promise<string | null> {
+  if (!response.headers.get("content-type")?.includes("application/json")) return null;
+  const body = (await response.clone().json().catch(() => null)) as { url?: unknown } | null;
+  return typeof body?.url === "string" ? body.url : null;
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getArticleForReview } from "@/lib/data/review-article";
 import { canEditArticles } from "@/lib/policy";
@@ -14,7 +14,7 @@ export default async function ReviewArticlePage({ params }: Props) {
   const { id } = await params;
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?callbackUrl=/editor/articles/${encodeURIComponent(id)}`);
-  if (!canEditArticles(user)) notFound();
+  if (!canEditArticles(user)) forbidden();
   const article = await getArticleForReview(id);
   if (!article) notFound();
   return (
