@@ -5,8 +5,6 @@
 //   scripting (the first is never rendering user content as HTML). Next.js reads the nonce from the
 //   request's policy header and puts it on its own scripts; 'strict-dynamic' lets those load the rest.
 import { NextResponse, type NextRequest } from "next/server";
-import { ApiProblem, problemResponse } from "@/lib/api/problem";
-import { allowedMethods } from "@/lib/api/routing";
 import { isCrossSite } from "@/lib/auth/same-origin";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -26,17 +24,9 @@ export function proxy(request: NextRequest) {
   if (!SAFE_METHODS.has(request.method) && !tokenOnly && isCrossSite(request)) {
     return refuse(403, "Requests that change data must come from Arguably's own pages.");
   }
-  if (tokenOnly) return methodCheckedApi(request);
+  // A method an address does not take was answered with 405 before Next.js (lib/http/request-checks.ts).
   if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   return withContentSecurityPolicy(request);
-}
-
-/** An API path with a method none of its operations has: 405 as problem details, naming the ones it has. */
-function methodCheckedApi(request: NextRequest) {
-  const allowed = allowedMethods(request.nextUrl.pathname);
-  if (!allowed || request.method === "OPTIONS" || allowed.includes(request.method) || (request.method === "HEAD" && allowed.includes("GET"))) return NextResponse.next();
-  const problem = new ApiProblem(405, "method_not_allowed", `${request.method} is not an operation here; this address takes ${allowed.join(", ")}.`);
-  return problemResponse(problem, { Allow: [...allowed, "OPTIONS"].join(", ") });
 }
 
 function withContentSecurityPolicy(request: NextRequest) {

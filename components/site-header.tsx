@@ -6,7 +6,7 @@ import { SignOutButton } from "./sign-out-button";
 
 export async function SiteHeader() {
   const user = await getCurrentUser();
-  const unread = user ? await countUnreadNotifications(user.id) : 0;
+  const unread = user ? await countUnreadNotifications(user) : 0;
   return (
     <header className="border-b border-line bg-white/70">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">

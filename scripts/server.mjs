@@ -32,8 +32,11 @@ votePool.on("error", () => {}); // a dropped idle connection; the next query rep
 const { createFastWrites } = await tsImport("../lib/fast-writes/claim-vote.ts", import.meta.url);
 const fastWrites = createFastWrites(votePool);
 
-// Hostile bytes and methods are refused before any route sees them (lib/http/request-checks.ts).
+// Hostile bytes and methods are refused before any route sees them (lib/http/request-checks.ts); the
+// route list (lib/http/route-list.ts, read from app/ once) says which methods each address takes.
 const requestChecks = await tsImport("../lib/http/request-checks.ts", import.meta.url);
+const { readAppRoutes, routeMatcher } = await tsImport("../lib/http/route-list.ts", import.meta.url);
+const routeAt = routeMatcher(readAppRoutes());
 
 const server = http.createServer((request, response) => {
   try {
@@ -41,7 +44,7 @@ const server = http.createServer((request, response) => {
     const forwarded = request.headers["x-forwarded-for"];
     request.headers["x-forwarded-for"] = forwarded ? `${forwarded}, ${peer}` : peer;
     const path = (request.url ?? "/").split("?")[0];
-    const refusal = requestChecks.checkMethod(request.method ?? "", path) ?? requestChecks.checkTarget(request.url ?? "/");
+    const refusal = requestChecks.checkTarget(request.url ?? "/") ?? requestChecks.checkMethod(request.method ?? "", routeAt(path));
     if (refusal) return refuse(request, response, refusal);
     if (!limitRequestBody(request, response)) return;
     databaseGate.watch(response);

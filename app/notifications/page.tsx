@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Notifications" };
 export default async function NotificationsPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/notifications");
-  const notifications = await listNotifications(user.id);
+  const notifications = await listNotifications(user);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <div className="flex items-center justify-between">

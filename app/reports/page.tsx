@@ -12,7 +12,7 @@ const STATUS = { open: "Waiting for review", upheld: "Upheld: moderators acted",
 export default async function MyReportsPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/reports");
-  const reports = await listMyReports(user.id);
+  const reports = await listMyReports(user);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="font-serif text-3xl font-semibold">Your reports</h1>
@@ -30,7 +30,9 @@ export default async function MyReportsPage() {
               <Link href={`/claims/${report.claim.id}`} className="text-accent underline">
                 “{report.claim.text.slice(0, 80)}”
               </Link>
-            ) : null}
+            ) : (
+              <span className="text-muted">A {report.about} that readers no longer see</span>
+            )}
           </li>
         ))}
       </ul>

@@ -76,7 +76,7 @@ export const listClaimResponses = operation({
   tag: "Responses",
   summary: "The responses on a claim, oldest first (build the tree from parentId)",
   description:
-    "Every response of the claim's tree, or only the replies to one response (`parent`). Responses under review, removed or deleted keep their place with their status and without body or author, as on the claim page.",
+    "Every response of the claim's tree that you may see, or only the replies to one response (`parent`), as on the claim page: responses under review or removed (and everything below them) are left out, except your own; a deleted response keeps its place, without body or author, while replies hang from it.",
   access: "public",
   params: S.IdParams,
   query: S.ResponseListQuery,

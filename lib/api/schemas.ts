@@ -166,14 +166,18 @@ export const ResponseItem = answer(
     claimId: id,
     parentId: id.nullable(),
     stance,
-    status: z.enum(["visible", "deleted", "hidden", "removed"]).describe("Only visible responses carry a body and an author."),
+    status: z
+      .enum(["visible", "deleted", "hidden", "removed"])
+      .describe(
+        "`visible`: everyone sees it. `deleted`: its author deleted it; it keeps its place (no body, no author) while replies hang from it. `hidden` (under review, it or a response above it) and `removed` (by a moderator): only its author and moderators ever receive these, with the body.",
+      ),
     body: z.string().nullable(),
     author: z.object({ id, name: z.string() }).nullable(),
     createdAt: timestamp,
     editedAt: timestamp.nullable(),
     votes: z.object({ strong: z.number().int(), weak: z.number().int() }),
-    replies: z.object({ supporting: z.number().int(), opposing: z.number().int() }),
-    strength: z.number().min(0).max(1),
+    replies: z.object({ supporting: z.number().int(), opposing: z.number().int() }).describe("Direct replies that everyone sees."),
+    strength: z.number().min(0).max(1).describe("0 while its argument does not count (deleted, hidden or removed)."),
     url: z.url(),
   }),
 );

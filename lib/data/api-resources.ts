@@ -1,7 +1,9 @@
 // What the public API reads (app/api/v1, decision 014): published articles, their visible claims and
-// the responses on them, shaped as the API's schemas (lib/api/schemas.ts). Readers of the API see what
-// readers of the site see: drafts and hidden claims do not exist; responses under review, removed or
-// deleted keep their place in the tree without their text or author.
+// the responses on them, shaped as the API's schemas (lib/api/schemas.ts). A caller sees what they would
+// see on the site (lib/policy/visibility.ts, decision 015), as the token's owner or as anyone: drafts,
+// hidden claims and withheld responses do not exist for them; a deleted response keeps its place
+// (without text or author) only while replies they see hang from it; their own responses under review
+// are theirs to see.
 // Pages are keyset-paginated (an opaque cursor holds the last row's sort key), so a page costs the same
 // however deep into a long list it is, and rows added meanwhile neither repeat nor go missing.
 import type { z } from "zod";
@@ -10,7 +12,9 @@ import { getDb } from "@/lib/db/client";
 import { appUrl } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { responseAppearance, type Viewer } from "@/lib/policy/visibility";
 import { standingWith } from "./discussion";
+import { visibleArticleWhere, visibleClaimWhere, visibleResponseWhere } from "./visibility";
 
 type ArticleSummary = z.infer<typeof S.ArticleSummary>;
 type ClaimSummary = z.infer<typeof S.ClaimSummary>;
@@ -77,7 +81,7 @@ function articleSummary(row: ArticleSummaryRow): ArticleSummary {
 
 export async function listPublishedArticles({ limit, cursor }: { limit: number; cursor?: string }) {
   const rows = await getDb().article.findMany({
-    where: { status: "published", ...after("importedAt", decodeCursor(cursor), "lt") },
+    where: { ...visibleArticleWhere(null), ...after("importedAt", decodeCursor(cursor), "lt") },
     orderBy: [{ importedAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     select: articleSummarySelect,
@@ -121,21 +125,19 @@ function claimSummary(row: ClaimSummaryRow): ClaimSummary {
   };
 }
 
-/** Claims readers can see: of a published article, not hidden for review. */
-const visibleClaim = { hiddenAt: null, article: { status: "published" } } satisfies Prisma.ClaimWhereInput;
 
 export async function getPublishedArticle(slug: string): Promise<z.infer<typeof S.Article> | null> {
   const article = await getDb().article.findFirst({
-    where: { slug, status: "published" },
+    where: { slug, ...visibleArticleWhere(null) },
     select: { ...articleSummarySelect, body: true, claims: { where: { hiddenAt: null }, orderBy: { start: "asc" }, select: claimSummarySelect } },
   });
   if (!article) return null;
   return { ...articleSummary(article), body: article.body, claims: article.claims.map(claimSummary) };
 }
 
-export async function getVisibleClaim(claimId: string): Promise<z.infer<typeof S.Claim> | null> {
+export async function getVisibleClaim(claimId: string, viewer: Viewer): Promise<z.infer<typeof S.Claim> | null> {
   const [claim, standingOf] = await Promise.all([
-    getDb().claim.findFirst({ where: { id: claimId, ...visibleClaim }, select: { ...claimSummarySelect, duplicateOfId: true, supportLog: true, opposeLog: true } }),
+    getDb().claim.findFirst({ where: { id: claimId, ...visibleClaimWhere(viewer) }, select: { ...claimSummarySelect, duplicateOfId: true, supportLog: true, opposeLog: true } }),
     standingWith(claimId),
   ]);
   if (!claim) return null;
@@ -150,8 +152,8 @@ export async function getVisibleClaim(claimId: string): Promise<z.infer<typeof S
   };
 }
 
-export async function claimIsVisible(claimId: string) {
-  return (await getDb().claim.count({ where: { id: claimId, ...visibleClaim } })) === 1;
+export async function claimIsVisible(claimId: string, viewer: Viewer) {
+  return (await getDb().claim.count({ where: { id: claimId, ...visibleClaimWhere(viewer) } })) === 1;
 }
 
 /** A claim's vote counts and standing as they are now. */
@@ -172,6 +174,8 @@ const responseSelect = {
   deletedAt: true,
   hiddenAt: true,
   removedAt: true,
+  withheldAbove: true,
+  authorId: true,
   strongVotes: true,
   weakVotes: true,
   supporters: true,
@@ -182,9 +186,11 @@ const responseSelect = {
 
 type ResponseRow = Prisma.ResponseGetPayload<{ select: typeof responseSelect }>;
 
-function responseItem(row: ResponseRow): ResponseItem {
-  const status = row.removedAt ? "removed" : row.hiddenAt ? "hidden" : row.deletedAt ? "deleted" : "visible";
-  const shown = status === "visible";
+/** A row the viewer may see, as they see it. */
+function responseItem(row: ResponseRow, viewer: Viewer): ResponseItem {
+  const appearance = responseAppearance(row, viewer);
+  const status = appearance === "tombstone" ? "deleted" : appearance === "withheld" ? (row.removedAt ? "removed" : "hidden") : "visible";
+  const shown = appearance !== "tombstone";
   return {
     id: row.id,
     claimId: row.claimId,
@@ -210,16 +216,17 @@ export interface ResponseListOptions {
   stance?: "support" | "oppose";
 }
 
-/** A page of a visible claim's responses, oldest first; null when the claim is not visible. */
-export async function listClaimResponses(claimId: string, options: ResponseListOptions) {
+/** A page of a visible claim's responses that the viewer may see, oldest first; null when the claim is not visible. */
+export async function listClaimResponses(claimId: string, options: ResponseListOptions, viewer: Viewer) {
   const parentId = options.parent === undefined ? undefined : options.parent === "root" ? null : options.parent;
   const cursor = decodeCursor(options.cursor);
-  // Both at once; the rows of a claim readers cannot see are dropped unread.
+  // Both at once; the rows of a claim the viewer cannot see are dropped unread.
   const [visible, rows] = await Promise.all([
-    claimIsVisible(claimId),
+    claimIsVisible(claimId, viewer),
     getDb().response.findMany({
       where: {
         claimId,
+        ...visibleResponseWhere(viewer),
         ...(parentId !== undefined ? { parentId } : {}),
         ...(options.stance ? { stance: options.stance } : {}),
         ...after("createdAt", cursor, "gt"),
@@ -230,11 +237,11 @@ export async function listClaimResponses(claimId: string, options: ResponseListO
     }),
   ]);
   if (!visible) return null;
-  return page(rows, options.limit, responseItem, (row) => [row.createdAt, row.id]);
+  return page(rows, options.limit, (row) => responseItem(row, viewer), (row) => [row.createdAt, row.id]);
 }
 
-/** One response, if its claim is visible. (After a write, the request reads from the primary: decision 012.) */
-export async function getResponseItem(responseId: string): Promise<ResponseItem | null> {
-  const row = await getDb().response.findFirst({ where: { id: responseId, claim: visibleClaim }, select: responseSelect });
-  return row ? responseItem(row) : null;
+/** One response, if the viewer may see it. (After a write, the request reads from the primary: decision 012.) */
+export async function getResponseItem(responseId: string, viewer: Viewer): Promise<ResponseItem | null> {
+  const row = await getDb().response.findFirst({ where: { id: responseId, ...visibleResponseWhere(viewer) }, select: responseSelect });
+  return row ? responseItem(row, viewer) : null;
 }

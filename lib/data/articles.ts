@@ -1,18 +1,25 @@
 import { getDb } from "@/lib/db/client";
 import type { BodyBlock } from "@/lib/ingest";
+import type { Viewer } from "@/lib/policy/visibility";
+import { visibleArticleWhere } from "./visibility";
 
+/** Published articles, newest first, with the number of claims readers see in each. */
 export async function listArticles() {
   return getDb().article.findMany({
-    where: { status: "published" },
+    where: visibleArticleWhere(null),
     orderBy: [{ importedAt: "desc" }, { title: "asc" }],
-    select: { id: true, slug: true, title: true, byline: true, importedAt: true, _count: { select: { claims: true } } },
+    select: { id: true, slug: true, title: true, byline: true, importedAt: true, _count: { select: { claims: { where: { hiddenAt: null } } } } },
     take: 100,
   });
 }
 
-export async function getArticleBySlug(slug: string) {
-  const article = await getDb().article.findUnique({
-    where: { slug },
+/**
+ * An article the viewer may see (drafts: editors), with the claims marked in its text. The text marks
+ * what readers see for everyone: a hidden claim is reviewed from the moderation queue, not in place.
+ */
+export async function getArticleBySlug(slug: string, viewer: Viewer) {
+  const article = await getDb().article.findFirst({
+    where: { slug, ...visibleArticleWhere(viewer) },
     select: {
       id: true,
       slug: true,

@@ -18,7 +18,7 @@ export interface ClaimVoteRateLimit {
   limit: number;
 }
 
-/** `hits`: the rate-limit count after this hit (0 without a limit); `found`: the claim exists and is published. */
+/** `hits`: the rate-limit count after this hit (0 without a limit); `found`: readers see the claim. */
 export interface ClaimVoteOutcome {
   hits: number;
   found: boolean;
@@ -42,7 +42,8 @@ export function claimVoteStatement(input: ClaimVoteInput, rateLimit?: ClaimVoteR
     WITH hit AS (${hit}),
     claim AS (
       SELECT claim.id, claim."articleId" FROM "Claim" claim JOIN "Article" article ON article.id = claim."articleId"
-      WHERE claim.id = $1 AND article.status = 'published'
+      -- The claims readers see (lib/data/visibility.ts claimVisibleSql with no viewer): a hidden one is missing.
+      WHERE claim.id = $1 AND article.status = 'published' AND claim."hiddenAt" IS NULL
     ),
     target AS (SELECT id, "articleId" FROM claim WHERE true ${allowed}),
     changed AS (${change}),

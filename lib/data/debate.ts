@@ -9,6 +9,8 @@ import { announce } from "@/lib/live/publish";
 import { claimVoteStatement, type ClaimVoteInput, type ClaimVoteOutcome } from "./claim-vote-sql";
 import { canChangeResponse, canDeleteResponse, canVoteOnResponse, type Actor } from "@/lib/policy";
 import { checkWordFilters } from "./moderation";
+import { appearanceToParticipant, arguesForReaders, responseAppearance, type Viewer } from "@/lib/policy/visibility";
+import { visibleClaimWhere, visibleResponseWhere } from "./visibility";
 
 export class DebateError extends UserFacingError {
   override name = "DebateError";
@@ -16,13 +18,36 @@ export class DebateError extends UserFacingError {
 
 type Tx = Prisma.TransactionClient;
 
+/**
+ * A claim that takes part in debate: one readers see (lib/policy/visibility.ts). Anything else is "does
+ * not exist", for everyone, so writes cannot tell a hidden claim from a missing one.
+ */
 async function liveClaim(tx: Tx, claimId: string) {
   const claim = await tx.claim.findFirst({
-    where: { id: claimId, article: { status: "published" } },
-    select: { id: true, articleId: true, lockedAt: true, hiddenAt: true, article: { select: { lockedAt: true } } },
+    where: { id: claimId, ...visibleClaimWhere(null) },
+    select: { id: true, articleId: true, lockedAt: true, article: { select: { lockedAt: true } } },
   });
   if (!claim) throw new DebateError("That claim does not exist.", 404);
   return { ...claim, locked: claim.lockedAt !== null || claim.article.lockedAt !== null };
+}
+
+const responseState = { authorId: true, hiddenAt: true, removedAt: true, deletedAt: true, withheldAbove: true, supporters: true, opposers: true } as const;
+
+/**
+ * A response someone wants to answer or vote on, on a claim readers see. One the actor may not see
+ * is "does not exist" (404), exactly like a missing id; one they see that takes no part in debate
+ * (deleted, or theirs under review) is a conflict (409) that says why.
+ */
+async function debatableResponse(tx: Tx, responseId: string, actorId: string, { claimId }: { claimId?: string } = {}) {
+  const response = await tx.response.findFirst({
+    where: { id: responseId, ...(claimId ? { claimId } : {}), claim: visibleClaimWhere(null) },
+    select: { id: true, claimId: true, claim: { select: { articleId: true } }, ...responseState },
+  });
+  const appearance = response ? appearanceToParticipant(response, actorId) : null;
+  if (!response || appearance === null) throw new DebateError("That response does not exist.", 404);
+  if (appearance === "tombstone") throw new DebateError("That response was deleted.", 409);
+  if (!arguesForReaders(response)) throw new DebateError("That response is under review: it takes no replies or votes for now.", 409);
+  return response;
 }
 
 /** Applies the admins' word filter: a blocking match refuses the text, a reviewing one holds it. */
@@ -72,13 +97,7 @@ async function insertResponse(input: NewResponse) {
   return getDb().$transaction(async (tx) => {
     const claim = await liveClaim(tx, input.claimId);
     if (claim.locked) throw new DebateError("This debate is locked: no new responses.", 409);
-    if (claim.hiddenAt) throw new DebateError("This claim is under review: no new responses for now.", 409);
-    if (input.parentId) {
-      const parent = await tx.response.findFirst({ where: { id: input.parentId, claimId: input.claimId }, select: { deletedAt: true, removedAt: true, hiddenAt: true } });
-      if (!parent) throw new DebateError("The response you are answering does not exist.", 404);
-      if (parent.deletedAt || parent.removedAt) throw new DebateError("The response you are answering was deleted or removed.", 409);
-      if (parent.hiddenAt) throw new DebateError("The response you are answering is under review.", 409);
-    }
+    if (input.parentId) await debatableResponse(tx, input.parentId, input.authorId, { claimId: input.claimId });
     const { hold } = await screen(tx, input.body);
     const response = await tx.response.create({
       data: {
@@ -145,21 +164,39 @@ export async function deleteResponse(input: { responseId: string; actor: Actor }
   });
 }
 
-export async function getRevisions(responseId: string) {
-  const response = await getDb().response.findUnique({
-    where: { id: responseId },
+/** A response's current text and earlier ones, if the viewer may see it (lib/policy/visibility.ts). */
+export async function getRevisions(responseId: string, viewer: Viewer) {
+  const response = await getDb().response.findFirst({
+    where: { id: responseId, ...visibleResponseWhere(viewer) },
     select: {
       id: true,
       body: true,
       editedAt: true,
       createdAt: true,
-      deletedAt: true,
       claimId: true,
+      authorId: true,
+      deletedAt: true,
+      hiddenAt: true,
+      removedAt: true,
+      withheldAbove: true,
+      supporters: true,
+      opposers: true,
       author: { select: { name: true } },
       revisions: { orderBy: { createdAt: "desc" }, select: { id: true, body: true, createdAt: true } },
     },
   });
-  return response;
+  if (!response) return null;
+  const appearance = responseAppearance(response, viewer);
+  const tombstone = appearance === "tombstone";
+  return {
+    id: response.id,
+    claimId: response.claimId,
+    appearance,
+    authorName: tombstone ? null : response.author.name,
+    body: tombstone ? "" : response.body,
+    editedAt: response.editedAt,
+    revisions: tombstone ? [] : response.revisions,
+  };
 }
 
 /** Stores, changes or clears a person's vote on a claim: one statement (./claim-vote-sql.ts). */
@@ -172,10 +209,8 @@ export async function voteOnClaim(input: ClaimVoteInput) {
 export async function voteOnResponse(input: { responseId: string; actor: Actor; value: "strong" | "weak" | null }) {
   const userId = input.actor.id;
   return getDb().$transaction(async (tx) => {
-    const response = await tx.response.findUnique({ where: { id: input.responseId }, select: { authorId: true, deletedAt: true, claimId: true, claim: { select: { articleId: true } } } });
-    if (!response) throw new DebateError("That response does not exist.", 404);
+    const response = await debatableResponse(tx, input.responseId, userId);
     if (!canVoteOnResponse(input.actor, response)) throw new DebateError("You cannot vote on your own response.", 403);
-    if (response.deletedAt) throw new DebateError("That response was deleted.", 409);
     const key = { responseId_userId: { responseId: input.responseId, userId } };
     if (input.value === null) {
       await tx.responseVote.deleteMany({ where: { responseId: input.responseId, userId } });
@@ -190,12 +225,17 @@ export async function voteOnResponse(input: { responseId: string; actor: Actor; 
   });
 }
 
+/** Follows (or stops following) a claim or a response; only what readers see can be followed. */
 export async function setFollow(input: { userId: string; claimId?: string; responseId?: string; follow: boolean }) {
   const target = input.claimId ? { claimId: input.claimId } : { responseId: input.responseId };
   if (!input.follow) {
     await getDb().follow.deleteMany({ where: { userId: input.userId, ...target } });
     return;
   }
+  const followable = input.claimId
+    ? await getDb().claim.count({ where: { id: input.claimId, ...visibleClaimWhere(null) } })
+    : await getDb().response.count({ where: { id: input.responseId, ...visibleResponseWhere(null), deletedAt: null } });
+  if (!followable) throw new DebateError("There is nothing to follow there.", 404);
   try {
     await getDb().follow.create({ data: { userId: input.userId, ...target } });
   } catch (error) {
@@ -205,9 +245,10 @@ export async function setFollow(input: { userId: string; claimId?: string; respo
   }
 }
 
-export async function listNotifications(userId: string) {
-  return getDb().notification.findMany({
-    where: { userId },
+/** The viewer's notifications about responses they may still see (one gone from view goes from here too). */
+export async function listNotifications(viewer: Actor) {
+  const rows = await getDb().notification.findMany({
+    where: { userId: viewer.id, response: visibleResponseWhere(viewer) },
     orderBy: { createdAt: "desc" },
     take: 50,
     select: {
@@ -219,33 +260,55 @@ export async function listNotifications(userId: string) {
       response: { select: { id: true, claimId: true, body: true, deletedAt: true } },
     },
   });
+  return rows.map((row) => ({ ...row, response: { ...row.response, body: row.response.deletedAt ? "" : row.response.body } }));
 }
 
-export async function countUnreadNotifications(userId: string) {
-  return getDb().notification.count({ where: { userId, readAt: null } });
+export async function countUnreadNotifications(viewer: Actor) {
+  return getDb().notification.count({ where: { userId: viewer.id, readAt: null, response: visibleResponseWhere(viewer) } });
 }
 
 export async function markNotificationsRead(userId: string) {
   await getDb().notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } });
 }
 
-export async function getProfile(userId: string) {
+/** A person's profile: the responses of theirs the viewer may see, newest first, and totals over those. */
+export async function getProfile(userId: string, viewer: Viewer) {
   const user = await getDb().user.findUnique({ where: { id: userId }, select: { id: true, name: true, createdAt: true } });
   if (!user) return null;
-  const responses = await getDb().response.findMany({
-    where: { authorId: userId, deletedAt: null },
-    orderBy: { createdAt: "desc" },
-    take: 100,
-    select: {
-      id: true,
-      stance: true,
-      body: true,
-      createdAt: true,
-      claim: { select: { id: true, text: true, article: { select: { title: true } } } },
-      _count: { select: { replies: true } },
-    },
-  });
-  const votes = await getDb().responseVote.groupBy({ by: ["value"], where: { response: { authorId: userId, deletedAt: null } }, _count: { _all: true } });
+  // Their own words: a deleted response ("[deleted]") is not theirs to list any more.
+  const theirs: Prisma.ResponseWhereInput = { authorId: userId, deletedAt: null, ...visibleResponseWhere(viewer) };
+  const [rows, count, votes] = await Promise.all([
+    getDb().response.findMany({
+      where: theirs,
+      orderBy: { createdAt: "desc" },
+      take: 100,
+      select: {
+        id: true,
+        stance: true,
+        body: true,
+        createdAt: true,
+        authorId: true,
+        hiddenAt: true,
+        removedAt: true,
+        deletedAt: true,
+        withheldAbove: true,
+        supporters: true,
+        opposers: true,
+        claim: { select: { id: true, text: true, article: { select: { title: true } } } },
+      },
+    }),
+    getDb().response.count({ where: theirs }),
+    getDb().responseVote.groupBy({ by: ["value"], where: { response: theirs }, _count: { _all: true } }),
+  ]);
   const tally = (value: "strong" | "weak") => votes.find((row) => row.value === value)?._count._all ?? 0;
-  return { user, responses, totals: { responses: responses.length, strong: tally("strong"), weak: tally("weak") } };
+  const responses = rows.map((row) => ({
+    id: row.id,
+    stance: row.stance,
+    body: row.body,
+    createdAt: row.createdAt,
+    claim: row.claim,
+    replies: row.supporters + row.opposers,
+    withheld: responseAppearance(row, viewer) === "withheld",
+  }));
+  return { user, responses, totals: { responses: count, strong: tally("strong"), weak: tally("weak") } };
 }

@@ -1,5 +1,8 @@
 // Reading a debate: a claim with a bounded page of its response tree, or one thread of it.
 //
+// Everything read here is what the viewer may see (lib/policy/visibility.ts, decision 015): responses
+// withheld from them are never loaded, so neither their text nor their ids reach the page.
+//
 // Pages never load a whole tree. Counts, strengths and the standing are kept current by the database
 // (decision 010), so a page reads a fixed number of rows whatever the size of the debate: the top
 // responses of each stance in the chosen order, a few replies under each, a few under those, and
@@ -8,7 +11,8 @@ import { getDb, getReadDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { baseScore, standingFromAggregates, type Standing } from "@/lib/argument/standing";
 import type { Sort } from "@/lib/argument/ranking";
-import { asReadersSeeThem } from "./visible-responses";
+import { responseAppearance, type Viewer } from "@/lib/policy/visibility";
+import { arguingResponseWhere, responseVisibleSql, visibleClaimWhere, visibleResponseWhere } from "./visibility";
 
 /** Direct responses shown per stance at first, and added by each "show more". */
 export const RESPONSES_PER_PAGE = 10;
@@ -21,16 +25,20 @@ export interface ResponseView {
   id: string;
   parentId: string | null;
   stance: "support" | "oppose";
+  /** Empty for a deleted response ("[deleted]"). */
   body: string;
   deleted: boolean;
-  /** Hidden pending review, or removed by a moderator: readers see a notice instead of the text. */
+  /** Hidden pending review, or removed by a moderator: only its author and moderators see it, with a notice. */
   hidden: boolean;
   removed: boolean;
-  /** Shown to the author only. */
+  /** Readers do not see it (it, or a response above it, is hidden or removed); this viewer may. */
+  withheld: boolean;
+  /** Shown to the author and moderators only. */
   removalReason: string | null;
   createdAt: Date;
   editedAt: Date | null;
-  author: { id: string; name: string };
+  /** Null for a deleted response: its author took it back. */
+  author: { id: string; name: string } | null;
   strong: number;
   weak: number;
   viewerVote: "strong" | "weak" | null;
@@ -79,6 +87,7 @@ interface ResponseRow {
   hiddenAt: Date | null;
   removedAt: Date | null;
   removalReason: string | null;
+  withheldAbove: boolean;
   strongVotes: number;
   weakVotes: number;
   supporters: number;
@@ -96,18 +105,19 @@ const ORDER: Record<Sort, Prisma.Sql> = {
 };
 
 /**
- * Responses matching `where`, at most `limit` per `partition` in `sort` order. Ranks first, then reads
- * bodies and author names for the rows kept only.
+ * Responses matching `where` that `viewer` may see, at most `limit` per `partition` in `sort` order.
+ * Ranks first, then reads bodies and author names for the rows kept only. (The caller has checked that
+ * the viewer may see the claim.)
  */
-async function rankedResponses(where: Prisma.Sql, partition: Prisma.Sql, sort: Sort, limit: Prisma.Sql): Promise<ResponseRow[]> {
+async function rankedResponses(where: Prisma.Sql, partition: Prisma.Sql, sort: Sort, limit: Prisma.Sql, viewer: Viewer): Promise<ResponseRow[]> {
   return getReadDb().$queryRaw<ResponseRow[]>`
     WITH ranked AS (
       SELECT r.id, r.stance, row_number() OVER (PARTITION BY ${partition} ORDER BY ${ORDER[sort]}) AS rank
       FROM "Response" r
-      WHERE ${where}
+      WHERE ${where} AND ${responseVisibleSql(viewer)}
     )
     SELECT r.id, r."claimId", r."parentId", r.stance::text AS stance, r.body, r."authorId", author.name AS "authorName",
-      r."createdAt", r."editedAt", r."deletedAt", r."hiddenAt", r."removedAt", r."removalReason",
+      r."createdAt", r."editedAt", r."deletedAt", r."hiddenAt", r."removedAt", r."removalReason", r."withheldAbove",
       r."strongVotes", r."weakVotes", r.supporters, r.opposers, r.strength
     FROM ranked
     JOIN "Response" r ON r.id = ranked.id
@@ -116,21 +126,23 @@ async function rankedResponses(where: Prisma.Sql, partition: Prisma.Sql, sort: S
     ORDER BY ranked.rank`;
 }
 
-function toView(row: ResponseRow, viewerId: string | null | undefined): ResponseView {
-  const own = viewerId === row.authorId;
-  const withheld = row.hiddenAt !== null || row.removedAt !== null;
+/** A row the viewer may see (rankedResponses filtered it), as the page shows it to them. */
+function toView(row: ResponseRow, viewer: Viewer): ResponseView {
+  const appearance = responseAppearance(row, viewer);
+  const tombstone = appearance === "tombstone";
   return {
     id: row.id,
     parentId: row.parentId,
     stance: row.stance,
-    body: row.deletedAt || (withheld && !own) ? "" : row.body,
-    deleted: row.deletedAt !== null,
+    body: tombstone ? "" : row.body,
+    deleted: tombstone,
     hidden: row.hiddenAt !== null,
     removed: row.removedAt !== null,
-    removalReason: own ? row.removalReason : null,
+    withheld: appearance === "withheld",
+    removalReason: appearance === "withheld" ? row.removalReason : null,
     createdAt: row.createdAt,
     editedAt: row.editedAt,
-    author: { id: row.authorId, name: row.authorName },
+    author: tombstone ? null : { id: row.authorId, name: row.authorName },
     strong: row.strongVotes,
     weak: row.weakVotes,
     viewerVote: null,
@@ -144,10 +156,12 @@ function toView(row: ResponseRow, viewerId: string | null | undefined): Response
 }
 
 /** Below `first`, loads `repliesShown[i]` replies per response at each further depth i. */
-async function loadReplies(claimId: string, first: ResponseView[], repliesShown: number[], sort: Sort, viewerId: string | null | undefined) {
+async function loadReplies(claimId: string, first: ResponseView[], repliesShown: number[], sort: Sort, viewer: Viewer) {
   let level = first;
   for (const shown of repliesShown) {
-    const parents = level.filter((view) => view.replies > 0);
+    // Counts hold what readers see; a signed-in viewer may also see replies they do not count (their
+    // own under review, or, for moderators, withheld threads), so for them every parent is asked.
+    const parents = viewer ? level : level.filter((view) => view.replies > 0);
     if (!parents.length) break;
     const byParent = new Map(parents.map((view) => [view.id, view]));
     const rows = await rankedResponses(
@@ -155,8 +169,9 @@ async function loadReplies(claimId: string, first: ResponseView[], repliesShown:
       Prisma.sql`r."parentId"`,
       sort,
       Prisma.sql`${shown}`,
+      viewer,
     );
-    level = rows.map((row) => toView(row, viewerId));
+    level = rows.map((row) => toView(row, viewer));
     for (const view of level) byParent.get(view.parentId!)!.children.push(view);
   }
 }
@@ -171,6 +186,11 @@ async function addViewerState(views: Map<string, ResponseView>, viewerId: string
   ]);
   for (const vote of votes) views.get(vote.responseId)!.viewerVote = vote.value;
   for (const follow of follows) views.get(follow.responseId!)!.following = true;
+}
+
+/** On a hidden claim (seen by moderators only) readers see none of the debate. */
+function markAllWithheld(views: Map<string, ResponseView>) {
+  for (const view of views.values()) view.withheld = true;
 }
 
 function collect(views: ResponseView[], into = new Map<string, ResponseView>()) {
@@ -201,11 +221,11 @@ const claimSelect = {
   article: { select: { slug: true, title: true, lockedAt: true } },
 } satisfies Prisma.ClaimSelect;
 
-async function findPublishedClaim(claimId: string) {
-  return getDb().claim.findFirst({ where: { id: claimId, article: { status: "published" } }, select: claimSelect });
+async function findVisibleClaim(claimId: string, viewer: Viewer) {
+  return getDb().claim.findFirst({ where: { id: claimId, ...visibleClaimWhere(viewer) }, select: claimSelect });
 }
 
-function header(claim: NonNullable<Awaited<ReturnType<typeof findPublishedClaim>>>): ClaimHeader {
+function header(claim: NonNullable<Awaited<ReturnType<typeof findVisibleClaim>>>): ClaimHeader {
   return {
     claim: {
       id: claim.id,
@@ -222,11 +242,14 @@ function header(claim: NonNullable<Awaited<ReturnType<typeof findPublishedClaim>
   };
 }
 
-/** The claim's strongest direct responses of each stance: the candidates for "what moves it most". */
+/**
+ * The claim's strongest direct responses of each stance: the candidates for "what moves it most". Only
+ * arguments readers see count toward the standing (the others' strength is 0), so only those are asked.
+ */
 async function strongestResponses(claimId: string) {
   const strongest = (stance: "support" | "oppose") =>
     getDb().response.findMany({
-      where: { claimId, parentId: null, stance },
+      where: { claimId, parentId: null, stance, ...arguingResponseWhere },
       orderBy: { strength: "desc" },
       take: 3,
       select: { id: true, stance: true, strength: true },
@@ -257,16 +280,18 @@ export async function standingWith(claimId: string) {
 }
 
 export interface DiscussionOptions {
-  viewerId?: string | null;
+  /** Who is reading (null: anyone); decides what they may see and their own votes and follows. */
+  viewer?: Viewer;
   sort?: Sort;
   /** How many direct responses of each stance to show (grows with "show more"). */
   shown?: { supporting?: number; opposing?: number };
 }
 
 /** A claim with a bounded page of its debate, its standing and the reasons that move it. */
-export async function getClaimDiscussion(claimId: string, { viewerId, sort = "best", shown = {} }: DiscussionOptions = {}): Promise<ClaimDiscussion | null> {
-  const claim = await findPublishedClaim(claimId);
+export async function getClaimDiscussion(claimId: string, { viewer = null, sort = "best", shown = {} }: DiscussionOptions = {}): Promise<ClaimDiscussion | null> {
+  const claim = await findVisibleClaim(claimId, viewer);
   if (!claim) return null;
+  const viewerId = viewer?.id ?? null;
   const supportingShown = clampShown(shown.supporting);
   const opposingShown = clampShown(shown.opposing);
   const [roots, strongest, viewerClaimVote, follow] = await Promise.all([
@@ -275,21 +300,23 @@ export async function getClaimDiscussion(claimId: string, { viewerId, sort = "be
       Prisma.sql`r.stance`,
       sort,
       Prisma.sql`CASE WHEN ranked.stance = 'support' THEN ${supportingShown}::int ELSE ${opposingShown}::int END`,
+      viewer,
     ),
     strongestResponses(claimId),
     viewerId ? getDb().claimVote.findUnique({ where: { claimId_userId: { claimId, userId: viewerId } }, select: { value: true } }) : null,
     viewerId ? getDb().follow.findUnique({ where: { userId_claimId: { userId: viewerId, claimId } }, select: { id: true } }) : null,
   ]);
-  const first = roots.map((row) => toView(row, viewerId));
-  await loadReplies(claimId, first, REPLIES_SHOWN, sort, viewerId);
+  const first = roots.map((row) => toView(row, viewer));
+  await loadReplies(claimId, first, REPLIES_SHOWN, sort, viewer);
   const byId = collect(first);
   // Reasons can name responses beyond the page shown; load those too, for their text.
   const missing = strongest.map((reason) => reason.id).filter((id) => !byId.has(id));
   if (missing.length) {
-    const rows = await rankedResponses(Prisma.sql`r.id = ANY(${missing})`, Prisma.sql`r.id`, sort, Prisma.sql`1`);
-    for (const row of rows) byId.set(row.id, toView(row, viewerId));
+    const rows = await rankedResponses(Prisma.sql`r.id = ANY(${missing})`, Prisma.sql`r.id`, sort, Prisma.sql`1`, viewer);
+    for (const row of rows) byId.set(row.id, toView(row, viewer));
   }
   await addViewerState(byId, viewerId);
+  if (claim.hiddenAt) markAllWithheld(byId);
   return {
     ...header(claim),
     agree: claim.agreeVotes,
@@ -310,37 +337,40 @@ function clampShown(value: number | undefined) {
   return Math.min(Math.max(Math.trunc(value), RESPONSES_PER_PAGE), MAX_SHOWN_RESPONSES);
 }
 
-/** The claim's wording alone, for page titles. */
-export async function getClaimText(claimId: string) {
-  const claim = await getDb().claim.findFirst({ where: { id: claimId, article: { status: "published" } }, select: { text: true } });
+/** The claim's wording alone, for page titles, if the viewer may see the claim. */
+export async function getClaimText(claimId: string, viewer: Viewer = null) {
+  const claim = await getDb().claim.findFirst({ where: { id: claimId, ...visibleClaimWhere(viewer) }, select: { text: true } });
   return claim?.text ?? null;
 }
 
 export interface Thread extends ClaimHeader {
   response: ResponseView;
-  /** From the direct response to the claim down to this response's parent. */
-  ancestors: { id: string; authorName: string }[];
+  /** From the direct response to the claim down to this response's parent; a deleted one has no name. */
+  ancestors: { id: string; authorName: string | null }[];
 }
 
 /** "Continue this thread": one response, its replies (a bounded number at each depth) and its ancestors. */
-export async function getThread(responseId: string, { viewerId, sort = "best" }: { viewerId?: string | null; sort?: Sort } = {}): Promise<Thread | null> {
-  const rows = await rankedResponses(Prisma.sql`r.id = ${responseId}`, Prisma.sql`r.id`, sort, Prisma.sql`1`);
+export async function getThread(responseId: string, { viewer = null, sort = "best" }: { viewer?: Viewer; sort?: Sort } = {}): Promise<Thread | null> {
+  const rows = await rankedResponses(Prisma.sql`r.id = ${responseId}`, Prisma.sql`r.id`, sort, Prisma.sql`1`, viewer);
   const target = rows[0];
   if (!target) return null;
-  const claim = await findPublishedClaim(target.claimId);
+  const claim = await findVisibleClaim(target.claimId, viewer);
   if (!claim) return null;
-  const ancestors = await getReadDb().$queryRaw<{ id: string; authorName: string }[]>`
+  // Everything above a response the viewer sees is seen by them too (the rule is closed upwards).
+  const ancestors = await getReadDb().$queryRaw<{ id: string; authorName: string | null }[]>`
     WITH RECURSIVE up AS (
       SELECT r."parentId" AS id, 1 AS distance FROM "Response" r WHERE r.id = ${responseId}
       UNION ALL
       SELECT r."parentId", up.distance + 1 FROM "Response" r JOIN up ON r.id = up.id WHERE up.distance < 1000
     )
-    SELECT r.id, author.name AS "authorName"
+    SELECT r.id, CASE WHEN r."deletedAt" IS NULL THEN author.name END AS "authorName"
     FROM up JOIN "Response" r ON r.id = up.id JOIN "User" author ON author.id = r."authorId"
     ORDER BY up.distance DESC`;
-  const response = toView(target, viewerId);
-  await loadReplies(claim.id, [response], THREAD_REPLIES_SHOWN, sort, viewerId);
-  await addViewerState(collect([response]), viewerId);
+  const response = toView(target, viewer);
+  await loadReplies(claim.id, [response], THREAD_REPLIES_SHOWN, sort, viewer);
+  const views = collect([response]);
+  await addViewerState(views, viewer?.id);
+  if (claim.hiddenAt) markAllWithheld(views);
   return { ...header(claim), response, ancestors };
 }
 
@@ -357,34 +387,35 @@ export interface OutlineNode {
 }
 
 /**
- * The claim's debate as one outline: every response readers see (./visible-responses.ts), strongest
- * first at every level, up to
- * OUTLINE_MAX_NODES (then `shown` < `total`).
+ * The claim's debate as one outline, as readers see it (whole-tree views are the same for everyone:
+ * decision 015), strongest first at every level, up to OUTLINE_MAX_NODES (then `shown` < `total`).
  */
 export async function getClaimOutline(claimId: string) {
-  const claim = await findPublishedClaim(claimId);
-  if (!claim || claim.hiddenAt) return null;
+  const claim = await findVisibleClaim(claimId, null);
+  if (!claim) return null;
   const rows = await getDb().response.findMany({
-    where: { claimId },
-    orderBy: [{ createdAt: "asc" }],
+    where: { claimId, ...visibleResponseWhere(null) },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: OUTLINE_MAX_NODES,
-    select: { id: true, parentId: true, stance: true, body: true, deletedAt: true, hiddenAt: true, removedAt: true, strength: true, strongVotes: true, weakVotes: true },
+    select: { id: true, parentId: true, stance: true, body: true, deletedAt: true, strength: true, strongVotes: true, weakVotes: true },
   });
-  // Withheld threads, and replies whose parent fell beyond the cut, are left out.
-  const visible = asReadersSeeThem(rows);
   const nodes = new Map<string, OutlineNode>(
-    visible.map((row) => [row.id, { id: row.id, stance: row.stance, text: row.body, strength: row.strength, strong: row.strongVotes, weak: row.weakVotes, children: [] }]),
+    rows.map((row) => [row.id, { id: row.id, stance: row.stance, text: row.deletedAt ? "[deleted]" : row.body, strength: row.strength, strong: row.strongVotes, weak: row.weakVotes, children: [] }]),
   );
   const roots: OutlineNode[] = [];
-  for (const row of visible) {
+  // Rows can come before their parents (an imported debate's share one creation time), and a reply
+  // whose parent fell beyond the cut hangs from nothing: it is left out with everything below it.
+  for (const row of rows) {
     const node = nodes.get(row.id)!;
-    if (row.parentId) nodes.get(row.parentId)!.children.push(node);
-    else roots.push(node);
+    if (row.parentId === null) roots.push(node);
+    else nodes.get(row.parentId)?.children.push(node);
   }
+  let shown = 0;
   const strongestFirst = (list: OutlineNode[]) => {
     list.sort((a, b) => b.strength - a.strength);
+    shown += list.length;
     for (const node of list) strongestFirst(node.children);
   };
   strongestFirst(roots);
-  return { ...header(claim), agree: claim.agreeVotes, disagree: claim.disagreeVotes, standing: storedStanding(claim, []).value, roots, shown: nodes.size, total: claim.responseCount };
+  return { ...header(claim), agree: claim.agreeVotes, disagree: claim.disagreeVotes, standing: storedStanding(claim, []).value, roots, shown, total: claim.responseCount };
 }

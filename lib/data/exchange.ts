@@ -1,26 +1,29 @@
-// A claim's or an article's debates for export (lib/exchange formats), as readers see them
-// (./visible-responses.ts).
+// A claim's or an article's debates for export (lib/exchange formats), as readers see them, whoever
+// downloads them (lib/policy/visibility.ts with no viewer): a file travels further than its downloader.
+// A deleted response stays as "[deleted]" where readers still see replies to it.
 import { getReadDb } from "@/lib/db/client";
-import { asReadersSeeThem } from "./visible-responses";
+import { visibleArticleWhere, visibleClaimWhere, visibleResponseWhere } from "./visibility";
+
+const readersText = <T extends { body: string; deletedAt: Date | null }>(row: T) => (row.deletedAt ? { ...row, body: "[deleted]" } : row);
 import type { DebateTree } from "@/lib/exchange/debate-tree";
 import type { AnchoredClaim } from "@/lib/exchange/web-annotation";
 
 export async function getDebateForExport(claimId: string): Promise<{ tree: DebateTree; anchor: AnchoredClaim } | null> {
   const db = getReadDb();
   const claim = await db.claim.findFirst({
-    where: { id: claimId, hiddenAt: null, article: { status: "published" } },
+    where: { id: claimId, ...visibleClaimWhere(null) },
     select: { id: true, text: true, exact: true, prefix: true, suffix: true, start: true, end: true, article: { select: { slug: true } } },
   });
   if (!claim) return null;
   const rows = await db.response.findMany({
-    where: { claimId },
+    where: { claimId, ...visibleResponseWhere(null) },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, parentId: true, stance: true, body: true, deletedAt: true, hiddenAt: true, removedAt: true },
+    select: { id: true, parentId: true, stance: true, body: true, deletedAt: true },
   });
   return {
     tree: {
       claim: { id: claim.id, text: claim.text },
-      responses: asReadersSeeThem(rows).map((row) => ({ id: row.id, parentId: row.parentId, stance: row.stance, text: row.body })),
+      responses: rows.map(readersText).map((row) => ({ id: row.id, parentId: row.parentId, stance: row.stance, text: row.body })),
     },
     anchor: { ...claim, articleSlug: claim.article.slug },
   };
@@ -30,20 +33,20 @@ export async function getDebateForExport(claimId: string): Promise<{ tree: Debat
  * responses readers see, and the votes on both. */
 export async function getArticleForExport(slug: string) {
   const db = getReadDb();
-  const article = await db.article.findFirst({ where: { slug, status: "published" }, select: { id: true, slug: true, title: true } });
+  const article = await db.article.findFirst({ where: { slug, ...visibleArticleWhere(null) }, select: { id: true, slug: true, title: true } });
   if (!article) return null;
   const claims = await db.claim.findMany({
-    where: { articleId: article.id, hiddenAt: null },
+    where: { articleId: article.id, ...visibleClaimWhere(null) },
     orderBy: { start: "asc" },
     select: { id: true, text: true, exact: true, prefix: true, suffix: true, start: true, end: true, agreeVotes: true, disagreeVotes: true, supportCount: true, opposeCount: true, standing: true },
   });
   const claimIds = claims.map((claim) => claim.id);
   const rows = await db.response.findMany({
-    where: { claimId: { in: claimIds } },
+    where: { claimId: { in: claimIds }, ...visibleResponseWhere(null) },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, claimId: true, parentId: true, stance: true, body: true, createdAt: true, deletedAt: true, hiddenAt: true, removedAt: true, strongVotes: true, weakVotes: true, strength: true },
+    select: { id: true, claimId: true, parentId: true, stance: true, body: true, createdAt: true, deletedAt: true, strongVotes: true, weakVotes: true, strength: true },
   });
-  const responses = asReadersSeeThem(rows);
+  const responses = rows.map(readersText);
   const [claimVotes, responseVotes] = await Promise.all([
     db.claimVote.findMany({ where: { claimId: { in: claimIds } }, orderBy: { createdAt: "asc" }, select: { claimId: true, userId: true, value: true, createdAt: true } }),
     db.responseVote.findMany({ where: { responseId: { in: responses.map((response) => response.id) } }, orderBy: { createdAt: "asc" }, select: { responseId: true, userId: true, value: true, createdAt: true } }),

@@ -7,7 +7,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportReason, Role } from "@/lib/generated/prisma/enums";
 import { announce } from "@/lib/live/publish";
 import { can, type Actor } from "@/lib/policy";
+import { claimIsVisible, responseAppearance } from "@/lib/policy/visibility";
 import { SETTING_DEFAULTS } from "./settings";
+import { visibleClaimWhere, visibleResponseWhere } from "./visibility";
 
 type Tx = Prisma.TransactionClient;
 
@@ -40,6 +42,12 @@ async function loadTarget(tx: Tx, target: Target) {
 
 // ---------------------------------------------------------------- reports
 
+/** A claim readers see, or a response readers see with its text (lib/policy/visibility.ts). */
+async function reportable(tx: Tx, target: Target) {
+  if (target.type === "claim") return (await tx.claim.count({ where: { id: target.id, ...visibleClaimWhere(null) } })) === 1;
+  return (await tx.response.count({ where: { id: target.id, ...visibleResponseWhere(null), deletedAt: null } })) === 1;
+}
+
 export interface NewReport {
   reporter: Actor;
   target: Target;
@@ -53,9 +61,10 @@ export async function reportItem({ reporter, target, reason, note = null, duplic
   if (reason === "other" && !note?.trim()) throw new UserFacingError("Say what is wrong: a note is required for “other”.", 400);
   if (reason === "duplicate" && !duplicateOfId) throw new UserFacingError("Give the claim this one duplicates.", 400);
   return getDb().$transaction(async (tx) => {
+    // Only what readers see can be reported; anything else is "does not exist", like a missing id.
+    if (!(await reportable(tx, target))) throw new UserFacingError(`That ${target.type} does not exist.`, 404);
     const item = await loadTarget(tx, target);
     if (!can(reporter, "report", { authorId: item.authorId ?? undefined })) throw new UserFacingError("You cannot report your own contribution.", 403);
-    if (item.removedAt || item.deletedAt) throw new UserFacingError("That item was already removed.", 409);
     if (duplicateOfId && !(await tx.claim.findUnique({ where: { id: duplicateOfId }, select: { id: true } }))) {
       throw new UserFacingError("The claim it duplicates does not exist.", 400);
     }
@@ -79,13 +88,32 @@ export async function reportItem({ reporter, target, reason, note = null, duplic
   });
 }
 
-export async function listMyReports(reporterId: string) {
-  return getDb().report.findMany({
-    where: { reporterId },
+/**
+ * The viewer's own reports and what became of them. What they reported is linked (and a claim quoted)
+ * only while they may still see it (lib/policy/visibility.ts): a removed item is just "a response".
+ */
+export async function listMyReports(viewer: Actor) {
+  const claimState = { hiddenAt: true, article: { select: { status: true } } } as const;
+  const reports = await getDb().report.findMany({
+    where: { reporterId: viewer.id },
     orderBy: { createdAt: "desc" },
     take: 100,
-    select: { id: true, reason: true, status: true, createdAt: true, resolvedAt: true, claim: { select: { id: true, text: true } }, response: { select: { id: true, claimId: true, body: true } } },
+    select: {
+      id: true,
+      reason: true,
+      status: true,
+      createdAt: true,
+      resolvedAt: true,
+      claim: { select: { id: true, text: true, ...claimState } },
+      response: { select: { id: true, claimId: true, authorId: true, hiddenAt: true, removedAt: true, deletedAt: true, withheldAbove: true, supporters: true, opposers: true, claim: { select: claimState } } },
+    },
   });
+  return reports.map(({ claim, response, ...report }) => ({
+    ...report,
+    about: response ? ("response" as const) : ("claim" as const),
+    claim: claim && claimIsVisible(claim, viewer) ? { id: claim.id, text: claim.text } : null,
+    response: response && claimIsVisible(response.claim, viewer) && responseAppearance(response, viewer) === "shown" ? { id: response.id, claimId: response.claimId } : null,
+  }));
 }
 
 // ---------------------------------------------------------------- the queue
@@ -299,11 +327,29 @@ export async function checkWordFilters(tx: Tx, text: string): Promise<{ mode: "b
 
 // ---------------------------------------------------------------- the log
 
-export async function listModerationLog({ withNames }: { withNames: boolean }) {
+/**
+ * The public log, newest first. Moderators' names are for staff; a claim or response acted on is linked
+ * only when the viewer may see it now, so the log never hands out the address of withheld content.
+ */
+export async function listModerationLog(viewer: Actor | null) {
   const entries = await getDb().moderationAction.findMany({
     orderBy: { createdAt: "desc" },
     take: 200,
     select: { id: true, action: true, targetType: true, targetId: true, reason: true, createdAt: true, moderator: { select: { name: true } } },
   });
-  return entries.map((entry) => ({ ...entry, moderator: withNames ? (entry.moderator?.name ?? "Automatic") : entry.moderator ? "A moderator" : "Automatic" }));
+  const ids = (type: string) => entries.filter((entry) => entry.targetType === type).map((entry) => entry.targetId);
+  const [claims, responses] = await Promise.all([
+    getDb().claim.findMany({ where: { id: { in: ids("claim") }, ...visibleClaimWhere(viewer) }, select: { id: true } }),
+    getDb().response.findMany({ where: { id: { in: ids("response") }, ...visibleResponseWhere(viewer), deletedAt: null }, select: { id: true } }),
+  ]);
+  const links = new Map<string, string>([
+    ...claims.map(({ id }): [string, string] => [`claim:${id}`, `/claims/${id}`]),
+    ...responses.map(({ id }): [string, string] => [`response:${id}`, `/responses/${id}`]),
+  ]);
+  const withNames = can(viewer, "moderation.seeNames");
+  return entries.map(({ targetId, ...entry }) => ({
+    ...entry,
+    link: links.get(`${entry.targetType}:${targetId}`) ?? null,
+    moderator: withNames ? (entry.moderator?.name ?? "Automatic") : entry.moderator ? "A moderator" : "Automatic",
+  }));
 }

@@ -1,8 +1,10 @@
 // Finding any argument: PostgreSQL full-text search over articles, claims and responses (weighted
 // documents with GIN indexes, migration 20261122070500_search), ranked, with highlighted snippets; and
-// similar responses on a claim by trigram similarity, suggested while someone writes.
+// similar responses on a claim by trigram similarity, suggested while someone writes. Both list what
+// readers see (lib/policy/visibility.ts with no viewer), whoever asks: results are made to be shared.
 import { getReadDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { articleVisibleSql, claimVisibleSql, responseVisibleSql, visibleArticleWhere } from "./visibility";
 
 export const SEARCH_TYPES = ["all", "articles", "claims", "responses"] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
@@ -49,22 +51,21 @@ export async function searchDebates({ query, type = "all", articleSlug = null, p
         a.body AS source,
         ts_rank_cd(arguably_article_document(a.title, a.byline, a.body), q) AS rank
       FROM "Article" a, query
-      WHERE a.status = 'published' AND arguably_article_document(a.title, a.byline, a.body) @@ q ${inArticle}`);
+      WHERE ${articleVisibleSql(null)} AND arguably_article_document(a.title, a.byline, a.body) @@ q ${inArticle}`);
   }
   if (type === "all" || type === "claims") {
     parts.push(Prisma.sql`
       SELECT 'claim' AS type, c.id, a.slug, a.title, c.id AS "claimId", c.text AS "claimText", c.text AS heading, c.exact AS source,
         ts_rank_cd(arguably_claim_document(c.text, c.exact), q) AS rank
       FROM "Claim" c JOIN "Article" a ON a.id = c."articleId", query
-      WHERE a.status = 'published' AND c."hiddenAt" IS NULL AND arguably_claim_document(c.text, c.exact) @@ q ${inArticle}`);
+      WHERE ${claimVisibleSql(null)} AND arguably_claim_document(c.text, c.exact) @@ q ${inArticle}`);
   }
   if (type === "all" || type === "responses") {
     parts.push(Prisma.sql`
       SELECT 'response' AS type, r.id, a.slug, a.title, c.id AS "claimId", c.text AS "claimText", r.stance::text AS heading, r.body AS source,
         ts_rank_cd(arguably_response_document(r.body), q) AS rank
       FROM "Response" r JOIN "Claim" c ON c.id = r."claimId" JOIN "Article" a ON a.id = c."articleId", query
-      WHERE a.status = 'published' AND c."hiddenAt" IS NULL
-        AND r."deletedAt" IS NULL AND r."hiddenAt" IS NULL AND r."removedAt" IS NULL
+      WHERE ${claimVisibleSql(null)} AND ${responseVisibleSql(null)} AND r."deletedAt" IS NULL
         AND arguably_response_document(r.body) @@ q ${inArticle}`);
   }
   const rows = await getReadDb().$queryRaw<{ type: SearchHit["type"]; id: string; slug: string; title: string; claimId: string | null; claimText: string | null; heading: string; snippet: string; rank: number }[]>`
@@ -96,7 +97,7 @@ export async function searchDebates({ query, type = "all", articleSlug = null, p
 
 /** Published articles, for the search form's filter. */
 export async function searchableArticles() {
-  return getReadDb().article.findMany({ where: { status: "published" }, orderBy: { title: "asc" }, select: { slug: true, title: true }, take: 200 });
+  return getReadDb().article.findMany({ where: visibleArticleWhere(null), orderBy: { title: "asc" }, select: { slug: true, title: true }, take: 200 });
 }
 
 export interface SimilarResponse {
@@ -115,9 +116,9 @@ export async function findSimilarResponses(claimId: string, draft: string, limit
     await tx.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', '0.3', true)`;
     return tx.$queryRaw<SimilarResponse[]>`
       SELECT r.id, r.stance::text AS stance, r.body, similarity(r.body, ${text})::float8 AS similarity
-      FROM "Response" r
+      FROM "Response" r JOIN "Claim" c ON c.id = r."claimId" JOIN "Article" a ON a.id = c."articleId"
       WHERE r."claimId" = ${claimId} AND r.body % ${text}
-        AND r."deletedAt" IS NULL AND r."hiddenAt" IS NULL AND r."removedAt" IS NULL
+        AND ${claimVisibleSql(null)} AND ${responseVisibleSql(null)} AND r."deletedAt" IS NULL
       ORDER BY similarity DESC, r."createdAt"
       LIMIT ${limit}`;
   });

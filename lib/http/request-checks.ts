@@ -1,4 +1,4 @@
-// What every request must be before any route sees it: a method the site uses, an address whose
+// What every request must be before any route sees it: a method its route takes, an address whose
 // percent-encoding decodes to valid UTF-8 without NUL or control characters in its path, and (for
 // bodies of text) valid UTF-8 with no NUL in any field. Anything else is refused here with a 400 or 405,
 // once, for every route; scripts/server.mjs applies these checks before the page cache, the vote
@@ -6,6 +6,7 @@
 // Why at the edge: PostgreSQL refuses NUL in text ("invalid byte sequence for encoding UTF8: 0x00") and
 // decodeURIComponent throws on malformed input, so each route checking for itself had holes
 // (decision 015).
+import type { AppRoute } from "./route-list";
 
 export interface Refusal {
   status: 400 | 405;
@@ -15,14 +16,18 @@ export interface Refusal {
   allow?: string;
 }
 
-/** Methods the site answers at all; pages take GET, HEAD and POST (server actions, sign-in). */
-const PAGE_METHODS = ["GET", "HEAD", "POST"];
-const API_METHODS = ["GET", "HEAD", "POST", "PUT", "OPTIONS"];
+/** Methods some route of the site takes; anything else (TRACE, CONNECT, WebDAV's, …) is never taken. */
+const KNOWN_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
-export function checkMethod(method: string, pathname: string): Refusal | null {
-  const allowed = pathname.startsWith("/api/") ? API_METHODS : PAGE_METHODS;
+/**
+ * A method the route at this address does not take is a 405 naming the ones it does (`route` from
+ * ./route-list.ts; null when no route lives there, which Next.js answers with its 404).
+ */
+export function checkMethod(method: string, route: Pick<AppRoute, "methods"> | null): Refusal | null {
+  const allowed = route?.methods ?? KNOWN_METHODS;
   if (allowed.includes(method)) return null;
-  return { status: 405, code: "method_not_allowed", detail: `${method} is not a method this address takes; it takes ${allowed.join(", ")}.`, allow: allowed.join(", ") };
+  const allow = allowed.join(", ");
+  return { status: 405, code: "method_not_allowed", detail: `${method} is not a method this address takes; it takes ${allow}.`, allow };
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });

@@ -149,6 +149,9 @@ describe.skipIf(!chromiumPath)("a debate between two people", () => {
     await first.getByRole("button", { name: "Save changes" }).click();
     await responseWith(first, "Saved from the first tab.").waitFor();
 
+    // The second tab hears of the edit live and re-renders with the new text, its editor still open on
+    // the old one: that must not count as having seen the edit.
+    await responseWith(second, "Saved from the first tab.").waitFor();
     const lateText = `${original} Typed in the second tab, which had not seen the first edit.`;
     await second.getByLabel("Edit your response").fill(lateText);
     await second.getByRole("button", { name: "Save changes" }).click();

@@ -183,8 +183,9 @@ describe.skipIf(!chromiumPath)("the editor's review", () => {
 
   test("readers cannot import or review, in the page or through the API", async () => {
     const page = await signedInAs("user");
-    await page.goto("/editor/new");
-    await page.getByText("Only editors can import articles.").waitFor();
+    const refused = await page.goto("/editor/new");
+    expect(refused?.status()).toBe(403);
+    await page.getByText("Only editors can import and review articles.").waitFor();
     const status = await page.evaluate(async () => {
       const response = await fetch("/api/editor/import", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ mode: "text", content: "Some text." }) });
       return response.status;

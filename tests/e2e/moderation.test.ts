@@ -39,9 +39,10 @@ describe.skipIf(!chromiumPath)("moderation", () => {
       await reporter.page.getByText("Reported. Thank you.").waitFor();
       reporters.push(reporter);
     }
+    // Gone for readers, with nothing left in its place; its author still sees it, with the reason.
     await reporters[0].page.reload();
-    await reporters[0].page.getByText("[hidden pending a moderator's review]").waitFor();
-    // Its author still sees the text, with the reason it is hidden.
+    await reporters[0].page.getByRole("heading", { name: /^Supporting/ }).waitFor();
+    expect(await reporters[0].page.getByTestId("response").filter({ hasText: text }).count()).toBe(0);
     await ann.page.reload();
     await annsResponse.getByText("Hidden pending a moderator's review").waitFor();
 

@@ -44,7 +44,7 @@ describe("responses", () => {
   test("an edit keeps the earlier text; an edit from a stale copy is refused with 409", async () => {
     const response = await post(ann.id, "First wording of the point.");
     await editResponse({ responseId: response.id, actor: ann, body: "Second wording of the point.", seenEditedAt: null });
-    const revisions = await getRevisions(response.id);
+    const revisions = await getRevisions(response.id, ann);
     expect(revisions?.body).toBe("Second wording of the point.");
     expect(revisions?.revisions.map((revision) => revision.body)).toEqual(["First wording of the point."]);
     await expect(editResponse({ responseId: response.id, actor: ann, body: "A third wording, from an old tab.", seenEditedAt: null })).rejects.toMatchObject({ status: 409 });
@@ -76,7 +76,7 @@ describe("votes", () => {
   test("fifty identical votes at once leave one vote", async () => {
     await Promise.all(Array.from({ length: 50 }, () => voteOnClaim({ claimId, userId: ben.id, value: "agree" })));
     expect(await getDb().claimVote.count({ where: { claimId } })).toBe(1);
-    const discussion = await getClaimDiscussion(claimId, { viewerId: ben.id });
+    const discussion = await getClaimDiscussion(claimId, { viewer: ben });
     expect(discussion).toMatchObject({ agree: 1, disagree: 0, viewerVote: "agree" });
     await voteOnClaim({ claimId, userId: ben.id, value: "disagree" });
     expect(await getClaimDiscussion(claimId)).toMatchObject({ agree: 0, disagree: 1 });
@@ -87,28 +87,28 @@ describe("votes", () => {
   test("no one rates their own argument; a rating notifies the author once", async () => {
     const response = await post(ann.id, "An argument to be rated by others.");
     await expect(voteOnResponse({ responseId: response.id, actor: ann, value: "strong" })).rejects.toMatchObject({ status: 403 });
-    const before = await countUnreadNotifications(ann.id);
+    const before = await countUnreadNotifications(ann);
     await voteOnResponse({ responseId: response.id, actor: ben, value: "strong" });
     await voteOnResponse({ responseId: response.id, actor: ben, value: "weak" });
-    expect(await countUnreadNotifications(ann.id)).toBe(before + 1);
+    expect(await countUnreadNotifications(ann)).toBe(before + 1);
     expect((await getClaimDiscussion(claimId))!.byId.get(response.id)).toMatchObject({ strong: 0, weak: 1 });
   });
 });
 
 describe("following", () => {
   test("followers of a response hear of replies to it; authors follow their own responses", async () => {
-    const carl = await createUser({ email: "carl@example.com", name: "Carl" });
+    const carl = { ...(await createUser({ email: "carl@example.com", name: "Carl" })), bannedUntil: null };
     const root = await post(ann.id, "A point that Ben decides to follow.");
     await setFollow({ userId: ben.id, responseId: root.id, follow: true });
     await setFollow({ userId: ben.id, responseId: root.id, follow: true }); // twice is harmless
-    const [annBefore, benBefore] = [await countUnreadNotifications(ann.id), await countUnreadNotifications(ben.id)];
+    const [annBefore, benBefore] = [await countUnreadNotifications(ann), await countUnreadNotifications(ben)];
     await post(carl.id, "Carl answers the followed point.", root.id, "oppose");
-    expect(await countUnreadNotifications(ann.id)).toBe(annBefore + 1);
-    expect(await countUnreadNotifications(ben.id)).toBe(benBefore + 1);
+    expect(await countUnreadNotifications(ann)).toBe(annBefore + 1);
+    expect(await countUnreadNotifications(ben)).toBe(benBefore + 1);
     await setFollow({ userId: ben.id, responseId: root.id, follow: false });
     await post(carl.id, "Carl answers again, unheard by Ben.", root.id, "oppose");
-    expect(await countUnreadNotifications(ben.id)).toBe(benBefore + 1);
-    expect(await countUnreadNotifications(carl.id)).toBe(0);
+    expect(await countUnreadNotifications(ben)).toBe(benBefore + 1);
+    expect(await countUnreadNotifications(carl)).toBe(0);
   });
 });
 

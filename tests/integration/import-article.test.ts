@@ -17,7 +17,7 @@ describe("demo content", () => {
 
   test("stores the cleaned body with block offsets that slice back to each paragraph", async () => {
     await seedDemoArticles();
-    const article = await getArticleBySlug("why-the-us-may-be-pushing-the-controversial-korea-scenario-for-ukraine");
+    const article = await getArticleBySlug("why-the-us-may-be-pushing-the-controversial-korea-scenario-for-ukraine", null);
     expect(article?.byline).toBe("Yuri Fedorov");
     const first = article!.blocks[0];
     expect(article!.body.slice(first.start, first.end)).toMatch(/^The final communiqué/);

@@ -59,7 +59,7 @@ function sequentialScans(plan: Record<string, unknown>, found: string[] = []): s
 
 test("every statement of the hot paths uses an index on the large tables", async () => {
   const article = (await listArticles())[0];
-  const claims = (await getArticleBySlug(article.slug))!.claims;
+  const claims = (await getArticleBySlug(article.slug, null))!.claims;
   const claimId = claims[0].id;
   const ann = await createUser({ email: "ann@example.com", name: "Ann" });
   const ben = { ...(await createUser({ email: "ben@example.com", name: "Ben" })), bannedUntil: null };
@@ -71,12 +71,12 @@ test("every statement of the hot paths uses an index on the large tables", async
   await capture(async () => {
     // What a page view reads: the session and its user, the bell, the article, the debate.
     await getUserOfSession(sessionId, ben.id);
-    await countUnreadNotifications(ben.id);
+    await countUnreadNotifications(ben);
     await listArticles();
-    await getArticleBySlug(article.slug);
-    await getClaimText(claimId);
-    for (const sort of SORTS) await getClaimDiscussion(claimId, { viewerId: ben.id, sort });
-    await getThread(reply.id, { viewerId: ben.id });
+    await getArticleBySlug(article.slug, ben);
+    await getClaimText(claimId, ben);
+    for (const sort of SORTS) await getClaimDiscussion(claimId, { viewer: ben, sort });
+    await getThread(reply.id, { viewer: ben });
     // Search and the similar-argument suggestions.
     await searchDebates({ query: "NATO membership" });
     await searchDebates({ query: "root argument", type: "responses", articleSlug: article.slug });
@@ -86,11 +86,11 @@ test("every statement of the hot paths uses an index on the large tables", async
     const articles = await listPublishedArticles({ limit: 1 });
     await listPublishedArticles({ limit: 1, cursor: articles.nextCursor ?? undefined });
     await getPublishedArticle(article.slug);
-    await getVisibleClaim(claimId);
-    const responses = await listClaimResponses(claimId, { limit: 1 });
-    await listClaimResponses(claimId, { limit: 1, cursor: responses!.nextCursor ?? undefined, parent: "root", stance: "support" });
-    await listClaimResponses(claimId, { limit: 10, parent: root.id });
-    await getResponseItem(reply.id);
+    await getVisibleClaim(claimId, null);
+    const responses = await listClaimResponses(claimId, { limit: 1 }, null);
+    await listClaimResponses(claimId, { limit: 1, cursor: responses!.nextCursor ?? undefined, parent: "root", stance: "support" }, ben);
+    await listClaimResponses(claimId, { limit: 10, parent: root.id }, null);
+    await getResponseItem(reply.id, ben);
     // What writing costs: limits, settings, votes, a response, a follow.
     await getSettings();
     await hitRateLimit(`vote:user:${ben.id}`, { limit: 60, windowMs: 60_000 });

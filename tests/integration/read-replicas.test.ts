@@ -74,7 +74,7 @@ test("reads go to the replica and writes to the primary; the writer reads its ow
     expect(await getDb().response.count({ where: { claimId } })).toBe(0);
 
     // The writer's requests read from the primary: their response and vote are there.
-    const own = (await onPrimary(() => getClaimDiscussion(claimId, { viewerId: ann.id })))!;
+    const own = (await onPrimary(() => getClaimDiscussion(claimId, { viewer: { ...ann, bannedUntil: null } })))!;
     expect(own.byId.get(response.id)?.body).toBe("Written while the replica lags.");
     expect(own).toMatchObject({ agree: 1, viewerVote: "agree" });
   } finally {

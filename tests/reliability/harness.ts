@@ -27,6 +27,8 @@ export interface Harness {
   accounts: Account[];
   claims: { id: string; articleId: string }[];
   articleSlugs: string[];
+  /** A thread hidden by a moderator before the run: its text must never be served (decision 015). */
+  withheld: { claimId: string; texts: string[] };
   sql<T extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<T[]>;
   server(): ChildProcess;
   /** The end of what the server wrote to stderr (its error log), for a failure report. */
@@ -74,6 +76,15 @@ export async function startHarness({ accounts: accountCount }: { accounts: numbe
     [passwordHash, accountCount],
   );
   const claims = await sql<{ id: string; articleId: string }>(`select id, "articleId" from "Claim" order by "articleId", start`);
+  const withheld = { claimId: claims[0].id, texts: [`WITHHELD-${randomBytes(6).toString("hex")}`, `WITHHELD-REPLY-${randomBytes(6).toString("hex")}`] };
+  await sql(
+    `insert into "Response" (id, "claimId", "parentId", stance, "authorId", body) values
+       ('withheld-1', $1, null, 'oppose', 'load-1', $2 || ' is under review.'), ('withheld-2', $1, 'withheld-1', 'support', 'load-2', $3 || ' answers it.')`,
+    [withheld.claimId, withheld.texts[0], withheld.texts[1]],
+  );
+  // As the app writes them: each author follows their response.
+  await sql(`insert into "Follow" (id, "userId", "responseId") values ('withheld-follow-1', 'load-1', 'withheld-1'), ('withheld-follow-2', 'load-2', 'withheld-2')`);
+  await sql(`update "Response" set "hiddenAt" = now() where id = 'withheld-1'`);
   const articleSlugs = (await sql<{ slug: string }>(`select slug from "Article" order by slug`)).map((row) => row.slug);
 
   const port = await findFreePort();
@@ -118,6 +129,7 @@ export async function startHarness({ accounts: accountCount }: { accounts: numbe
     accounts,
     claims,
     articleSlugs,
+    withheld,
     sql,
     server: () => server,
     serverLogTail: (lines = 40) => serverLog.split("\n").slice(-lines).join("\n"),
@@ -149,11 +161,39 @@ export const CONSISTENCY_CHECKS: Record<string, string> = {
   "a response posted twice from one submission": `select "authorId", "submissionKey" from "Response" where "submissionKey" is not null group by 1, 2 having count(*) > 1`,
 };
 
-export async function findInconsistencies(harness: Pick<Harness, "sql">): Promise<string[]> {
+export async function findInconsistencies(harness: Pick<Harness, "sql" | "databaseUrl">): Promise<string[]> {
   const problems: string[] = [];
   for (const [name, query] of Object.entries(CONSISTENCY_CHECKS)) {
     const rows = await harness.sql(query);
     if (rows.length) problems.push(`${rows.length} × ${name}`);
   }
+  const drift = await statisticsDrift(harness.databaseUrl);
+  if (drift) problems.push(`${drift} × debate counts or strengths that differ from a recompute from scratch (what readers see: decision 015)`);
   return problems;
+}
+
+/**
+ * The statistics the triggers kept, against a recompute from scratch in the same transaction, which is
+ * then rolled back: the number of responses and claims whose counts, strength or withheld mark differ.
+ */
+async function statisticsDrift(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    // Writers still finishing (requests in flight when the run stopped) commit first; then none start.
+    await client.query("begin");
+    await client.query(`lock table "Response", "Claim", "ResponseVote", "ClaimVote" in share row exclusive mode`);
+    await client.query(`create temp table kept_responses on commit drop as select id, supporters, opposers, strength, "withheldAbove" from "Response"`);
+    await client.query(`create temp table kept_claims on commit drop as select id, "supportCount", "opposeCount", "responseCount", standing from "Claim"`);
+    await client.query("select arguably_recompute_debate_stats()");
+    const { rows } = await client.query<{ drift: number }>(`
+      select (select count(*) from "Response" r join kept_responses k using (id)
+              where (r.supporters, r.opposers, r."withheldAbove") is distinct from (k.supporters, k.opposers, k."withheldAbove") or abs(r.strength - k.strength) > 1e-9)
+           + (select count(*) from "Claim" c join kept_claims k using (id)
+              where (c."supportCount", c."opposeCount", c."responseCount") is distinct from (k."supportCount", k."opposeCount", k."responseCount") or abs(c.standing - k.standing) > 1e-9) as drift`);
+    return Number(rows[0].drift);
+  } finally {
+    await client.query("rollback").catch(() => undefined);
+    await client.end();
+  }
 }

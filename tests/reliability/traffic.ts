@@ -13,7 +13,11 @@ export interface Ledger {
   responses: Map<string, { authorId: string; claimId: string; body: string }>;
   /** The last acknowledged claim vote per "userId claimId" (null: vote withdrawn). */
   votes: Map<string, "agree" | "disagree" | null>;
-  counts: Record<"article" | "claim" | "vote" | "post", number>;
+  counts: Record<"article" | "claim" | "vote" | "post" | "hostile", number>;
+  /** Hostile requests (decision 015) not refused with a 4xx. */
+  hostileNotRefused: number;
+  /** Pages that carried text of the withheld thread (Harness.withheld). */
+  withheldLeaks: number;
   /** Votes whose answer said ok (several may concern one person and claim). */
   acknowledgedVotes: number;
   /** Answers by HTTP status, and action results by their own status (ok = 200). */
@@ -31,11 +35,24 @@ export interface Ledger {
 }
 
 export function newLedger(): Ledger {
-  return { responses: new Map(), votes: new Map(), counts: { article: 0, claim: 0, vote: 0, post: 0 }, acknowledgedVotes: 0, statuses: new Map(), actionStatuses: new Map(), serverErrorSamples: [], leaks: 0, unanswered: { posts: new Set(), votes: new Map() } };
+  return {
+    responses: new Map(),
+    votes: new Map(),
+    counts: { article: 0, claim: 0, vote: 0, post: 0, hostile: 0 },
+    hostileNotRefused: 0,
+    withheldLeaks: 0,
+    acknowledgedVotes: 0,
+    statuses: new Map(),
+    actionStatuses: new Map(),
+    serverErrorSamples: [],
+    leaks: 0,
+    unanswered: { posts: new Set(), votes: new Map() },
+  };
 }
 
 type Pending =
   | { kind: "article" | "claim" }
+  | { kind: "hostile"; label: string }
   | { kind: "vote"; claimId: string; value: "agree" | "disagree" | null }
   | { kind: "post"; claimId: string; body: string };
 
@@ -56,13 +73,38 @@ export interface TrafficOptions {
   /** Share of requests per kind; the rest are page reads. */
   voteShare?: number;
   postShare?: number;
+  hostileShare?: number;
+}
+
+/**
+ * Requests an attacker sends (decision 015): each must be refused with a 4xx at once, never a 5xx or a
+ * hung socket, whatever else the server is doing.
+ */
+interface HostileRequest {
+  label: string;
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+function hostileRequest(claimId: string, origin: string): HostileRequest {
+  const choices: HostileRequest[] = [
+    { label: "malformed escape in a cached page's address", method: "GET", path: "/claims/%E0%A4%A", headers: {} },
+    { label: "NUL in a search", method: "GET", path: "/search?q=a%00b", headers: {} },
+    { label: "invalid UTF-8 in an article's address", method: "GET", path: "/articles/%FF%FE", headers: {} },
+    { label: "TRACE", method: "TRACE", path: "/", headers: {} },
+    { label: "NUL in a claim vote's JSON", method: "POST", path: `/api/claims/${claimId}/vote`, headers: { "content-type": "application/json", origin }, body: '{"value":"agree\u0000"}' },
+    { label: "NUL in an API body", method: "POST", path: `/api/v1/claims/${claimId}/responses`, headers: { "content-type": "application/json" }, body: '{"stance":"support","body":"x\u0000"}' },
+  ];
+  return pick(choices);
 }
 
 export function runTraffic(harness: Harness, ledger: Ledger, options: TrafficOptions): Promise<autocannon.Result> & { stop(): void } {
   const origin = new URL(harness.appUrl).origin;
   const postHeaders = serverActionHeaders(CLAIMS_ACTIONS, "postResponseAction", new URL(harness.appUrl).origin);
   const acknowledgedByClaim = new Map<string, string[]>();
-  const { voteShare = 0.25, postShare = 0.1 } = options;
+  const { voteShare = 0.25, postShare = 0.1, hostileShare = 0.03 } = options;
   let nextAccount = 0;
   let posts = 0;
   const contexts: Context[] = [];
@@ -110,6 +152,11 @@ export function runTraffic(harness: Harness, ledger: Ledger, options: TrafficOpt
             const submissionKey = `load${posts.toString(16).padStart(12, "0")}${Math.random().toString(16).slice(2, 10)}`;
             return { ...request, ...actionRequest(context, postHeaders, claim.id, { claimId: claim.id, parentId, stance: pick(["support", "oppose"]), body, submissionKey }) };
           }
+          if (roll < voteShare + postShare + hostileShare) {
+            const hostile = hostileRequest(claim.id, origin);
+            context.pending.push({ kind: "hostile", label: hostile.label });
+            return { ...request, method: hostile.method as "GET", path: hostile.path, body: hostile.body, headers: { ...hostile.headers, cookie: context.account.client.cookieHeader } };
+          }
           const readArticle = Math.random() < 0.5;
           context.pending.push({ kind: readArticle ? "article" : "claim" });
           // Keep the base request's host and port: autocannon builds the Host header from them.
@@ -128,6 +175,14 @@ export function runTraffic(harness: Harness, ledger: Ledger, options: TrafficOpt
           bump(ledger.statuses, status);
           if (status >= 500 && status !== 503 && ledger.serverErrorSamples.length < 5) ledger.serverErrorSamples.push(`${status} ${pending.kind}: ${body.slice(0, 300)}`);
           if (status >= 400 && STACK_TRACE.test(body)) ledger.leaks += 1;
+          if (pending.kind === "hostile") {
+            if (status < 400 || status >= 500) {
+              ledger.hostileNotRefused += 1;
+              if (ledger.serverErrorSamples.length < 5) ledger.serverErrorSamples.push(`${status} to ${pending.label}: ${body.slice(0, 200)}`);
+            }
+            return;
+          }
+          if (harness.withheld.texts.some((text) => body.includes(text))) ledger.withheldLeaks += 1;
           if (status !== 200 || (pending.kind !== "vote" && pending.kind !== "post")) return;
           let result: ReturnType<typeof parseActionResult>;
           try {
@@ -257,4 +312,34 @@ export function serverErrorCount(ledger: Ledger, result?: autocannon.Result, { a
   const http5xx = [...ledger.statuses].filter(([status]) => isError(status)).reduce((sum, [, count]) => sum + count, 0);
   const action5xx = [...ledger.actionStatuses].filter(([status]) => isError(status)).reduce((sum, [, count]) => sum + count, 0);
   return { http5xx, action5xx, socketErrors: result?.errors ?? 0, timeouts: result?.timeouts ?? 0 };
+}
+
+/**
+ * A moderator at work during the run: every quarter second hides an acknowledged response, or restores
+ * one hidden earlier, as the moderation actions do (one UPDATE of its row). Only readers' view changes;
+ * the acknowledged writes stay (verifyLedger still finds them).
+ */
+export function moderateMeanwhile(harness: Pick<Harness, "sql">, ledger: Ledger) {
+  let running = true;
+  let actions = 0;
+  const hidden: string[] = [];
+  const loop = (async () => {
+    while (running) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const ids = [...ledger.responses.keys()];
+      if (!ids.length) continue;
+      const restore = hidden.length > 0 && Math.random() < 0.5;
+      const id = restore ? hidden.splice(Math.floor(Math.random() * hidden.length), 1)[0] : pick(ids);
+      await harness.sql(`update "Response" set "hiddenAt" = ${restore ? "null" : "now()"}, "moderationVersion" = "moderationVersion" + 1 where id = $1`, [id]);
+      if (!restore) hidden.push(id);
+      actions += 1;
+    }
+  })();
+  return {
+    actions: () => actions,
+    async stop() {
+      running = false;
+      await loop;
+    },
+  };
 }

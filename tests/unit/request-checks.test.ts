@@ -3,20 +3,39 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { bodyIsChecked, checkBody, checkMethod, checkTarget } from "@/lib/http/request-checks";
+import { readAppRoutes, routeMatcher } from "@/lib/http/route-list";
 
 const json = (value: unknown) => Buffer.from(JSON.stringify(value));
 
-describe("methods", () => {
-  test("pages take GET, HEAD and POST; the API also PUT and OPTIONS; TRACE and the rest get 405 with Allow", () => {
-    expect(checkMethod("GET", "/claims/x")).toBeNull();
-    expect(checkMethod("POST", "/claims/x")).toBeNull();
-    expect(checkMethod("PUT", "/api/v1/claims/x/vote")).toBeNull();
-    expect(checkMethod("OPTIONS", "/api/v1/articles")).toBeNull();
-    for (const method of ["TRACE", "TRACK", "CONNECT", "PROPFIND", "DELETE", "PATCH", "PUT"]) {
-      const refusal = checkMethod(method, "/");
-      expect(refusal, method).toMatchObject({ status: 405, allow: "GET, HEAD, POST" });
+describe("methods, against the route list read from app/", () => {
+  const routeAt = routeMatcher(readAppRoutes());
+  const check = (method: string, path: string) => checkMethod(method, routeAt(path));
+
+  test("each address takes what its route takes; anything else is a 405 that names what it does take", () => {
+    expect(check("GET", "/claims/x")).toBeNull();
+    expect(check("POST", "/claims/x")).toBeNull(); // server actions
+    expect(check("PUT", "/api/v1/claims/x/vote")).toBeNull();
+    expect(check("OPTIONS", "/api/v1/articles")).toBeNull();
+    expect(check("HEAD", "/api/health")).toBeNull();
+    expect(check("DELETE", "/api/v1/articles")).toMatchObject({ status: 405, code: "method_not_allowed", allow: "GET, HEAD, OPTIONS" });
+    expect(check("POST", "/api/v1/claims/x")).toMatchObject({ status: 405, allow: "GET, HEAD, OPTIONS" });
+    expect(check("GET", "/api/claims/x/vote")).toMatchObject({ status: 405, allow: "POST" });
+    for (const method of ["TRACE", "CONNECT", "PROPFIND", "DELETE", "PATCH", "PUT", "OPTIONS"]) {
+      expect(check(method, "/"), method).toMatchObject({ status: 405, allow: "GET, HEAD, POST" });
     }
-    expect(checkMethod("TRACE", "/api/v1/articles")).toMatchObject({ status: 405, allow: "GET, HEAD, POST, PUT, OPTIONS" });
+    // No route: Next.js answers 404; only methods no route takes stop here.
+    expect(check("GET", "/no/such/page")).toBeNull();
+    expect(check("TRACE", "/no/such/page")).toMatchObject({ status: 405 });
+  });
+
+  test("the most specific route answers: static segments before [id] before [...rest]", () => {
+    expect(routeAt("/api/v1/articles")?.template).toBe("/api/v1/articles");
+    expect(routeAt("/api/v1/claims/abc/vote")?.template).toBe("/api/v1/claims/[id]/vote");
+    expect(routeAt("/api/v1/claims/abc/nothing/here")?.template).toBe("/api/v1/[...unknown]");
+    expect(routeAt("/responses/abc/history")?.template).toBe("/responses/[id]/history");
+    expect(routeAt("/editor/new")?.template).toBe("/editor/new");
+    expect(routeAt("/")?.template).toBe("/");
+    expect(routeAt("/claims")).toBeNull();
   });
 });
 

@@ -1,5 +1,8 @@
 // GET /api/live?claim=ID or ?article=ID — server-sent events: "change" whenever a response or a vote
-// on that claim (or any claim of that article) is committed, on any app instance.
+// on that claim (or any claim of that article) is committed, on any app instance. Only for a claim or
+// article the viewer may see (lib/policy/visibility.ts), and events name nothing but their kind.
+import { getCurrentUser } from "@/lib/auth/session";
+import { articleVisibleTo, claimVisibleTo } from "@/lib/data/visibility";
 import { subscribe } from "@/lib/live/listen";
 
 export const dynamic = "force-dynamic";
@@ -11,6 +14,9 @@ export async function GET(request: Request) {
   const claimId = params.get("claim");
   const articleId = params.get("article");
   if (!claimId && !articleId) return Response.json({ error: "Say which claim or article to follow." }, { status: 400 });
+  const viewer = await getCurrentUser();
+  const visible = claimId ? await claimVisibleTo(claimId, viewer) : await articleVisibleTo(articleId!, viewer);
+  if (!visible) return Response.json({ error: `That ${claimId ? "claim" : "article"} does not exist.` }, { status: 404 });
 
   const encoder = new TextEncoder();
   let cleanup = () => {};
@@ -27,7 +33,7 @@ export async function GET(request: Request) {
       try {
         unsubscribe = await subscribe((event) => {
           if ((claimId && event.claimId === claimId) || (articleId && event.articleId === articleId)) {
-            send(`event: change\ndata: ${JSON.stringify({ type: event.type, claimId: event.claimId })}\n\n`);
+            send(`event: change\ndata: ${JSON.stringify({ type: event.type })}\n\n`);
           }
         });
       } catch {

@@ -8,16 +8,15 @@ import { LiveRefresh } from "@/app/claims/[id]/debate-controls";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getArticleBySlug } from "@/lib/data/articles";
 import { formatDate } from "@/lib/format";
-import { canEditArticles, canModerate } from "@/lib/policy";
+import { canModerate } from "@/lib/policy";
 import { LockArticleButton } from "@/app/moderation/lock-article";
 import { WideScreenClaimLinks } from "./claim-links";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<DiscussionQuery & { claim?: string }> };
 
+/** Null when the viewer may not see it (a draft is for editors: lib/policy/visibility.ts). */
 async function visibleArticle(slug: string) {
-  const article = await getArticleBySlug(slug);
-  if (!article || (article.status !== "published" && !canEditArticles(await getCurrentUser()))) return null;
-  return article;
+  return getArticleBySlug(slug, await getCurrentUser());
 }
 
 function claimSummaries(claims: { id: string; supportCount: number; opposeCount: number; standing: number }[]) {

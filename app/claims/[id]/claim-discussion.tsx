@@ -8,7 +8,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { postingBlockedReason } from "@/lib/auth/sanction-message";
 import { getClaimDiscussion, RESPONSES_PER_PAGE, type ClaimDiscussion, type ResponseView } from "@/lib/data/discussion";
 import { Alert } from "@/components/ui/alert";
-import { canModerate, canPost } from "@/lib/policy";
+import { canPost } from "@/lib/policy";
 import { ReportButton } from "./report-button";
 import { ClaimVotes, FollowClaim, LiveRefresh, PostButtons } from "./debate-controls";
 import { ResponseItem } from "./response-tree";
@@ -71,19 +71,13 @@ export function discussionHref(path: string, state: DiscussionState) {
 export async function ClaimDiscussionView({ claimId, state, href, compact = false }: { claimId: string; state: DiscussionState; href: (state: DiscussionState) => string; compact?: boolean }) {
   const user = await getCurrentUser();
   const { sort } = state;
-  const discussion = await getClaimDiscussion(claimId, { viewerId: user?.id, sort, shown: { supporting: state.supporting, opposing: state.opposing } });
+  // Null when the viewer may not see the claim: missing, in a draft, or hidden (lib/policy/visibility.ts).
+  const discussion = await getClaimDiscussion(claimId, { viewer: user, sort, shown: { supporting: state.supporting, opposing: state.opposing } });
   if (!discussion) return null;
   const { claim, article } = discussion;
-  if (claim.hidden && !canModerate(user)) {
-    return (
-      <div className="space-y-4" data-testid="claim-discussion">
-        <p className="text-muted">This claim is hidden while moderators review reports about it.</p>
-        <Link href={`/articles/${article.slug}`} className="text-accent underline">Back to the article</Link>
-      </div>
-    );
-  }
   const viewerId = user?.id ?? null;
-  const viewerCanPost = canPost(user) && !discussion.claim.locked;
+  // A hidden claim (only moderators get here) is read, not argued, until moderators decide.
+  const viewerCanPost = canPost(user) && !claim.locked && !claim.hidden;
   const column = (title: string, key: "supporting" | "opposing", responses: ResponseView[]) => {
     const total = discussion.counts[key];
     const more = Math.min(total - responses.length, RESPONSES_PER_PAGE);
@@ -125,8 +119,8 @@ export async function ClaimDiscussionView({ claimId, state, href, compact = fals
           …{claim.prefix}<mark className="bg-amber-100 text-ink">{claim.exact}</mark>{claim.suffix}…
         </blockquote>
         <div className="flex flex-wrap items-start gap-6">
-          <ClaimVotes claimId={claim.id} agree={discussion.agree} disagree={discussion.disagree} viewerVote={discussion.viewerVote} signedIn={Boolean(user)} />
-          {user ? <FollowClaim claimId={claim.id} following={discussion.following} /> : null}
+          <ClaimVotes claimId={claim.id} agree={discussion.agree} disagree={discussion.disagree} viewerVote={discussion.viewerVote} signedIn={Boolean(user)} closed={claim.hidden} />
+          {user && !claim.hidden ? <FollowClaim claimId={claim.id} following={discussion.following} /> : null}
         </div>
         <section aria-label="Standing" className="space-y-3 rounded-lg border border-line bg-white p-4">
           <h2 className="font-semibold">Standing</h2>
@@ -134,17 +128,18 @@ export async function ClaimDiscussionView({ claimId, state, href, compact = fals
           <Reasons discussion={discussion} />
         </section>
       </header>
+      {claim.hidden ? <Alert tone="info">Hidden from readers while moderators review reports about this claim. You see it because you moderate.</Alert> : null}
       {claim.duplicateOfId ? (
         <Alert tone="info">
           Moderators marked this claim as a duplicate. <Link href={`/claims/${claim.duplicateOfId}`} className="underline">Continue the debate on the original</Link>.
         </Alert>
       ) : null}
-      {claim.locked ? (
+      {claim.hidden ? null : claim.locked ? (
         <Alert tone="info">This debate is locked: it can be read and voted on, but takes no new responses.</Alert>
       ) : (
         <PostButtons claimId={claim.id} signedIn={Boolean(user)} blockedReason={user ? postingBlockedReason(user) : null} />
       )}
-      {user ? <ReportButton claimId={claim.id} target={{ type: "claim", id: claim.id }} /> : null}
+      {user && !claim.hidden ? <ReportButton claimId={claim.id} target={{ type: "claim", id: claim.id }} /> : null}
       <nav aria-label="Other views of this debate" className="flex flex-wrap gap-3 text-sm">
         <Link href={`/claims/${claim.id}/outline`} className="text-accent hover:underline">Outline of the whole debate</Link>
         <span className="text-muted">· Export:</span>

@@ -44,15 +44,16 @@ async function castClaimVote(claimId: string, value: "agree" | "disagree" | null
   return { ok: false, error: answer.error ?? answer.message ?? "Your vote was not saved. Please try again.", status: response.status };
 }
 
-export function ClaimVotes({ claimId, agree, disagree, viewerVote, signedIn }: { claimId: string; agree: number; disagree: number; viewerVote: "agree" | "disagree" | null; signedIn: boolean }) {
+/** `closed`: the claim takes no votes (hidden from readers while moderators review it). */
+export function ClaimVotes({ claimId, agree, disagree, viewerVote, signedIn, closed = false }: { claimId: string; agree: number; disagree: number; viewerVote: "agree" | "disagree" | null; signedIn: boolean; closed?: boolean }) {
   const { pending, error, run } = useServerAction();
   const vote = (value: "agree" | "disagree") => run(() => castClaimVote(claimId, viewerVote === value ? null : value));
   return (
     <div className="space-y-2">
       <div className="flex items-center gap-2" role="group" aria-label="Your view of this claim">
-        <VoteButton active={viewerVote === "agree"} label="Agree" count={agree} disabled={pending || !signedIn} onClick={() => vote("agree")} />
-        <VoteButton active={viewerVote === "disagree"} label="Disagree" count={disagree} disabled={pending || !signedIn} onClick={() => vote("disagree")} />
-        {!signedIn ? <Link href={`/signin?callbackUrl=/claims/${claimId}`} className="text-sm text-accent hover:underline">Sign in to vote</Link> : null}
+        <VoteButton active={viewerVote === "agree"} label="Agree" count={agree} disabled={pending || !signedIn || closed} onClick={() => vote("agree")} />
+        <VoteButton active={viewerVote === "disagree"} label="Disagree" count={disagree} disabled={pending || !signedIn || closed} onClick={() => vote("disagree")} />
+        {!signedIn && !closed ? <Link href={`/signin?callbackUrl=/claims/${claimId}`} className="text-sm text-accent hover:underline">Sign in to vote</Link> : null}
       </div>
       {error ? <Alert>{error}</Alert> : null}
     </div>
@@ -181,42 +182,58 @@ export function ResponseForm({ claimId, parentId, stance, onDone, initialText = 
 
 export interface ControlledResponse {
   id: string;
-  authorId: string;
+  /** Null for a deleted response. */
+  authorId: string | null;
   body: string;
   editedAt: string | null;
   strong: number;
   weak: number;
   viewerVote: "strong" | "weak" | null;
   following: boolean;
+  /** Deleted by its author or removed by a moderator: nothing more can be done with it. */
   deleted: boolean;
+  /** Readers do not see it (under review, or below a withheld response): no votes, replies or follows. */
+  withheld: boolean;
 }
 
 export function ResponseControls({ claimId, response, viewerId, viewerCanPost }: { claimId: string; response: ControlledResponse; viewerId: string | null; viewerCanPost: boolean }) {
   const [open, setOpen] = useState<"support" | "oppose" | "edit" | null>(null);
+  // The version the edit started from, fixed when the editor opens: a live refresh meanwhile brings the
+  // page the newer version, and sending that would let this edit overwrite one it never saw.
+  const [editingFrom, setEditingFrom] = useState<string | null>(null);
   const { pending, error, run } = useServerAction();
-  const own = viewerId === response.authorId;
+  const own = viewerId !== null && viewerId === response.authorId;
+  const closed = response.deleted || response.withheld;
   const vote = (value: "strong" | "weak") => run(() => voteOnResponseAction({ claimId, responseId: response.id, value: response.viewerVote === value ? null : value }));
   return (
     <div className="mt-2 space-y-2">
       <div className="flex flex-wrap items-center gap-2">
         <div role="group" aria-label="Rate this argument" className="flex gap-1">
-          <VoteButton active={response.viewerVote === "strong"} label="Strong" count={response.strong} disabled={pending || !viewerId || own || response.deleted} onClick={() => vote("strong")} />
-          <VoteButton active={response.viewerVote === "weak"} label="Weak" count={response.weak} disabled={pending || !viewerId || own || response.deleted} onClick={() => vote("weak")} />
+          <VoteButton active={response.viewerVote === "strong"} label="Strong" count={response.strong} disabled={pending || !viewerId || own || closed} onClick={() => vote("strong")} />
+          <VoteButton active={response.viewerVote === "weak"} label="Weak" count={response.weak} disabled={pending || !viewerId || own || closed} onClick={() => vote("weak")} />
         </div>
-        {viewerId && viewerCanPost && !response.deleted ? (
+        {viewerId && viewerCanPost && !closed ? (
           <>
             <Button variant="link" onClick={() => setOpen(open === "support" ? null : "support")}>Support</Button>
             <Button variant="link" onClick={() => setOpen(open === "oppose" ? null : "oppose")}>Oppose</Button>
           </>
         ) : null}
-        {viewerId && !response.deleted ? (
+        {viewerId && !closed ? (
           <Button variant="link" aria-pressed={response.following} disabled={pending} onClick={() => run(() => followResponseAction({ claimId, responseId: response.id, follow: !response.following }))}>
             {response.following ? "Following" : "Follow"}
           </Button>
         ) : null}
         {own && !response.deleted ? (
           <>
-            <Button variant="link" onClick={() => setOpen(open === "edit" ? null : "edit")}>Edit</Button>
+            <Button
+              variant="link"
+              onClick={() => {
+                setEditingFrom(response.editedAt);
+                setOpen(open === "edit" ? null : "edit");
+              }}
+            >
+              Edit
+            </Button>
             <Button
               variant="link"
               disabled={pending}
@@ -238,7 +255,7 @@ export function ResponseControls({ claimId, response, viewerId, viewerCanPost }:
           stance="support"
           initialText={response.body}
           submitLabel="Save changes"
-          onSubmitText={(text) => editResponseAction({ claimId, responseId: response.id, body: text, seenEditedAt: response.editedAt })}
+          onSubmitText={(text) => editResponseAction({ claimId, responseId: response.id, body: text, seenEditedAt: editingFrom })}
           onDone={() => setOpen(null)}
         />
       ) : null}

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/session";
 import { getClaimText } from "@/lib/data/discussion";
 import { ClaimDiscussionView, discussionHref, parseDiscussionState, type DiscussionQuery } from "./claim-discussion";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<DiscussionQuery> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const text = await getClaimText((await params).id);
+  const text = await getClaimText((await params).id, await getCurrentUser());
   return { title: text ? text.slice(0, 70) : "Claim not found" };
 }
 

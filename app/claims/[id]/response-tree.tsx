@@ -16,12 +16,33 @@ function StanceBadge({ stance }: { stance: "support" | "oppose" }) {
   );
 }
 
+/** What the viewer sees in place of, or above, a response's text. */
+function ResponseText({ response }: { response: ResponseView }) {
+  if (response.deleted) return <p className="italic text-muted">[deleted]</p>;
+  const notice = response.removed
+    ? `Removed by a moderator: ${response.removalReason ?? "no reason given"}. Readers do not see it; you do because you wrote it or moderate.`
+    : response.hidden
+      ? "Hidden pending a moderator's review. Readers do not see it; you do because you wrote it or moderate. Editing it sends it back for review."
+      : response.withheld
+        ? "Readers do not see this: its claim, or a response above it, is hidden or removed. You see it because you moderate."
+        : null;
+  return (
+    <>
+      {notice ? <p className={`mb-2 rounded p-2 text-xs ${response.removed ? "bg-rose-50 text-rose-900" : "bg-amber-50 text-amber-900"}`}>{notice}</p> : null}
+      <Markdown text={response.body} />
+    </>
+  );
+}
+
 export function ResponseItem({ response, claimId, viewerId, viewerCanPost, depth = 1 }: { response: ResponseView; claimId: string; viewerId: string | null; viewerCanPost: boolean; depth?: number }) {
+  const hasReplies = response.replies > 0 || response.children.length > 0;
+  const shownReplies = Math.max(response.replies, response.children.length);
+  const byline = response.author?.name ?? "a deleted response";
   return (
     <li id={`response-${response.id}`} data-testid="response" className="rounded-lg border border-line bg-white p-3">
       <div className="flex flex-wrap items-center gap-2 text-xs text-muted">
         <StanceBadge stance={response.stance} />
-        <Link href={`/users/${response.author.id}`} className="font-medium text-ink hover:underline">{response.author.name}</Link>
+        {response.author ? <Link href={`/users/${response.author.id}`} className="font-medium text-ink hover:underline">{response.author.name}</Link> : null}
         <span>{formatAge(response.createdAt)}</span>
         {response.editedAt && !response.deleted ? (
           <Link href={`/responses/${response.id}/history`} className="hover:underline">edited</Link>
@@ -30,19 +51,7 @@ export function ResponseItem({ response, claimId, viewerId, viewerCanPost, depth
         <StandingBar value={response.strength} compact />
       </div>
       <div className="mt-2 text-sm" data-testid="response-body">
-        {response.deleted ? (
-          <p className="italic text-muted">[deleted]</p>
-        ) : response.body === "" && response.removed ? (
-          <p className="italic text-muted">[removed by a moderator]</p>
-        ) : response.body === "" && response.hidden ? (
-          <p className="italic text-muted">[hidden pending a moderator&apos;s review]</p>
-        ) : (
-          <>
-            {response.removed ? <p className="mb-2 rounded bg-rose-50 p-2 text-xs text-rose-900">Removed by a moderator: {response.removalReason}. Only you can see this text.</p> : null}
-            {!response.removed && response.hidden ? <p className="mb-2 rounded bg-amber-50 p-2 text-xs text-amber-900">Hidden pending a moderator&apos;s review. Only you can see it; editing it sends it back for review.</p> : null}
-            <Markdown text={response.body} />
-          </>
-        )}
+        <ResponseText response={response} />
       </div>
       <ResponseControls
         claimId={claimId}
@@ -50,7 +59,7 @@ export function ResponseItem({ response, claimId, viewerId, viewerCanPost, depth
         viewerCanPost={viewerCanPost}
         response={{
           id: response.id,
-          authorId: response.author.id,
+          authorId: response.author?.id ?? null,
           body: response.body,
           editedAt: response.editedAt?.toISOString() ?? null,
           strong: response.strong,
@@ -58,28 +67,29 @@ export function ResponseItem({ response, claimId, viewerId, viewerCanPost, depth
           viewerVote: response.viewerVote,
           following: response.following,
           deleted: response.deleted || response.removed,
+          withheld: response.withheld,
         }}
       />
-      {viewerId && viewerId !== response.author.id && !response.deleted && !response.removed ? (
+      {viewerId && response.author && viewerId !== response.author.id && !response.deleted && !response.withheld ? (
         <ReportButton claimId={claimId} target={{ type: "response", id: response.id }} />
       ) : null}
-      {response.replies > 0 ? (
+      {hasReplies ? (
         depth < VISIBLE_DEPTH && response.children.length > 0 ? (
           <>
-            <ul className="mt-3 space-y-3 border-l-2 border-line pl-3" aria-label={`Responses to ${response.author.name}`}>
+            <ul className="mt-3 space-y-3 border-l-2 border-line pl-3" aria-label={`Responses to ${byline}`}>
               {response.children.map((child) => (
                 <ResponseItem key={child.id} response={child} claimId={claimId} viewerId={viewerId} viewerCanPost={viewerCanPost} depth={depth + 1} />
               ))}
             </ul>
-            {response.replies > response.children.length ? (
+            {shownReplies > response.children.length ? (
               <Link href={`/responses/${response.id}`} className="mt-2 inline-block text-sm text-accent hover:underline">
-                {response.replies - response.children.length} more {response.replies - response.children.length === 1 ? "reply" : "replies"} →
+                {shownReplies - response.children.length} more {shownReplies - response.children.length === 1 ? "reply" : "replies"} →
               </Link>
             ) : null}
           </>
         ) : (
           <Link href={`/responses/${response.id}`} className="mt-2 inline-block text-sm text-accent hover:underline">
-            Continue this thread ({response.replies} {response.replies === 1 ? "response" : "responses"}) →
+            Continue this thread ({shownReplies} {shownReplies === 1 ? "response" : "responses"}) →
           </Link>
         )
       ) : null}

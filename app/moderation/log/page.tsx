@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listModerationLog } from "@/lib/data/moderation";
-import { can } from "@/lib/policy";
 
 export const metadata: Metadata = { title: "Moderation log" };
 
@@ -10,7 +9,7 @@ const TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: 
 /** Public: every moderation action, with moderators' names for staff only. */
 export default async function ModerationLogPage() {
   const user = await getCurrentUser();
-  const entries = await listModerationLog({ withNames: can(user, "moderation.seeNames") });
+  const entries = await listModerationLog(user);
   return (
     <div className="space-y-6">
       <h1 className="font-serif text-3xl font-semibold">Moderation log</h1>
@@ -30,7 +29,7 @@ export default async function ModerationLogPage() {
             <tr key={entry.id} className="border-b border-line align-top" data-testid="log-entry">
               <td className="py-2 pr-3 whitespace-nowrap">{TIME.format(entry.createdAt)}</td>
               <td className="py-2 pr-3">{entry.action}</td>
-              <td className="py-2 pr-3">{entry.targetType === "claim" ? <a href={`/claims/${entry.targetId}`} className="underline">claim</a> : entry.targetType}</td>
+              <td className="py-2 pr-3">{entry.link ? <a href={entry.link} className="underline">{entry.targetType}</a> : entry.targetType.replace("_", " ")}</td>
               <td className="py-2 pr-3">{entry.reason ?? ""}</td>
               <td className="py-2">{entry.moderator}</td>
             </tr>

@@ -15,7 +15,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function ThreadPage({ params }: Props) {
   const { id } = await params;
   const user = await getCurrentUser();
-  const thread = await getThread(id, { viewerId: user?.id });
+  const thread = await getThread(id, { viewer: user });
   if (!thread) notFound();
   const { claim, article, response, ancestors } = thread;
   return (
@@ -28,7 +28,7 @@ export default async function ThreadPage({ params }: Props) {
         {ancestors.map((ancestor) => (
           <span key={ancestor.id} className="flex gap-1">
             <span aria-hidden="true">›</span>
-            <Link href={`/responses/${ancestor.id}`} className="text-accent hover:underline">{ancestor.authorName}</Link>
+            <Link href={`/responses/${ancestor.id}`} className="text-accent hover:underline">{ancestor.authorName ?? "[deleted]"}</Link>
           </span>
         ))}
       </nav>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/session";
 import { getProfile } from "@/lib/data/debate";
 import { formatDate } from "@/lib/format";
 import { formatAge } from "@/lib/format-age";
@@ -8,7 +9,8 @@ import { formatAge } from "@/lib/format-age";
 export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage({ params }: { params: Promise<{ id: string }> }) {
-  const profile = await getProfile((await params).id);
+  // Only what the viewer may see of this person's responses (lib/policy/visibility.ts), counted the same way.
+  const profile = await getProfile((await params).id, await getCurrentUser());
   if (!profile) notFound();
   const { user, responses, totals } = profile;
   return (
@@ -22,9 +24,10 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
       </header>
       <ul className="space-y-3">
         {responses.map((response) => (
-          <li key={response.id} className="rounded-lg border border-line bg-white p-3 text-sm">
+          <li key={response.id} className="rounded-lg border border-line bg-white p-3 text-sm" data-testid="profile-response">
             <p className="text-xs text-muted">
-              {response.stance === "support" ? "Supported" : "Opposed"} a claim in “{response.claim.article.title}” · {formatAge(response.createdAt)} · {response._count.replies} replies
+              {response.stance === "support" ? "Supported" : "Opposed"} a claim in “{response.claim.article.title}” · {formatAge(response.createdAt)} · {response.replies} replies
+              {response.withheld ? " · readers do not see this response" : ""}
             </p>
             <Link href={`/claims/${response.claim.id}#response-${response.id}`} className="mt-1 block hover:underline">
               {response.body.replace(/\s+/g, " ").slice(0, 200)}

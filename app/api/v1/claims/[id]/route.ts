@@ -5,5 +5,5 @@ import { getVisibleClaim } from "@/lib/data/api-resources";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(getClaim, async ({ params }) => ({ body: orNotFound(await getVisibleClaim(params.id), "That claim does not exist.") }));
+export const GET = apiRoute(getClaim, async ({ params, caller }) => ({ body: orNotFound(await getVisibleClaim(params.id, caller?.user ?? null), "That claim does not exist.") }));
 export const OPTIONS = preflight;

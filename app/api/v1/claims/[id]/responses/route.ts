@@ -8,7 +8,9 @@ import { canPost } from "@/lib/policy";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(listOperation, async ({ params, query }) => ({ body: orNotFound(await listClaimResponses(params.id, query), "That claim does not exist.") }));
+export const GET = apiRoute(listOperation, async ({ params, query, caller }) => ({
+  body: orNotFound(await listClaimResponses(params.id, query, caller?.user ?? null), "That claim does not exist."),
+}));
 
 export const POST = apiRoute(postResponse, async ({ params, body, caller, request }) => {
   const user = caller!.user;
@@ -18,7 +20,7 @@ export const POST = apiRoute(postResponse, async ({ params, body, caller, reques
     const message = "must be 16–64 characters of A–Z, a–z, 0–9, _ and -";
     throw new ApiProblem(400, "invalid_request", `The Idempotency-Key header ${message}.`, { errors: [{ in: "header", path: "Idempotency-Key", message }] });
   }
-  orNotFound(await claimIsVisible(params.id), "That claim does not exist.");
+  orNotFound(await claimIsVisible(params.id, user), "That claim does not exist.");
   const posted = await postResponseAs(user, {
     claimId: params.id,
     parentId: body.parentId,
@@ -26,7 +28,7 @@ export const POST = apiRoute(postResponse, async ({ params, body, caller, reques
     body: body.body,
     submissionKey: idempotencyKey ?? undefined,
   });
-  const response = orNotFound(await getResponseItem(posted.id), "That claim does not exist.");
+  const response = orNotFound(await getResponseItem(posted.id, user), "That claim does not exist.");
   return { status: posted.repeated ? 200 : 201, body: response, headers: { Location: `/api/v1/responses/${encodeURIComponent(posted.id)}` } };
 });
 

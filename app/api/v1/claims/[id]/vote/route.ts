@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const PUT = apiRoute(voteOnClaim, async ({ params, body, caller }) => {
   const user = caller!.user;
   if (!canParticipate(user)) throw new ApiProblem(403, "forbidden", "Your account cannot vote right now.");
-  orNotFound(await claimIsVisible(params.id), "That claim does not exist.");
+  orNotFound(await claimIsVisible(params.id, null), "That claim does not exist.");
   await voteOnClaimAs(user, { claimId: params.id, value: body.value });
   const counts = orNotFound(await getClaimVoteCounts(params.id), "That claim does not exist.");
   return { body: { claimId: params.id, value: body.value, votes: { agree: counts.agreeVotes, disagree: counts.disagreeVotes }, standing: counts.standing } };

@@ -10,10 +10,9 @@ export const dynamic = "force-dynamic";
 export const PUT = apiRoute(voteOnResponse, async ({ params, body, caller }) => {
   const user = caller!.user;
   if (!canParticipate(user)) throw new ApiProblem(403, "forbidden", "Your account cannot vote right now.");
-  const response = orNotFound(await getResponseItem(params.id), "That response does not exist.");
-  if (response.status !== "visible") throw new ApiProblem(409, "conflict", `That response is ${response.status === "hidden" ? "under review" : response.status}: it takes no votes.`);
+  // Refuses what the caller may not see (404) and what takes no votes (409), as on the site.
   await voteOnResponseAs(user, { responseId: params.id, value: body.value });
-  const after = (await getResponseItem(params.id))!;
+  const after = orNotFound(await getResponseItem(params.id, user), "That response does not exist.");
   return { body: { responseId: params.id, value: body.value, votes: after.votes, strength: after.strength } };
 });
 

@@ -1,0 +1,79 @@
+// lib/policy/visibility.ts's rule as query filters, for Prisma (`where`) and for raw SQL, so every read
+// asks the database for exactly what the viewer may see. The integration test
+// tests/integration/visibility.test.ts holds both forms to the pure rule on random rows and viewers.
+import { getReadDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { seesDrafts, seesWithheld, type Viewer } from "@/lib/policy/visibility";
+
+// ---------------------------------------------------------------- Prisma
+
+export function visibleArticleWhere(viewer: Viewer): Prisma.ArticleWhereInput {
+  return seesDrafts(viewer) ? {} : { status: "published" };
+}
+
+export function visibleClaimWhere(viewer: Viewer): Prisma.ClaimWhereInput {
+  return { article: visibleArticleWhere(viewer), ...(seesWithheld(viewer) ? {} : { hiddenAt: null }) };
+}
+
+/** Readers see a deleted response ("[deleted]") only while readers see replies to it. */
+const tombstoneWhere = {
+  deletedAt: { not: null },
+  withheldAbove: false,
+  hiddenAt: null,
+  removedAt: null,
+  OR: [{ supporters: { gt: 0 } }, { opposers: { gt: 0 } }],
+} satisfies Prisma.ResponseWhereInput;
+
+/** The responses `viewer` may see, on claims they may see. */
+export function visibleResponseWhere(viewer: Viewer): Prisma.ResponseWhereInput {
+  const undeleted: Prisma.ResponseWhereInput = seesWithheld(viewer)
+    ? { deletedAt: null }
+    : {
+        deletedAt: null,
+        withheldAbove: false,
+        OR: [{ hiddenAt: null, removedAt: null }, ...(viewer ? [{ authorId: viewer.id }] : [])],
+      };
+  return { claim: visibleClaimWhere(viewer), OR: [undeleted, tombstoneWhere] };
+}
+
+/** Responses whose argument counts for readers (arguesForReaders): seen with their text. */
+export const arguingResponseWhere = { deletedAt: null, hiddenAt: null, removedAt: null, withheldAbove: false } satisfies Prisma.ResponseWhereInput;
+
+// ---------------------------------------------------------------- SQL
+
+const column = (alias: string, name: string) => Prisma.raw(`${alias}."${name}"`);
+
+export function articleVisibleSql(viewer: Viewer, a = "a"): Prisma.Sql {
+  return seesDrafts(viewer) ? Prisma.sql`TRUE` : Prisma.sql`${column(a, "status")} = 'published'`;
+}
+
+/** For claim rows `c` joined to their article `a`. */
+export function claimVisibleSql(viewer: Viewer, c = "c", a = "a"): Prisma.Sql {
+  const claim = seesWithheld(viewer) ? Prisma.sql`TRUE` : Prisma.sql`${column(c, "hiddenAt")} IS NULL`;
+  return Prisma.sql`(${articleVisibleSql(viewer, a)} AND ${claim})`;
+}
+
+/**
+ * For response rows `r` (their claim's visibility is checked separately, with claimVisibleSql). The
+ * tombstone test is arguably_response_present, the database's own (migration 20261202013659_visibility).
+ */
+export function responseVisibleSql(viewer: Viewer, r = "r"): Prisma.Sql {
+  const present = Prisma.sql`arguably_response_present(${column(r, "withheldAbove")}, ${column(r, "hiddenAt")}, ${column(r, "removedAt")}, ${column(r, "deletedAt")}, ${column(r, "supporters")} + ${column(r, "opposers")})`;
+  let undeleted: Prisma.Sql;
+  if (seesWithheld(viewer)) undeleted = Prisma.sql`TRUE`;
+  else {
+    const own = viewer ? Prisma.sql`OR ${column(r, "authorId")} = ${viewer.id}` : Prisma.empty;
+    undeleted = Prisma.sql`(NOT ${column(r, "withheldAbove")} AND ((${column(r, "hiddenAt")} IS NULL AND ${column(r, "removedAt")} IS NULL) ${own}))`;
+  }
+  return Prisma.sql`((${column(r, "deletedAt")} IS NULL AND ${undeleted}) OR (${column(r, "deletedAt")} IS NOT NULL AND ${present}))`;
+}
+
+// ---------------------------------------------------------------- single checks
+
+export async function claimVisibleTo(claimId: string, viewer: Viewer) {
+  return (await getReadDb().claim.count({ where: { id: claimId, ...visibleClaimWhere(viewer) } })) === 1;
+}
+
+export async function articleVisibleTo(articleId: string, viewer: Viewer) {
+  return (await getReadDb().article.count({ where: { id: articleId, ...visibleArticleWhere(viewer) } })) === 1;
+}

@@ -1,0 +1,106 @@
+// Every address the app answers, read from the code rather than written down: pages and route handlers
+// from app/ (the App Router's files, with the methods each handler exports), plus the endpoint
+// scripts/server.mjs answers before Next.js. The edge uses it to answer a method a route does not take
+// with 405 and that route's Allow (lib/http/request-checks.ts); tests that must cover "every route"
+// iterate it, so a new page or handler cannot be missed. Reads the app/ folder once, at start-up.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The App Router's folder, found from this file rather than the working directory. */
+const APP_DIR = fileURLToPath(new URL("../../app", import.meta.url));
+
+export interface AppRoute {
+  /** As the App Router spells it: /claims/[id], /api/auth/[...nextauth]. */
+  template: string;
+  kind: "page" | "handler";
+  /** Methods it answers: a page's GET, HEAD and POST (server actions); a handler's exports, with the HEAD and OPTIONS Next.js adds. */
+  methods: string[];
+  file: string;
+}
+
+const HANDLER_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+function* files(dir: string): Generator<string> {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* files(full);
+    else yield full;
+  }
+}
+
+function templateOf(appDir: string, file: string) {
+  const segments = path.relative(appDir, path.dirname(file)).split(path.sep).filter((segment) => segment && !/^\(.*\)$/.test(segment));
+  return `/${segments.join("/")}`;
+}
+
+/** A handler's methods: what it exports, and HEAD (with GET) and OPTIONS, which Next.js answers itself. */
+function handlerMethods(source: string) {
+  const exported = HANDLER_METHODS.filter((method) =>
+    new RegExp(`export\\s+(?:const|(?:async\\s+)?function)\\s+${method}\\b|export\\s*\\{[^}]*\\bas\\s+${method}\\b`).test(source),
+  );
+  return HANDLER_METHODS.filter((method) => exported.includes(method) || (method === "HEAD" && exported.includes("GET")) || method === "OPTIONS");
+}
+
+/** The routes scripts/server.mjs answers itself (decision 013). */
+const SERVER_ROUTES: AppRoute[] = [{ template: "/api/claims/[id]/vote", kind: "handler", methods: ["POST"], file: "lib/fast-writes/claim-vote.ts" }];
+
+export function readAppRoutes(appDir = APP_DIR): AppRoute[] {
+  const routes: AppRoute[] = [...SERVER_ROUTES];
+  for (const file of files(appDir)) {
+    const name = path.basename(file);
+    const relative = path.relative(path.dirname(appDir), file);
+    if (name === "page.tsx") routes.push({ template: templateOf(appDir, file), kind: "page", methods: ["GET", "HEAD", "POST"], file: relative });
+    if (name === "route.ts") routes.push({ template: templateOf(appDir, file), kind: "handler", methods: handlerMethods(fs.readFileSync(file, "utf8")), file: relative });
+  }
+  return routes.sort((a, b) => a.template.localeCompare(b.template));
+}
+
+/** The template's dynamic segments, in order: [id], [slug], [...nextauth]. */
+export function parametersOf(template: string): string[] {
+  return [...template.matchAll(/\[(?:\.\.\.)?(\w+)\]/g)].map((match) => match[1]);
+}
+
+/** The template with each dynamic segment replaced by `values[name]` (already encoded as wanted). */
+export function fillTemplate(template: string, values: Record<string, string>): string {
+  return template.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) => values[name] ?? "x");
+}
+
+/**
+ * How well a template fits a path, as the App Router ranks them (a static segment beats [id], which
+ * beats [...rest]); null when it does not fit at all.
+ */
+function fit(template: string, pathname: string): number[] | null {
+  const wanted = template.split("/").filter(Boolean);
+  const given = pathname.split("/").filter(Boolean);
+  const score: number[] = [];
+  for (const [index, segment] of wanted.entries()) {
+    if (segment.startsWith("[...")) return given.length > index ? [...score, 1] : null;
+    if (index >= given.length) return null;
+    if (segment.startsWith("[")) score.push(2);
+    else if (segment === given[index]) score.push(3);
+    else return null;
+  }
+  return given.length === wanted.length ? score : null;
+}
+
+/** Lexicographic: the first segment where two fits differ decides. */
+function compareFits(a: number[], b: number[]) {
+  for (let index = 0; index < Math.max(a.length, b.length); index++) {
+    const difference = (a[index] ?? 0) - (b[index] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/** The route that answers `pathname` (its segments may still be percent-encoded), or null. */
+export function routeMatcher(routes: AppRoute[]) {
+  return (pathname: string): AppRoute | null => {
+    let best: { route: AppRoute; score: number[] } | null = null;
+    for (const route of routes) {
+      const score = fit(route.template, pathname);
+      if (score && (!best || compareFits(score, best.score) > 0)) best = { route, score };
+    }
+    return best?.route ?? null;
+  };
+}
