@@ -7,21 +7,14 @@ import { claimVisibleSql, responseVisibleSql, visibleArticleWhere, visibleClaimW
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { articleIsVisible, claimIsVisible, responseAppearance, type Viewer } from "@/lib/policy/visibility";
+import { articleIsVisible, claimIsVisible, responseAppearance, type ResponseState, type Viewer } from "@/lib/policy/visibility";
 
 const FLAGS = ["hidden", "removed", "deleted", "withheldAbove", "replied"] as const;
 const AT = new Date("2026-01-01T00:00:00Z");
 
-interface Row {
+interface Row extends ResponseState {
   id: string;
   claimId: string;
-  authorId: string;
-  hiddenAt: Date | null;
-  removedAt: Date | null;
-  deletedAt: Date | null;
-  withheldAbove: boolean;
-  supporters: number;
-  opposers: number;
   claim: { hiddenAt: Date | null; article: { status: "draft" | "published" } };
 }
 
