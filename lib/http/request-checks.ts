@@ -49,6 +49,8 @@ const invalid = (detail: string): Refusal => ({ status: 400, code: "invalid_requ
 
 /** Checks the request target (path and query) as sent, before anything decodes it. */
 export function checkTarget(rawUrl: string): Refusal | null {
+  // Most addresses have nothing encoded: nothing to decode, so nothing can be wrong but raw controls.
+  if (!rawUrl.includes("%")) return CONTROL.test(rawUrl) ? invalid("The address is not valid: it contains control characters.") : null;
   const queryStart = rawUrl.indexOf("?");
   const path = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);
   const query = queryStart === -1 ? "" : rawUrl.slice(queryStart + 1);

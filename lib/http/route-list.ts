@@ -66,19 +66,26 @@ export function fillTemplate(template: string, values: Record<string, string>): 
   return template.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) => values[name] ?? "x");
 }
 
+type Segment = { kind: "static"; text: string } | { kind: "dynamic" } | { kind: "rest" };
+
+function segmentsOf(template: string): Segment[] {
+  return template
+    .split("/")
+    .filter(Boolean)
+    .map((segment) => (segment.startsWith("[...") ? { kind: "rest" } : segment.startsWith("[") ? { kind: "dynamic" } : { kind: "static", text: segment }));
+}
+
 /**
  * How well a template fits a path, as the App Router ranks them (a static segment beats [id], which
  * beats [...rest]); null when it does not fit at all.
  */
-function fit(template: string, pathname: string): number[] | null {
-  const wanted = template.split("/").filter(Boolean);
-  const given = pathname.split("/").filter(Boolean);
+function fit(wanted: Segment[], given: string[]): number[] | null {
   const score: number[] = [];
   for (const [index, segment] of wanted.entries()) {
-    if (segment.startsWith("[...")) return given.length > index ? [...score, 1] : null;
+    if (segment.kind === "rest") return given.length > index ? [...score, 1] : null;
     if (index >= given.length) return null;
-    if (segment.startsWith("[")) score.push(2);
-    else if (segment === given[index]) score.push(3);
+    if (segment.kind === "dynamic") score.push(2);
+    else if (segment.text === given[index]) score.push(3);
     else return null;
   }
   return given.length === wanted.length ? score : null;
@@ -95,10 +102,12 @@ function compareFits(a: number[], b: number[]) {
 
 /** The route that answers `pathname` (its segments may still be percent-encoded), or null. */
 export function routeMatcher(routes: AppRoute[]) {
+  const compiled = routes.map((route) => ({ route, segments: segmentsOf(route.template) }));
   return (pathname: string): AppRoute | null => {
+    const given = pathname.split("/").filter(Boolean);
     let best: { route: AppRoute; score: number[] } | null = null;
-    for (const route of routes) {
-      const score = fit(route.template, pathname);
+    for (const { route, segments } of compiled) {
+      const score = fit(segments, given);
       if (score && (!best || compareFits(score, best.score) > 0)) best = { route, score };
     }
     return best?.route ?? null;

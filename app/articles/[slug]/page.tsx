@@ -2,6 +2,7 @@ import { ExportLink } from "@/components/export-link";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { ArticleBody } from "@/components/article-body";
 import { ClaimDiscussionView, discussionHref, parseDiscussionState, type DiscussionQuery } from "@/app/claims/[id]/claim-discussion";
 import { LiveRefresh } from "@/app/claims/[id]/debate-controls";
@@ -14,10 +15,12 @@ import { WideScreenClaimLinks } from "./claim-links";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<DiscussionQuery & { claim?: string }> };
 
-/** Null when the viewer may not see it (a draft is for editors: lib/policy/visibility.ts). */
-async function visibleArticle(slug: string) {
-  return getArticleBySlug(slug, await getCurrentUser());
-}
+/**
+ * Null when the viewer may not see it (a draft is for editors: lib/policy/visibility.ts). Asked as a
+ * reader first: a published article needs no session. One read per request, shared by the title and
+ * the page, so the title is ready with the page and goes in its head.
+ */
+const visibleArticle = cache(async (slug: string) => (await getArticleBySlug(slug, null)) ?? getArticleBySlug(slug, await getCurrentUser()));
 
 function claimSummaries(claims: { id: string; supportCount: number; opposeCount: number; standing: number }[]) {
   return new Map(claims.map((claim) => [claim.id, { supporting: claim.supportCount, opposing: claim.opposeCount, standing: claim.standing }]));

@@ -7,7 +7,9 @@ import { ClaimDiscussionView, discussionHref, parseDiscussionState, type Discuss
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<DiscussionQuery> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const text = await getClaimText((await params).id, await getCurrentUser());
+  // As a reader first: a visible claim's title needs no session (so it does not wait for one).
+  const { id } = await params;
+  const text = (await getClaimText(id, null)) ?? (await getClaimText(id, await getCurrentUser()));
   return { title: text ? text.slice(0, 70) : "Claim not found" };
 }
 
