@@ -1,6 +1,7 @@
-// Guards that run in scripts/server.mjs before a request reaches Next.js: body size limits (413) and
-// the database outage gate (503). Plain JavaScript because the production server runs on bare Node.
-// See docs/decisions/009-hostile-input-and-outages.md.
+// Guards that run in scripts/server.mjs before a request reaches Next.js: body size limits (413), text
+// bodies read and checked (400, with the checks of lib/http/request-checks.ts passed in) and the
+// database outage gate (503). Plain JavaScript because the production server runs on bare Node.
+// See docs/decisions/009-hostile-input-and-outages.md and 015.
 import http from "node:http";
 import pg from "pg";
 
