@@ -1,6 +1,6 @@
 // Browser-side calls to next-auth's endpoints. We call them directly rather than through
 // next-auth/react so that a 429 (with its Retry-After) reaches the form intact.
-import { SIGN_IN_MESSAGES, signInMessage } from "./messages";
+import { lockedOutMessage, signInMessage } from "./messages";
 
 async function csrfToken(): Promise<string> {
   const response = await fetch("/api/auth/csrf", { cache: "no-store" });
@@ -25,10 +25,7 @@ export async function signInWithPassword(email: string, password: string, callba
   } catch {
     return { ok: false, message: "Could not reach Arguably. Check your connection and try again." };
   }
-  if (response.status === 429) {
-    const minutes = Math.max(1, Math.ceil(Number(response.headers.get("Retry-After") ?? 60) / 60));
-    return { ok: false, message: `${SIGN_IN_MESSAGES.TooManyAttempts} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` };
-  }
+  if (response.status === 429) return { ok: false, message: lockedOutMessage(Number(response.headers.get("Retry-After") ?? 60)) };
   const data = (await response.json().catch(() => ({}))) as { url?: string };
   const error = data.url ? new URL(data.url, window.location.origin).searchParams.get("error") : "Unknown";
   if (!response.ok || error) return { ok: false, message: signInMessage(error) };

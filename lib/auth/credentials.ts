@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { getCredentialsByEmail } from "@/lib/data/get-user";
 import { canSignIn } from "@/lib/policy";
+import { lockoutCode, lockoutSeconds } from "./messages";
 import { verifyPassword } from "./password";
 import { admitSignInAttempt, forgiveSignInAttempt } from "./sign-in-limits";
 
@@ -11,9 +12,6 @@ export const ZCredentials = z.object({
   email: z.string().trim().max(254),
   password: z.string().max(1024),
 });
-
-/** Thrown (and shown by next-auth as `?error=TooManyAttempts:<seconds>`) while attempts are locked. */
-export const TOO_MANY_ATTEMPTS = "TooManyAttempts";
 
 export interface SignedInUser {
   id: string;
@@ -28,7 +26,8 @@ export async function checkCredentials(raw: unknown, ip: string): Promise<Signed
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
   const retryAfter = await admitSignInAttempt(email, ip);
-  if (retryAfter > 0) throw new Error(`${TOO_MANY_ATTEMPTS}:${retryAfter}`);
+  // next-auth passes the message on as `?error=…` (./messages.ts reads it back).
+  if (retryAfter > 0) throw new Error(lockoutCode(retryAfter));
   const user = await getCredentialsByEmail(email);
   // Always one hash: against the account's, or against a stand-in when there is no account.
   const correct = await verifyPassword(user?.passwordHash ?? null, password);
@@ -42,12 +41,9 @@ export async function checkCredentials(raw: unknown, ip: string): Promise<Signed
 /** The seconds to wait, when next-auth's answer (a redirect or `{ url }`) reports a lockout; else null. */
 export function lockoutIn(answerUrl: string | null): number | null {
   if (!answerUrl) return null;
-  let error: string | null;
   try {
-    error = new URL(answerUrl, "http://localhost").searchParams.get("error");
+    return lockoutSeconds(new URL(answerUrl, "http://localhost").searchParams.get("error"));
   } catch {
     return null;
   }
-  const match = error ? new RegExp(`^${TOO_MANY_ATTEMPTS}:(\\d+)$`).exec(error) : null;
-  return match ? Number(match[1]) : null;
 }

@@ -13,13 +13,27 @@ export const SIGN_IN_MESSAGES = {
   Default: "Sign-in failed. Try again.",
 } as const;
 
+/** The error code a lockout carries (`TooManyAttempts:<seconds>`), as the credentials check throws it. */
+export function lockoutCode(retryAfterSeconds: number) {
+  return `TooManyAttempts:${retryAfterSeconds}`;
+}
+
+/** The seconds a lockout code says to wait, or null when the code is something else. */
+export function lockoutSeconds(code: string | null | undefined): number | null {
+  const match = code ? /^TooManyAttempts:(\d+)$/.exec(code) : null;
+  return match ? Number(match[1]) : null;
+}
+
+/** "Too many failed sign-in attempts. Try again in 3 minutes." */
+export function lockedOutMessage(retryAfterSeconds: number) {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return `${SIGN_IN_MESSAGES.TooManyAttempts} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}
+
 export function signInMessage(code: string | null | undefined): string {
   if (!code) return SIGN_IN_MESSAGES.Default;
-  const locked = /^TooManyAttempts:(\d+)$/.exec(code);
-  if (locked) {
-    const minutes = Math.max(1, Math.ceil(Number(locked[1]) / 60));
-    return `${SIGN_IN_MESSAGES.TooManyAttempts} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
-  }
+  const lockout = lockoutSeconds(code);
+  if (lockout !== null) return lockedOutMessage(lockout);
   if (code.startsWith("AccountSuspended:")) {
     const [, until, ...reason] = code.split(":");
     const end = new Date(Number(until));

@@ -14,7 +14,7 @@ import { UserFacingError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { responseAppearance, type Viewer } from "@/lib/policy/visibility";
 import { standingWith } from "./discussion";
-import { visibleArticleWhere, visibleClaimWhere, visibleResponseWhere } from "./visibility";
+import { claimVisibleTo, responseStateSelect, visibleArticleWhere, visibleClaimWhere, visibleResponseWhere } from "./visibility";
 
 type ArticleSummary = z.infer<typeof S.ArticleSummary>;
 type ClaimSummary = z.infer<typeof S.ClaimSummary>;
@@ -125,7 +125,6 @@ function claimSummary(row: ClaimSummaryRow): ClaimSummary {
   };
 }
 
-
 export async function getPublishedArticle(slug: string): Promise<z.infer<typeof S.Article> | null> {
   const article = await getDb().article.findFirst({
     where: { slug, ...visibleArticleWhere(null) },
@@ -152,10 +151,6 @@ export async function getVisibleClaim(claimId: string, viewer: Viewer): Promise<
   };
 }
 
-export async function claimIsVisible(claimId: string, viewer: Viewer) {
-  return (await getDb().claim.count({ where: { id: claimId, ...visibleClaimWhere(viewer) } })) === 1;
-}
-
 /** A claim's vote counts and standing as they are now. */
 export async function getClaimVoteCounts(claimId: string) {
   return getDb().claim.findUnique({ where: { id: claimId }, select: { agreeVotes: true, disagreeVotes: true, standing: true } });
@@ -171,11 +166,7 @@ const responseSelect = {
   body: true,
   createdAt: true,
   editedAt: true,
-  deletedAt: true,
-  hiddenAt: true,
-  removedAt: true,
-  withheldAbove: true,
-  authorId: true,
+  ...responseStateSelect,
   strongVotes: true,
   weakVotes: true,
   supporters: true,
@@ -222,7 +213,7 @@ export async function listClaimResponses(claimId: string, options: ResponseListO
   const cursor = decodeCursor(options.cursor);
   // Both at once; the rows of a claim the viewer cannot see are dropped unread.
   const [visible, rows] = await Promise.all([
-    claimIsVisible(claimId, viewer),
+    claimVisibleTo(claimId, viewer),
     getDb().response.findMany({
       where: {
         claimId,

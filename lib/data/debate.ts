@@ -10,7 +10,7 @@ import { claimVoteStatement, type ClaimVoteInput, type ClaimVoteOutcome } from "
 import { canChangeResponse, canDeleteResponse, canVoteOnResponse, type Actor } from "@/lib/policy";
 import { checkWordFilters } from "./moderation";
 import { appearanceToParticipant, arguesForReaders, responseAppearance, type Viewer } from "@/lib/policy/visibility";
-import { visibleClaimWhere, visibleResponseWhere } from "./visibility";
+import { claimVisibleTo, responseArguesForReaders, responseStateSelect, visibleClaimWhere, visibleResponseWhere } from "./visibility";
 
 export class DebateError extends UserFacingError {
   override name = "DebateError";
@@ -31,8 +31,6 @@ async function liveClaim(tx: Tx, claimId: string) {
   return { ...claim, locked: claim.lockedAt !== null || claim.article.lockedAt !== null };
 }
 
-const responseState = { authorId: true, hiddenAt: true, removedAt: true, deletedAt: true, withheldAbove: true, supporters: true, opposers: true } as const;
-
 /**
  * A response someone wants to answer or vote on, on a claim readers see. One the actor may not see
  * is "does not exist" (404), exactly like a missing id; one they see that takes no part in debate
@@ -41,7 +39,7 @@ const responseState = { authorId: true, hiddenAt: true, removedAt: true, deleted
 async function debatableResponse(tx: Tx, responseId: string, actorId: string, { claimId }: { claimId?: string } = {}) {
   const response = await tx.response.findFirst({
     where: { id: responseId, ...(claimId ? { claimId } : {}), claim: visibleClaimWhere(null) },
-    select: { id: true, claimId: true, claim: { select: { articleId: true } }, ...responseState },
+    select: { id: true, claimId: true, claim: { select: { articleId: true } }, ...responseStateSelect },
   });
   const appearance = response ? appearanceToParticipant(response, actorId) : null;
   if (!response || appearance === null) throw new DebateError("That response does not exist.", 404);
@@ -174,13 +172,7 @@ export async function getRevisions(responseId: string, viewer: Viewer) {
       editedAt: true,
       createdAt: true,
       claimId: true,
-      authorId: true,
-      deletedAt: true,
-      hiddenAt: true,
-      removedAt: true,
-      withheldAbove: true,
-      supporters: true,
-      opposers: true,
+      ...responseStateSelect,
       author: { select: { name: true } },
       revisions: { orderBy: { createdAt: "desc" }, select: { id: true, body: true, createdAt: true } },
     },
@@ -232,9 +224,7 @@ export async function setFollow(input: { userId: string; claimId?: string; respo
     await getDb().follow.deleteMany({ where: { userId: input.userId, ...target } });
     return;
   }
-  const followable = input.claimId
-    ? await getDb().claim.count({ where: { id: input.claimId, ...visibleClaimWhere(null) } })
-    : await getDb().response.count({ where: { id: input.responseId, ...visibleResponseWhere(null), deletedAt: null } });
+  const followable = input.claimId ? await claimVisibleTo(input.claimId, null) : await responseArguesForReaders(input.responseId!);
   if (!followable) throw new DebateError("There is nothing to follow there.", 404);
   try {
     await getDb().follow.create({ data: { userId: input.userId, ...target } });
@@ -287,13 +277,7 @@ export async function getProfile(userId: string, viewer: Viewer) {
         stance: true,
         body: true,
         createdAt: true,
-        authorId: true,
-        hiddenAt: true,
-        removedAt: true,
-        deletedAt: true,
-        withheldAbove: true,
-        supporters: true,
-        opposers: true,
+        ...responseStateSelect,
         claim: { select: { id: true, text: true, article: { select: { title: true } } } },
       },
     }),

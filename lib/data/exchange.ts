@@ -3,10 +3,11 @@
 // A deleted response stays as "[deleted]" where readers still see replies to it.
 import { getReadDb } from "@/lib/db/client";
 import { visibleArticleWhere, visibleClaimWhere, visibleResponseWhere } from "./visibility";
-
-const readersText = <T extends { body: string; deletedAt: Date | null }>(row: T) => (row.deletedAt ? { ...row, body: "[deleted]" } : row);
 import type { DebateTree } from "@/lib/exchange/debate-tree";
 import type { AnchoredClaim } from "@/lib/exchange/web-annotation";
+
+/** A deleted response keeps its place with this text, as on the claim page. */
+const readersText = <T extends { body: string; deletedAt: Date | null }>(row: T) => (row.deletedAt ? { ...row, body: "[deleted]" } : row);
 
 export async function getDebateForExport(claimId: string): Promise<{ tree: DebateTree; anchor: AnchoredClaim } | null> {
   const db = getReadDb();

@@ -9,7 +9,7 @@ import { announce } from "@/lib/live/publish";
 import { can, type Actor } from "@/lib/policy";
 import { claimIsVisible, responseAppearance } from "@/lib/policy/visibility";
 import { SETTING_DEFAULTS } from "./settings";
-import { visibleClaimWhere, visibleResponseWhere } from "./visibility";
+import { claimVisibleTo, responseArguesForReaders, responseStateSelect, visibleClaimWhere, visibleResponseWhere } from "./visibility";
 
 type Tx = Prisma.TransactionClient;
 
@@ -44,8 +44,7 @@ async function loadTarget(tx: Tx, target: Target) {
 
 /** A claim readers see, or a response readers see with its text (lib/policy/visibility.ts). */
 async function reportable(tx: Tx, target: Target) {
-  if (target.type === "claim") return (await tx.claim.count({ where: { id: target.id, ...visibleClaimWhere(null) } })) === 1;
-  return (await tx.response.count({ where: { id: target.id, ...visibleResponseWhere(null), deletedAt: null } })) === 1;
+  return target.type === "claim" ? claimVisibleTo(target.id, null, tx) : responseArguesForReaders(target.id, tx);
 }
 
 export interface NewReport {
@@ -105,7 +104,7 @@ export async function listMyReports(viewer: Actor) {
       createdAt: true,
       resolvedAt: true,
       claim: { select: { id: true, text: true, ...claimState } },
-      response: { select: { id: true, claimId: true, authorId: true, hiddenAt: true, removedAt: true, deletedAt: true, withheldAbove: true, supporters: true, opposers: true, claim: { select: claimState } } },
+      response: { select: { id: true, claimId: true, ...responseStateSelect, claim: { select: claimState } } },
     },
   });
   return reports.map(({ claim, response, ...report }) => ({

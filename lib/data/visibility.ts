@@ -39,6 +39,17 @@ export function visibleResponseWhere(viewer: Viewer): Prisma.ResponseWhereInput 
 /** Responses whose argument counts for readers (arguesForReaders): seen with their text. */
 export const arguingResponseWhere = { deletedAt: null, hiddenAt: null, removedAt: null, withheldAbove: false } satisfies Prisma.ResponseWhereInput;
 
+/** The columns the rule reads of a response (ResponseState), for a `select`. */
+export const responseStateSelect = {
+  authorId: true,
+  hiddenAt: true,
+  removedAt: true,
+  deletedAt: true,
+  withheldAbove: true,
+  supporters: true,
+  opposers: true,
+} satisfies Prisma.ResponseSelect;
+
 // ---------------------------------------------------------------- SQL
 
 const column = (alias: string, name: string) => Prisma.raw(`${alias}."${name}"`);
@@ -70,8 +81,16 @@ export function responseVisibleSql(viewer: Viewer, r = "r"): Prisma.Sql {
 
 // ---------------------------------------------------------------- single checks
 
-export async function claimVisibleTo(claimId: string, viewer: Viewer) {
-  return (await getReadDb().claim.count({ where: { id: claimId, ...visibleClaimWhere(viewer) } })) === 1;
+/** A client to count with: the routed reader by default, or the caller's transaction. */
+type Counter = Pick<Prisma.TransactionClient, "claim" | "response">;
+
+export async function claimVisibleTo(claimId: string, viewer: Viewer, db: Counter = getReadDb()) {
+  return (await db.claim.count({ where: { id: claimId, ...visibleClaimWhere(viewer) } })) === 1;
+}
+
+/** A response readers see with its text, on a claim they see: what can be followed or reported. */
+export async function responseArguesForReaders(responseId: string, db: Counter = getReadDb()) {
+  return (await db.response.count({ where: { id: responseId, ...arguingResponseWhere, claim: visibleClaimWhere(null) } })) === 1;
 }
 
 export async function articleVisibleTo(articleId: string, viewer: Viewer) {

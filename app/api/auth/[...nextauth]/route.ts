@@ -3,7 +3,8 @@
 // clients and the sign-in form expect, instead of next-auth's generic error redirect.
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
-import { lockoutIn, TOO_MANY_ATTEMPTS } from "@/lib/auth/credentials";
+import { lockoutIn } from "@/lib/auth/credentials";
+import { lockedOutMessage } from "@/lib/auth/messages";
 import { authOptions } from "@/lib/auth/options";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
@@ -33,7 +34,7 @@ export async function POST(request: NextRequest, context: Context) {
   const retryAfter = lockoutIn(response.headers.get("location") ?? (await answerUrl(response)));
   if (retryAfter === null) return response;
   return Response.json(
-    { error: TOO_MANY_ATTEMPTS, message: `Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`, retryAfter },
+    { error: "TooManyAttempts", message: lockedOutMessage(retryAfter), retryAfter },
     { status: 429, headers: { "Retry-After": String(retryAfter), "Cache-Control": "no-store" } },
   );
 }

@@ -2,7 +2,8 @@ import { apiRoute, preflight } from "@/lib/api/handler";
 import { listClaimResponses as listOperation, postResponse } from "@/lib/api/operations";
 import { ApiProblem, orNotFound } from "@/lib/api/problem";
 import { postingBlockedReason } from "@/lib/auth/sanction-message";
-import { claimIsVisible, getResponseItem, listClaimResponses } from "@/lib/data/api-resources";
+import { getResponseItem, listClaimResponses } from "@/lib/data/api-resources";
+import { claimVisibleTo } from "@/lib/data/visibility";
 import { postResponseAs, submissionKeySchema } from "@/lib/data/participation";
 import { canPost } from "@/lib/policy";
 
@@ -20,7 +21,7 @@ export const POST = apiRoute(postResponse, async ({ params, body, caller, reques
     const message = "must be 16–64 characters of A–Z, a–z, 0–9, _ and -";
     throw new ApiProblem(400, "invalid_request", `The Idempotency-Key header ${message}.`, { errors: [{ in: "header", path: "Idempotency-Key", message }] });
   }
-  orNotFound(await claimIsVisible(params.id, user), "That claim does not exist.");
+  orNotFound(await claimVisibleTo(params.id, user), "That claim does not exist.");
   const posted = await postResponseAs(user, {
     claimId: params.id,
     parentId: body.parentId,
