@@ -185,6 +185,23 @@ describe.skipIf(!chromiumPath)("hostile requests", () => {
     });
   });
 
+  describe("sign-in addresses", () => {
+    test("a callback address next-auth cannot use, in the query or its cookie, is a 400 (next-auth itself answers 500)", async () => {
+      // Found by the fuzz below: a relative address without a leading slash.
+      const anonymous = new HttpClient(appUrl);
+      for (const path of ["/api/auth/csrf?callbackUrl=%C7%A9%F0%93%8E%B7", "/api/auth/session?callbackUrl=javascript%3Aalert(1)", "/api/auth/signin?callbackUrl=nowhere"]) {
+        expectRefusedQuickly(await sendTimed(anonymous, path), path);
+        expectRefusedQuickly(await sendTimed(anonymous, path, { method: "HEAD" }), `HEAD ${path}`);
+      }
+      const withCookie = await sendTimed(anonymous, "/api/auth/csrf", { headers: { cookie: "next-auth.callback-url=nowhere" } });
+      expectRefusedQuickly(withCookie, "an unusable callback-url cookie");
+      // Usable ones still work.
+      for (const path of ["/api/auth/csrf?callbackUrl=%2Fclaims%2Fabc", `/api/auth/csrf?callbackUrl=${encodeURIComponent(appUrl)}`]) {
+        expect((await sendTimed(anonymous, path)).status, path).toBe(200);
+      }
+    });
+  });
+
   describe("methods", () => {
     test("TRACE, TRACK, PROPFIND and the like get 405 with Allow; nothing echoes the request", async () => {
       for (const method of ["TRACE", "PROPFIND", "MKCOL", "PATCH", "DELETE"]) {

@@ -16,12 +16,32 @@ function handler(request: NextRequest, context: Context) {
   return NextAuth(request, context as never, authOptions()) as Promise<Response>;
 }
 
+/** next-auth's own test of a callback address (an http(s) URL, or a path from the root). */
+function usableCallbackUrl(url: string) {
+  try {
+    return /^https?:$/.test(new URL(url, url.startsWith("/") ? "http://localhost" : undefined).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * next-auth answers a callback address it cannot use, in the query or in its cookie, with a 500
+ * ("a problem with the server configuration"); it is the client's mistake, so it gets a 400 here.
+ */
+function unusableCallbackUrl(request: NextRequest): Response | null {
+  const fromQuery = request.nextUrl.searchParams.get("callbackUrl");
+  const fromCookie = request.cookies.get("__Secure-next-auth.callback-url")?.value ?? request.cookies.get("next-auth.callback-url")?.value;
+  if ((fromQuery === null || usableCallbackUrl(fromQuery)) && (fromCookie === undefined || usableCallbackUrl(fromCookie))) return null;
+  return Response.json({ error: "InvalidCallbackUrl", message: "The address to return to after signing in is not valid. Start again from the sign-in page." }, { status: 400 });
+}
+
 export async function GET(request: NextRequest, context: Context) {
   // next-auth answers this one with a 500 ("not supported"); it only takes a POSTed form.
   if ((await context.params).nextauth.join("/") === CREDENTIALS_CALLBACK) {
     return Response.json({ error: "MethodNotAllowed", message: "Sign in by POSTing the form." }, { status: 405, headers: { Allow: "POST" } });
   }
-  return handler(request, context);
+  return unusableCallbackUrl(request) ?? handler(request, context);
 }
 
 export async function POST(request: NextRequest, context: Context) {
@@ -29,6 +49,8 @@ export async function POST(request: NextRequest, context: Context) {
   if (declaredLength > MAX_AUTH_BODY_BYTES) {
     return Response.json({ error: "Request body too large." }, { status: 413 });
   }
+  const refusal = unusableCallbackUrl(request);
+  if (refusal) return refusal;
   const response = await handler(request, context);
   if ((await context.params).nextauth.join("/") !== CREDENTIALS_CALLBACK) return response;
   const retryAfter = lockoutIn(response.headers.get("location") ?? (await answerUrl(response)));
