@@ -77,13 +77,26 @@ export async function startHarness({ accounts: accountCount }: { accounts: numbe
   );
   const claims = await sql<{ id: string; articleId: string }>(`select id, "articleId" from "Claim" order by "articleId", start`);
   const withheld = { claimId: claims[0].id, texts: [`WITHHELD-${randomBytes(6).toString("hex")}`, `WITHHELD-REPLY-${randomBytes(6).toString("hex")}`] };
+  // Written by people who take no part in the run: an author sees their own hidden response (decision
+  // 015), so a load account as author would count its own view as a leak.
+  await sql(
+    `insert into "User" (id, email, name, "createdAt", "updatedAt") values
+       ('withheld-author-1', 'withheld-author-1@example.com', 'Withheld author 1', now(), now()),
+       ('withheld-author-2', 'withheld-author-2@example.com', 'Withheld author 2', now(), now())`,
+  );
   await sql(
     `insert into "Response" (id, "claimId", "parentId", stance, "authorId", body) values
-       ('withheld-1', $1, null, 'oppose', 'load-1', $2 || ' is under review.'), ('withheld-2', $1, 'withheld-1', 'support', 'load-2', $3 || ' answers it.')`,
+       ('withheld-1', $1, null, 'oppose', 'withheld-author-1', $2 || ' is under review.'),
+       ('withheld-2', $1, 'withheld-1', 'support', 'withheld-author-2', $3 || ' answers it.')`,
     [withheld.claimId, withheld.texts[0], withheld.texts[1]],
   );
-  // As the app writes them: each author follows their response.
-  await sql(`insert into "Follow" (id, "userId", "responseId") values ('withheld-follow-1', 'load-1', 'withheld-1'), ('withheld-follow-2', 'load-2', 'withheld-2')`);
+  // As the app writes them, each author follows their response; and two readers of the run followed
+  // the thread before it was hidden: their bell must not carry its text.
+  await sql(
+    `insert into "Follow" (id, "userId", "responseId") values
+       ('withheld-follow-1', 'withheld-author-1', 'withheld-1'), ('withheld-follow-2', 'withheld-author-2', 'withheld-2'),
+       ('withheld-follow-3', 'load-1', 'withheld-1'), ('withheld-follow-4', 'load-2', 'withheld-2')`,
+  );
   await sql(`update "Response" set "hiddenAt" = now() where id = 'withheld-1'`);
   const articleSlugs = (await sql<{ slug: string }>(`select slug from "Article" order by slug`)).map((row) => row.slug);
 
