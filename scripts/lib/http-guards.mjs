@@ -4,6 +4,11 @@
 // See docs/decisions/009-hostile-input-and-outages.md and 015.
 import http from "node:http";
 import pg from "pg";
+import { tsImport } from "tsx/esm/api";
+
+// The public API's one problem-details shape (RFC 9457), codes and CORS headers: the answers given here
+// to /api/v1 are the same as the API's own (lib/api/problem.ts; it loads no other runtime code).
+const { ApiProblem, CODE_OF_STATUS, CORS_HEADERS, problemBody } = await tsImport("../../lib/api/problem.ts", import.meta.url);
 
 const MB = 1024 * 1024;
 /** Oversized bodies up to this size are read (and dropped) before the 413, so the client sees it. */
@@ -24,16 +29,14 @@ function wantsJson(request) {
 
 const PAGE_STYLE = "body{font-family:Georgia,serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#1c1917}h1{font-size:1.75rem}";
 
-/** The public API answers every failure as RFC 9457 problem details (lib/api/problem.ts), this one too. */
-const API_PROBLEM_CODES = { 400: "invalid_request", 405: "method_not_allowed", 413: "payload_too_large", 500: "server_error", 503: "unavailable" };
-
 function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 /**
- * A self-contained error answer: problem details for the public API, JSON for other programs and
- * server actions, a small page for browsers. `allow` sets the Allow header of a 405.
+ * A self-contained error answer: problem details for the public API (titled by status, as all of the
+ * API's are), JSON for other programs and server actions, a small page for browsers. `allow` sets the
+ * Allow header of a 405.
  */
 export function sendError(request, response, status, { title, message, retryAfterSeconds, allow, code }) {
   if (response.headersSent) {
@@ -48,9 +51,10 @@ export function sendError(request, response, status, { title, message, retryAfte
   // The refused body may still be arriving: close the connection rather than read it all.
   if (status === 413) response.setHeader("Connection", "close");
   if ((request.url ?? "").startsWith("/api/v1/")) {
+    const problem = new ApiProblem(status, code ?? CODE_OF_STATUS[status] ?? "invalid_request", message);
     response.setHeader("Content-Type", "application/problem+json; charset=utf-8");
-    response.setHeader("Access-Control-Allow-Origin", "*");
-    response.end(JSON.stringify({ type: "about:blank", title, status, detail: message, code: code ?? API_PROBLEM_CODES[status] ?? "invalid_request" }));
+    for (const [name, value] of Object.entries(CORS_HEADERS)) response.setHeader(name, value);
+    response.end(JSON.stringify(problemBody(problem)));
     return;
   }
   if (request.method === "HEAD") {

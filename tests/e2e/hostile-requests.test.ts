@@ -121,7 +121,9 @@ describe.skipIf(!chromiumPath)("hostile requests", () => {
       const api = await fetch(new URL("/api/v1/claims/%00", appUrl));
       expect(api.status).toBe(400);
       expect(api.headers.get("content-type")).toContain("application/problem+json");
-      expect(await api.json()).toMatchObject({ status: 400, code: "invalid_request", detail: expect.stringMatching(/control characters/) });
+      // The same problem details as the API's own answers: titled by status, readable by browser clients.
+      expect(api.headers.get("access-control-expose-headers")).toContain("Retry-After");
+      expect(await api.json()).toMatchObject({ type: "about:blank", title: "Bad Request", status: 400, code: "invalid_request", detail: expect.stringMatching(/control characters/) });
     });
   });
 
