@@ -16,11 +16,11 @@ export function windowStart(rule: RateLimitRule, now: number) {
   return new Date(Math.floor(now / rule.windowMs) * rule.windowMs);
 }
 
-/** After a hit the new event is already counted, so it is over the limit only past it; a peek asks about the next one. */
-export function stateFor(count: number, rule: RateLimitRule, now: number, { counted }: { counted: boolean }): RateLimitState {
+/** The state after a hit: `count` already includes the new event, so it is over the limit only past it. */
+export function stateFor(count: number, rule: RateLimitRule, now: number): RateLimitState {
   const resetsAt = windowStart(rule, now).getTime() + rule.windowMs;
   return {
-    limited: counted ? count > rule.limit : count >= rule.limit,
+    limited: count > rule.limit,
     count,
     retryAfterSeconds: Math.max(1, Math.ceil((resetsAt - now) / 1000)),
   };

@@ -69,7 +69,7 @@ export function limitedClaimVote(input: ClaimVoteInput, votesPerMinute: number, 
   const rule = { limit: votesPerMinute, windowMs: VOTE_WINDOW_MS };
   const statement = claimVoteStatement(input, { key: voteLimitKey(input.userId), windowStart: windowStart(rule, now), limit: rule.limit });
   const verdict = (outcome: ClaimVoteOutcome): ClaimVoteVerdict => {
-    const limit = stateFor(outcome.hits, rule, now, { counted: true });
+    const limit = stateFor(outcome.hits, rule, now);
     if (limit.limited) return { ok: false, status: 429, message: tooFastMessage("voting", limit.retryAfterSeconds), retryAfterSeconds: limit.retryAfterSeconds };
     if (!outcome.found) return { ok: false, status: 404, message: "That claim does not exist." };
     return { ok: true };

@@ -12,16 +12,7 @@ export async function hitRateLimit(key: string, rule: RateLimitRule, now = Date.
     insert into "RateLimitCounter" ("key", "windowStart", "count") values (${key}, ${start}, 1)
     on conflict ("key", "windowStart") do update set "count" = "RateLimitCounter"."count" + 1
     returning "count"`;
-  return stateFor(rows[0].count, rule, now, { counted: true });
-}
-
-/** The state under `key` without recording anything; `limited` means the next event would be refused. */
-export async function peekRateLimit(key: string, rule: RateLimitRule, now = Date.now()): Promise<RateLimitState> {
-  const row = await getDb().rateLimitCounter.findUnique({
-    where: { key_windowStart: { key, windowStart: windowStart(rule, now) } },
-    select: { count: true },
-  });
-  return stateFor(row?.count ?? 0, rule, now, { counted: false });
+  return stateFor(rows[0].count, rule, now);
 }
 
 /** Takes back one event under `key` in the current window (an attempt that turned out fine). */
