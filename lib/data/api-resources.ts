@@ -14,7 +14,7 @@ import { UserFacingError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { responseAppearance, type Viewer } from "@/lib/policy/visibility";
 import { standingWith } from "./discussion";
-import { claimVisibleTo, responseStateSelect, visibleArticleWhere, visibleClaimWhere, visibleResponseWhere } from "./visibility";
+import { claimVisibleTo, responseStateSelect, visibleArticleWhere, visibleClaimInArticleWhere, visibleClaimWhere, visibleResponseWhere } from "./visibility";
 
 type ArticleSummary = z.infer<typeof S.ArticleSummary>;
 type ClaimSummary = z.infer<typeof S.ClaimSummary>;
@@ -61,7 +61,7 @@ const articleSummarySelect = {
   byline: true,
   sourceUrl: true,
   importedAt: true,
-  _count: { select: { claims: { where: { hiddenAt: null } } } },
+  _count: { select: { claims: { where: visibleClaimInArticleWhere(null) } } },
 } satisfies Prisma.ArticleSelect;
 
 type ArticleSummaryRow = Prisma.ArticleGetPayload<{ select: typeof articleSummarySelect }>;
@@ -128,7 +128,7 @@ function claimSummary(row: ClaimSummaryRow): ClaimSummary {
 export async function getPublishedArticle(slug: string): Promise<z.infer<typeof S.Article> | null> {
   const article = await getDb().article.findFirst({
     where: { slug, ...visibleArticleWhere(null) },
-    select: { ...articleSummarySelect, body: true, claims: { where: { hiddenAt: null }, orderBy: { start: "asc" }, select: claimSummarySelect } },
+    select: { ...articleSummarySelect, body: true, claims: { where: visibleClaimInArticleWhere(null), orderBy: { start: "asc" }, select: claimSummarySelect } },
   });
   if (!article) return null;
   return { ...articleSummary(article), body: article.body, claims: article.claims.map(claimSummary) };

@@ -1,14 +1,14 @@
 import { getDb } from "@/lib/db/client";
 import type { BodyBlock } from "@/lib/ingest";
 import type { Viewer } from "@/lib/policy/visibility";
-import { visibleArticleWhere } from "./visibility";
+import { visibleArticleWhere, visibleClaimInArticleWhere } from "./visibility";
 
 /** Published articles, newest first, with the number of claims readers see in each. */
 export async function listArticles() {
   return getDb().article.findMany({
     where: visibleArticleWhere(null),
     orderBy: [{ importedAt: "desc" }, { title: "asc" }],
-    select: { id: true, slug: true, title: true, byline: true, importedAt: true, _count: { select: { claims: { where: { hiddenAt: null } } } } },
+    select: { id: true, slug: true, title: true, byline: true, importedAt: true, _count: { select: { claims: { where: visibleClaimInArticleWhere(null) } } } },
     take: 100,
   });
 }
@@ -31,7 +31,7 @@ export async function getArticleBySlug(slug: string, viewer: Viewer) {
       importedAt: true,
       status: true,
       lockedAt: true,
-      claims: { where: { hiddenAt: null }, orderBy: { start: "asc" }, select: { id: true, start: true, end: true, text: true, supportCount: true, opposeCount: true, standing: true } },
+      claims: { where: visibleClaimInArticleWhere(null), orderBy: { start: "asc" }, select: { id: true, start: true, end: true, text: true, supportCount: true, opposeCount: true, standing: true } },
     },
   });
   if (!article) return null;

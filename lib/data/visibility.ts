@@ -11,8 +11,13 @@ export function visibleArticleWhere(viewer: Viewer): Prisma.ArticleWhereInput {
   return seesDrafts(viewer) ? {} : { status: "published" };
 }
 
+/** The claims the viewer may see of an article they already see: for `claims` under an article read. */
+export function visibleClaimInArticleWhere(viewer: Viewer): Prisma.ClaimWhereInput {
+  return seesWithheld(viewer) ? {} : { hiddenAt: null };
+}
+
 export function visibleClaimWhere(viewer: Viewer): Prisma.ClaimWhereInput {
-  return { article: visibleArticleWhere(viewer), ...(seesWithheld(viewer) ? {} : { hiddenAt: null }) };
+  return { article: visibleArticleWhere(viewer), ...visibleClaimInArticleWhere(viewer) };
 }
 
 /** Readers see a deleted response ("[deleted]") only while readers see replies to it. */
