@@ -35,6 +35,7 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/support/global-database.ts", "tests/support/global-app.ts"],
+          setupFiles: ["tests/support/fresh-limits-per-file.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // One production server and one browser are shared; files run one after another.

@@ -3,7 +3,7 @@
 // insists that every documented operation was exercised. Around that, what a client relies on: cursors
 // that walk a list exactly once, tokens that do what their scope says and stop when revoked, cookies
 // that count for nothing, rate limits that answer 429 with Retry-After, and errors as problem details.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { appSql, createArticleWithClaim } from "../support/app-database";
 import { appUrl } from "../support/browser";
 import { createAccount, signedIn, type TestAccount } from "../support/http";
@@ -63,10 +63,6 @@ beforeAll(async () => {
   writeToken = (await createToken(writer, "write")).token;
   readToken = (await createToken(writer, "read")).token;
   otherToken = (await createToken(await createAccount("api-other"), "write")).token;
-});
-
-afterAll(async () => {
-  await appSql(`delete from "RateLimitCounter" where key like 'api:%'`);
 });
 
 describe("public API contract", () => {
