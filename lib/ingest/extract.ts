@@ -1,4 +1,5 @@
-// Extract: from a pasted or scraped page (plain text) to the article's title, byline and body blocks.
+// Extract: from a pasted or scraped page (plain text) to the article's title, byline, what the page
+// says about itself (site, date, language) and body blocks.
 // Pure: no database, no network. Works line by line with rules that hold across news sites rather than
 // rules for particular sites: prose looks like prose (long, ends a sentence); navigation, prompts,
 // captions and credits do not; and the article is the largest contiguous run of prose, so that the
@@ -14,10 +15,21 @@ export interface ExtractedBlock {
   text: string;
 }
 
+/** What a page says about itself, beside its title and byline. */
+export interface ArticleMetadata {
+  /** Where the page was fetched from, when it was. */
+  sourceUrl: string | null;
+  siteName: string | null;
+  publishedAt: Date | null;
+  /** BCP 47 tag, as the page declares it or as its words show ("en"). */
+  language: string | null;
+}
+
 export interface ExtractedArticle {
   title: string;
   byline: string | null;
   blocks: ExtractedBlock[];
+  metadata: ArticleMetadata;
 }
 
 type LineClass = "prose" | "heading" | "prompt" | "furniture" | "end" | "caption" | "other";
@@ -72,6 +84,7 @@ const END_MARKERS = [
 const CAPTION = [
   /\b(photo|image|picture|illustration|file photo|top image)\b/i,
   /\bcredit:/i,
+  /^caption\b/i,
   /\bvia (zuma|getty|reuters|ap|afp|shutterstock)\b/i,
   /\b(shutterstock|getty images|reuters|afp|associated press)\b/i,
   /^[\w-]+\.(jpe?g|png|webp|gif)$/i,
@@ -101,6 +114,8 @@ function classify(text: string): LineClass {
   if (PROMPTS.some((pattern) => pattern.test(text)) && words < 30) return "prompt";
   const endsSentence = SENTENCE_END.test(text);
   if (CAPTION.some((pattern) => pattern.test(text)) && (!endsSentence || words < 12)) return "caption";
+  // A short line that asks or exclaims, alone, is a headline ("Is the office dead?"), not a paragraph.
+  if (/[?!]["”’]?$/.test(text) && words <= 12 && !/[.!?]\s/.test(text) && /^[\p{Lu}\p{N}“"']/u.test(text)) return "heading";
   if (endsSentence && words >= 8) return "prose";
   // Scrapes drop final periods, most often after a closing quotation mark; long lines are prose anyway.
   if ((/["”’]$/.test(text) && words >= 12) || words >= 30) return "prose";
@@ -148,6 +163,76 @@ function mainRun(lines: Line[]): [number, number] | null {
     }
   });
   return best;
+}
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+const DATE_PATTERNS: { pattern: RegExp; parts: (match: RegExpMatchArray) => [number, number, number] }[] = [
+  { pattern: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, "i"), parts: (m) => [Number(m[3]), monthIndex(m[1]), Number(m[2])] },
+  { pattern: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\s+(\\d{4})\\b`, "i"), parts: (m) => [Number(m[3]), monthIndex(m[2]), Number(m[1])] },
+  { pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/, parts: (m) => [Number(m[1]), Number(m[2]) - 1, Number(m[3])] },
+];
+
+function monthIndex(name: string) {
+  return MONTHS.findIndex((month) => month.startsWith(name.toLowerCase().replace(".", "").slice(0, 3)));
+}
+
+/** The date a header line states, and the line without it ("By Ada Lovelace | March 3, 2026"). */
+function dateIn(text: string): { date: Date; rest: string } | null {
+  for (const { pattern, parts } of DATE_PATTERNS) {
+    const match = text.match(pattern);
+    if (!match) continue;
+    const [year, month, day] = parts(match);
+    const date = new Date(Date.UTC(year, month, day));
+    if (month < 0 || date.getUTCDate() !== day || year < 1800 || year > 2200) continue;
+    const rest = text
+      .replace(match[0], " ")
+      .replace(/\b(published|updated|posted|first published|last modified)\b:?/gi, " ")
+      .replace(/\b(at|on)?\s*\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*(\p{Lu}{2,4})?\b/giu, " ")
+      .replace(/\s*[|·•—–,]\s*/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
+    return { date, rest };
+  }
+  return null;
+}
+
+// Section labels, kickers and breadcrumbs above a headline ("Business / Work", "OPINION", "World › Europe").
+const SECTION_WORDS = new Set(
+  "opinion analysis comment commentary editorial editorials letters letter interview explainer explained news world business work politics culture science tech technology health sport sports economy climate environment europe asia africa americas us uk local national international features feature review reviews long read investigation essay column columns ideas life lifestyle education money markets media arts books travel podcast video live breaking exclusive".split(" "),
+);
+
+function looksLikeSectionLabel(text: string) {
+  if (/\s[/|›»>]\s|^[\w &]+\s?[/›»]\s?[\w &]+$/.test(text)) return true;
+  if (/:$/.test(text)) return true;
+  const words = text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  if (words.length <= 3 && words.length > 0 && words.every((word) => SECTION_WORDS.has(word) || word === "the" || word === "and")) return true;
+  return words.length <= 3 && text === text.toUpperCase() && /\p{Lu}/u.test(text);
+}
+
+/** Site names from a copyright line ("© 2026 The Daily Ledger. All rights reserved."). */
+function siteNameIn(text: string): string | null {
+  const match = text.match(/^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:[–-]\d{4})?\s*)?([^.,|]{2,60}?)\s*(?:[.,|]|all rights reserved|$)/i);
+  return match ? match[1].trim() : null;
+}
+
+/** "en" when the text is plainly English (its commonest words), else unknown. */
+function guessLanguage(text: string): string | null {
+  const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  if (words.length < 20) return null;
+  const common = words.filter((word) => ENGLISH_COMMON.has(word)).length;
+  return common / words.length >= 0.15 ? "en" : null;
+}
+
+const ENGLISH_COMMON = new Set(["the", "of", "and", "to", "a", "in", "is", "that", "it", "for", "was", "on", "are", "as", "with", "be", "this", "by", "not", "have"]);
+
+function hostOf(url: string | null) {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return null;
+  }
 }
 
 const NAME_WORD = /^(\p{Lu}[\p{L}'’.-]*|and|van|von|de|da|del|der|la|le|bin|al)$/u;
@@ -232,7 +317,7 @@ function readableArticle(Readability: typeof import("@mozilla/readability").Read
  * its blocks then go through the same line rules as text, which also drop what Readability keeps
  * (newsletter boxes, captions inside the article).
  */
-export function extractHtmlArticle(html: string): ExtractedArticle {
+export function extractHtmlArticle(html: string, sourceUrl: string | null = null): ExtractedArticle {
   const { parseHTML, Readability } = htmlTools();
   const { document } = parseHTML(html);
   const readable = readableArticle(Readability, document);
@@ -252,11 +337,19 @@ export function extractHtmlArticle(html: string): ExtractedArticle {
   const firstWords = (text: string) => text.toLowerCase().split(/\s+/).slice(0, 3).join(" ");
   const title = headings.find((heading) => firstWords(heading) === firstWords(pageTitle)) ?? pageTitle.split(/\s[|–—-]\s/)[0].trim();
   const body = lines.filter((line) => line !== title);
-  const extracted = extractArticle([title, readable?.byline ? `By ${readable.byline}` : "", ...body].join("\n"));
+  const extracted = extractArticle([title, readable?.byline ? `By ${readable.byline}` : "", ...body].join("\n"), sourceUrl);
+  const published = readable?.publishedTime ? new Date(readable.publishedTime) : null;
+  const declaredLanguage = readable?.lang?.trim() || document.documentElement?.getAttribute("lang")?.trim() || null;
   return {
     ...extracted,
     title: title || extracted.title,
     byline: readable?.byline?.replace(/^by\s+/i, "").trim() || extracted.byline,
+    metadata: {
+      sourceUrl,
+      siteName: readable?.siteName?.trim() || extracted.metadata.siteName,
+      publishedAt: published && !Number.isNaN(published.getTime()) ? published : extracted.metadata.publishedAt,
+      language: declaredLanguage && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(declaredLanguage) ? declaredLanguage : extracted.metadata.language,
+    },
   };
 }
 
@@ -264,11 +357,34 @@ export function looksLikeHtml(input: string) {
   return /^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[\s>])/i.test(input);
 }
 
-export function extractArticle(raw: string): ExtractedArticle {
+/**
+ * A standfirst (the summary under a headline) is prose, so the article's run can start there, with the
+ * byline and date lines inside it. When a byline or date line sits among the run's first lines, before
+ * its third paragraph (headline and standfirst may both read as prose), the body starts after it.
+ */
+function afterHeader(lines: Line[], first: number, last: number) {
+  let prose = 0;
+  let bodyStart = first;
+  for (let index = first; index <= last && prose <= 2; index++) {
+    const line = lines[index];
+    if (line.kind === "prose") prose++;
+    else if (looksLikeByline(line.text) || (dateIn(line.text) && line.words <= 16)) bodyStart = index + 1;
+  }
+  return bodyStart;
+}
+
+/** "Miriam Okafor writes about work." closing an article is the author's note, not the article. */
+function dropAuthorNote(blocks: ExtractedBlock[], byline: string | null) {
+  const last = blocks.at(-1);
+  if (byline && last?.kind === "paragraph" && last.text.startsWith(byline) && wordCount(last.text) <= 30 && blocks.length > 1) blocks.pop();
+}
+
+export function extractArticle(raw: string, sourceUrl: string | null = null): ExtractedArticle {
   const lines: Line[] = normalise(raw).map((text) => ({ text, words: wordCount(text), kind: classify(text) }));
   const run = mainRun(lines);
   if (!run) throw new ExtractionError("No article text found: the input has no paragraphs of prose.");
-  const [first, last] = dropTrailingTeaser(lines, run);
+  const [runFirst, last] = dropTrailingTeaser(lines, run);
+  const first = afterHeader(lines, runFirst, last);
 
   const inside = lines.slice(first, last + 1);
   const blocks: ExtractedBlock[] = [];
@@ -288,21 +404,37 @@ export function extractArticle(raw: string): ExtractedArticle {
   let nearestHeadline: string | null = null;
   let byline: string | null = null;
   let standfirstSeen = false;
+  let publishedAt: Date | null = null;
   for (let index = first - 1; index >= 0 && first - index <= 15; index--) {
     const line = lines[index];
     if (line.kind === "end") break;
+    const dated = dateIn(line.text);
+    if (dated && line.words <= 16) {
+      // A later "Published" line wins over an "Updated" one above it; otherwise the nearest date.
+      if (!publishedAt || /\bpublished\b/i.test(line.text)) publishedAt = dated.date;
+      const name = dated.rest && looksLikeByline(dated.rest);
+      if (name && !byline && !standfirstSeen) byline = name;
+      continue;
+    }
+    if (looksLikeSectionLabel(line.text)) continue;
     const name = looksLikeByline(line.text);
     if (name && !byline && !standfirstSeen) {
       byline = name;
       continue;
     }
     if (line.kind === "prose") {
+      // A short "prose" line above the standfirst is a headline written as sentences ("It is overdue.").
+      if (standfirstSeen && line.words <= 14 && !looksLikeSectionLabel(line.text)) {
+        title = line.text;
+        break;
+      }
       standfirstSeen = true;
       nearestHeadline = null;
       continue;
     }
+    // Headlines may ask or exclaim, but do not end with a full stop.
     const headlineLike =
-      (line.kind === "heading" || line.kind === "other") && line.words >= 2 && line.words <= 25 && !SENTENCE_END.test(line.text);
+      (line.kind === "heading" || line.kind === "other") && line.words >= 2 && line.words <= 25 && !/[.…]["”’')\]]*$/.test(line.text);
     if (!headlineLike) continue;
     if (standfirstSeen) {
       title = line.text;
@@ -311,6 +443,9 @@ export function extractArticle(raw: string): ExtractedArticle {
     nearestHeadline ??= line.text;
   }
   title ??= nearestHeadline;
+  dropAuthorNote(blocks, byline);
   title ??= blocks[0].text.split(/(?<=[.!?])\s/)[0].slice(0, 120);
-  return { title, byline, blocks };
+  const siteName = lines.map((line) => siteNameIn(line.text)).find(Boolean) ?? hostOf(sourceUrl);
+  const language = guessLanguage(blocks.filter((block) => block.kind === "paragraph").map((block) => block.text).join(" "));
+  return { title, byline, blocks, metadata: { sourceUrl, siteName, publishedAt, language } };
 }

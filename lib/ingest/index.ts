@@ -1,16 +1,20 @@
 // The ingest pipeline: raw page text or HTML in, a stored-ready article with its claims out.
-// Pure (no database, no network), so every stage is testable alone:
-//   extract (extract.ts) -> segment (segment.ts) -> detect (detect.ts) -> anchor (anchor.ts).
-// Every caller (the demo seeding, `npm run ingest`, the editor's "New article" page) goes through
-// `prepareArticle`.
+// No database and no network, so every stage is testable alone:
+//   extract (extract.ts) -> segment (segment.ts) -> detect (detect.ts, with sentence embeddings from
+//   encoder.ts's worker thread) -> select (select.ts) -> anchor (anchor.ts).
+// Every caller (the demo seeding, `npm run ingest`, the editor's "New article" page, the eval) goes
+// through `prepareArticle`.
 import { createHash } from "node:crypto";
 import { UserFacingError } from "@/lib/errors";
 import { anchorSpan, type Anchor } from "./anchor";
-import { claimScore, claimThreshold } from "./detect";
-import { extractArticle, extractHtmlArticle, looksLikeHtml, type BlockKind } from "./extract";
+import { claimLogit } from "./detect";
+import { embedSentences } from "./encoder";
+import { extractArticle, extractHtmlArticle, looksLikeHtml, type ArticleMetadata, type BlockKind } from "./extract";
 import { segmentSentences } from "./segment";
+import { selectClaims, selectionProbability } from "./select";
 
 export { ExtractionError } from "./extract";
+export type { ArticleMetadata } from "./extract";
 
 export interface BodyBlock {
   kind: BlockKind;
@@ -22,7 +26,7 @@ export interface BodyBlock {
 export interface Sentence {
   start: number;
   end: number;
-  /** How arguable the sentence is, in [0, 1]. */
+  /** How arguable the sentence is, in [0, 1] (with its place in the paragraph counted). */
   score: number;
 }
 
@@ -33,7 +37,7 @@ export interface ProposedClaim extends Anchor {
   score: number;
 }
 
-export interface PreparedArticle {
+export interface PreparedArticle extends ArticleMetadata {
   title: string;
   byline: string | null;
   body: string;
@@ -52,6 +56,10 @@ export class InputError extends UserFacingError {
 
 const BLOCK_SEPARATOR = "\n\n";
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+/** Sentences sent to the encoder at once: large enough to batch well, small enough for steady progress. */
+const ENCODER_BATCH = 48;
+/** The encoder reads at most this much of a sentence: longer ones are run-ons or junk, never claims a reader could quote. */
+const ENCODED_CHARACTERS = 2_000;
 
 /** Refuses input that is not text before any stage sees it. */
 export function checkInput(raw: string) {
@@ -74,73 +82,78 @@ export interface IngestProgress {
   total: number;
 }
 
-interface PrepareOptions {
-  threshold?: number;
+export interface PrepareOptions {
+  /** Called between steps (after extraction, then after every batch of sentences). */
+  onProgress?: (progress: IngestProgress) => void | Promise<void>;
+  /** Where the input was fetched from, when it was; completes the page's own metadata. */
+  sourceUrl?: string | null;
 }
 
-/** The pipeline as steps: yields progress between paragraphs and returns the prepared article. */
-function* pipeline(raw: string, { threshold = claimThreshold() }: PrepareOptions): Generator<IngestProgress, PreparedArticle> {
+interface SentenceSpan {
+  start: number;
+  end: number;
+  text: string;
+  opensParagraph: boolean;
+}
+
+/** Raw input -> the article's metadata, its body and the spans of its sentences. Synchronous and pure. */
+function extractAndSegment(raw: string, sourceUrl: string | null) {
   checkInput(raw);
-  yield { stage: "extracting", done: 0, total: 1 };
-  const extracted = looksLikeHtml(raw) ? extractHtmlArticle(raw) : extractArticle(raw);
-  const paragraphs = extracted.blocks.filter((block) => block.kind === "paragraph").length;
+  const extracted = looksLikeHtml(raw) ? extractHtmlArticle(raw, sourceUrl) : extractArticle(raw, sourceUrl);
   const blocks: BodyBlock[] = [];
-  const sentences: Sentence[] = [];
+  const sentences: SentenceSpan[] = [];
   let body = "";
-  let done = 0;
   for (const block of extracted.blocks) {
     if (body) body += BLOCK_SEPARATOR;
     const start = body.length;
     blocks.push({ kind: block.kind, start, end: start + block.text.length });
     body += block.text;
     if (block.kind !== "paragraph") continue;
-    for (const span of segmentSentences(block.text)) {
-      const text = block.text.slice(span.start, span.end);
-      sentences.push({ start: start + span.start, end: start + span.end, score: claimScore(text) });
-    }
-    yield { stage: "detecting", done: ++done, total: paragraphs };
+    segmentSentences(block.text).forEach((span, index) => {
+      sentences.push({ start: start + span.start, end: start + span.end, text: block.text.slice(span.start, span.end), opensParagraph: index === 0 });
+    });
   }
-  const claims = sentences
-    .filter((sentence) => sentence.score >= threshold)
+  return { extracted, body, blocks, sentences };
+}
+
+/** The whole pipeline. Detection runs on the encoder's thread, so the caller's event loop stays free. */
+export async function prepareArticle(raw: string, { onProgress, sourceUrl = null }: PrepareOptions = {}): Promise<PreparedArticle> {
+  await onProgress?.({ stage: "extracting", done: 0, total: 1 });
+  const { extracted, body, blocks, sentences } = extractAndSegment(raw, sourceUrl);
+  const logits: number[] = [];
+  for (let first = 0; first < sentences.length; first += ENCODER_BATCH) {
+    const batch = sentences.slice(first, first + ENCODER_BATCH);
+    const embeddings = await embedSentences(batch.map((sentence) => sentence.text.slice(0, ENCODED_CHARACTERS)));
+    batch.forEach((sentence, i) => logits.push(claimLogit(sentence.text, embeddings[i])));
+    await onProgress?.({ stage: "detecting", done: first + batch.length, total: sentences.length });
+  }
+  const scored = sentences.map((sentence, i) => ({ ...sentence, logit: logits[i] }));
+  const chosen = selectClaims(scored);
+  const claims = scored
+    .filter((_, i) => chosen[i])
     .map((sentence) => ({
-      text: body.slice(sentence.start, sentence.end),
+      text: sentence.text,
       start: sentence.start,
       end: sentence.end,
-      score: sentence.score,
+      score: selectionProbability(sentence),
       ...anchorSpan(body, sentence.start, sentence.end),
     }));
   return {
+    ...extracted.metadata,
     title: extracted.title,
     byline: extracted.byline,
     body,
     blocks,
-    sentences,
+    sentences: scored.map((sentence) => ({ start: sentence.start, end: sentence.end, score: selectionProbability(sentence) })),
     claims,
     sourceHash: createHash("sha256").update(raw).digest("hex"),
   };
 }
 
-export function prepareArticle(raw: string, options: PrepareOptions = {}): PreparedArticle {
-  const steps = pipeline(raw, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-/** The same pipeline, yielding to the event loop between paragraphs so progress can be reported. */
-export async function prepareArticleWithProgress(
-  raw: string,
-  onProgress: (progress: IngestProgress) => void | Promise<void>,
-  options: PrepareOptions = {},
-): Promise<PreparedArticle> {
-  const steps = pipeline(raw, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await onProgress(step.value);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+/** Extraction and segmentation only, for callers that need the body but no claims (and tests of it). */
+export function extractBody(raw: string, sourceUrl: string | null = null) {
+  const { extracted, body, blocks, sentences } = extractAndSegment(raw, sourceUrl);
+  return { ...extracted.metadata, title: extracted.title, byline: extracted.byline, body, blocks, sentences };
 }
 
 /** URL-safe slug from a title: "Why The U.S. May…" -> "why-the-us-may". */

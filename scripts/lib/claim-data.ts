@@ -42,3 +42,28 @@ export function macroF1(labels: boolean[], predictions: boolean[]): number {
   };
   return (f1(true) + f1(false)) / 2;
 }
+
+/**
+ * Sentence embeddings for training, rounded to 5 decimals: the encoder's output changes by ~1e-7 with
+ * the batch a sentence is in, and rounding keeps the trained layer byte-for-byte reproducible. Cached
+ * under tmp/ (by sentence) because embedding the training data takes about a minute.
+ */
+export async function embedForTraining(sentences: string[]): Promise<Float64Array[]> {
+  const { embedSentences, stopEncoder } = await import("@/lib/ingest/encoder");
+  const cachePath = path.resolve("tmp", "claim-embeddings.json");
+  const cache: Record<string, number[]> = fs.existsSync(cachePath) ? JSON.parse(fs.readFileSync(cachePath, "utf8")) : {};
+  const missing = [...new Set(sentences.filter((sentence) => !cache[sentence]))];
+  for (let i = 0; i < missing.length; i += 64) {
+    const batch = missing.slice(i, i + 64);
+    const embeddings = await embedSentences(batch);
+    batch.forEach((sentence, j) => (cache[sentence] = Array.from(embeddings[j], (value) => Number(value.toFixed(5)))));
+    process.stdout.write(`\rembedding sentences: ${Math.min(i + 64, missing.length)}/${missing.length}`);
+  }
+  if (missing.length) {
+    process.stdout.write("\n");
+    fs.mkdirSync(path.dirname(cachePath), { recursive: true });
+    fs.writeFileSync(cachePath, JSON.stringify(cache));
+  }
+  await stopEncoder();
+  return sentences.map((sentence) => Float64Array.from(cache[sentence]));
+}

@@ -35,14 +35,14 @@ describe("npm run ingest", () => {
     expect(await getDb().article.count()).toBe(0);
   });
 
-  test("a progress line on stderr (here from the start; by default after a second) counts the paragraphs, and stdout keeps only the result", async () => {
+  test("a progress line on stderr (here from the start; by default after a second) counts the sentences, and stdout keeps only the result", async () => {
     process.env.PROGRESS_AFTER_MS = "0";
     try {
       const result = await ingest("--dry-run", "--json", "content/seeds/korea-scenario.txt");
       expect(result.code).toBe(0);
       const lines = result.stderr.split("\n");
       expect(lines[0]).toBe("ingest: finding the article…");
-      expect(lines).toContainEqual(expect.stringMatching(/^ingest: splitting into claims: (\d+) of \1 paragraphs \(100%\)$/));
+      expect(lines).toContainEqual(expect.stringMatching(/^ingest: splitting into claims: (\d+) of \1 sentences \(100%\)$/));
       expect(() => JSON.parse(result.stdout)).not.toThrow();
     } finally {
       delete process.env.PROGRESS_AFTER_MS;

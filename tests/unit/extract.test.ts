@@ -1,8 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, test } from "vitest";
-import { extractArticle } from "@/lib/ingest/extract";
+import { afterAll, describe, expect, test } from "vitest";
+import { stopEncoder } from "@/lib/ingest/encoder";
+import { extractArticle, extractHtmlArticle } from "@/lib/ingest/extract";
 import { ExtractionError, prepareArticle, slugify } from "@/lib/ingest";
+
+afterAll(stopEncoder);
 
 const seed = (name: string) => fs.readFileSync(path.join("content", "seeds", name), "utf8");
 
@@ -111,13 +114,13 @@ describe("extract: rules that hold on other sites", () => {
 });
 
 describe("prepareArticle", () => {
-  test("block offsets point at the block text inside the stored body", () => {
+  test("block offsets point at the block text inside the stored body", async () => {
     const raw = seed("korea-scenario.txt");
-    const prepared = prepareArticle(raw);
+    const prepared = await prepareArticle(raw);
     const extracted = extractArticle(raw);
     expect(prepared.blocks.map((block) => prepared.body.slice(block.start, block.end))).toEqual(extracted.blocks.map((block) => block.text));
     expect(prepared.sourceHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(prepareArticle(raw).sourceHash).toBe(prepared.sourceHash);
+    expect((await prepareArticle(raw)).sourceHash).toBe(prepared.sourceHash);
   });
 
   test("slugs are readable and URL-safe", () => {
@@ -127,5 +130,46 @@ describe("prepareArticle", () => {
     expect(slugify("Élan & café: ¿qué?")).toBe("elan-cafe-que");
     expect(slugify("!!!")).toBe("article");
     expect(slugify("word ".repeat(40)).length).toBeLessThanOrEqual(80);
+  });
+});
+
+describe("what a page says about itself", () => {
+  const paragraph = (topic: string) =>
+    `Remote work changed how ${topic} is organised, and the change has been larger than most managers expected when offices first closed.`;
+
+  test("a pasted page: the section label and kicker are never the title; byline, date and site come from the lines around it", () => {
+    const raw = [
+      "Business / Work",
+      "OPINION",
+      "Is the office finished?",
+      "By Ada Quill | 3 February 2026",
+      paragraph("the week"),
+      paragraph("the team"),
+      "© 2026 The Morning Dispatch. All rights reserved.",
+    ].join("\n");
+    const article = extractArticle(raw, "https://www.dispatch.example/opinion/office");
+    expect(article.title).toBe("Is the office finished?");
+    expect(article.byline).toBe("Ada Quill");
+    expect(article.metadata).toEqual({
+      sourceUrl: "https://www.dispatch.example/opinion/office",
+      siteName: "The Morning Dispatch",
+      publishedAt: new Date("2026-02-03T00:00:00Z"),
+      language: "en",
+    });
+    expect(article.blocks.map((block) => block.text).join(" ")).not.toContain("Business");
+  });
+
+  test("without a copyright line the site is the address's host; without a date there is none", () => {
+    const article = extractArticle(["A headline for the page", paragraph("the week"), paragraph("the day")].join("\n"), "https://news.example.org/a");
+    expect(article.metadata).toMatchObject({ siteName: "news.example.org", publishedAt: null });
+  });
+
+  test("an HTML page: Readability's site name, published time and the page's language", () => {
+    const html = `<!doctype html><html lang="en-GB"><head><title>Offices | The Dispatch</title>
+      <meta property="og:site_name" content="The Morning Dispatch"><meta property="article:published_time" content="2026-02-03T08:00:00Z"></head>
+      <body><article><p class="kicker">Business | Work</p><h1>Offices</h1><p>${paragraph("the week")}</p><p>${paragraph("the day")}</p></article></body></html>`;
+    const article = extractHtmlArticle(html, "https://dispatch.example/offices");
+    expect(article.title).toBe("Offices");
+    expect(article.metadata).toEqual({ sourceUrl: "https://dispatch.example/offices", siteName: "The Morning Dispatch", publishedAt: new Date("2026-02-03T08:00:00Z"), language: "en-GB" });
   });
 });

@@ -38,7 +38,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const user = await getCurrentUser();
   const openClaim = query.claim && article.claims.some((claim) => claim.id === query.claim) ? query.claim : null;
   const text = (
-    <article className={openClaim ? "min-w-0" : "mx-auto max-w-2xl"}>
+    <article lang={article.language ?? undefined} className={openClaim ? "min-w-0" : "mx-auto max-w-2xl"}>
       <nav aria-label="Breadcrumb" className="mb-6 text-sm">
         <Link href="/" className="text-accent hover:underline">
           ← All articles
@@ -48,10 +48,13 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         <h1 className="font-serif text-4xl font-semibold leading-tight">{article.title}</h1>
         <p className="mt-3 text-sm text-muted">
           {article.byline ? <span>By {article.byline} · </span> : null}
+          {article.siteName ? <span>{article.siteName} · </span> : null}
+          {article.publishedAt ? <span>Published {formatDate(article.publishedAt)} · </span> : null}
           <span>Imported {formatDate(article.importedAt)}</span>
           <span> · {article.claims.length} claims marked: choose one to see its debate</span>
           {article.lockedAt ? <span> · the debate is locked</span> : null}
         </p>
+        <OriginalLink url={article.sourceUrl} siteName={article.siteName} />
         <nav aria-label="Export this article's debates" className="mt-2 flex flex-wrap gap-3 text-sm">
           <span className="text-muted">Export:</span>
           {[
@@ -97,5 +100,19 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         </div>
       </aside>
     </div>
+  );
+}
+
+/** "Read the original at …" for articles imported from a web address (only http and https are links). */
+function OriginalLink({ url, siteName }: { url: string | null; siteName: string | null }) {
+  const parsed = url && URL.canParse(url) ? new URL(url) : null;
+  if (!parsed || (parsed.protocol !== "https:" && parsed.protocol !== "http:")) return null;
+  return (
+    <p className="mt-2 text-sm">
+      Read the original at{" "}
+      <a className="underline" href={parsed.href} rel="noopener noreferrer nofollow external">
+        {siteName ?? parsed.hostname.replace(/^www\./, "")}
+      </a>
+    </p>
   );
 }

@@ -19,7 +19,7 @@ interface Progress {
   stage: string;
   done: number;
   total: number;
-  /** What `done` and `total` count: paragraphs of an article (the default), responses of a debate. */
+  /** What `done` and `total` count: sentences of an article (the default), responses of a debate. */
   unit?: string;
 }
 
@@ -123,7 +123,7 @@ export function ImportForm() {
           <progress className="w-full" value={progress.done} max={Math.max(progress.total, 1)} aria-label="Import progress" />
           <p className="text-sm text-muted">
             {STAGES[progress.stage] ?? progress.stage}
-            {progress.total > 1 ? ` — ${progress.done.toLocaleString("en")} of ${progress.total.toLocaleString("en")} ${progress.unit ?? "paragraphs"}` : "…"}
+            {progress.total > 1 ? ` — ${progress.done.toLocaleString("en")} of ${progress.total.toLocaleString("en")} ${progress.unit ?? "sentences"}` : "…"}
           </p>
         </div>
       ) : null}

@@ -12,7 +12,7 @@ import { parseArgdownDebates } from "@/lib/exchange/argdown";
 import { ExchangeFormatError } from "@/lib/exchange/debate-tree";
 import { hitRateLimit } from "@/lib/data/rate-limit";
 import { UserFacingError } from "@/lib/errors";
-import { MAX_INPUT_BYTES, prepareArticleWithProgress } from "@/lib/ingest";
+import { MAX_INPUT_BYTES, prepareArticle } from "@/lib/ingest";
 import { fetchPage } from "@/lib/net/fetch-page";
 import { canEditArticles } from "@/lib/policy";
 
@@ -88,7 +88,7 @@ export async function POST(request: Request) {
         } else {
           raw = input.content;
         }
-        const prepared = await prepareArticleWithProgress(raw, (progress) => send({ type: "progress", ...progress }));
+        const prepared = await prepareArticle(raw, { sourceUrl, onProgress: (progress) => send({ type: "progress", ...progress }) });
         send({ type: "progress", stage: "saving", done: 0, total: 1 });
         const { article } = await importArticle({ raw, prepared, sourceUrl, importedById: user.id, status: "draft" });
         send({ type: "done", articleId: article.id, reviewUrl: `/editor/articles/${article.id}` });

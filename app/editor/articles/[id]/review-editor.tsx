@@ -1,5 +1,6 @@
 "use client";
 
+import type { ClaimOrigin } from "@/lib/generated/prisma/enums";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
@@ -18,7 +19,7 @@ export interface ReviewClaim {
   text: string;
   exact: string;
   score: number | null;
-  origin: "detected" | "editor";
+  origin: ClaimOrigin;
 }
 
 interface Props {
@@ -146,7 +147,7 @@ export function ReviewEditor({ article, claims }: Props) {
                     <p className="font-serif">{claim.text}</p>
                     {claim.text !== claim.exact ? <p className="mt-1 text-xs text-muted">Quote: “{claim.exact}”</p> : null}
                     <p className="mt-1 text-xs text-muted">
-                      {claim.origin === "editor" ? "Marked by an editor" : `Detected (score ${claim.score?.toFixed(2)})`}
+                      {claim.origin === "pipeline" ? `Detected (score ${claim.score?.toFixed(2)})` : claim.origin === "editor" ? "Marked by an editor" : "Raised by a reader"}
                     </p>
                     <div className="mt-2 flex flex-wrap gap-2">
                       <Button variant="secondary" disabled={pending} onClick={() => setRewording({ id: claim.id, text: claim.text })}>Reword</Button>
