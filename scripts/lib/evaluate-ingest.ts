@@ -70,12 +70,13 @@ export async function articleResults() {
       [prepared.body, prepared.title, prepared.byline ?? "", ...claimTexts].some((text) => text.toLowerCase().includes(phrase.toLowerCase())),
     );
     const share = sentences.length ? claimTexts.length / sentences.length : 0;
+    const publishedDay = prepared.publishedAt?.toISOString().slice(0, 10) ?? null;
     results.push({
       file: label.file,
       kind: label.kind,
       title: { expected: label.title, found: prepared.title, correct: prepared.title === label.title },
       byline: { expected: label.byline, found: prepared.byline, correct: prepared.byline === label.byline },
-      date: { expected: label.date, found: prepared.publishedAt?.toISOString().slice(0, 10) ?? null, correct: (prepared.publishedAt?.toISOString().slice(0, 10) ?? null) === label.date },
+      date: { expected: label.date, found: publishedDay, correct: publishedDay === label.date },
       paragraphsKept:
         label.paragraphs === undefined ||
         (paragraphs.length === label.paragraphs && paragraphs[0]?.startsWith(label.firstParagraph!) && paragraphs.at(-1)?.startsWith(label.lastParagraph!)),
