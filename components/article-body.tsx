@@ -13,6 +13,8 @@ export interface MarkedClaim {
   start: number;
   end: number;
   text: string;
+  /** Set for a claim a reader raised (lib/argument/claim-origin.ts): it is styled and labelled apart. */
+  raisedBy?: string | null;
 }
 
 interface Segment {
@@ -36,38 +38,58 @@ export function segmentBlock(body: string, block: BodyBlock, claims: MarkedClaim
   return segments;
 }
 
-function ClaimMark({ claim, text, summary }: { claim: MarkedClaim; text: string; summary?: ClaimSummary }) {
+const MARK_STYLES = {
+  article: "bg-amber-100 decoration-amber-500 decoration-solid hover:bg-amber-200",
+  reader: "bg-sky-100 decoration-sky-600 decoration-dashed hover:bg-sky-200",
+};
+
+// A link's words cannot be selected by dragging in Chromium unless the link is neither draggable nor
+// excluded from selection: readers select a claim's words to argue them (app/articles/[slug]/argue-this.tsx).
+function ClaimMark({ claim, text, start, summary }: { claim: MarkedClaim; text: string; start: number; summary?: ClaimSummary }) {
   const counts = summary ?? { supporting: 0, opposing: 0, standing: 0.5 };
-  const details = ` (claim: ${counts.supporting} supporting, ${counts.opposing} opposing, ${describeStanding(counts.standing).toLowerCase()} ${Math.round(counts.standing * 100)}%)`;
+  const raisedBy = claim.raisedBy === undefined ? undefined : (claim.raisedBy ?? "a reader");
+  const kind = raisedBy === undefined ? "claim" : `claim raised by ${raisedBy}`;
+  const details = ` (${kind}: ${counts.supporting} supporting, ${counts.opposing} opposing, ${describeStanding(counts.standing).toLowerCase()} ${Math.round(counts.standing * 100)}%)`;
+  const title = raisedBy === undefined ? "Claim" : `Claim raised by ${raisedBy}`;
   return (
-    <Link href={`/claims/${claim.id}`} id={`claim-${claim.id}`} data-claim-id={claim.id} className="text-ink">
-      <mark data-testid="claim" title={claim.text !== text ? `Claim: ${claim.text}` : "Claim"} className="rounded-sm bg-amber-100 px-0.5 text-ink underline decoration-amber-500 decoration-2 underline-offset-4 hover:bg-amber-200">
+    <Link href={`/claims/${claim.id}`} id={`claim-${claim.id}`} data-claim-id={claim.id} data-origin={raisedBy === undefined ? "article" : "reader"} draggable={false} className="select-text text-ink">
+      <mark
+        data-testid="claim"
+        data-offset={start}
+        title={claim.text !== text ? `${title}: ${claim.text}` : title}
+        className={`rounded-sm px-0.5 text-ink underline decoration-2 underline-offset-4 ${MARK_STYLES[raisedBy === undefined ? "article" : "reader"]}`}
+      >
         {text}
       </mark>
       <sup className="ml-0.5 whitespace-nowrap font-sans text-[0.65em] text-muted" aria-hidden="true" data-testid="claim-counts">
-        {counts.supporting}✓ {counts.opposing}✗ {Math.round(counts.standing * 100)}%
+        {counts.supporting}✓ {counts.opposing}✗ {Math.round(counts.standing * 100)}%{raisedBy === undefined ? null : <span className="text-sky-800"> · raised by {raisedBy}</span>}
       </sup>
       <span className="sr-only">{details}</span>
     </Link>
   );
 }
 
-/** The article text with each claim marked where its words stand, linking to its debate. */
+/**
+ * The article text with each claim marked where its words stand, linking to its debate. Every run of
+ * text carries its offset in the body (`data-offset`), so a reader's selection maps back to the body.
+ */
 export function ArticleBody({ body, blocks, claims, summaries }: { body: string; blocks: BodyBlock[]; claims: MarkedClaim[]; summaries?: Map<string, ClaimSummary> }) {
   return (
     <div className="font-serif text-lg leading-relaxed" data-testid="article-body">
       {blocks.map((block) =>
         block.kind === "heading" ? (
-          <h2 key={block.start} className="mb-3 mt-8 font-sans text-xl font-semibold">
+          <h2 key={block.start} className="mb-3 mt-8 font-sans text-xl font-semibold" data-offset={block.start}>
             {body.slice(block.start, block.end)}
           </h2>
         ) : (
           <p key={block.start} className="mb-5">
             {segmentBlock(body, block, claims).map((segment, index) =>
               segment.claim ? (
-                <ClaimMark key={index} claim={segment.claim} text={segment.text} summary={summaries?.get(segment.claim.id)} />
+                <ClaimMark key={index} claim={segment.claim} text={segment.text} start={segment.start} summary={summaries?.get(segment.claim.id)} />
               ) : (
-                <span key={index}>{segment.text}</span>
+                <span key={index} data-offset={segment.start}>
+                  {segment.text}
+                </span>
               ),
             )}
           </p>

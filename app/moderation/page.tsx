@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
+import { describeOrigin } from "@/lib/argument/claim-origin";
 import { listQueue } from "@/lib/data/moderation";
 import { formatDate } from "@/lib/format";
 import { can } from "@/lib/policy";
@@ -50,9 +51,20 @@ export default async function ModerationQueuePage() {
                 </p>
               </>
             ) : (
-              <p className="text-sm">
-                <Link href={`/claims/${item.id}`} className="underline">“{item.text}”</Link> <span className="text-muted">in {item.article.title}</span>
-              </p>
+              <>
+                <p className="text-sm">
+                  <Link href={`/claims/${item.id}`} className="underline">“{item.text}”</Link> <span className="text-muted">in {item.article.title}</span>
+                </p>
+                {item.raisedBy ? (
+                  <p className="text-xs text-muted" data-testid="author-record">
+                    Raised by <Link href={`/users/${item.raisedBy.id}`} className="underline">{item.raisedBy.name}</Link> ({item.raisedBy.role}), joined {formatDate(item.raisedBy.createdAt)}
+                    {item.raisedBy.silencedUntil && item.raisedBy.silencedUntil > new Date() ? " · silenced" : ""}
+                    {item.raisedBy.bannedUntil && item.raisedBy.bannedUntil > new Date() ? " · suspended or banned" : ""}
+                  </p>
+                ) : (
+                  <p className="text-xs text-muted">{describeOrigin(item.origin, null)}</p>
+                )}
+              </>
             )}
             {item.reports.length ? (
               <ul className="space-y-1 text-sm">
@@ -71,7 +83,7 @@ export default async function ModerationQueuePage() {
               version={item.moderationVersion}
               hidden={Boolean(item.hiddenAt)}
               claimText={item.type === "claim" ? item.text : undefined}
-              authorId={item.type === "response" ? item.author.id : undefined}
+              authorId={item.type === "response" ? item.author.id : (item.raisedBy?.id ?? undefined)}
             />
           </li>
         ))}

@@ -16,7 +16,13 @@ const Query = z.object({
   page: z.coerce.number().int().min(1).max(50).catch(1),
 });
 
-const TYPE_LABELS: Record<(typeof SEARCH_TYPES)[number], string> = { all: "Everything", articles: "Articles", claims: "Claims", responses: "Arguments" };
+const TYPE_LABELS: Record<(typeof SEARCH_TYPES)[number], string> = {
+  all: "Everything",
+  articles: "Articles",
+  claims: "Claims",
+  "reader-claims": "Claims raised by readers",
+  responses: "Arguments",
+};
 const KIND: Record<SearchHit["type"], string> = { article: "Article", claim: "Claim", response: "Argument" };
 
 /** The snippet as text, with PostgreSQL's matches marked: never parsed as HTML. */
@@ -51,6 +57,7 @@ function Hit({ hit }: { hit: SearchHit }) {
       <p className="text-xs uppercase tracking-wide text-muted">
         {KIND[hit.type]}
         {hit.type !== "article" ? <> · in <Link href={`/articles/${hit.article.slug}`} className="hover:underline">{hit.article.title}</Link></> : null}
+        {hit.markedBy ? <span className="normal-case tracking-normal"> · {hit.markedBy}</span> : null}
       </p>
       <Link href={hitHref(hit)} className="font-medium text-accent hover:underline">
         {title}

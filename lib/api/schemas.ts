@@ -2,6 +2,7 @@
 // and the OpenAPI document (./openapi.ts) is generated from them, so the two cannot drift apart.
 // Output schemas are strict (no undocumented fields); the contract tests hold real answers to them.
 import { z } from "zod";
+import { CLAIM_ORIGINS } from "@/lib/argument/claim-origin";
 import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
 
 /** Named request and answer shapes: each becomes one entry of the document's components.schemas. */
@@ -132,6 +133,10 @@ export const ClaimSummary = answer(
     articleSlug: z.string(),
     text: z.string(),
     anchor: Anchor,
+    origin: z
+      .enum(CLAIM_ORIGINS)
+      .describe("Who marked the claim: `pipeline` (Arguably's claim finder at import), `editor` (an editor, including a reader's claim an editor accepted), `reader` (raised by a reader in the article's text)."),
+    raisedBy: z.object({ id, name: z.string() }).nullable().describe("The reader who raised the claim (kept when an editor accepts it); null for the others, or once the account is gone."),
     votes: z.object({ agree: z.number().int(), disagree: z.number().int() }),
     responses: z.object({ supporting: z.number().int().describe("Direct supporting responses."), opposing: z.number().int(), total: z.number().int().describe("Every response in the tree.") }),
     standing: z.number().min(0).max(1).describe("0 (refuted) to 1 (well supported), from votes and the argument tree."),

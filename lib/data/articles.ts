@@ -34,9 +34,18 @@ export async function getArticleBySlug(slug: string, viewer: Viewer) {
       importedAt: true,
       status: true,
       lockedAt: true,
-      claims: { where: visibleClaimInArticleWhere(null), orderBy: { start: "asc" }, select: { id: true, start: true, end: true, text: true, supportCount: true, opposeCount: true, standing: true } },
+      claims: {
+        where: visibleClaimInArticleWhere(null),
+        orderBy: { start: "asc" },
+        select: { id: true, start: true, end: true, text: true, supportCount: true, opposeCount: true, standing: true, origin: true, raisedBy: { select: { name: true } } },
+      },
     },
   });
   if (!article) return null;
-  return { ...article, blocks: article.blocks as unknown as BodyBlock[] };
+  return {
+    ...article,
+    blocks: article.blocks as unknown as BodyBlock[],
+    // A reader's claim is marked with its raiser's name (components/article-body.tsx); others without.
+    claims: article.claims.map(({ raisedBy, ...claim }) => ({ ...claim, raisedBy: claim.origin === "reader" ? (raisedBy?.name ?? null) : undefined })),
+  };
 }

@@ -261,13 +261,17 @@ export async function markNotificationsRead(userId: string) {
   await getDb().notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } });
 }
 
-/** A person's profile: the responses of theirs the viewer may see, newest first, and totals over those. */
+/**
+ * A person's profile: the claims they raised and the responses of theirs the viewer may see, newest
+ * first, and totals over those.
+ */
 export async function getProfile(userId: string, viewer: Viewer) {
   const user = await getDb().user.findUnique({ where: { id: userId }, select: { id: true, name: true, createdAt: true } });
   if (!user) return null;
   // Their own words: a deleted response ("[deleted]") is not theirs to list any more.
   const theirs: Prisma.ResponseWhereInput = { authorId: userId, deletedAt: null, ...visibleResponseWhere(viewer) };
-  const [rows, count, votes] = await Promise.all([
+  const raised: Prisma.ClaimWhereInput = { raisedById: userId, ...visibleClaimWhere(viewer) };
+  const [rows, count, votes, claims, claimCount] = await Promise.all([
     getDb().response.findMany({
       where: theirs,
       orderBy: { createdAt: "desc" },
@@ -283,6 +287,13 @@ export async function getProfile(userId: string, viewer: Viewer) {
     }),
     getDb().response.count({ where: theirs }),
     getDb().responseVote.groupBy({ by: ["value"], where: { response: theirs }, _count: { _all: true } }),
+    getDb().claim.findMany({
+      where: raised,
+      orderBy: { createdAt: "desc" },
+      take: 50,
+      select: { id: true, text: true, createdAt: true, responseCount: true, article: { select: { title: true } } },
+    }),
+    getDb().claim.count({ where: raised }),
   ]);
   const tally = (value: "strong" | "weak") => votes.find((row) => row.value === value)?._count._all ?? 0;
   const responses = rows.map((row) => ({
@@ -294,5 +305,5 @@ export async function getProfile(userId: string, viewer: Viewer) {
     replies: row.supporters + row.opposers,
     withheld: responseAppearance(row, viewer) === "withheld",
   }));
-  return { user, responses, totals: { responses: count, strong: tally("strong"), weak: tally("weak") } };
+  return { user, responses, claims, totals: { responses: count, claims: claimCount, strong: tally("strong"), weak: tally("weak") } };
 }

@@ -7,6 +7,7 @@
 // (decision 010), so a page reads a fixed number of rows whatever the size of the debate: the top
 // responses of each stance in the chosen order, a few replies under each, a few under those, and
 // links onward ("show more", "continue this thread").
+import type { ClaimOrigin } from "@/lib/generated/prisma/enums";
 import { getDb, getReadDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { baseScore, standingFromAggregates, type Standing } from "@/lib/argument/standing";
@@ -54,7 +55,23 @@ export interface ResponseView {
 }
 
 interface ClaimHeader {
-  claim: { id: string; text: string; exact: string; prefix: string; suffix: string; articleId: string; hidden: boolean; locked: boolean; duplicateOfId: string | null };
+  claim: {
+    id: string;
+    text: string;
+    exact: string;
+    prefix: string;
+    suffix: string;
+    articleId: string;
+    hidden: boolean;
+    locked: boolean;
+    duplicateOfId: string | null;
+    /** Who marked it: the claim finder, an editor, or a reader (named in `raisedBy`, kept when an editor accepts it). */
+    origin: ClaimOrigin;
+    raisedBy: { id: string; name: string } | null;
+    createdAt: Date;
+    /** For editors' changes (lib/data/curate-claim.ts): the version they saw. */
+    moderationVersion: number;
+  };
   article: { slug: string; title: string };
 }
 
@@ -211,6 +228,10 @@ const claimSelect = {
   hiddenAt: true,
   lockedAt: true,
   duplicateOfId: true,
+  origin: true,
+  raisedBy: { select: { id: true, name: true } },
+  createdAt: true,
+  moderationVersion: true,
   agreeVotes: true,
   disagreeVotes: true,
   supportCount: true,
@@ -237,6 +258,10 @@ function header(claim: NonNullable<Awaited<ReturnType<typeof findVisibleClaim>>>
       hidden: claim.hiddenAt !== null,
       locked: claim.lockedAt !== null || claim.article.lockedAt !== null,
       duplicateOfId: claim.duplicateOfId,
+      origin: claim.origin,
+      raisedBy: claim.raisedBy,
+      createdAt: claim.createdAt,
+      moderationVersion: claim.moderationVersion,
     },
     article: { slug: claim.article.slug, title: claim.article.title },
   };
@@ -338,6 +363,23 @@ function clampShown(value: number | undefined) {
 }
 
 /** The claim's wording alone, for page titles, if the viewer may see the claim. */
+/**
+ * Where the debate of a claim that was merged into another now is (the other claim, if the viewer sees
+ * it): old links to a merged claim lead there instead of to "not found".
+ */
+export async function getMergedInto(claimId: string, viewer: Viewer = null) {
+  const claim = await getDb().claim.findFirst({
+    where: { id: claimId, hiddenAt: { not: null }, duplicateOf: { id: { not: claimId }, ...visibleClaimWhere(viewer) } },
+    select: { duplicateOfId: true },
+  });
+  return claim?.duplicateOfId ?? null;
+}
+
+/** The other claims of an article readers see, for an editor choosing where to merge a claim. */
+export async function listMergeTargets(articleId: string, exceptId: string) {
+  return getDb().claim.findMany({ where: { articleId, id: { not: exceptId }, hiddenAt: null }, orderBy: { start: "asc" }, select: { id: true, text: true } });
+}
+
 export async function getClaimText(claimId: string, viewer: Viewer = null) {
   const claim = await getDb().claim.findFirst({ where: { id: claimId, ...visibleClaimWhere(viewer) }, select: { text: true } });
   return claim?.text ?? null;

@@ -1,10 +1,25 @@
 // A claim's or an article's debates for export (lib/exchange formats), as readers see them, whoever
 // downloads them (lib/policy/visibility.ts with no viewer): a file travels further than its downloader.
 // A deleted response stays as "[deleted]" where readers still see replies to it.
+import { describeOrigin } from "@/lib/argument/claim-origin";
 import { getReadDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { visibleArticleWhere, visibleClaimWhere, visibleResponseWhere } from "./visibility";
 import type { DebateTree } from "@/lib/exchange/debate-tree";
 import type { AnchoredClaim } from "@/lib/exchange/web-annotation";
+
+/** What every export says of a claim: its words, where they stand, and who marked it. */
+const anchoredClaimSelect = {
+  id: true,
+  text: true,
+  exact: true,
+  prefix: true,
+  suffix: true,
+  start: true,
+  end: true,
+  origin: true,
+  raisedBy: { select: { id: true, name: true } },
+} satisfies Prisma.ClaimSelect;
 
 /** A deleted response keeps its place with this text, as on the claim page. */
 const readersText = <T extends { body: string; deletedAt: Date | null }>(row: T) => (row.deletedAt ? { ...row, body: "[deleted]" } : row);
@@ -13,7 +28,7 @@ export async function getDebateForExport(claimId: string): Promise<{ tree: Debat
   const db = getReadDb();
   const claim = await db.claim.findFirst({
     where: { id: claimId, ...visibleClaimWhere(null) },
-    select: { id: true, text: true, exact: true, prefix: true, suffix: true, start: true, end: true, article: { select: { slug: true } } },
+    select: { ...anchoredClaimSelect, article: { select: { slug: true } } },
   });
   if (!claim) return null;
   const rows = await db.response.findMany({
@@ -23,7 +38,7 @@ export async function getDebateForExport(claimId: string): Promise<{ tree: Debat
   });
   return {
     tree: {
-      claim: { id: claim.id, text: claim.text },
+      claim: { id: claim.id, text: claim.text, markedBy: describeOrigin(claim.origin, claim.raisedBy) },
       responses: rows.map(readersText).map((row) => ({ id: row.id, parentId: row.parentId, stance: row.stance, text: row.body })),
     },
     anchor: { ...claim, articleSlug: claim.article.slug },
@@ -39,7 +54,7 @@ export async function getArticleForExport(slug: string) {
   const claims = await db.claim.findMany({
     where: { articleId: article.id, ...visibleClaimWhere(null) },
     orderBy: { start: "asc" },
-    select: { id: true, text: true, exact: true, prefix: true, suffix: true, start: true, end: true, agreeVotes: true, disagreeVotes: true, supportCount: true, opposeCount: true, standing: true },
+    select: { ...anchoredClaimSelect, agreeVotes: true, disagreeVotes: true, supportCount: true, opposeCount: true, standing: true },
   });
   const claimIds = claims.map((claim) => claim.id);
   const rows = await db.response.findMany({
@@ -59,5 +74,5 @@ export async function getArticleForExport(slug: string) {
 export function articleDebateTrees({ claims, responses }: Pick<NonNullable<Awaited<ReturnType<typeof getArticleForExport>>>, "claims" | "responses">): DebateTree[] {
   const byClaim = new Map<string, DebateTree["responses"]>(claims.map((claim) => [claim.id, []]));
   for (const response of responses) byClaim.get(response.claimId)?.push({ id: response.id, parentId: response.parentId, stance: response.stance, text: response.body });
-  return claims.map((claim) => ({ claim: { id: claim.id, text: claim.text }, responses: byClaim.get(claim.id)! }));
+  return claims.map((claim) => ({ claim: { id: claim.id, text: claim.text, markedBy: describeOrigin(claim.origin, claim.raisedBy) }, responses: byClaim.get(claim.id)! }));
 }

@@ -35,9 +35,10 @@ async function loadTarget(tx: Tx, target: Target) {
     if (!response) throw new UserFacingError("That response does not exist.", 404);
     return { ...response, articleId: response.claim.articleId };
   }
-  const claim = await tx.claim.findUnique({ where: { id: target.id }, select: { id: true, articleId: true, hiddenAt: true, moderationVersion: true } });
+  const claim = await tx.claim.findUnique({ where: { id: target.id }, select: { id: true, articleId: true, hiddenAt: true, moderationVersion: true, raisedById: true } });
   if (!claim) throw new UserFacingError("That claim does not exist.", 404);
-  return { ...claim, claimId: claim.id, authorId: null as string | null, removedAt: null as Date | null, deletedAt: null as Date | null };
+  // A claim a reader raised is theirs, like a response: they cannot report it.
+  return { ...claim, claimId: claim.id, authorId: claim.raisedById, removedAt: null as Date | null, deletedAt: null as Date | null };
 }
 
 // ---------------------------------------------------------------- reports
@@ -142,6 +143,8 @@ export async function listQueue() {
         hiddenAt: true,
         lockedAt: true,
         moderationVersion: true,
+        origin: true,
+        raisedBy: { select: { id: true, name: true, role: true, createdAt: true, silencedUntil: true, bannedUntil: true } },
         article: { select: { title: true, slug: true } },
         reports: { where: { status: "open" }, select: { id: true, reason: true, note: true, weight: true, createdAt: true, duplicateOfId: true, reporter: { select: { name: true } } } },
       },

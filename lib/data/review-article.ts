@@ -4,9 +4,9 @@
 import { getDb } from "@/lib/db/client";
 import { UserFacingError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { anchorSpan } from "@/lib/ingest/anchor";
 import { canMerge, normaliseSpan, overlapping, splitSpan, SpanError, type Span } from "@/lib/ingest/spans";
 import type { BodyBlock } from "@/lib/ingest";
+import { anchoredRow, lockArticle } from "./article-lock";
 
 export class ReviewError extends UserFacingError {
   override name = "ReviewError";
@@ -46,11 +46,10 @@ type Tx = Prisma.TransactionClient;
 
 async function withLockedArticle<T>(articleId: string, change: (tx: Tx, article: { body: string; blocks: BodyBlock[] }) => Promise<T>) {
   return getDb().$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ body: string; blocks: BodyBlock[] }[]>`
-      select body, blocks from "Article" where id = ${articleId} for update`;
-    if (!rows.length) throw new ReviewError("This article no longer exists.");
+    const article = await lockArticle(tx, articleId);
+    if (!article) throw new ReviewError("This article no longer exists.");
     try {
-      return await change(tx, rows[0]);
+      return await change(tx, article);
     } catch (error) {
       if (error instanceof SpanError) throw new ReviewError(error.message);
       throw error;
@@ -62,11 +61,6 @@ async function claimOf(tx: Tx, articleId: string, claimId: string) {
   const claim = await tx.claim.findFirst({ where: { id: claimId, articleId }, select: claimSelect });
   if (!claim) throw new ReviewError("That claim was already changed or removed. Reload to see the current claims.");
   return claim;
-}
-
-function anchoredRow(body: string, span: Span) {
-  const { quote } = anchorSpan(body, span.start, span.end);
-  return { start: span.start, end: span.end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, text: quote.exact };
 }
 
 async function otherClaims(tx: Tx, articleId: string, except: string[] = []) {

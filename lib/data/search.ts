@@ -4,9 +4,12 @@
 // readers see (lib/policy/visibility.ts with no viewer), whoever asks: results are made to be shared.
 import { getReadDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { describeOrigin } from "@/lib/argument/claim-origin";
+import type { ClaimOrigin } from "@/lib/generated/prisma/enums";
 import { articleVisibleSql, claimVisibleSql, responseVisibleSql, visibleArticleWhere } from "./visibility";
 
-export const SEARCH_TYPES = ["all", "articles", "claims", "responses"] as const;
+/** "reader-claims": claims readers raised (lib/data/raise-claim.ts), alone. */
+export const SEARCH_TYPES = ["all", "articles", "claims", "reader-claims", "responses"] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -24,6 +27,8 @@ export interface SearchHit {
   /** Where it lives: the article's title (and slug), and for responses the claim's id and wording. */
   article: { slug: string; title: string };
   claim: { id: string; text: string } | null;
+  /** For claims: who marked it, in readers' words ("Raised by Ada"); null for the others. */
+  markedBy: string | null;
   /** For articles: the title; for claims: the wording; for responses: the stance. */
   heading: string;
   snippet: string;
@@ -47,28 +52,29 @@ export async function searchDebates({ query, type = "all", articleSlug = null, p
   const parts: Prisma.Sql[] = [];
   if (type === "all" || type === "articles") {
     parts.push(Prisma.sql`
-      SELECT 'article' AS type, a.id, a.slug, a.title, NULL::text AS "claimId", NULL::text AS "claimText", a.title AS heading,
+      SELECT 'article' AS type, a.id, a.slug, a.title, NULL::text AS "claimId", NULL::text AS "claimText", NULL::text AS origin, NULL::text AS "raisedBy", a.title AS heading,
         a.body AS source,
         ts_rank_cd(arguably_article_document(a.title, a.byline, a.body), q) AS rank
       FROM "Article" a, query
       WHERE ${articleVisibleSql(null)} AND arguably_article_document(a.title, a.byline, a.body) @@ q ${inArticle}`);
   }
-  if (type === "all" || type === "claims") {
+  if (type === "all" || type === "claims" || type === "reader-claims") {
+    const origin = type === "reader-claims" ? Prisma.sql`AND c.origin = 'reader'` : Prisma.empty;
     parts.push(Prisma.sql`
-      SELECT 'claim' AS type, c.id, a.slug, a.title, c.id AS "claimId", c.text AS "claimText", c.text AS heading, c.exact AS source,
+      SELECT 'claim' AS type, c.id, a.slug, a.title, c.id AS "claimId", c.text AS "claimText", c.origin::text AS origin, raiser.name AS "raisedBy", c.text AS heading, c.exact AS source,
         ts_rank_cd(arguably_claim_document(c.text, c.exact), q) AS rank
-      FROM "Claim" c JOIN "Article" a ON a.id = c."articleId", query
-      WHERE ${claimVisibleSql(null)} AND arguably_claim_document(c.text, c.exact) @@ q ${inArticle}`);
+      FROM "Claim" c JOIN "Article" a ON a.id = c."articleId" LEFT JOIN "User" raiser ON raiser.id = c."raisedById", query
+      WHERE ${claimVisibleSql(null)} AND arguably_claim_document(c.text, c.exact) @@ q ${origin} ${inArticle}`);
   }
   if (type === "all" || type === "responses") {
     parts.push(Prisma.sql`
-      SELECT 'response' AS type, r.id, a.slug, a.title, c.id AS "claimId", c.text AS "claimText", r.stance::text AS heading, r.body AS source,
+      SELECT 'response' AS type, r.id, a.slug, a.title, c.id AS "claimId", c.text AS "claimText", NULL::text AS origin, NULL::text AS "raisedBy", r.stance::text AS heading, r.body AS source,
         ts_rank_cd(arguably_response_document(r.body), q) AS rank
       FROM "Response" r JOIN "Claim" c ON c.id = r."claimId" JOIN "Article" a ON a.id = c."articleId", query
       WHERE ${claimVisibleSql(null)} AND ${responseVisibleSql(null)} AND r."deletedAt" IS NULL
         AND arguably_response_document(r.body) @@ q ${inArticle}`);
   }
-  const rows = await getReadDb().$queryRaw<{ type: SearchHit["type"]; id: string; slug: string; title: string; claimId: string | null; claimText: string | null; heading: string; snippet: string; rank: number }[]>`
+  const rows = await getReadDb().$queryRaw<{ type: SearchHit["type"]; id: string; slug: string; title: string; claimId: string | null; claimText: string | null; origin: ClaimOrigin | null; raisedBy: string | null; heading: string; snippet: string; rank: number }[]>`
     WITH query AS (SELECT websearch_to_tsquery('english', ${text}) AS q),
     page AS (
       SELECT * FROM (${Prisma.join(parts, " UNION ALL ")}) AS hits
@@ -76,7 +82,7 @@ export async function searchDebates({ query, type = "all", articleSlug = null, p
       LIMIT ${limit} OFFSET ${offset}
     )
     -- Snippets for the page's hits only: ts_headline re-parses the whole text.
-    SELECT page.type, page.id, page.slug, page.title, page."claimId", page."claimText", page.heading,
+    SELECT page.type, page.id, page.slug, page.title, page."claimId", page."claimText", page.origin, page."raisedBy", page.heading,
       ts_headline('english', page.source, query.q, ${HEADLINE_OPTIONS}) AS snippet, page.rank
     FROM page, query
     ORDER BY page.rank DESC, page.id`;
@@ -88,6 +94,7 @@ export async function searchDebates({ query, type = "all", articleSlug = null, p
       id: row.id,
       article: { slug: row.slug, title: row.title },
       claim: row.claimId ? { id: row.claimId, text: row.claimText ?? "" } : null,
+      markedBy: row.origin ? describeOrigin(row.origin, row.raisedBy === null ? null : { name: row.raisedBy }) : null,
       heading: row.heading,
       snippet: row.snippet,
       rank: Number(row.rank),

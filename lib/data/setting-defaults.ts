@@ -4,10 +4,14 @@ export const SETTING_DEFAULTS = {
   /** New accounts (first 24 hours): responses per 30 seconds and per day. */
   newAccountResponsesPer30s: 1,
   newAccountResponsesPerDay: 10,
+  /** New accounts (first 24 hours): claims raised in articles per day. */
+  newAccountClaimsPerDay: 3,
   /** Everyone: responses per 10 minutes, votes per minute, reports per day. */
   responsesPer10Minutes: 30,
   votesPerMinute: 60,
   reportsPerDay: 20,
+  /** Everyone: claims raised in articles per day (a claim is a new debate, rarer than a response). */
+  claimsPerDay: 20,
   /** Report weight that hides an item pending review (a plain reporter weighs 1). */
   autoHideWeight: 3,
   /** Public API (app/api/v1): requests per minute per access token, and per address without one. */
@@ -21,9 +25,11 @@ export type Settings = Record<SettingKey, number>;
 export const SETTING_LABELS: Record<SettingKey, string> = {
   newAccountResponsesPer30s: "New accounts: responses per 30 seconds",
   newAccountResponsesPerDay: "New accounts: responses per day",
+  newAccountClaimsPerDay: "New accounts: claims raised per day",
   responsesPer10Minutes: "Everyone: responses per 10 minutes",
   votesPerMinute: "Everyone: votes per minute",
   reportsPerDay: "Everyone: reports per day",
+  claimsPerDay: "Everyone: claims raised per day",
   autoHideWeight: "Report weight that hides an item for review",
   apiRequestsPerMinute: "API: requests per minute per access token",
   apiAnonymousRequestsPerMinute: "API: requests per minute per address without a token",

@@ -28,7 +28,8 @@ export function toArgdownDebates({ title, trees }: { title: string; trees: Debat
 
 function treeLines(tree: DebateTree, claimLabel: string) {
   const depth = new Map<string | null, number>([[null, 0]]);
-  const lines = [`[${claimLabel}]: ${oneLine(tree.claim.text)}`];
+  // Who marked the claim, as an Argdown comment: kept for people, ignored by parsers (ours included).
+  const lines = [...(tree.claim.markedBy ? [`// ${oneLine(tree.claim.markedBy)}`] : []), `[${claimLabel}]: ${oneLine(tree.claim.text)}`];
   for (const response of inTreeOrder(tree)) {
     const level = depth.get(response.parentId)! + 1;
     depth.set(response.id, level);

@@ -9,7 +9,8 @@ export interface ExchangedResponse {
 }
 
 export interface DebateTree {
-  claim: { id: string; text: string };
+  /** `markedBy`: who marked the claim, in readers' words ("Raised by Ada"); written where a format has room. */
+  claim: { id: string; text: string; markedBy?: string };
   responses: ExchangedResponse[];
 }
 

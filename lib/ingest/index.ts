@@ -127,24 +127,21 @@ export async function prepareArticle(raw: string, { onProgress, sourceUrl = null
     batch.forEach((sentence, i) => logits.push(claimLogit(sentence.text, embeddings[i])));
     await onProgress?.({ stage: "detecting", done: first + batch.length, total: sentences.length });
   }
-  const scored = sentences.map((sentence, i) => ({ ...sentence, logit: logits[i] }));
+  const scored = sentences.map((sentence, i) => {
+    const withLogit = { ...sentence, logit: logits[i] };
+    return { ...withLogit, score: selectionProbability(withLogit) };
+  });
   const chosen = selectClaims(scored);
   const claims = scored
     .filter((_, i) => chosen[i])
-    .map((sentence) => ({
-      text: sentence.text,
-      start: sentence.start,
-      end: sentence.end,
-      score: selectionProbability(sentence),
-      ...anchorSpan(body, sentence.start, sentence.end),
-    }));
+    .map((sentence) => ({ text: sentence.text, start: sentence.start, end: sentence.end, score: sentence.score, ...anchorSpan(body, sentence.start, sentence.end) }));
   return {
     ...extracted.metadata,
     title: extracted.title,
     byline: extracted.byline,
     body,
     blocks,
-    sentences: scored.map((sentence) => ({ start: sentence.start, end: sentence.end, score: selectionProbability(sentence) })),
+    sentences: scored.map(({ start, end, score }) => ({ start, end, score })),
     claims,
     sourceHash: createHash("sha256").update(raw).digest("hex"),
   };

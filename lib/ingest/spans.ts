@@ -1,7 +1,7 @@
 // Rules for claim spans that an editor creates, merges or splits. Pure.
 import { UserFacingError } from "@/lib/errors";
 import type { BodyBlock } from "./index";
-import { trimSpan } from "./segment";
+import { segmentSentences, trimSpan } from "./segment";
 
 export interface Span {
   start: number;
@@ -45,4 +45,11 @@ export function splitSpan(body: string, span: Span, at: number): [Span, Span] {
     throw new SpanError(`Both parts of a split claim need at least ${MIN_CLAIM_CHARS} characters.`);
   }
   return parts;
+}
+
+/** Every sentence of the body's paragraphs, in body offsets: what keyboard readers move through. */
+export function paragraphSentences(body: string, blocks: BodyBlock[]): Span[] {
+  return blocks
+    .filter((block) => block.kind === "paragraph")
+    .flatMap((block) => segmentSentences(body.slice(block.start, block.end)).map((span) => ({ start: block.start + span.start, end: block.start + span.end })));
 }

@@ -7,7 +7,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export const LIVE_CHANNEL = "arguably_live";
 
 export interface LiveEvent {
-  type: "response" | "vote";
+  /** "claim": a claim was raised, merged or changed in the article. */
+  type: "response" | "vote" | "claim";
   claimId: string;
   articleId: string;
 }

@@ -47,6 +47,10 @@ export const POLICY = {
   "response.post": (actor: Actor | null) => canSpeak(actor),
   "response.edit": (actor: Actor | null, subject?: Subject) => canSpeak(actor) && isAuthor(actor, subject),
   "response.delete": (actor: Actor | null, subject?: Subject) => signedIn(actor) && isAuthor(actor, subject),
+  /** Raising a claim in an article's text starts a debate: it is posting. */
+  "claim.raise": (actor: Actor | null) => canSpeak(actor),
+  /** Accepting, rewording, merging or removing claims of published articles. */
+  "claim.curate": (actor: Actor | null) => hasRole(actor, "editor"),
   "claim.vote": (actor: Actor | null) => signedIn(actor),
   "response.vote": (actor: Actor | null, subject?: Subject) => signedIn(actor) && !isAuthor(actor, subject),
   follow: (actor: Actor | null) => signedIn(actor),
@@ -90,4 +94,6 @@ export const canPost = (actor: Actor | null) => can(actor, "response.post");
 export const canChangeResponse = (actor: Actor | null, response: { authorId: string }) => can(actor, "response.edit", response);
 export const canDeleteResponse = (actor: Actor | null, response: { authorId: string }) => can(actor, "response.delete", response);
 export const canVoteOnResponse = (actor: Actor | null, response: { authorId: string }) => can(actor, "response.vote", response);
+export const canRaiseClaim = (actor: Actor | null) => can(actor, "claim.raise");
+export const canCurateClaims = (actor: Actor | null) => can(actor, "claim.curate");
 export const canModerate = (actor: Actor | null) => can(actor, "moderation.act");

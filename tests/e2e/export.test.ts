@@ -80,7 +80,7 @@ describe("exports", () => {
 
     const votes = parseCsv(await (await exported("votes.csv")).text());
     // Opposing: the deleted response that still holds a reply; the hidden one is not counted.
-    expect(votes.slice(1)).toEqual([["export-claim", "Exports should carry the whole debate.", "1", "0", "1", "1", expect.stringMatching(/^0\.\d+$/)]]);
+    expect(votes.slice(1)).toEqual([["export-claim", "Exports should carry the whole debate.", "1", "0", "1", "1", expect.stringMatching(/^0\.\d+$/), "pipeline", ""]]);
 
     const participants = parseCsv(await (await exported("participant-votes.csv")).text());
     // The vote on the hidden response is left out with it; the voter is a pseudonym, not the account.

@@ -66,6 +66,12 @@ describe("Argdown", () => {
     expect(text).toBe("[Claim]: Ukraine will not join NATO.\n  - [R-a]: Allies said it will.\n    + [R-b]: See Bucharest 2008.\n");
   });
 
+  test("says who marked the claim in a comment, which readers of the file skip", () => {
+    const tree = { claim: { id: "c", text: "Ukraine will not join NATO.", markedBy: "Raised by Ada\nLovelace" }, responses: [] };
+    expect(toArgdown(tree)).toBe("// Raised by Ada Lovelace\n[Claim]: Ukraine will not join NATO.\n");
+    expect(parseArgdown(toArgdown(tree)).claim.text).toBe("Ukraine will not join NATO.");
+  });
+
   test.each([
     ["", "empty"],
     ["+ [A]: no claim first", "line 1: the file must start with the claim"],
@@ -115,13 +121,21 @@ describe("AIF JSON", () => {
 });
 
 describe("Web Annotation", () => {
+  const anchored = { id: "c1", text: "Reworded", exact: "the words", prefix: "before ", suffix: " after", start: 10, end: 19, articleSlug: "an-article" };
+
+  test("names who marked the claim: the reader who raised it, or the claim finder", () => {
+    expect(toWebAnnotation({ ...anchored, origin: "reader", raisedBy: { id: "u1", name: "Ada" } }, "https://arguably.example").creator).toEqual({ id: "https://arguably.example/users/u1", type: "Person", name: "Ada" });
+    expect(toWebAnnotation({ ...anchored, origin: "pipeline", raisedBy: null }, "https://arguably.example").creator).toEqual({ type: "Software", name: "Arguably claim finder" });
+  });
+
   test("anchors the claim in its article by quote and by position", () => {
-    const annotation = toWebAnnotation({ id: "c1", text: "Reworded", exact: "the words", prefix: "before ", suffix: " after", start: 10, end: 19, articleSlug: "an-article" }, "https://arguably.example/");
+    const annotation = toWebAnnotation({ ...anchored, origin: "editor", raisedBy: null }, "https://arguably.example/");
     expect(annotation).toEqual({
       "@context": "http://www.w3.org/ns/anno.jsonld",
       id: "https://arguably.example/claims/c1",
       type: "Annotation",
       motivation: "highlighting",
+      creator: { type: "Organization", name: "Arguably editors" },
       body: { type: "TextualBody", value: "Reworded", format: "text/plain", purpose: "describing" },
       target: {
         source: "https://arguably.example/articles/an-article",

@@ -28,6 +28,8 @@ const MATRIX: Record<PolicyAction, Who[]> = {
   "response.post": ["user", "author", "other", "editor", "moderator", "admin"],
   "response.edit": ["author"],
   "response.delete": ["author"],
+  "claim.raise": ["user", "author", "other", "editor", "moderator", "admin"],
+  "claim.curate": ["editor", "moderator", "admin"],
   "claim.vote": EVERYONE_SIGNED_IN,
   "response.vote": EVERYONE_SIGNED_IN.filter((who) => who !== "author"),
   follow: EVERYONE_SIGNED_IN,

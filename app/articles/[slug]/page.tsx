@@ -11,6 +11,10 @@ import { getArticleBySlug } from "@/lib/data/articles";
 import { formatDate } from "@/lib/format";
 import { canModerate } from "@/lib/policy";
 import { LockArticleButton } from "@/app/moderation/lock-article";
+import { postingBlockedReason } from "@/lib/auth/sanction-message";
+import { paragraphSentences } from "@/lib/ingest/spans";
+import { canRaiseClaim } from "@/lib/policy";
+import { ArgueThis } from "./argue-this";
 import { WideScreenClaimLinks } from "./claim-links";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<DiscussionQuery & { claim?: string }> };
@@ -36,6 +40,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const article = await visibleArticle(slug);
   if (!article) notFound();
   const user = await getCurrentUser();
+  const readerClaims = article.claims.filter((claim) => claim.raisedBy !== undefined).length;
   const openClaim = query.claim && article.claims.some((claim) => claim.id === query.claim) ? query.claim : null;
   const text = (
     <article lang={article.language ?? undefined} className={openClaim ? "min-w-0" : "mx-auto max-w-2xl"}>
@@ -51,7 +56,10 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           {article.siteName ? <span>{article.siteName} · </span> : null}
           {article.publishedAt ? <span>Published {formatDate(article.publishedAt)} · </span> : null}
           <span>Imported {formatDate(article.importedAt)}</span>
-          <span> · {article.claims.length} claims marked: choose one to see its debate</span>
+          <span>
+            {" "}
+            · {article.claims.length} claims marked{readerClaims ? ` (${readerClaims} raised by readers)` : ""}: choose one to see its debate
+          </span>
           {article.lockedAt ? <span> · the debate is locked</span> : null}
         </p>
         <OriginalLink url={article.sourceUrl} siteName={article.siteName} />
@@ -78,6 +86,17 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       </header>
       <LiveRefresh articleId={article.id} />
       <WideScreenClaimLinks slug={article.slug} />
+      {article.status === "published" ? (
+        <ArgueThis
+          articleId={article.id}
+          slug={article.slug}
+          body={article.body}
+          blocks={article.blocks}
+          claims={article.claims.map(({ id, start, end }) => ({ id, start, end }))}
+          sentences={paragraphSentences(article.body, article.blocks)}
+          refusal={raiseRefusal(user, article.lockedAt !== null)}
+        />
+      ) : null}
       <ArticleBody body={article.body} blocks={article.blocks} claims={article.claims} summaries={claimSummaries(article.claims)} />
     </article>
   );
@@ -101,6 +120,14 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       </aside>
     </div>
   );
+}
+
+/** Why the viewer cannot raise a claim here, or null when they can (lib/policy: "claim.raise"). */
+function raiseRefusal(user: Awaited<ReturnType<typeof getCurrentUser>>, locked: boolean) {
+  if (!user) return { signIn: true, message: "Sign in to argue this." };
+  if (locked) return { signIn: false, message: "This article's debate is locked: no new claims can be raised." };
+  if (!canRaiseClaim(user)) return { signIn: false, message: postingBlockedReason(user) ?? "Your account cannot raise claims right now." };
+  return null;
 }
 
 /** "Read the original at …" for articles imported from a web address (only http and https are links). */

@@ -7,7 +7,8 @@ import { enforceRateLimit, postResponseAs, responseBodySchema, submissionKeySche
 import { reportItem } from "@/lib/data/moderation";
 import { getSettings } from "@/lib/data/settings";
 import { postingBlockedReason } from "@/lib/auth/sanction-message";
-import { canParticipate, canPost } from "@/lib/policy";
+import { curateClaim, curateClaimSchema } from "@/lib/data/curate-claim";
+import { canCurateClaims, canParticipate, canPost } from "@/lib/policy";
 
 const participant = { can: canParticipate, forbidden: "Your account cannot do that right now." };
 const poster = {
@@ -78,5 +79,12 @@ export const reportAction = authorizedAction(
   async (input, user) => {
     await enforceRateLimit(`report:user:${user.id}`, { limit: (await getSettings()).reportsPerDay, windowMs: DAY }, "reporting");
     await reportItem({ reporter: user, target: input.target, reason: input.reason, note: input.note, duplicateOfId: input.duplicateOfId });
+  },
+);
+
+export const curateClaimAction = authorizedAction(
+  { can: canCurateClaims, forbidden: "Only editors can change the claims of a published article.", schema: curateClaimSchema },
+  async (input, user) => {
+    await curateClaim(user, input);
   },
 );

@@ -6,9 +6,12 @@ import { StandingBar } from "@/components/standing-bar";
 import { SORTS, type Sort } from "@/lib/argument/ranking";
 import { getCurrentUser } from "@/lib/auth/session";
 import { postingBlockedReason } from "@/lib/auth/sanction-message";
-import { getClaimDiscussion, RESPONSES_PER_PAGE, type ClaimDiscussion, type ResponseView } from "@/lib/data/discussion";
+import { describeOrigin } from "@/lib/argument/claim-origin";
+import { getClaimDiscussion, listMergeTargets, RESPONSES_PER_PAGE, type ClaimDiscussion, type ResponseView } from "@/lib/data/discussion";
+import { formatDate } from "@/lib/format";
 import { Alert } from "@/components/ui/alert";
-import { canPost } from "@/lib/policy";
+import { canCurateClaims, canPost } from "@/lib/policy";
+import { CurateClaim } from "./curate-claim";
 import { ReportButton } from "./report-button";
 import { ClaimVotes, FollowClaim, LiveRefresh, PostButtons } from "./debate-controls";
 import { ResponseItem } from "./response-tree";
@@ -118,6 +121,10 @@ export async function ClaimDiscussionView({ claimId, state, href, compact = fals
         <blockquote className="border-l-4 border-amber-400 pl-4 font-serif text-muted">
           …{claim.prefix}<mark className="bg-amber-100 text-ink">{claim.exact}</mark>{claim.suffix}…
         </blockquote>
+        <p className="text-sm text-muted" data-testid="claim-origin">
+          {describeOrigin(claim.origin, claim.raisedBy)}
+          {claim.origin === "reader" ? ` on ${formatDate(claim.createdAt)}` : ""}
+        </p>
         <div className="flex flex-wrap items-start gap-6">
           <ClaimVotes claimId={claim.id} agree={discussion.agree} disagree={discussion.disagree} viewerVote={discussion.viewerVote} signedIn={Boolean(user)} closed={claim.hidden} />
           {user && !claim.hidden ? <FollowClaim claimId={claim.id} following={discussion.following} /> : null}
@@ -139,7 +146,10 @@ export async function ClaimDiscussionView({ claimId, state, href, compact = fals
       ) : (
         <PostButtons claimId={claim.id} signedIn={Boolean(user)} blockedReason={user ? postingBlockedReason(user) : null} />
       )}
-      {user && !claim.hidden ? <ReportButton claimId={claim.id} target={{ type: "claim", id: claim.id }} /> : null}
+      {user && !claim.hidden && claim.raisedBy?.id !== user.id ? <ReportButton claimId={claim.id} target={{ type: "claim", id: claim.id }} /> : null}
+      {canCurateClaims(user) && !claim.hidden ? (
+        <CurateClaim claim={{ id: claim.id, text: claim.text, origin: claim.origin, version: claim.moderationVersion, articleSlug: article.slug }} mergeTargets={await listMergeTargets(claim.articleId, claim.id)} />
+      ) : null}
       <nav aria-label="Other views of this debate" className="flex flex-wrap gap-3 text-sm">
         <Link href={`/claims/${claim.id}/outline`} className="text-accent hover:underline">Outline of the whole debate</Link>
         <span className="text-muted">· Export:</span>

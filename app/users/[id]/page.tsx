@@ -12,16 +12,35 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
   // Only what the viewer may see of this person's responses (lib/policy/visibility.ts), counted the same way.
   const profile = await getProfile((await params).id, await getCurrentUser());
   if (!profile) notFound();
-  const { user, responses, totals } = profile;
+  const { user, responses, claims, totals } = profile;
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <header>
         <h1 className="font-serif text-3xl font-semibold">{user.name}</h1>
         <p className="text-sm text-muted">Joined {formatDate(user.createdAt)}</p>
         <p className="mt-2 text-sm" data-testid="profile-totals">
-          {totals.responses} {totals.responses === 1 ? "response" : "responses"} · rated strong {totals.strong} times, weak {totals.weak} times
+          {totals.responses} {totals.responses === 1 ? "response" : "responses"} · rated strong {totals.strong} times, weak {totals.weak} times · {totals.claims}{" "}
+          {totals.claims === 1 ? "claim" : "claims"} raised
         </p>
       </header>
+      {claims.length ? (
+        <section aria-label="Claims raised" className="space-y-2">
+          <h2 className="text-lg font-semibold">Claims raised</h2>
+          <ul className="space-y-2">
+            {claims.map((claim) => (
+              <li key={claim.id} className="rounded-lg border border-line bg-white p-3 text-sm" data-testid="profile-claim">
+                <p className="text-xs text-muted">
+                  In “{claim.article.title}” · {formatAge(claim.createdAt)} · {claim.responseCount} {claim.responseCount === 1 ? "response" : "responses"}
+                </p>
+                <Link href={`/claims/${claim.id}`} className="mt-1 block font-serif hover:underline">
+                  {claim.text}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {claims.length && responses.length ? <h2 className="text-lg font-semibold">Responses</h2> : null}
       <ul className="space-y-3">
         {responses.map((response) => (
           <li key={response.id} className="rounded-lg border border-line bg-white p-3 text-sm" data-testid="profile-response">

@@ -60,8 +60,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     case "votes.csv":
       return file(
         toCsv(
-          ["claim_id", "claim", "agree", "disagree", "supporting_responses", "opposing_responses", "standing"],
-          data.claims.map((claim) => [claim.id, claim.text, claim.agreeVotes, claim.disagreeVotes, claim.supportCount, claim.opposeCount, Number(claim.standing.toFixed(4))]),
+          ["claim_id", "claim", "agree", "disagree", "supporting_responses", "opposing_responses", "standing", "origin", "raised_by"],
+          data.claims.map((claim) => [claim.id, claim.text, claim.agreeVotes, claim.disagreeVotes, claim.supportCount, claim.opposeCount, Number(claim.standing.toFixed(4)), claim.origin, claim.raisedBy?.name ?? null]),
         ),
         "text/csv; charset=utf-8",
         "csv",

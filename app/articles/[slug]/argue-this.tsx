@@ -1,0 +1,346 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState, useTransition, type KeyboardEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { judgeSelection, sentenceAround, snapToWords, type ExistingClaim, type SelectionJudgement } from "@/lib/argument/raise-rules";
+import type { BodyBlock } from "@/lib/ingest";
+import type { Span } from "@/lib/ingest/spans";
+import { raiseClaimAction } from "./actions";
+
+const BODY = '[data-testid="article-body"]';
+const WIDE = "(min-width: 1024px)";
+
+interface Props {
+  articleId: string;
+  slug: string;
+  body: string;
+  blocks: BodyBlock[];
+  claims: ExistingClaim[];
+  sentences: Span[];
+  /** Null when the viewer may raise claims; else why not (signed out, silenced, locked). */
+  refusal: { message: string; signIn: boolean } | null;
+}
+
+// ---------------------------------------------------------------- the page's text ⇄ body offsets
+
+function runs(container: Element) {
+  return Array.from(container.querySelectorAll<HTMLElement>("[data-offset]"));
+}
+
+/** The body offset of a boundary point; a point between runs (in a claim's counts) takes the nearest run. */
+function offsetOf(container: Element, node: Node, offset: number, side: "start" | "end"): number | null {
+  const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
+  const run = element?.closest<HTMLElement>("[data-offset]");
+  if (run && container.contains(run)) {
+    const base = Number(run.dataset.offset);
+    if (node.nodeType === Node.TEXT_NODE) return base + offset;
+    return offset === 0 ? base : base + (run.textContent?.length ?? 0);
+  }
+  const point = document.createRange();
+  point.setStart(node, offset);
+  const all = runs(container);
+  if (side === "start") {
+    const next = all.find((candidate) => point.comparePoint(candidate, 0) === 1);
+    return next ? Number(next.dataset.offset) : null;
+  }
+  const previous = all.findLast((candidate) => point.comparePoint(candidate, 0) === -1);
+  return previous ? Number(previous.dataset.offset) + (previous.textContent?.length ?? 0) : null;
+}
+
+function selectionInBody(): Span | null {
+  const container = document.querySelector(BODY);
+  const selection = window.getSelection();
+  if (!container || !selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  if (!range.intersectsNode(container)) return null;
+  const start = container.contains(range.startContainer) ? offsetOf(container, range.startContainer, range.startOffset, "start") : 0;
+  const end = container.contains(range.endContainer) ? offsetOf(container, range.endContainer, range.endOffset, "end") : Number.MAX_SAFE_INTEGER;
+  if (start === null || end === null || end <= start) return null;
+  return { start, end };
+}
+
+/** The DOM point at a body offset (the run that holds it, and the place in its text). */
+function pointAt(container: Element, offset: number, side: "start" | "end"): [Node, number] | null {
+  for (const run of runs(container)) {
+    const base = Number(run.dataset.offset);
+    const text = run.firstChild;
+    const length = run.textContent?.length ?? 0;
+    if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+    if (offset >= base && (offset < base + length || (side === "end" && offset === base + length))) return [text, offset - base];
+  }
+  return null;
+}
+
+/** Shows `span` as the page's selection: the reader sees exactly what would be argued. */
+function selectSpan(span: Span) {
+  const container = document.querySelector(BODY);
+  const start = container && pointAt(container, span.start, "start");
+  const end = container && pointAt(container, span.end, "end");
+  if (!start || !end) return;
+  window.getSelection()?.setBaseAndExtent(start[0], start[1], end[0], end[1]);
+  (start[0].parentElement as HTMLElement | null)?.scrollIntoView({ block: "nearest" });
+}
+
+function quoted(text: string, limit = 140) {
+  const flat = text.replace(/\s+/g, " ");
+  return `“${flat.length > limit ? `${flat.slice(0, limit)}…` : flat}”`;
+}
+
+// ---------------------------------------------------------------- the component
+
+/**
+ * "Argue this": a reader selects words in the article (mouse, touch, or sentence by sentence with the
+ * keyboard) and raises them as a claim, or lands on the claim that already covers them.
+ */
+export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, refusal }: Props) {
+  const router = useRouter();
+  const [selection, setSelection] = useState<Span | null>(null);
+  const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const [message, setMessage] = useState<{ text: string; suggestion: Span | null; claimId: string | null } | null>(null);
+  const [keyboardSentence, setKeyboardSentence] = useState<number | null>(null);
+  const [pending, startTransition] = useTransition();
+  const keyboardPanel = useRef<HTMLDivElement>(null);
+  const modeButton = useRef<HTMLButtonElement>(null);
+
+  const judgement: SelectionJudgement | null = selection && judgeSelection(body, blocks, selection, claims);
+  const snapped = selection && snapToWords(body, selection);
+  const sentence = snapped && sentenceAround(sentences, snapped);
+  const offerSentence = judgement?.kind === "new" && sentence && (sentence.start !== snapped.start || sentence.end !== snapped.end) && snapped.end <= sentence.end;
+
+  const place = useCallback(() => {
+    const range = window.getSelection()?.rangeCount ? window.getSelection()!.getRangeAt(0) : null;
+    const rect = range?.getBoundingClientRect();
+    if (!rect || (rect.width === 0 && rect.height === 0)) return setPosition(null);
+    setPosition({ top: Math.min(rect.bottom + 8, window.innerHeight - 120), left: Math.max(8, Math.min(rect.left, window.innerWidth - 360)) });
+  }, []);
+
+  useEffect(() => {
+    const update = () => {
+      const next = selectionInBody();
+      // A click on the bar itself must not drop the selection it acts on.
+      if (!next && document.activeElement?.closest("[data-argue-bar]")) return;
+      setSelection(next);
+      setMessage(null);
+      if (next) place();
+    };
+    document.addEventListener("selectionchange", update);
+    window.addEventListener("scroll", place, { passive: true });
+    window.addEventListener("resize", place);
+    return () => {
+      document.removeEventListener("selectionchange", update);
+      window.removeEventListener("scroll", place);
+      window.removeEventListener("resize", place);
+    };
+  }, [place]);
+
+  const openDebate = (claimId: string) => {
+    window.getSelection()?.removeAllRanges();
+    setKeyboardSentence(null);
+    router.push(window.matchMedia(WIDE).matches ? `/articles/${slug}?claim=${claimId}` : `/claims/${claimId}`, { scroll: false });
+  };
+
+  const argue = (span: Span) => {
+    setMessage(null);
+    startTransition(async () => {
+      let result: Awaited<ReturnType<typeof raiseClaimAction>>;
+      try {
+        result = await raiseClaimAction({ articleId, start: span.start, end: span.end, quote: body.slice(span.start, span.end) });
+      } catch {
+        setMessage({ text: "Arguably could not be reached; nothing was saved. Check your connection and try again.", suggestion: null, claimId: null });
+        return;
+      }
+      if (!result.ok) {
+        setMessage({ text: result.error, suggestion: null, claimId: null });
+        setAnnouncement(result.error);
+        return;
+      }
+      const outcome = result.data;
+      if (outcome.kind === "suggestion") {
+        setMessage({ text: outcome.message, suggestion: outcome.suggestion, claimId: outcome.claimId });
+        setAnnouncement(outcome.message);
+        return;
+      }
+      setAnnouncement(outcome.kind === "created" ? "Claim raised. Its debate is open." : "These words are already a claim. Its debate is open.");
+      openDebate(outcome.claimId);
+      router.refresh();
+    });
+  };
+
+  // ---- keyboard: sentence by sentence
+  const moveTo = (index: number) => {
+    const bounded = Math.max(0, Math.min(sentences.length - 1, index));
+    const span = sentences[bounded];
+    if (!span) return;
+    setKeyboardSentence(bounded);
+    selectSpan(span);
+    setSelection(span);
+    setMessage(null);
+    place();
+    const verdict = judgeSelection(body, blocks, span, claims);
+    const what = verdict.kind === "existing" ? "Already a claim: press Enter to open its debate." : verdict.kind === "new" ? "Press Enter to argue it." : "It cannot be argued as it is; move on with the arrow keys.";
+    setAnnouncement(`Sentence ${bounded + 1} of ${sentences.length}: ${body.slice(span.start, span.end)} ${what}`);
+  };
+
+  const startKeyboardMode = () => {
+    const firstVisible = sentences.findIndex((span) => {
+      const container = document.querySelector(BODY);
+      const point = container && pointAt(container, span.start, "start");
+      const top = (point?.[0].parentElement as HTMLElement | null)?.getBoundingClientRect().top;
+      return top !== undefined && top >= 0;
+    });
+    setKeyboardSentence(Math.max(0, firstVisible));
+    requestAnimationFrame(() => {
+      keyboardPanel.current?.focus();
+      moveTo(Math.max(0, firstVisible));
+    });
+  };
+
+  const onKeyboardKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (keyboardSentence === null) return;
+    const steps: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, j: 1, ArrowUp: -1, ArrowLeft: -1, k: -1 };
+    if (event.key in steps) {
+      event.preventDefault();
+      moveTo(keyboardSentence + steps[event.key]);
+    } else if (event.key === "Home" || event.key === "End") {
+      event.preventDefault();
+      moveTo(event.key === "Home" ? 0 : sentences.length - 1);
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      act();
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      setKeyboardSentence(null);
+      window.getSelection()?.removeAllRanges();
+      setAnnouncement("Left sentence mode.");
+      modeButton.current?.focus();
+    }
+  };
+
+  /** Enter in sentence mode and the bar's main button: whatever the selection's verdict calls for. */
+  const act = () => {
+    if (refusal) return setAnnouncement(refusal.message);
+    if (!selection || !judgement) return;
+    if (judgement.kind === "existing") openDebate(judgement.claimId);
+    else if (judgement.kind === "new") argue(selection);
+    else if (judgement.kind === "acrossParagraphs" || judgement.kind === "partlyClaimed") {
+      setMessage({ text: judgement.message, suggestion: judgement.suggestion, claimId: judgement.kind === "partlyClaimed" ? judgement.claimId : null });
+      setAnnouncement(judgement.message);
+    } else setAnnouncement(judgement.message);
+  };
+
+  const takeSuggestion = (span: Span) => {
+    selectSpan(span);
+    setSelection(span);
+    setMessage(null);
+    setAnnouncement(`Selected ${body.slice(span.start, span.end)}`);
+  };
+
+  const bar = selection && judgement && position && (
+    <div
+      data-argue-bar
+      role="region"
+      aria-label="Argue the selected words"
+      data-testid="argue-bar"
+      onMouseDown={(event) => {
+        // Keep the page's selection: the bar acts on it.
+        if (!(event.target as Element).closest("input,textarea")) event.preventDefault();
+      }}
+      style={{ top: position.top, left: position.left }}
+      className="fixed z-40 w-[22rem] max-w-[calc(100vw-1rem)] space-y-2 rounded-lg border border-line bg-white p-3 font-sans text-sm shadow-lg"
+    >
+      {refusal ? (
+        refusal.signIn ? (
+          <p>
+            <Link href={`/signin?callbackUrl=${encodeURIComponent(`/articles/${slug}`)}`} className="font-medium text-accent underline">
+              Sign in to argue this
+            </Link>
+            <span className="text-muted"> or to open a debate on any sentence.</span>
+          </p>
+        ) : (
+          <p role="status">{refusal.message}</p>
+        )
+      ) : judgement.kind === "existing" ? (
+        <>
+          <p className="text-muted">These words are already a claim.</p>
+          <Button onClick={() => openDebate(judgement.claimId)}>Open its debate</Button>
+        </>
+      ) : judgement.kind === "new" ? (
+        <>
+          <p className="text-muted">{quoted(body.slice(judgement.span.start, judgement.span.end))}</p>
+          <div className="flex flex-wrap gap-2">
+            <Button disabled={pending} onClick={() => argue(selection)}>
+              {pending ? "Raising…" : "Argue this"}
+            </Button>
+            {offerSentence ? (
+              <Button variant="secondary" disabled={pending} onClick={() => takeSuggestion(sentence)}>
+                Whole sentence
+              </Button>
+            ) : null}
+          </div>
+        </>
+      ) : judgement.kind === "invalid" ? (
+        <p role="status">{judgement.message}</p>
+      ) : (
+        <>
+          <p role="status">{judgement.message}</p>
+          <div className="flex flex-wrap gap-2">
+            {judgement.suggestion ? (
+              <Button variant="secondary" onClick={() => takeSuggestion(judgement.suggestion!)}>
+                {judgement.kind === "acrossParagraphs" ? "Take the part in the first paragraph" : "Take only the words outside it"}
+              </Button>
+            ) : null}
+            {judgement.kind === "partlyClaimed" ? <Button variant="secondary" onClick={() => openDebate(judgement.claimId)}>Open its debate</Button> : null}
+          </div>
+        </>
+      )}
+      {message ? (
+        <div role="alert" className="space-y-2 rounded border border-red-300 bg-red-50 px-2 py-1.5 text-red-900">
+          <p>{message.text}</p>
+          <div className="flex flex-wrap gap-2">
+            {message.suggestion ? (
+              <Button variant="secondary" onClick={() => takeSuggestion(message.suggestion!)}>
+                Take {quoted(body.slice(message.suggestion.start, message.suggestion.end), 60)}
+              </Button>
+            ) : null}
+            {message.claimId ? <Button variant="secondary" onClick={() => openDebate(message.claimId!)}>Open the existing claim</Button> : null}
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+
+  return (
+    <>
+      <div className="mb-4 flex flex-wrap items-center gap-x-3 gap-y-1 font-sans text-sm text-muted">
+        <span>Want to argue a sentence that is not marked? Select its words, or</span>
+        <button ref={modeButton} type="button" onClick={startKeyboardMode} aria-describedby="sentence-mode-help" className="text-accent underline-offset-4 hover:underline">
+          go through the sentences with the keyboard
+        </button>
+      </div>
+      {keyboardSentence !== null ? (
+        <div
+          ref={keyboardPanel}
+          tabIndex={0}
+          role="group"
+          aria-label="Sentence mode"
+          aria-describedby="sentence-mode-help"
+          onKeyDown={onKeyboardKey}
+          data-testid="sentence-mode"
+          className="sticky top-2 z-30 mb-4 rounded-md border border-accent bg-white px-3 py-2 font-sans text-sm shadow focus:outline-2 focus:outline-accent"
+        >
+          Sentence {keyboardSentence + 1} of {sentences.length}. ↑/↓ move · Enter argues it (or opens its claim) · Esc leaves.
+        </div>
+      ) : null}
+      <p id="sentence-mode-help" className="sr-only">
+        Sentence mode: the arrow keys move from sentence to sentence and each is read out; Enter argues the sentence, or opens its debate if it is already a claim; Escape leaves.
+      </p>
+      <div aria-live="polite" className="sr-only" data-testid="argue-announcement">
+        {announcement}
+      </div>
+      {bar}
+    </>
+  );
+}

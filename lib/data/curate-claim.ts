@@ -1,0 +1,91 @@
+// Editors curating the claims of a published article, readers' claims above all: accept one as an
+// editor's claim (its raiser stays named), reword it, merge it into the claim it repeats (its responses,
+// votes and follows move along) or remove it. One command with a kind, behind one permission check
+// (lib/policy: "claim.curate"); every change is one transaction with its entry in the public log.
+import { z } from "zod";
+import { CLAIM_MAX_CHARS } from "@/lib/argument/raise-rules";
+import { getDb } from "@/lib/db/client";
+import { UserFacingError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { MIN_CLAIM_CHARS } from "@/lib/ingest/spans";
+import { announce } from "@/lib/live/publish";
+import { can, type Actor } from "@/lib/policy";
+import { lockArticle } from "./article-lock";
+
+export const CURATION_ACTIONS = ["accept", "reword", "merge", "remove"] as const;
+export type CurationAction = (typeof CURATION_ACTIONS)[number];
+
+const id = z.string().min(1).max(64);
+export const curateClaimSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("accept"), claimId: id, version: z.number().int() }),
+  z.object({
+    action: z.literal("reword"),
+    claimId: id,
+    version: z.number().int(),
+    text: z
+      .string()
+      .trim()
+      .min(MIN_CLAIM_CHARS, `A claim needs at least ${MIN_CLAIM_CHARS} characters.`)
+      .max(CLAIM_MAX_CHARS, `A claim can be at most ${CLAIM_MAX_CHARS} characters.`),
+  }),
+  z.object({ action: z.literal("merge"), claimId: id, version: z.number().int(), intoClaimId: id }),
+  z.object({
+    action: z.literal("remove"),
+    claimId: id,
+    version: z.number().int(),
+    reason: z.string({ error: "Give a reason: readers and the raiser see it in the log." }).trim().min(3, "Give a reason: readers and the raiser see it in the log.").max(500, "Keep the reason under 500 characters."),
+  }),
+]);
+export type Curation = z.infer<typeof curateClaimSchema>;
+
+type Tx = Prisma.TransactionClient;
+
+async function log(tx: Tx, editor: Actor, action: string, claimId: string, reason: string) {
+  await tx.moderationAction.create({ data: { moderatorId: editor.id, action, targetType: "claim", targetId: claimId, reason } });
+}
+
+export async function curateClaim(editor: Actor, curation: Curation) {
+  if (!can(editor, "claim.curate")) throw new UserFacingError("Only editors can change the claims of a published article.", 403);
+  return getDb().$transaction(async (tx) => {
+    const found = await tx.claim.findUnique({ where: { id: curation.claimId }, select: { articleId: true } });
+    if (!found) throw new UserFacingError("That claim does not exist.", 404);
+    // The article's lock orders this after any raise or merge in the same article (./article-lock.ts).
+    await lockArticle(tx, found.articleId);
+    const claim = await tx.claim.findUniqueOrThrow({
+      where: { id: curation.claimId },
+      select: { id: true, articleId: true, text: true, origin: true, hiddenAt: true, moderationVersion: true },
+    });
+    if (claim.moderationVersion !== curation.version) {
+      throw new UserFacingError("Someone changed this claim while you were looking at it. Reload to see what they did.", 409);
+    }
+    if (claim.hiddenAt) throw new UserFacingError("That claim is withheld from readers; restore it from the moderation queue first.", 409);
+    const changed = (data: Prisma.ClaimUpdateInput) => tx.claim.update({ where: { id: claim.id }, data: { ...data, moderationVersion: { increment: 1 } } });
+    switch (curation.action) {
+      case "accept":
+        if (claim.origin !== "reader") throw new UserFacingError("Only a claim raised by a reader can be accepted.", 409);
+        await changed({ origin: "editor" });
+        await log(tx, editor, "accept_claim", claim.id, "A reader's claim accepted as an editor's claim");
+        break;
+      case "reword":
+        await changed({ text: curation.text });
+        await log(tx, editor, "edit_claim", claim.id, `Reworded from “${claim.text}” to “${curation.text}”`);
+        break;
+      case "merge": {
+        const into = await tx.claim.findFirst({ where: { id: curation.intoClaimId, articleId: claim.articleId, hiddenAt: null }, select: { id: true } });
+        if (!into || into.id === claim.id) throw new UserFacingError("Choose another claim of the same article to merge into.", 400);
+        await tx.$executeRaw`select arguably_move_debate(${claim.id}, ${into.id})`;
+        await changed({ hiddenAt: new Date(), duplicateOf: { connect: { id: into.id } } });
+        await tx.report.updateMany({ where: { claimId: claim.id, status: "open" }, data: { status: "upheld", resolvedAt: new Date() } });
+        await log(tx, editor, "merge_claim", claim.id, `Merged into claim ${into.id}; its responses, votes and follows moved there`);
+        await announce(tx, { type: "claim", claimId: into.id, articleId: claim.articleId });
+        break;
+      }
+      case "remove":
+        await changed({ hiddenAt: new Date() });
+        await tx.report.updateMany({ where: { claimId: claim.id, status: "open" }, data: { status: "upheld", resolvedAt: new Date() } });
+        await log(tx, editor, "remove", claim.id, curation.reason);
+        break;
+    }
+    await announce(tx, { type: "claim", claimId: claim.id, articleId: claim.articleId });
+  });
+}

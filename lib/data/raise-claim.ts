@@ -1,0 +1,105 @@
+// A reader raises a claim: words they selected in a published article become a claim with its own
+// debate, anchored like the pipeline's (decision 004), or open the claim that already covers them.
+// Who may raise is checked by the caller (lib/policy: "claim.raise"); the limits are checked here, for
+// the page's action and the API alike, and only when a claim is actually created.
+import { z } from "zod";
+import { judgeSelection, type ExistingClaim } from "@/lib/argument/raise-rules";
+import { getDb } from "@/lib/db/client";
+import { UserFacingError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Span } from "@/lib/ingest/spans";
+import { announce } from "@/lib/live/publish";
+import { anchoredRow, lockArticle, type LockedArticle } from "./article-lock";
+import type { SessionUser } from "./get-user";
+import { enforceRateLimit } from "./participation";
+import { getSettings } from "./settings";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export const raiseClaimSchema = z.object({
+  articleId: z.string().min(1).max(64),
+  start: z.number({ error: "Select some words of the article first." }).int().min(0),
+  end: z.number({ error: "Select some words of the article first." }).int().min(0),
+  /** The words as the reader's page showed them: finds them again if the article changed since. */
+  quote: z.string().max(20_000, "That selection is far longer than a claim can be. Select one or two sentences."),
+});
+export type RaiseClaimInput = z.infer<typeof raiseClaimSchema>;
+
+export type RaiseClaimOutcome =
+  | { kind: "created"; claimId: string }
+  /** The words are (mostly) an existing claim's: its debate is where this point is argued. */
+  | { kind: "existing"; claimId: string }
+  /** Nothing was created; `suggestion` (if any) is what could be argued instead, `claimId` a claim it touches. */
+  | { kind: "suggestion"; message: string; suggestion: (Span & { text: string }) | null; claimId: string | null };
+
+type Tx = Prisma.TransactionClient;
+
+/** The reader's selection in today's body: as sent if the words are still there, else found by its words. */
+function currentSelection(article: LockedArticle, input: RaiseClaimInput): Span {
+  if (article.body.slice(input.start, input.end) === input.quote) return { start: input.start, end: input.end };
+  const found = input.quote.trim() ? article.body.indexOf(input.quote) : -1;
+  if (found >= 0 && article.body.indexOf(input.quote, found + 1) < 0) return { start: found, end: found + input.quote.length };
+  if (!input.quote.trim()) throw new UserFacingError("Select some words of the article first.", 400);
+  throw new UserFacingError("The article's text changed since you opened it, and those words are not in it now. Reload the page and select again.", 409);
+}
+
+async function claimsOf(tx: Tx, articleId: string) {
+  return tx.claim.findMany({ where: { articleId }, select: { id: true, start: true, end: true, hiddenAt: true, duplicateOfId: true } });
+}
+
+type StoredClaim = Awaited<ReturnType<typeof claimsOf>>[number];
+
+/** Where a reader who selected `claim`'s words should argue: the claim, the one it was merged into, or nowhere. */
+function debateFor(claim: StoredClaim, claims: StoredClaim[]): string | null {
+  const seen = new Set<string>();
+  let current: StoredClaim | undefined = claim;
+  while (current?.hiddenAt && current.duplicateOfId && !seen.has(current.id)) {
+    seen.add(current.id);
+    current = claims.find((other) => other.id === current!.duplicateOfId);
+  }
+  return current && !current.hiddenAt ? current.id : null;
+}
+
+async function enforceRaiseLimits(user: SessionUser) {
+  const settings = await getSettings();
+  if (Date.now() - user.createdAt.getTime() < DAY) {
+    await enforceRateLimit(`claim-new:day:${user.id}`, { limit: settings.newAccountClaimsPerDay, windowMs: DAY }, "raising claims");
+  }
+  await enforceRateLimit(`claim:day:${user.id}`, { limit: settings.claimsPerDay, windowMs: DAY }, "raising claims");
+}
+
+export async function raiseClaimAs(user: SessionUser, input: RaiseClaimInput): Promise<RaiseClaimOutcome> {
+  return getDb().$transaction(async (tx) => {
+    const article = await lockArticle(tx, input.articleId);
+    if (!article || article.status !== "published") throw new UserFacingError("This article no longer exists or was unpublished.", 404);
+    if (article.lockedAt) throw new UserFacingError("This article's debate is locked: no new claims can be raised.", 409);
+    const claims = await claimsOf(tx, article.id);
+    const judgement = judgeSelection(article.body, article.blocks, currentSelection(article, input), claims as ExistingClaim[]);
+    const withText = (span: Span | null) => span && { ...span, text: article.body.slice(span.start, span.end) };
+    switch (judgement.kind) {
+      case "invalid":
+        throw new UserFacingError(judgement.message, 400);
+      case "acrossParagraphs":
+        return { kind: "suggestion", message: judgement.message, suggestion: withText(judgement.suggestion), claimId: null };
+      case "partlyClaimed": {
+        const claimId = debateFor(claims.find((claim) => claim.id === judgement.claimId)!, claims);
+        return { kind: "suggestion", message: judgement.message, suggestion: withText(judgement.suggestion), claimId };
+      }
+      case "existing": {
+        const claimId = debateFor(claims.find((claim) => claim.id === judgement.claimId)!, claims);
+        if (!claimId) throw new UserFacingError("Moderators withheld a claim on these words; it cannot be raised again.", 409);
+        return { kind: "existing", claimId };
+      }
+      case "new": {
+        await enforceRaiseLimits(user);
+        const claim = await tx.claim.create({
+          data: { articleId: article.id, origin: "reader", raisedById: user.id, score: null, ...anchoredRow(article.body, judgement.span) },
+          select: { id: true },
+        });
+        await tx.follow.create({ data: { userId: user.id, claimId: claim.id } });
+        await announce(tx, { type: "claim", claimId: claim.id, articleId: article.id });
+        return { kind: "created", claimId: claim.id };
+      }
+    }
+  });
+}
