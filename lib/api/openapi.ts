@@ -78,12 +78,12 @@ function responses(operation: Operation) {
   const answers: Record<string, unknown> = {
     [operation.success.status]: {
       description: operation.success.description,
-      headers: { ...RATE_LIMIT_HEADERS, ...(operation.success.status === 201 ? { Location: { description: "The new response's address in the API.", schema: { type: "string" } } } : {}) },
+      headers: { ...RATE_LIMIT_HEADERS, ...(operation.success.status === 201 ? { Location: { description: "The new resource's address in the API.", schema: { type: "string" } } } : {}) },
       content: { "application/json": { schema: schemaFor(operation.success.schema, "output") } },
     },
   };
-  if (operation.operationId === "postResponse") {
-    answers["200"] = { description: "A repeated Idempotency-Key: the response created the first time.", content: { "application/json": { schema: ref("Response") } } };
+  if (operation.alreadyThere) {
+    answers["200"] = { description: operation.alreadyThere, headers: RATE_LIMIT_HEADERS, content: { "application/json": { schema: schemaFor(operation.success.schema, "output") } } };
   }
   for (const status of [...statuses].sort()) {
     const retry = status === 429 || status === 503 ? { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } } : {};

@@ -25,6 +25,8 @@ export interface Operation<P extends z.ZodType = z.ZodType, Q extends z.ZodType 
   body?: B;
   /** The success answer. */
   success: { status: 200 | 201; schema: z.ZodType; description: string };
+  /** For a 201 operation: when it also answers 200 with the same schema (nothing new was created), and why. */
+  alreadyThere?: string;
   /** Failures particular to this operation; 401 (bad token), 429, 500 and 503 apply to every one. */
   errors: (400 | 403 | 404 | 409 | 413 | 415)[];
 }
@@ -96,6 +98,23 @@ export const postResponse = operation({
   params: S.IdParams,
   body: S.NewResponseBody,
   success: { status: 201, schema: S.ResponseItem, description: "The response, as stored. A repeated Idempotency-Key answers 200 with the earlier response." },
+  alreadyThere: "A repeated Idempotency-Key: the response created the first time.",
+  errors: [400, 403, 404, 409, 415],
+});
+
+export const raiseClaim = operation({
+  operationId: "raiseClaim",
+  method: "POST",
+  path: "/api/v1/articles/{slug}/claims",
+  tag: "Claims",
+  summary: "Raise words of an article as a claim, or find the claim that already covers them",
+  description:
+    "Selected words become a claim with its own debate (origin `reader`, raised by the token's owner), anchored like the article's other claims. Words that are mostly an existing claim's answer 200 with that claim: one debate per point. A selection that runs across paragraphs or only partly overlaps a claim is refused with 409 and says what could be raised instead. The same limits apply as on the site (claims raised per day; fewer for new accounts).",
+  access: "write",
+  params: S.SlugParams,
+  body: S.RaiseClaimBody,
+  success: { status: 201, schema: S.Claim, description: "The new claim." },
+  alreadyThere: "The words are (mostly) an existing claim's: that claim.",
   errors: [400, 403, 404, 409, 415],
 });
 
@@ -149,4 +168,4 @@ export const getMe = operation({
   errors: [],
 });
 
-export const OPERATIONS: Operation[] = [listArticles, getArticle, getClaim, listClaimResponses, postResponse, voteOnClaim, getResponse, voteOnResponse, getMe];
+export const OPERATIONS: Operation[] = [listArticles, getArticle, raiseClaim, getClaim, listClaimResponses, postResponse, voteOnClaim, getResponse, voteOnResponse, getMe];

@@ -40,6 +40,19 @@ export const ResponseListQuery = PageQuery.extend({
 export const SlugParams = z.object({ slug: z.string().min(1).max(200) });
 export const IdParams = z.object({ id });
 
+export const RaiseClaimBody = request(
+  "RaiseClaim",
+  z.object({
+    start: z.number().int().min(0).describe("Offset of the first selected character in the article's `body` (UTF-16 code units). The selection is widened to whole words."),
+    end: z.number().int().min(0).describe("Offset just after the last selected character."),
+    quote: z
+      .string()
+      .max(20_000)
+      .describe("The selected words as the caller saw them (`body.slice(start, end)`): if the article's text moved since it was read, they are found again by these words."),
+  }),
+  "Words of an article's body to raise as a claim.",
+);
+
 export const NewResponseBody = request(
   "NewResponse",
   z.object({

@@ -49,3 +49,8 @@ export async function getArticleBySlug(slug: string, viewer: Viewer) {
     claims: article.claims.map(({ raisedBy, ...claim }) => ({ ...claim, raisedBy: claim.origin === "reader" ? (raisedBy?.name ?? null) : undefined })),
   };
 }
+
+/** The id of the published article at `slug`, or null (the API addresses articles by slug). */
+export async function publishedArticleId(slug: string) {
+  return (await getDb().article.findFirst({ where: { slug, ...visibleArticleWhere(null) }, select: { id: true } }))?.id ?? null;
+}

@@ -69,7 +69,7 @@ describe("public API contract", () => {
   test("the document is valid OpenAPI 3.1 and names every operation", () => {
     expect(contract.document.openapi).toBe("3.1.0");
     expect(contract.operationIds.sort()).toEqual(
-      ["getArticle", "getClaim", "getMe", "getResponse", "listArticles", "listClaimResponses", "postResponse", "voteOnClaim", "voteOnResponse"].sort(),
+      ["getArticle", "getClaim", "getMe", "getResponse", "listArticles", "listClaimResponses", "postResponse", "raiseClaim", "voteOnClaim", "voteOnResponse"].sort(),
     );
   });
 
@@ -127,6 +127,28 @@ describe("public API contract", () => {
     await checked("postResponse", { id: "no-such-claim" }, { token: writeToken, body: { stance: "support", body: "A response to nothing at all." } }, 404);
     const { body: badKey } = await checked<{ errors: { in: string }[] }>("postResponse", { id: CLAIM }, { token: writeToken, body: { stance: "support", body: "Keys must look like keys." }, headers: { "idempotency-key": "short" } }, 400);
     expect(badKey.errors[0].in).toBe("header");
+  });
+
+  test("raising a claim: 201 with Location, a reader's claim; the same words again 200 with it; a partial overlap 409 saying what could be raised; nothing else changes", async () => {
+    const [first, second, third] = ["Raised claims need anchors too.", "A client can raise any sentence it reads in the text.", "Nothing else in this paragraph is marked yet at all."];
+    const body = `${first} ${second} ${third}`;
+    await createArticleWithClaim({ id: "raise-contract-article", title: "Raising claims", body, claim: first, suffix: " A client can" });
+    const at = (words: string) => ({ start: body.indexOf(words), end: body.indexOf(words) + words.length, quote: words });
+    const slug = { slug: "raise-contract-article" };
+
+    const { body: raised, response } = await checked<{ id: string; origin: string; raisedBy: { id: string }; anchor: { exact: string } }>("raiseClaim", slug, { token: writeToken, body: at(second) }, 201);
+    expect(raised).toMatchObject({ origin: "reader", raisedBy: { id: writer.id }, anchor: { exact: second } });
+    expect(response.headers.get("location")).toBe(`/api/v1/claims/${raised.id}`);
+    const { body: again } = await checked<{ id: string }>("raiseClaim", slug, { token: otherToken, body: at(second.slice(0, 30)) }, 200);
+    expect(again.id).toBe(raised.id);
+
+    const { body: partly } = await checked<{ detail: string }>("raiseClaim", slug, { token: writeToken, body: at(`text. ${third}`) }, 409);
+    expect(partly.detail).toContain(`“${third}”`);
+    await checked("raiseClaim", slug, { token: readToken, body: at(third) }, 403);
+    await checked("raiseClaim", { slug: "no-such-article" }, { token: writeToken, body: at(third) }, 404);
+    await checked("raiseClaim", slug, { token: writeToken, body: { start: 0 } }, 400);
+    const [{ count }] = await appSql<{ count: string }>(`select count(*) from "Claim" where "articleId" = 'raise-contract-article'`);
+    expect(count).toBe("2");
   });
 
   test("bad requests are problem details that name the field, and change nothing", async () => {
@@ -303,7 +325,7 @@ describe("public API contract", () => {
 
   test("every documented operation was exercised, with its success status", () => {
     for (const operationId of contract.operationIds) {
-      expect([...(contract.exercised.get(operationId) ?? [])], operationId).toEqual(expect.arrayContaining([operationId === "postResponse" ? 201 : 200]));
+      expect([...(contract.exercised.get(operationId) ?? [])], operationId).toEqual(expect.arrayContaining([operationId === "postResponse" || operationId === "raiseClaim" ? 201 : 200]));
     }
   });
 });

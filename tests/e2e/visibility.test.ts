@@ -142,6 +142,7 @@ const PROBES: Record<string, Probe[] | { noContent: string }> = {
   "/api/v1/[...unknown]": ["/api/v1/nothing-here"],
   "/api/v1/articles": ["/api/v1/articles?limit=50", { path: "/api/v1/articles?limit=50", token: true }],
   "/api/v1/articles/[slug]": [IDS.article, IDS.draftArticle].flatMap((slug) => [`/api/v1/articles/${slug}`, { path: `/api/v1/articles/${slug}`, token: true }]),
+  "/api/v1/articles/[slug]/claims": { noContent: "POST only; raising in a draft or hidden claim's words is refused (tests/integration/reader-claims.test.ts)" },
   "/api/v1/claims/[id]": [IDS.openClaim, IDS.hiddenClaim, IDS.draftClaim].flatMap((claimId) => [`/api/v1/claims/${claimId}`, { path: `/api/v1/claims/${claimId}`, token: true }]),
   "/api/v1/claims/[id]/responses": [
     ...[IDS.openClaim, IDS.hiddenClaim, IDS.draftClaim].map((claimId) => `/api/v1/claims/${claimId}/responses?limit=100`),
