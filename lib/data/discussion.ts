@@ -362,7 +362,6 @@ function clampShown(value: number | undefined) {
   return Math.min(Math.max(Math.trunc(value), RESPONSES_PER_PAGE), MAX_SHOWN_RESPONSES);
 }
 
-/** The claim's wording alone, for page titles, if the viewer may see the claim. */
 /**
  * Where the debate of a claim that was merged into another now is (the other claim, if the viewer sees
  * it): old links to a merged claim lead there instead of to "not found".
@@ -380,6 +379,7 @@ export async function listMergeTargets(articleId: string, exceptId: string) {
   return getDb().claim.findMany({ where: { articleId, id: { not: exceptId }, hiddenAt: null }, orderBy: { start: "asc" }, select: { id: true, text: true } });
 }
 
+/** The claim's wording alone, for page titles, if the viewer may see the claim. */
 export async function getClaimText(claimId: string, viewer: Viewer = null) {
   const claim = await getDb().claim.findFirst({ where: { id: claimId, ...visibleClaimWhere(viewer) }, select: { text: true } });
   return claim?.text ?? null;

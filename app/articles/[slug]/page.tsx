@@ -9,11 +9,10 @@ import { LiveRefresh } from "@/app/claims/[id]/debate-controls";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getArticleBySlug } from "@/lib/data/articles";
 import { formatDate } from "@/lib/format";
-import { canModerate } from "@/lib/policy";
+import { canModerate, canRaiseClaim } from "@/lib/policy";
 import { LockArticleButton } from "@/app/moderation/lock-article";
 import { postingBlockedReason } from "@/lib/auth/sanction-message";
 import { paragraphSentences } from "@/lib/ingest/spans";
-import { canRaiseClaim } from "@/lib/policy";
 import { ArgueThis } from "./argue-this";
 import { WideScreenClaimLinks } from "./claim-links";
 
@@ -56,10 +55,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           {article.siteName ? <span>{article.siteName} · </span> : null}
           {article.publishedAt ? <span>Published {formatDate(article.publishedAt)} · </span> : null}
           <span>Imported {formatDate(article.importedAt)}</span>
-          <span>
-            {" "}
-            · {article.claims.length} claims marked{readerClaims ? ` (${readerClaims} raised by readers)` : ""}: choose one to see its debate
-          </span>
+          <span> · {article.claims.length} {article.claims.length === 1 ? "claim" : "claims"} marked{readerClaims ? ` (${readerClaims} raised by readers)` : ""}: choose one to see its debate</span>
           {article.lockedAt ? <span> · the debate is locked</span> : null}
         </p>
         <OriginalLink url={article.sourceUrl} siteName={article.siteName} />
