@@ -11,6 +11,8 @@ import { raiseClaimAction } from "./actions";
 
 const BODY = '[data-testid="article-body"]';
 const WIDE = "(min-width: 1024px)";
+/** Room the bar needs on screen (its tallest form: a message with two buttons). */
+const BAR_ROOM = 200;
 
 interface Props {
   articleId: string;
@@ -80,7 +82,7 @@ function selectSpan(span: Span) {
   const end = container && pointAt(container, span.end, "end");
   if (!start || !end) return;
   window.getSelection()?.setBaseAndExtent(start[0], start[1], end[0], end[1]);
-  (start[0].parentElement as HTMLElement | null)?.scrollIntoView({ block: "nearest" });
+  (start[0].parentElement as HTMLElement | null)?.scrollIntoView({ block: "center" });
 }
 
 function quoted(text: string, limit = 140) {
@@ -97,7 +99,7 @@ function quoted(text: string, limit = 140) {
 export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, refusal }: Props) {
   const router = useRouter();
   const [selection, setSelection] = useState<Span | null>(null);
-  const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
+  const [position, setPosition] = useState<{ top?: number; bottom?: number; left: number } | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [message, setMessage] = useState<{ text: string; suggestion: Span | null; claimId: string | null } | null>(null);
   const [keyboardSentence, setKeyboardSentence] = useState<number | null>(null);
@@ -114,7 +116,11 @@ export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, re
     const range = window.getSelection()?.rangeCount ? window.getSelection()!.getRangeAt(0) : null;
     const rect = range?.getBoundingClientRect();
     if (!rect || (rect.width === 0 && rect.height === 0)) return setPosition(null);
-    setPosition({ top: Math.min(rect.bottom + 8, window.innerHeight - 120), left: Math.max(8, Math.min(rect.left, window.innerWidth - 360)) });
+    const left = Math.max(8, Math.min(rect.left, window.innerWidth - 360));
+    // Below the selection when the bar fits there, else above it, else at the foot of the screen.
+    if (rect.bottom + BAR_ROOM < window.innerHeight) return setPosition({ top: rect.bottom + 8, left });
+    if (rect.top > BAR_ROOM) return setPosition({ bottom: window.innerHeight - rect.top + 8, left });
+    setPosition({ bottom: 8, left });
   }, []);
 
   useEffect(() => {
@@ -248,7 +254,7 @@ export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, re
         // Keep the page's selection: the bar acts on it.
         if (!(event.target as Element).closest("input,textarea")) event.preventDefault();
       }}
-      style={{ top: position.top, left: position.left }}
+      style={position}
       className="fixed z-40 w-[22rem] max-w-[calc(100vw-1rem)] space-y-2 rounded-lg border border-line bg-white p-3 font-sans text-sm shadow-lg"
     >
       {refusal ? (
