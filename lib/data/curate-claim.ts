@@ -11,6 +11,7 @@ import { MIN_CLAIM_CHARS } from "@/lib/ingest/spans";
 import { announce } from "@/lib/live/publish";
 import { can, type Actor } from "@/lib/policy";
 import { lockArticle } from "./article-lock";
+import { log, resolveOpenReports } from "./moderation";
 
 export const CURATION_ACTIONS = ["accept", "reword", "merge", "remove"] as const;
 export type CurationAction = (typeof CURATION_ACTIONS)[number];
@@ -38,12 +39,6 @@ export const curateClaimSchema = z.discriminatedUnion("action", [
 ]);
 export type Curation = z.infer<typeof curateClaimSchema>;
 
-type Tx = Prisma.TransactionClient;
-
-async function log(tx: Tx, editor: Actor, action: string, claimId: string, reason: string) {
-  await tx.moderationAction.create({ data: { moderatorId: editor.id, action, targetType: "claim", targetId: claimId, reason } });
-}
-
 export async function curateClaim(editor: Actor, curation: Curation) {
   if (!can(editor, "claim.curate")) throw new UserFacingError("Only editors can change the claims of a published article.", 403);
   return getDb().$transaction(async (tx) => {
@@ -55,35 +50,41 @@ export async function curateClaim(editor: Actor, curation: Curation) {
       where: { id: curation.claimId },
       select: { id: true, articleId: true, text: true, origin: true, hiddenAt: true, moderationVersion: true },
     });
-    if (claim.moderationVersion !== curation.version) {
-      throw new UserFacingError("Someone changed this claim while you were looking at it. Reload to see what they did.", 409);
-    }
+    const stale = () => new UserFacingError("Someone changed this claim while you were looking at it. Reload to see what they did.", 409);
+    if (claim.moderationVersion !== curation.version) throw stale();
     if (claim.hiddenAt) throw new UserFacingError("That claim is withheld from readers; restore it from the moderation queue first.", 409);
-    const changed = (data: Prisma.ClaimUpdateInput) => tx.claim.update({ where: { id: claim.id }, data: { ...data, moderationVersion: { increment: 1 } } });
+    // Like a moderator's action (./moderation.ts), the change applies only to the version the editor saw:
+    // a moderator's change committed since the read above makes it fail instead of being overwritten.
+    const changed = async (data: Prisma.ClaimUpdateManyMutationInput & { duplicateOfId?: string }) => {
+      const updated = await tx.claim.updateMany({ where: { id: claim.id, moderationVersion: curation.version }, data: { ...data, moderationVersion: { increment: 1 } } });
+      if (updated.count !== 1) throw stale();
+    };
+    const target = { type: "claim" as const, id: claim.id };
+    const logged = (action: string, reason: string) => log(tx, { moderatorId: editor.id, action, targetType: "claim", targetId: claim.id, reason });
     switch (curation.action) {
       case "accept":
         if (claim.origin !== "reader") throw new UserFacingError("Only a claim raised by a reader can be accepted.", 409);
         await changed({ origin: "editor" });
-        await log(tx, editor, "accept_claim", claim.id, "A reader's claim accepted as an editor's claim");
+        await logged("accept_claim", "A reader's claim accepted as an editor's claim");
         break;
       case "reword":
         await changed({ text: curation.text });
-        await log(tx, editor, "edit_claim", claim.id, `Reworded from “${claim.text}” to “${curation.text}”`);
+        await logged("edit_claim", `Reworded from “${claim.text}” to “${curation.text}”`);
         break;
       case "merge": {
         const into = await tx.claim.findFirst({ where: { id: curation.intoClaimId, articleId: claim.articleId, hiddenAt: null }, select: { id: true } });
         if (!into || into.id === claim.id) throw new UserFacingError("Choose another claim of the same article to merge into.", 400);
+        await changed({ hiddenAt: new Date(), duplicateOfId: into.id });
         await tx.$executeRaw`select arguably_move_debate(${claim.id}, ${into.id})`;
-        await changed({ hiddenAt: new Date(), duplicateOf: { connect: { id: into.id } } });
-        await tx.report.updateMany({ where: { claimId: claim.id, status: "open" }, data: { status: "upheld", resolvedAt: new Date() } });
-        await log(tx, editor, "merge_claim", claim.id, `Merged into claim ${into.id}; its responses, votes and follows moved there`);
+        await resolveOpenReports(tx, target, "upheld");
+        await logged("merge_claim", `Merged into claim ${into.id}; its responses, votes and follows moved there`);
         await announce(tx, { type: "claim", claimId: into.id, articleId: claim.articleId });
         break;
       }
       case "remove":
         await changed({ hiddenAt: new Date() });
-        await tx.report.updateMany({ where: { claimId: claim.id, status: "open" }, data: { status: "upheld", resolvedAt: new Date() } });
-        await log(tx, editor, "remove", claim.id, curation.reason);
+        await resolveOpenReports(tx, target, "upheld");
+        await logged("remove", curation.reason);
         break;
     }
     await announce(tx, { type: "claim", claimId: claim.id, articleId: claim.articleId });

@@ -22,8 +22,15 @@ export interface Target {
   id: string;
 }
 
-async function log(tx: Tx, entry: { moderatorId: string | null; action: string; targetType: string; targetId: string; reason?: string | null }) {
+/** An entry of the public log, written in the transaction of the change it records. */
+export async function log(tx: Tx, entry: { moderatorId: string | null; action: string; targetType: string; targetId: string; reason?: string | null }) {
   await tx.moderationAction.create({ data: { ...entry, reason: entry.reason ?? null } });
+}
+
+/** Closes the open reports on an item with the outcome of a decision about it. */
+export async function resolveOpenReports(tx: Tx, target: Target, status: "upheld" | "dismissed", now = new Date()) {
+  const key = target.type === "claim" ? { claimId: target.id } : { responseId: target.id };
+  await tx.report.updateMany({ where: { ...key, status: "open" }, data: { status, resolvedAt: now } });
 }
 
 async function loadTarget(tx: Tx, target: Target) {
@@ -228,10 +235,7 @@ export async function moderate({ moderator, target, action, version, reason = nu
     const data = { ...changes, moderationVersion: { increment: 1 } };
     const updated = target.type === "claim" ? await tx.claim.updateMany({ where, data }) : await tx.response.updateMany({ where, data });
     if (updated.count !== 1) throw new UserFacingError("Already handled: another moderator acted on this item first. Reload to see what they did.", 409);
-    if (reportStatus) {
-      const key = target.type === "claim" ? { claimId: target.id } : { responseId: target.id };
-      await tx.report.updateMany({ where: { ...key, status: "open" }, data: { status: reportStatus, resolvedAt: now } });
-    }
+    if (reportStatus) await resolveOpenReports(tx, target, reportStatus, now);
     await log(tx, { moderatorId: moderator.id, action, targetType: target.type, targetId: target.id, reason: reason?.trim() || (duplicateOfId ? `Duplicate of claim ${duplicateOfId}` : null) });
     await announce(tx, { type: "response", claimId: item.claimId, articleId: item.articleId });
   });

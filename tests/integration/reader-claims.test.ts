@@ -192,6 +192,28 @@ describe("editors curate readers' claims", () => {
     expect(await raise(cal, again)).toEqual({ kind: "existing", claimId: to });
   });
 
+  test("an editor acting on what they saw loses to a moderator who changed the claim in the meantime", async () => {
+    const raised = await raise(ada, unmarked());
+    const claimId = raised.kind === "created" ? raised.claimId : "";
+    const seen = await version(claimId);
+    // A moderator's change is under way (its row lock held) when the editor's reword starts.
+    let release!: () => void;
+    let started!: () => void;
+    const moderatorStarted = new Promise<void>((resolve) => (started = resolve));
+    const moderator = getDb().$transaction(async (tx) => {
+      await tx.claim.update({ where: { id: claimId }, data: { lockedAt: new Date(), moderationVersion: { increment: 1 } } });
+      started();
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    await moderatorStarted;
+    const reword = curateClaim(eve, { action: "reword", claimId, version: seen, text: "Worded from a page that is now out of date." });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await moderator;
+    await expect(reword).rejects.toMatchObject({ status: 409 });
+    expect((await getDb().claim.findUniqueOrThrow({ where: { id: claimId } })).text).not.toBe("Worded from a page that is now out of date.");
+  });
+
   test("rewording and removing: logged, removal needs a reason, and removed words cannot be raised again", async () => {
     const span = unmarked();
     const raised = await raise(ada, span);
