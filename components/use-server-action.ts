@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useCallback, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/auth/actions";
 
 /**
@@ -31,5 +31,7 @@ export function useServerAction() {
       router.refresh();
     });
   }
-  return { pending, error, run };
+  /** Forgets the last failure (when what it was about is gone, e.g. a new selection). */
+  const clearError = useCallback(() => setError(null), []);
+  return { pending, error, run, clearError };
 }

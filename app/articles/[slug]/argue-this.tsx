@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, useTransition, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { judgeSelection, sentenceAround, snapToWords, type ExistingClaim, type SelectionJudgement } from "@/lib/argument/raise-rules";
+import { useServerAction } from "@/components/use-server-action";
+import { judgeSelection, sentenceAround, type ExistingClaim, type SelectionJudgement } from "@/lib/argument/raise-rules";
 import type { BodyBlock } from "@/lib/ingest";
 import type { Span } from "@/lib/ingest/spans";
 import { raiseClaimAction } from "./actions";
@@ -103,14 +104,15 @@ export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, re
   const [announcement, setAnnouncement] = useState("");
   const [message, setMessage] = useState<{ text: string; suggestion: Span | null; claimId: string | null } | null>(null);
   const [keyboardSentence, setKeyboardSentence] = useState<number | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { pending, error, run, clearError } = useServerAction();
   const keyboardPanel = useRef<HTMLDivElement>(null);
   const modeButton = useRef<HTMLButtonElement>(null);
 
   const judgement: SelectionJudgement | null = selection && judgeSelection(body, blocks, selection, claims);
-  const snapped = selection && snapToWords(body, selection);
+  // The words as snapped (judgeSelection's span), when they lie inside a longer sentence.
+  const snapped = judgement?.kind === "new" ? judgement.span : null;
   const sentence = snapped && sentenceAround(sentences, snapped);
-  const offerSentence = judgement?.kind === "new" && sentence && (sentence.start !== snapped.start || sentence.end !== snapped.end) && snapped.end <= sentence.end;
+  const offerSentence = snapped && sentence && (sentence.start !== snapped.start || sentence.end !== snapped.end) && snapped.end <= sentence.end;
 
   const place = useCallback(() => {
     const range = window.getSelection()?.rangeCount ? window.getSelection()!.getRangeAt(0) : null;
@@ -130,6 +132,7 @@ export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, re
       if (!next && document.activeElement?.closest("[data-argue-bar]")) return;
       setSelection(next);
       setMessage(null);
+      clearError();
       if (next) place();
     };
     document.addEventListener("selectionchange", update);
@@ -140,7 +143,7 @@ export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, re
       window.removeEventListener("scroll", place);
       window.removeEventListener("resize", place);
     };
-  }, [place]);
+  }, [place, clearError]);
 
   const openDebate = (claimId: string) => {
     window.getSelection()?.removeAllRanges();
@@ -150,29 +153,18 @@ export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, re
 
   const argue = (span: Span) => {
     setMessage(null);
-    startTransition(async () => {
-      let result: Awaited<ReturnType<typeof raiseClaimAction>>;
-      try {
-        result = await raiseClaimAction({ articleId, start: span.start, end: span.end, quote: body.slice(span.start, span.end) });
-      } catch {
-        setMessage({ text: "Arguably could not be reached; nothing was saved. Check your connection and try again.", suggestion: null, claimId: null });
-        return;
-      }
-      if (!result.ok) {
-        setMessage({ text: result.error, suggestion: null, claimId: null });
-        setAnnouncement(result.error);
-        return;
-      }
-      const outcome = result.data;
-      if (outcome.kind === "suggestion") {
-        setMessage({ text: outcome.message, suggestion: outcome.suggestion, claimId: outcome.claimId });
-        setAnnouncement(outcome.message);
-        return;
-      }
-      setAnnouncement(outcome.kind === "created" ? "Claim raised. Its debate is open." : "These words are already a claim. Its debate is open.");
-      openDebate(outcome.claimId);
-      router.refresh();
-    });
+    run(
+      () => raiseClaimAction({ articleId, start: span.start, end: span.end, quote: body.slice(span.start, span.end) }),
+      (outcome) => {
+        if (outcome.kind === "suggestion") {
+          setMessage({ text: outcome.message, suggestion: outcome.suggestion, claimId: outcome.claimId });
+          setAnnouncement(outcome.message);
+          return;
+        }
+        setAnnouncement(outcome.kind === "created" ? "Claim raised. Its debate is open." : "These words are already a claim. Its debate is open.");
+        openDebate(outcome.claimId);
+      },
+    );
   };
 
   // ---- keyboard: sentence by sentence
@@ -302,6 +294,11 @@ export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, re
           </div>
         </>
       )}
+      {error ? (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 px-2 py-1.5 text-red-900">
+          {error}
+        </p>
+      ) : null}
       {message ? (
         <div role="alert" className="space-y-2 rounded border border-red-300 bg-red-50 px-2 py-1.5 text-red-900">
           <p>{message.text}</p>
