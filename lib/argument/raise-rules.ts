@@ -2,9 +2,11 @@
 // paragraphs and against the claims already marked. Pure: the article page runs it to preview the choice
 // ("Argue this" or "Open its debate") and the server runs it again, under the article's lock, to decide.
 import type { BodyBlock } from "@/lib/ingest";
-import { MIN_CLAIM_CHARS, type Span } from "@/lib/ingest/spans";
+import { liesInBody, MIN_CLAIM_CHARS, type Span } from "@/lib/ingest/spans";
 
 export const CLAIM_MAX_CHARS = 600;
+
+const OUTSIDE_THE_TEXT = "That selection is not part of the article text. Select words in the article itself.";
 
 const WORD_CHAR = /[\p{L}\p{N}_'’\-]/u;
 const OPENERS = /[“"‘'(\[«]/u;
@@ -84,14 +86,13 @@ function trimToWordsInside(body: string, span: Span): Span {
  * (on the server: hidden ones too, so withheld words cannot be raised again under a new id).
  */
 export function judgeSelection(body: string, blocks: BodyBlock[], selection: Span, claims: ExistingClaim[]): SelectionJudgement {
-  if (!Number.isInteger(selection.start) || !Number.isInteger(selection.end) || selection.start < 0 || selection.end > body.length || selection.start > selection.end) {
-    return { kind: "invalid", message: "That selection is not part of the article text. Select words in the article itself." };
-  }
+  if (!liesInBody(body, selection)) return { kind: "invalid", message: OUTSIDE_THE_TEXT };
   // A click is not a selection: a collapsed one must not grow into the word under the caret.
   const span = body.slice(selection.start, selection.end).trim() ? snapToWords(body, selection) : selection;
-  if (!wordsIn(body, span).length) return { kind: "invalid", message: "Select some words of the article first." };
+  const words = wordsIn(body, span);
+  if (!words.length) return { kind: "invalid", message: "Select some words of the article first." };
   const first = blocks.find((block) => block.start <= span.start && span.start < block.end);
-  if (!first) return { kind: "invalid", message: "That selection is not part of the article text. Select words in the article itself." };
+  if (!first) return { kind: "invalid", message: OUTSIDE_THE_TEXT };
   if (first.kind !== "paragraph") return { kind: "invalid", message: "Headings cannot be argued: select words in a paragraph." };
   if (span.end > first.end) {
     const part = snapToWords(body, { start: span.start, end: first.end });
@@ -101,7 +102,6 @@ export function judgeSelection(body: string, blocks: BodyBlock[], selection: Spa
       suggestion: part.end - part.start >= MIN_CLAIM_CHARS && part.end - part.start <= CLAIM_MAX_CHARS ? part : null,
     };
   }
-  const words = wordsIn(body, span);
   let closest: { claim: ExistingClaim; share: number } | null = null;
   for (const claim of claims) {
     const shared = sharedWords(words, claim);

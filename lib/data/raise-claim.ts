@@ -9,7 +9,8 @@ import { UserFacingError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Span } from "@/lib/ingest/spans";
 import { announce } from "@/lib/live/publish";
-import { anchoredRow, lockArticle, type LockedArticle } from "./article-lock";
+import { lockArticle, type LockedArticle } from "./article-lock";
+import { anchoredRow } from "./claim-columns";
 import type { SessionUser } from "./get-user";
 import { enforceRateLimit } from "./participation";
 import { getSettings } from "./settings";
@@ -37,9 +38,9 @@ type Tx = Prisma.TransactionClient;
 /** The reader's selection in today's body: as sent if the words are still there, else found by its words. */
 function currentSelection(article: LockedArticle, input: RaiseClaimInput): Span {
   if (article.body.slice(input.start, input.end) === input.quote) return { start: input.start, end: input.end };
-  const found = input.quote.trim() ? article.body.indexOf(input.quote) : -1;
-  if (found >= 0 && article.body.indexOf(input.quote, found + 1) < 0) return { start: found, end: found + input.quote.length };
   if (!input.quote.trim()) throw new UserFacingError("Select some words of the article first.", 400);
+  const found = article.body.indexOf(input.quote);
+  if (found >= 0 && article.body.indexOf(input.quote, found + 1) < 0) return { start: found, end: found + input.quote.length };
   throw new UserFacingError("The article's text changed since you opened it, and those words are not in it now. Reload the page and select again.", 409);
 }
 

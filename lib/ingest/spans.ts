@@ -14,9 +14,14 @@ export class SpanError extends UserFacingError {
 
 export const MIN_CLAIM_CHARS = 10;
 
+/** Whether a span (perhaps empty) has whole-number offsets within the body, start before end. */
+export function liesInBody(body: string, { start, end }: Span): boolean {
+  return Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= body.length;
+}
+
 /** Trims white space off a span and checks it lies inside one paragraph of the body. */
 export function normaliseSpan(body: string, blocks: BodyBlock[], selection: Span): Span {
-  if (!Number.isInteger(selection.start) || !Number.isInteger(selection.end) || selection.start < 0 || selection.end > body.length || selection.start >= selection.end) {
+  if (!liesInBody(body, selection) || selection.start === selection.end) {
     throw new SpanError("That selection is not part of the article text.");
   }
   const { start, end } = trimSpan(body, selection.start, selection.end);
