@@ -13,6 +13,7 @@ import { appUrl } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { responseAppearance, type Viewer } from "@/lib/policy/visibility";
+import { anchoredClaimSelect } from "./claim-columns";
 import { standingWith } from "./discussion";
 import { claimVisibleTo, responseStateSelect, visibleArticleWhere, visibleClaimInArticleWhere, visibleClaimWhere, visibleResponseWhere } from "./visibility";
 
@@ -98,15 +99,7 @@ export async function listPublishedArticles({ limit, cursor }: { limit: number; 
 // ---------- claims ----------
 
 const claimSummarySelect = {
-  id: true,
-  text: true,
-  exact: true,
-  prefix: true,
-  suffix: true,
-  start: true,
-  end: true,
-  origin: true,
-  raisedBy: { select: { id: true, name: true } },
+  ...anchoredClaimSelect,
   agreeVotes: true,
   disagreeVotes: true,
   supportCount: true,

@@ -3,8 +3,6 @@
 // claims the previous one left: two readers selecting the same words at once get one claim, not two.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BodyBlock } from "@/lib/ingest";
-import { anchorSpan } from "@/lib/ingest/anchor";
-import type { Span } from "@/lib/ingest/spans";
 
 export interface LockedArticle {
   id: string;
@@ -20,10 +18,4 @@ export async function lockArticle(tx: Prisma.TransactionClient, articleId: strin
   const rows = await tx.$queryRaw<LockedArticle[]>`
     select id, slug, body, blocks, status::text as status, "lockedAt" from "Article" where id = ${articleId} for update`;
   return rows[0] ?? null;
-}
-
-/** The columns that anchor a claim at `span` of the body (decision 004: position and quote). */
-export function anchoredRow(body: string, span: Span) {
-  const { quote } = anchorSpan(body, span.start, span.end);
-  return { start: span.start, end: span.end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, text: quote.exact };
 }

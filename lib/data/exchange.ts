@@ -3,23 +3,10 @@
 // A deleted response stays as "[deleted]" where readers still see replies to it.
 import { describeOrigin } from "@/lib/argument/claim-origin";
 import { getReadDb } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { anchoredClaimSelect } from "./claim-columns";
 import { visibleArticleWhere, visibleClaimWhere, visibleResponseWhere } from "./visibility";
 import type { DebateTree } from "@/lib/exchange/debate-tree";
 import type { AnchoredClaim } from "@/lib/exchange/web-annotation";
-
-/** What every export says of a claim: its words, where they stand, and who marked it. */
-const anchoredClaimSelect = {
-  id: true,
-  text: true,
-  exact: true,
-  prefix: true,
-  suffix: true,
-  start: true,
-  end: true,
-  origin: true,
-  raisedBy: { select: { id: true, name: true } },
-} satisfies Prisma.ClaimSelect;
 
 /** A deleted response keeps its place with this text, as on the claim page. */
 const readersText = <T extends { body: string; deletedAt: Date | null }>(row: T) => (row.deletedAt ? { ...row, body: "[deleted]" } : row);
