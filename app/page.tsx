@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { connection } from "next/server";
-import { listArticles } from "@/lib/data/articles";
+import { listArticles } from "@/lib/articles/queries";
 import { formatDate } from "@/lib/format";
 
 export default async function HomePage() {

@@ -153,7 +153,7 @@ async function signedInClients(appUrl: string, count: number, url = benchUrl) {
 /** The median time of the claim's standing with its reasons, read as the claim page reads it. */
 async function standingMedianMs(claimId: string) {
   process.env.DATABASE_URL = benchUrl;
-  const { getClaimStanding } = await import("@/lib/data/discussion");
+  const { getClaimStanding } = await import("@/lib/debate/discussion");
   const { getDb } = await import("@/lib/db/client");
   const times: number[] = [];
   for (let round = 0; round < 60; round++) {

@@ -69,7 +69,7 @@ async function main() {
   process.env.DATABASE_URL = database.url;
   try {
     await migrateDatabase(database.url, report);
-    const { importArticle } = await import("@/lib/data/import-article");
+    const { importArticle } = await import("@/lib/articles/import-article");
     const result = await importArticle({ raw: text, sourceUrl: url });
     const link = `${appUrl(env)}/articles/${result.article.slug}`;
     if (flags.has("--json")) process.stdout.write(`${JSON.stringify({ url: link, created: result.created, claims: result.article._count.claims || result.prepared.claims.length })}\n`);

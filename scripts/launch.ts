@@ -3,8 +3,8 @@
 import type { ChildProcess } from "node:child_process";
 import { ensureProductionBuild, runServer } from "./lib/build";
 import { seedDemoArticles } from "./lib/seed-demo";
-import { pruneRateLimits as pruneOldRateLimits } from "@/lib/data/rate-limit";
-import { pruneUserSessions } from "@/lib/data/user-sessions";
+import { pruneRateLimits as pruneOldRateLimits } from "@/lib/platform/rate-limit";
+import { pruneUserSessions } from "@/lib/accounts/user-sessions";
 import { loadEnvironment, log, migrateDatabase, openDatabase, resolveAuthSecret, type DatabaseHandle } from "./lib/runtime";
 import { findFreePort } from "@/lib/db/embedded";
 import { appUrl } from "@/lib/env";

@@ -15,8 +15,8 @@ async function main() {
   process.env.DATABASE_URL = database.url;
   try {
     await migrateDatabase(database.url);
-    const { getUserIdByEmail } = await import("@/lib/data/get-user");
-    const { setRole } = await import("@/lib/data/moderation");
+    const { getUserIdByEmail } = await import("@/lib/accounts/users");
+    const { setRole } = await import("@/lib/moderation/moderation");
     const userId = await getUserIdByEmail(email);
     if (!userId) {
       console.error(`arguably: no account with the email ${email}`);

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/actions";
-import { addWordFilter, removeWordFilter, setRole } from "@/lib/data/moderation";
-import { SETTING_DEFAULTS, updateSetting, type SettingKey } from "@/lib/data/settings";
+import { addWordFilter, removeWordFilter, setRole } from "@/lib/moderation/moderation";
+import { SETTING_DEFAULTS, updateSetting, type SettingKey } from "@/lib/platform/settings";
 import { can } from "@/lib/policy";
 
 const admin = { can: (actor: Parameters<typeof can>[0]) => can(actor, "settings.manage"), forbidden: "Only admins can do that." };

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { forbidden, redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
-import { listUsersForAdmin } from "@/lib/data/get-user";
-import { listWordFilters } from "@/lib/data/moderation";
-import { getSettings, SETTING_LABELS, type SettingKey } from "@/lib/data/settings";
+import { listUsersForAdmin } from "@/lib/accounts/users";
+import { listWordFilters } from "@/lib/moderation/moderation";
+import { getSettings, SETTING_LABELS, type SettingKey } from "@/lib/platform/settings";
 import { can } from "@/lib/policy";
 import { RemoveFilter, RoleSelect, SettingInput, WordFilterForm } from "./admin-controls";
 

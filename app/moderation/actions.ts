@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/actions";
-import { lockArticle, MODERATION_ACTIONS, moderate, sanctionUser } from "@/lib/data/moderation";
+import { lockArticle, MODERATION_ACTIONS, moderate, sanctionUser } from "@/lib/moderation/moderation";
 import { canModerate } from "@/lib/policy";
 
 const staff = { can: canModerate, forbidden: "Only moderators can do that." };

@@ -1,11 +1,11 @@
-// /search: full-text search over articles, claims and arguments (lib/data/search.ts). A plain GET form,
+// /search: full-text search over articles, claims and arguments (lib/debate/search.ts). A plain GET form,
 // so it works without JavaScript and every search has a URL.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { MATCH_END, MATCH_START, SEARCH_PAGE_SIZE, SEARCH_TYPES, searchableArticles, searchDebates, type SearchHit } from "@/lib/data/search";
+import { MATCH_END, MATCH_START, SEARCH_PAGE_SIZE, SEARCH_TYPES, searchableArticles, searchDebates, type SearchHit } from "@/lib/debate/search";
 
 export const metadata: Metadata = { title: "Search" };
 

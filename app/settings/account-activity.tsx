@@ -6,7 +6,7 @@ const WHAT_HAPPENED: Record<AccountEventKind, string> = {
   sign_in_locked: "Signing in to your account was paused after too many wrong passwords. If it was not you, choose a stronger password.",
 };
 
-/** What happened to the account that its owner should know of (lib/data/account-events.ts). */
+/** What happened to the account that its owner should know of (lib/accounts/account-events.ts). */
 export function AccountActivity({ events }: { events: { id: string; kind: AccountEventKind; createdAt: Date }[] }) {
   if (events.length === 0) return <p className="text-sm text-muted">Nothing unusual has happened to your account.</p>;
   return (

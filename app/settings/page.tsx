@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
-import { listAccessTokens } from "@/lib/data/access-tokens";
-import { listAccountEvents } from "@/lib/data/account-events";
+import { listAccessTokens } from "@/lib/accounts/access-tokens";
+import { listAccountEvents } from "@/lib/accounts/account-events";
 import { AccessTokens } from "./access-tokens";
 import { AccountActivity } from "./account-activity";
 

@@ -4,9 +4,9 @@ import { headers } from "next/headers";
 import { clientIp } from "@/lib/auth/client-ip";
 import { hashPassword } from "@/lib/auth/password";
 import { ZSignUp, type SignUpFieldErrors, type SignUpResult } from "@/lib/auth/sign-up-schema";
-import { recordAccountEventByEmail } from "@/lib/data/account-events";
-import { createUser, EmailTakenError } from "@/lib/data/create-user";
-import { hitRateLimit } from "@/lib/data/rate-limit";
+import { recordAccountEventByEmail } from "@/lib/accounts/account-events";
+import { createUser, EmailTakenError } from "@/lib/accounts/create-user";
+import { hitRateLimit } from "@/lib/platform/rate-limit";
 import { serverEnv } from "@/lib/env";
 
 /**

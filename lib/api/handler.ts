@@ -8,10 +8,10 @@
 import "server-only";
 import type { z } from "zod";
 import { clientIp } from "@/lib/auth/client-ip";
-import { authenticateAccessToken, type TokenCaller } from "@/lib/data/access-tokens";
-import { RateLimitedError } from "@/lib/data/participation";
-import { hitRateLimit } from "@/lib/data/rate-limit";
-import { getSettings } from "@/lib/data/settings";
+import { authenticateAccessToken, type TokenCaller } from "@/lib/accounts/access-tokens";
+import { RateLimitedError } from "@/lib/debate/participation";
+import { hitRateLimit } from "@/lib/platform/rate-limit";
+import { getSettings } from "@/lib/platform/settings";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/errors";
 import { UserFacingError } from "@/lib/errors";
 import { isBanned, tokenAllowsWrites } from "@/lib/policy";

@@ -3,7 +3,7 @@
 // and turns known failures into messages for the person while logging anything unexpected.
 import "server-only";
 import type { z } from "zod";
-import type { SessionUser } from "@/lib/data/get-user";
+import type { SessionUser } from "@/lib/accounts/users";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/errors";
 import { UserFacingError } from "@/lib/errors";
 import type { Actor } from "@/lib/policy";

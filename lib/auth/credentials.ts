@@ -2,7 +2,7 @@
 // credentials next-auth hands it. In this order: count the attempt (./sign-in-limits.ts), then one
 // password hash whether or not the account exists (so the time taken does not tell), then the ban.
 import { z } from "zod";
-import { getCredentialsByEmail } from "@/lib/data/get-user";
+import { getCredentialsByEmail } from "@/lib/accounts/users";
 import { canSignIn } from "@/lib/policy";
 import { lockoutCode, lockoutSeconds } from "./messages";
 import { verifyPassword } from "./password";

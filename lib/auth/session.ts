@@ -1,12 +1,12 @@
 // The current user, read from the database on every request: a JWT cannot be revoked, so sign-out, a
 // ban or a role change must take effect from the database, not from the token. The token names a
-// server-side session (lib/data/user-sessions.ts), read with its user in one query. Cached per request.
+// server-side session (lib/accounts/user-sessions.ts), read with its user in one query. Cached per request.
 // The cookie is decoded directly (./session-token.ts), not through next-auth's getServerSession.
 import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
-import type { SessionUser } from "@/lib/data/get-user";
-import { getUserOfSession } from "@/lib/data/user-sessions";
+import type { SessionUser } from "@/lib/accounts/users";
+import { getUserOfSession } from "@/lib/accounts/user-sessions";
 import { isBanned } from "@/lib/policy";
 import { authOptions } from "./options";
 import { decodeSessionToken, sessionTokenFrom } from "./session-token";

@@ -1,11 +1,11 @@
 // Sign-in attempts are limited per account and per network address, so guessing one password or
 // spraying many accounts both stall. Each attempt is counted, atomically in PostgreSQL
-// (lib/data/rate-limit.ts), before its password is checked, keyed on the email the credentials check
+// (lib/platform/rate-limit.ts), before its password is checked, keyed on the email the credentials check
 // is about to evaluate; a correct password takes its attempt back. So however the request is shaped
 // (repeated fields, JSON) and however many arrive at once, at most `limit` passwords are tried.
-import { recordAccountEventByEmail } from "@/lib/data/account-events";
-import { normaliseEmail } from "@/lib/data/create-user";
-import { clearRateLimit, hitRateLimit, refundRateLimit, type RateLimitRule } from "@/lib/data/rate-limit";
+import { recordAccountEventByEmail } from "@/lib/accounts/account-events";
+import { normaliseEmail } from "@/lib/accounts/create-user";
+import { clearRateLimit, hitRateLimit, refundRateLimit, type RateLimitRule } from "@/lib/platform/rate-limit";
 
 export const SIGN_IN_ATTEMPTS_PER_EMAIL: RateLimitRule = { limit: 5, windowMs: 15 * 60 * 1000 };
 export const SIGN_IN_ATTEMPTS_PER_IP: RateLimitRule = { limit: 30, windowMs: 15 * 60 * 1000 };

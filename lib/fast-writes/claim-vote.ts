@@ -5,7 +5,7 @@
 // This handler does the same checks as a server action, from the same modules, on plain node:http and
 // pg: same-site Origin (lib/auth/same-origin), the session cookie and its server-side session
 // (lib/auth/session-token, like lib/auth/session.ts), who may vote (lib/policy), input (zod), the vote
-// rate limit and the vote itself in one statement (lib/data/claim-vote-sql, one counter with the
+// rate limit and the vote itself in one statement (lib/debate/claim-vote-sql, one counter with the
 // other votes) — two round trips in all.
 //
 // Framework-free on purpose: no Next.js, no Prisma client, nothing server-only, so the plain-Node
@@ -14,8 +14,8 @@ import type pg from "pg";
 import { z } from "zod";
 import { originMatchesHost } from "@/lib/auth/same-origin";
 import { decodeSessionToken, sessionTokenFrom } from "@/lib/auth/session-token";
-import { limitedClaimVote, type ClaimVoteOutcome } from "@/lib/data/claim-vote-sql";
-import { SETTING_DEFAULTS } from "@/lib/data/setting-defaults";
+import { limitedClaimVote, type ClaimVoteOutcome } from "@/lib/debate/claim-vote-sql";
+import { SETTING_DEFAULTS } from "@/lib/platform/setting-defaults";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/errors";
 import { markDatabaseUnavailable } from "@/lib/db/health";
 import { appUrl, serverEnv } from "@/lib/env";

@@ -1,6 +1,6 @@
 // Who may see what: one rule for every read of an article, a claim or a response (decision 015).
 // Pages, threads, histories, profiles, search, notifications, exports, outlines and the API all ask
-// these functions, or the SQL and Prisma filters built from them (lib/data/visibility.ts); the database
+// these functions, or the SQL and Prisma filters built from them (lib/debate/visibility.ts); the database
 // keeps counts by the same rule (migration 20261202013659_visibility). Pure.
 //
 // - An article is seen once published; drafts by editors and above.

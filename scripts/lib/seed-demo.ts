@@ -1,8 +1,8 @@
 // The demo content: the raw scrapes in content/seeds/, imported once through the ingest pipeline.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { addDetectedClaims } from "@/lib/data/claims";
-import { importArticle } from "@/lib/data/import-article";
+import { addDetectedClaims } from "@/lib/articles/detected-claims";
+import { importArticle } from "@/lib/articles/import-article";
 
 export const SEEDS_DIR = path.resolve(process.cwd(), "content", "seeds");
 

@@ -3,10 +3,10 @@
 // writes, and after a recompute from scratch. Pages show these numbers as counts, bars and standings.
 import { beforeAll, describe, expect, test } from "vitest";
 import { baseScore, standingOf, strength, type ArgumentNode } from "@/lib/argument/standing";
-import { createUser } from "@/lib/data/create-user";
+import { createUser } from "@/lib/accounts/create-user";
 import { arguesForReaders, isWithheld, presentToReaders } from "@/lib/policy/visibility";
-import { createResponse, deleteResponse, voteOnClaim, voteOnResponse } from "@/lib/data/debate";
-import { getClaimDiscussion, getThread } from "@/lib/data/discussion";
+import { createResponse, deleteResponse, voteOnClaim, voteOnResponse } from "@/lib/debate/debate";
+import { getClaimDiscussion, getThread } from "@/lib/debate/discussion";
 import { getDb } from "@/lib/db/client";
 import { seedDemoArticles } from "@/scripts/lib/seed-demo";
 

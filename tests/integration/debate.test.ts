@@ -1,6 +1,6 @@
 import pg from "pg";
 import { beforeAll, describe, expect, test } from "vitest";
-import { createUser } from "@/lib/data/create-user";
+import { createUser } from "@/lib/accounts/create-user";
 import {
   countUnreadNotifications,
   createResponse,
@@ -10,8 +10,8 @@ import {
   setFollow,
   voteOnClaim,
   voteOnResponse,
-} from "@/lib/data/debate";
-import { getClaimDiscussion } from "@/lib/data/discussion";
+} from "@/lib/debate/debate";
+import { getClaimDiscussion } from "@/lib/debate/discussion";
 import { getDb } from "@/lib/db/client";
 import { LIVE_CHANNEL } from "@/lib/live/publish";
 import { seedDemoArticles } from "@/scripts/lib/seed-demo";

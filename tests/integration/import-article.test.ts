@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { getArticleBySlug, listArticles } from "@/lib/data/articles";
-import { importArticle } from "@/lib/data/import-article";
+import { getArticleBySlug, listArticles } from "@/lib/articles/queries";
+import { importArticle } from "@/lib/articles/import-article";
 import { getDb } from "@/lib/db/client";
 import { seedDemoArticles } from "@/scripts/lib/seed-demo";
 

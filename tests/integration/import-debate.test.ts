@@ -1,9 +1,9 @@
 // A debate written by another tool becomes a debate here: export → import → export gives the same
 // tree, for Argdown and for AIF, with counts and standings computed; imports are idempotent and bounded.
 import { beforeAll, describe, expect, test } from "vitest";
-import { createUser } from "@/lib/data/create-user";
-import { articleDebateTrees, getArticleForExport, getDebateForExport } from "@/lib/data/exchange";
-import { importDebates, MAX_IMPORTED_RESPONSES, type ImportProgress } from "@/lib/data/import-debate";
+import { createUser } from "@/lib/accounts/create-user";
+import { articleDebateTrees, getArticleForExport, getDebateForExport } from "@/lib/exchange/queries";
+import { importDebates, MAX_IMPORTED_RESPONSES, type ImportProgress } from "@/lib/exchange/import-debate";
 import { getDb } from "@/lib/db/client";
 import { parseAif, parseAifDebates, toAif, toAifDebates } from "@/lib/exchange/aif";
 import { parseArgdown, parseArgdownDebates, toArgdown, toArgdownDebates } from "@/lib/exchange/argdown";

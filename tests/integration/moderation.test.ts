@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { createUser } from "@/lib/data/create-user";
-import { createResponse, editResponse } from "@/lib/data/debate";
-import { getClaimDiscussion } from "@/lib/data/discussion";
-import { addWordFilter, listModerationLog, listQueue, moderate, reportItem, sanctionUser, setRole } from "@/lib/data/moderation";
-import { getSessionUserById } from "@/lib/data/get-user";
+import { createUser } from "@/lib/accounts/create-user";
+import { createResponse, editResponse } from "@/lib/debate/debate";
+import { getClaimDiscussion } from "@/lib/debate/discussion";
+import { addWordFilter, listModerationLog, listQueue, moderate, reportItem, sanctionUser, setRole } from "@/lib/moderation/moderation";
+import { getSessionUserById } from "@/lib/accounts/users";
 import { getDb } from "@/lib/db/client";
 import { canPost, type Actor } from "@/lib/policy";
 import { seedDemoArticles } from "@/scripts/lib/seed-demo";

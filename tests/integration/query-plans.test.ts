@@ -4,16 +4,16 @@
 // at a million responses that page or vote would crawl.
 import pg from "pg";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { authenticateAccessToken, createAccessToken } from "@/lib/data/access-tokens";
-import { getPublishedArticle, getResponseItem, getVisibleClaim, listClaimResponses, listPublishedArticles } from "@/lib/data/api-resources";
-import { getArticleBySlug, listArticles } from "@/lib/data/articles";
-import { createUser } from "@/lib/data/create-user";
-import { countUnreadNotifications, createResponse, setFollow, voteOnClaim, voteOnResponse } from "@/lib/data/debate";
-import { getClaimDiscussion, getClaimText, getThread } from "@/lib/data/discussion";
-import { hitRateLimit } from "@/lib/data/rate-limit";
-import { findSimilarResponses, searchDebates } from "@/lib/data/search";
-import { getSettings } from "@/lib/data/settings";
-import { getUserOfSession, startUserSession } from "@/lib/data/user-sessions";
+import { authenticateAccessToken, createAccessToken } from "@/lib/accounts/access-tokens";
+import { getPublishedArticle, getResponseItem, getVisibleClaim, listClaimResponses, listPublishedArticles } from "@/lib/api/resources";
+import { getArticleBySlug, listArticles } from "@/lib/articles/queries";
+import { createUser } from "@/lib/accounts/create-user";
+import { countUnreadNotifications, createResponse, setFollow, voteOnClaim, voteOnResponse } from "@/lib/debate/debate";
+import { getClaimDiscussion, getClaimText, getThread } from "@/lib/debate/discussion";
+import { hitRateLimit } from "@/lib/platform/rate-limit";
+import { findSimilarResponses, searchDebates } from "@/lib/debate/search";
+import { getSettings } from "@/lib/platform/settings";
+import { getUserOfSession, startUserSession } from "@/lib/accounts/user-sessions";
 import { SORTS } from "@/lib/argument/ranking";
 import { seedDemoArticles } from "@/scripts/lib/seed-demo";
 

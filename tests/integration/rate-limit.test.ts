@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { admitSignInAttempt, forgiveSignInAttempt, SIGN_IN_ATTEMPTS_PER_EMAIL, SIGN_IN_ATTEMPTS_PER_IP } from "@/lib/auth/sign-in-limits";
-import { createUser } from "@/lib/data/create-user";
-import { hitRateLimit, pruneRateLimits } from "@/lib/data/rate-limit";
+import { createUser } from "@/lib/accounts/create-user";
+import { hitRateLimit, pruneRateLimits } from "@/lib/platform/rate-limit";
 import { getDb } from "@/lib/db/client";
 
 describe("rate limits stored in PostgreSQL", () => {

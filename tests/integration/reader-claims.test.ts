@@ -1,16 +1,16 @@
 // Readers raising claims and editors curating them, on real PostgreSQL: what readers then see in the
 // article, on the claim page and in the log, and the limits that apply.
 import { beforeAll, describe, expect, test } from "vitest";
-import { createUser } from "@/lib/data/create-user";
-import { curateClaim } from "@/lib/data/curate-claim";
-import { createResponse, getProfile, voteOnClaim } from "@/lib/data/debate";
-import { getArticleBySlug } from "@/lib/data/articles";
-import { getMergedInto } from "@/lib/data/discussion";
-import { getSessionUserById, type SessionUser } from "@/lib/data/get-user";
-import { listModerationLog, reportItem } from "@/lib/data/moderation";
-import { raiseClaimAs } from "@/lib/data/raise-claim";
-import { searchDebates } from "@/lib/data/search";
-import { updateSetting } from "@/lib/data/settings";
+import { createUser } from "@/lib/accounts/create-user";
+import { curateClaim } from "@/lib/debate/curate-claim";
+import { createResponse, getProfile, voteOnClaim } from "@/lib/debate/debate";
+import { getArticleBySlug } from "@/lib/articles/queries";
+import { getMergedInto } from "@/lib/debate/discussion";
+import { getSessionUserById, type SessionUser } from "@/lib/accounts/users";
+import { listModerationLog, reportItem } from "@/lib/moderation/moderation";
+import { raiseClaimAs } from "@/lib/debate/raise-claim";
+import { searchDebates } from "@/lib/debate/search";
+import { updateSetting } from "@/lib/platform/settings";
 import { getDb } from "@/lib/db/client";
 import type { BodyBlock } from "@/lib/ingest";
 import { paragraphSentences, type Span } from "@/lib/ingest/spans";

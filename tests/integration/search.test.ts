@@ -1,9 +1,9 @@
 // Search finds what readers can see, ranked and highlighted, filtered by kind and article; and a draft
 // response is matched against the arguments already made on its claim.
 import { beforeAll, describe, expect, test } from "vitest";
-import { createUser } from "@/lib/data/create-user";
-import { createResponse, deleteResponse } from "@/lib/data/debate";
-import { findSimilarResponses, MATCH_END, MATCH_START, searchDebates } from "@/lib/data/search";
+import { createUser } from "@/lib/accounts/create-user";
+import { createResponse, deleteResponse } from "@/lib/debate/debate";
+import { findSimilarResponses, MATCH_END, MATCH_START, searchDebates } from "@/lib/debate/search";
 import { getDb } from "@/lib/db/client";
 import { seedDemoArticles } from "@/scripts/lib/seed-demo";
 

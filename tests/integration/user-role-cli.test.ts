@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createUser } from "@/lib/data/create-user";
+import { createUser } from "@/lib/accounts/create-user";
 import { getDb } from "@/lib/db/client";
 import { runScript } from "../support/scripts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { createUser, EmailTakenError } from "@/lib/data/create-user";
-import { getCredentialsByEmail } from "@/lib/data/get-user";
+import { createUser, EmailTakenError } from "@/lib/accounts/create-user";
+import { getCredentialsByEmail } from "@/lib/accounts/users";
 import { getDb } from "@/lib/db/client";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 

@@ -1,9 +1,9 @@
 // One visibility rule (lib/policy/visibility.ts) in three forms: the pure function, the Prisma filter
-// and the SQL filter (lib/data/visibility.ts). Over every combination of article, claim and response
+// and the SQL filter (lib/debate/visibility.ts). Over every combination of article, claim and response
 // state and every kind of viewer, the database must return exactly the rows the pure rule allows.
 import { beforeAll, describe, expect, test } from "vitest";
-import { createUser } from "@/lib/data/create-user";
-import { claimVisibleSql, responseVisibleSql, visibleArticleWhere, visibleClaimWhere, visibleResponseWhere } from "@/lib/data/visibility";
+import { createUser } from "@/lib/accounts/create-user";
+import { claimVisibleSql, responseVisibleSql, visibleArticleWhere, visibleClaimWhere, visibleResponseWhere } from "@/lib/debate/visibility";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";

@@ -2,7 +2,7 @@
 // on that claim (or any claim of that article) is committed, on any app instance. Only for a claim or
 // article the viewer may see (lib/policy/visibility.ts), and events name nothing but their kind.
 import { getCurrentUser } from "@/lib/auth/session";
-import { articleVisibleTo, claimVisibleTo } from "@/lib/data/visibility";
+import { articleVisibleTo, claimVisibleTo } from "@/lib/debate/visibility";
 import { subscribe } from "@/lib/live/listen";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@
 
 import { authorizedAction } from "@/lib/auth/actions";
 import { postingBlockedReason } from "@/lib/auth/sanction-message";
-import { raiseClaimAs, raiseClaimSchema } from "@/lib/data/raise-claim";
+import { raiseClaimAs, raiseClaimSchema } from "@/lib/debate/raise-claim";
 import { canRaiseClaim } from "@/lib/policy";
 
 export const raiseClaimAction = authorizedAction(

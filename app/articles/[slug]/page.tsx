@@ -7,7 +7,7 @@ import { ArticleBody } from "@/components/article-body";
 import { ClaimDiscussionView, discussionHref, parseDiscussionState, type DiscussionQuery } from "@/app/claims/[id]/claim-discussion";
 import { LiveRefresh } from "@/app/claims/[id]/debate-controls";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getArticleBySlug } from "@/lib/data/articles";
+import { getArticleBySlug } from "@/lib/articles/queries";
 import { formatDate } from "@/lib/format";
 import { canModerate, canRaiseClaim } from "@/lib/policy";
 import { LockArticleButton } from "@/app/moderation/lock-article";

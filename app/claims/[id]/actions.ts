@@ -2,12 +2,12 @@
 
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/actions";
-import { deleteResponse, editResponse, setFollow } from "@/lib/data/debate";
-import { enforceRateLimit, postResponseAs, responseBodySchema, submissionKeySchema, voteOnResponseAs } from "@/lib/data/participation";
-import { reportItem } from "@/lib/data/moderation";
-import { getSettings } from "@/lib/data/settings";
+import { deleteResponse, editResponse, setFollow } from "@/lib/debate/debate";
+import { enforceRateLimit, postResponseAs, responseBodySchema, submissionKeySchema, voteOnResponseAs } from "@/lib/debate/participation";
+import { reportItem } from "@/lib/moderation/moderation";
+import { getSettings } from "@/lib/platform/settings";
 import { postingBlockedReason } from "@/lib/auth/sanction-message";
-import { curateClaim, curateClaimSchema } from "@/lib/data/curate-claim";
+import { curateClaim, curateClaimSchema } from "@/lib/debate/curate-claim";
 import { canCurateClaims, canParticipate, canPost } from "@/lib/policy";
 
 const participant = { can: canParticipate, forbidden: "Your account cannot do that right now." };

@@ -7,7 +7,7 @@ import { SORTS, type Sort } from "@/lib/argument/ranking";
 import { getCurrentUser } from "@/lib/auth/session";
 import { postingBlockedReason } from "@/lib/auth/sanction-message";
 import { describeOrigin } from "@/lib/argument/claim-origin";
-import { getClaimDiscussion, listMergeTargets, RESPONSES_PER_PAGE, type ClaimDiscussion, type ResponseView } from "@/lib/data/discussion";
+import { getClaimDiscussion, listMergeTargets, RESPONSES_PER_PAGE, type ClaimDiscussion, type ResponseView } from "@/lib/debate/discussion";
 import { formatDate } from "@/lib/format";
 import { Alert } from "@/components/ui/alert";
 import { canCurateClaims, canPost } from "@/lib/policy";

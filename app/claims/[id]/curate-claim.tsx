@@ -13,7 +13,7 @@ interface Props {
   mergeTargets: { id: string; text: string }[];
 }
 
-/** Editors' tools for a claim of a published article (lib/data/curate-claim.ts); every change is logged. */
+/** Editors' tools for a claim of a published article (lib/debate/curate-claim.ts); every change is logged. */
 export function CurateClaim({ claim, mergeTargets }: Props) {
   const router = useRouter();
   const { pending, error, run } = useServerAction();

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getClaimText, getMergedInto } from "@/lib/data/discussion";
+import { getClaimText, getMergedInto } from "@/lib/debate/discussion";
 import { ClaimDiscussionView, discussionHref, parseDiscussionState, type DiscussionQuery } from "./claim-discussion";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<DiscussionQuery> };
@@ -17,7 +17,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const view = await ClaimDiscussionView({ claimId: id, state: parseDiscussionState(query), href: (state) => discussionHref(`/claims/${id}`, state) });
   if (!view) {
-    // A claim merged into another (lib/data/curate-claim.ts): its debate continues there.
+    // A claim merged into another (lib/debate/curate-claim.ts): its debate continues there.
     const mergedInto = await getMergedInto(id, await getCurrentUser());
     if (mergedInto) permanentRedirect(`/claims/${mergedInto}`);
     notFound();

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import { StandingBar } from "@/components/standing-bar";
-import type { ResponseView } from "@/lib/data/discussion";
+import type { ResponseView } from "@/lib/debate/discussion";
 import { formatAge } from "@/lib/format-age";
 import { ResponseControls } from "./debate-controls";
 import { ReportButton } from "./report-button";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getCurrentUser } from "@/lib/auth/session";
-import { listModerationLog } from "@/lib/data/moderation";
+import { listModerationLog } from "@/lib/moderation/moderation";
 
 export const metadata: Metadata = { title: "Moderation log" };
 

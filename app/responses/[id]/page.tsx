@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canPost } from "@/lib/policy";
-import { getThread } from "@/lib/data/discussion";
+import { getThread } from "@/lib/debate/discussion";
 import { LiveRefresh } from "@/app/claims/[id]/debate-controls";
 import { ResponseItem } from "@/app/claims/[id]/response-tree";
 

@@ -1,16 +1,16 @@
 // POST /api/editor/import — an editor imports an article from pasted text, pasted HTML or a URL, or a
-// debate from another argument tool (Argdown or AIF JSON; lib/exchange, lib/data/import-debate.ts).
+// debate from another argument tool (Argdown or AIF JSON; lib/exchange, lib/exchange/import-debate.ts).
 // The answer streams progress as NDJSON lines ({"type":"progress",...}) and ends with
 // {"type":"done","reviewUrl":...} or {"type":"error","message":...}. Nothing is stored on error.
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isSameOrigin } from "@/lib/auth/same-origin";
-import { importArticle } from "@/lib/data/import-article";
-import { importDebates } from "@/lib/data/import-debate";
+import { importArticle } from "@/lib/articles/import-article";
+import { importDebates } from "@/lib/exchange/import-debate";
 import { parseAifDebates } from "@/lib/exchange/aif";
 import { parseArgdownDebates } from "@/lib/exchange/argdown";
 import { ExchangeFormatError } from "@/lib/exchange/debate-tree";
-import { hitRateLimit } from "@/lib/data/rate-limit";
+import { hitRateLimit } from "@/lib/platform/rate-limit";
 import { UserFacingError } from "@/lib/errors";
 import { MAX_INPUT_BYTES, prepareArticle } from "@/lib/ingest";
 import { fetchPage } from "@/lib/net/fetch-page";

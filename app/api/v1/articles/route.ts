@@ -1,6 +1,6 @@
 import { apiRoute, preflight } from "@/lib/api/handler";
 import { listArticles } from "@/lib/api/operations";
-import { listPublishedArticles } from "@/lib/data/api-resources";
+import { listPublishedArticles } from "@/lib/api/resources";
 
 export const dynamic = "force-dynamic";
 

@@ -5,7 +5,7 @@
 // thread; "Fit" shows everything again. The outline below it is the same debate for keyboards and
 // screen readers, so the picture itself is described once, as an image.
 import { useMemo, useRef, useState, type PointerEvent, type WheelEvent } from "react";
-import type { OutlineNode } from "@/lib/data/discussion";
+import type { OutlineNode } from "@/lib/debate/discussion";
 
 const BOX_WIDTH = 180;
 const BOX_HEIGHT = 64;

@@ -5,7 +5,7 @@
 // parent, Home/End go to the first/last item, Enter opens the response's thread.
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState, type KeyboardEvent } from "react";
-import type { OutlineNode } from "@/lib/data/discussion";
+import type { OutlineNode } from "@/lib/debate/discussion";
 
 interface Visible {
   node: OutlineNode;

@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StandingBar } from "@/components/standing-bar";
-import { getClaimOutline } from "@/lib/data/discussion";
+import { getClaimOutline } from "@/lib/debate/discussion";
 import { ArgumentMap } from "./argument-map";
 import { ArgumentOutline } from "./argument-outline";
 

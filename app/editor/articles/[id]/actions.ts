@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/actions";
-import { addEditorClaim, dismissClaim, mergeClaims, publishArticle, rewordClaim, splitClaim } from "@/lib/data/review-article";
+import { addEditorClaim, dismissClaim, mergeClaims, publishArticle, rewordClaim, splitClaim } from "@/lib/articles/review-article";
 import { canEditArticles } from "@/lib/policy";
 
 const editorOnly = { can: canEditArticles, forbidden: "Only editors can review articles." };

@@ -8,7 +8,7 @@
 //                          one person can be followed within the article, not linked to an account)
 import { createHmac } from "node:crypto";
 import { z } from "zod";
-import { articleDebateTrees, getArticleForExport } from "@/lib/data/exchange";
+import { articleDebateTrees, getArticleForExport } from "@/lib/exchange/queries";
 import { appUrl, serverEnv } from "@/lib/env";
 import { toAifDebates } from "@/lib/exchange/aif";
 import { toArgdownDebates } from "@/lib/exchange/argdown";

@@ -2,7 +2,7 @@
 // Argdown text, AIF JSON (I-, RA- and CA-nodes), or the claim's anchor as a W3C Web Annotation.
 // Public data only (what readers of the claim page see), as a download.
 import { z } from "zod";
-import { getDebateForExport } from "@/lib/data/exchange";
+import { getDebateForExport } from "@/lib/exchange/queries";
 import { toAif } from "@/lib/exchange/aif";
 import { toArgdown } from "@/lib/exchange/argdown";
 import { download } from "@/lib/exchange/download";

@@ -2,8 +2,8 @@
 // (trigram similarity), so people can answer or back one instead of repeating it. Public data only:
 // visible responses of a published claim, as anyone reading the claim page sees them.
 import { z } from "zod";
-import { findSimilarResponses } from "@/lib/data/search";
-import { getClaimText } from "@/lib/data/discussion";
+import { findSimilarResponses } from "@/lib/debate/search";
+import { getClaimText } from "@/lib/debate/discussion";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { apiRoute, preflight } from "@/lib/api/handler";
 import { getArticle } from "@/lib/api/operations";
 import { orNotFound } from "@/lib/api/problem";
-import { getPublishedArticle } from "@/lib/data/api-resources";
+import { getPublishedArticle } from "@/lib/api/resources";
 
 export const dynamic = "force-dynamic";
 

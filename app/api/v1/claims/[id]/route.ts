@@ -1,7 +1,7 @@
 import { apiRoute, preflight } from "@/lib/api/handler";
 import { getClaim } from "@/lib/api/operations";
 import { orNotFound } from "@/lib/api/problem";
-import { getVisibleClaim } from "@/lib/data/api-resources";
+import { getVisibleClaim } from "@/lib/api/resources";
 
 export const dynamic = "force-dynamic";
 

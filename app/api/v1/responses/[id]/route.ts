@@ -1,7 +1,7 @@
 import { apiRoute, preflight } from "@/lib/api/handler";
 import { getResponse } from "@/lib/api/operations";
 import { orNotFound } from "@/lib/api/problem";
-import { getResponseItem } from "@/lib/data/api-resources";
+import { getResponseItem } from "@/lib/api/resources";
 
 export const dynamic = "force-dynamic";
 

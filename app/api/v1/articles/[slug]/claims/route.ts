@@ -2,9 +2,9 @@ import { apiRoute, preflight } from "@/lib/api/handler";
 import { raiseClaim } from "@/lib/api/operations";
 import { ApiProblem, orNotFound } from "@/lib/api/problem";
 import { postingBlockedReason } from "@/lib/auth/sanction-message";
-import { getVisibleClaim } from "@/lib/data/api-resources";
-import { publishedArticleId } from "@/lib/data/articles";
-import { raiseClaimAs } from "@/lib/data/raise-claim";
+import { getVisibleClaim } from "@/lib/api/resources";
+import { publishedArticleId } from "@/lib/articles/queries";
+import { raiseClaimAs } from "@/lib/debate/raise-claim";
 import { canRaiseClaim } from "@/lib/policy";
 
 export const dynamic = "force-dynamic";

@@ -2,9 +2,9 @@ import { apiRoute, preflight } from "@/lib/api/handler";
 import { listClaimResponses as listOperation, postResponse } from "@/lib/api/operations";
 import { ApiProblem, orNotFound } from "@/lib/api/problem";
 import { postingBlockedReason } from "@/lib/auth/sanction-message";
-import { getResponseItem, listClaimResponses } from "@/lib/data/api-resources";
-import { claimVisibleTo } from "@/lib/data/visibility";
-import { postResponseAs, submissionKeySchema } from "@/lib/data/participation";
+import { getResponseItem, listClaimResponses } from "@/lib/api/resources";
+import { claimVisibleTo } from "@/lib/debate/visibility";
+import { postResponseAs, submissionKeySchema } from "@/lib/debate/participation";
 import { canPost } from "@/lib/policy";
 
 export const dynamic = "force-dynamic";

@@ -1,9 +1,9 @@
 import { apiRoute, preflight } from "@/lib/api/handler";
 import { voteOnClaim } from "@/lib/api/operations";
 import { ApiProblem, orNotFound } from "@/lib/api/problem";
-import { getClaimVoteCounts } from "@/lib/data/api-resources";
-import { claimVisibleTo } from "@/lib/data/visibility";
-import { voteOnClaimAs } from "@/lib/data/participation";
+import { getClaimVoteCounts } from "@/lib/api/resources";
+import { claimVisibleTo } from "@/lib/debate/visibility";
+import { voteOnClaimAs } from "@/lib/debate/participation";
 import { canParticipate } from "@/lib/policy";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 import { apiRoute, preflight } from "@/lib/api/handler";
 import { voteOnResponse } from "@/lib/api/operations";
 import { ApiProblem, orNotFound } from "@/lib/api/problem";
-import { getResponseItem } from "@/lib/data/api-resources";
-import { voteOnResponseAs } from "@/lib/data/participation";
+import { getResponseItem } from "@/lib/api/resources";
+import { voteOnResponseAs } from "@/lib/debate/participation";
 import { canParticipate } from "@/lib/policy";
 
 export const dynamic = "force-dynamic";

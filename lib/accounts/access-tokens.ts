@@ -5,7 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { UserFacingError } from "@/lib/errors";
 import type { TokenScope } from "@/lib/generated/prisma/enums";
-import { sessionUserSelect, type SessionUser } from "./get-user";
+import { sessionUserSelect, type SessionUser } from "./users";
 
 export const TOKEN_PREFIX = "arg_pat_";
 const TOKEN_PATTERN = /^arg_pat_[A-Za-z0-9_-]{43}$/;

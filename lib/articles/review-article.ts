@@ -6,7 +6,7 @@ import { UserFacingError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { canMerge, normaliseSpan, overlapping, splitSpan, SpanError, type Span } from "@/lib/ingest/spans";
 import type { BodyBlock } from "@/lib/ingest";
-import { lockArticle } from "./article-lock";
+import { lockArticle } from "./article-row-lock";
 import { anchoredRow } from "./claim-columns";
 
 export class ReviewError extends UserFacingError {

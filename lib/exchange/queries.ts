@@ -3,8 +3,8 @@
 // A deleted response stays as "[deleted]" where readers still see replies to it.
 import { describeOrigin } from "@/lib/argument/claim-origin";
 import { getReadDb } from "@/lib/db/client";
-import { anchoredClaimSelect } from "./claim-columns";
-import { visibleArticleWhere, visibleClaimWhere, visibleResponseWhere } from "./visibility";
+import { anchoredClaimSelect } from "@/lib/articles/claim-columns";
+import { visibleArticleWhere, visibleClaimWhere, visibleResponseWhere } from "@/lib/debate/visibility";
 import type { DebateTree } from "@/lib/exchange/debate-tree";
 import type { AnchoredClaim } from "@/lib/exchange/web-annotation";
 

@@ -8,7 +8,7 @@ import { UserFacingError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { RESPONSE_MAX } from "@/lib/argument/response-rules";
 import { inTreeOrder, type DebateTree } from "@/lib/exchange/debate-tree";
-import { createWithFreeSlug } from "./import-article";
+import { createWithFreeSlug } from "@/lib/articles/import-article";
 
 export const MAX_IMPORTED_RESPONSES = 5_000;
 

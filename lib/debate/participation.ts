@@ -4,13 +4,13 @@
 import { z } from "zod";
 import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
 import { UserFacingError } from "@/lib/errors";
-import { tooFastMessage, type RateLimitRule } from "@/lib/rate-limit-rules";
+import { tooFastMessage, type RateLimitRule } from "@/lib/platform/rate-limit-rules";
 import { getDb } from "@/lib/db/client";
 import { limitedClaimVote, voteLimitKey, VOTE_WINDOW_MS, type ClaimVoteOutcome } from "./claim-vote-sql";
 import { createResponse, DebateError, findSubmittedResponse, voteOnResponse } from "./debate";
-import type { SessionUser } from "./get-user";
-import { hitRateLimit } from "./rate-limit";
-import { getSettings } from "./settings";
+import type { SessionUser } from "@/lib/accounts/users";
+import { hitRateLimit } from "@/lib/platform/rate-limit";
+import { getSettings } from "@/lib/platform/settings";
 
 const MINUTE = 60 * 1000;
 const DAY = 24 * 60 * MINUTE;

@@ -8,7 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { announce } from "@/lib/live/publish";
 import { claimVoteStatement, type ClaimVoteInput, type ClaimVoteOutcome } from "./claim-vote-sql";
 import { canChangeResponse, canDeleteResponse, canVoteOnResponse, type Actor } from "@/lib/policy";
-import { checkWordFilters } from "./moderation";
+import { checkWordFilters } from "@/lib/moderation/moderation";
 import { appearanceToParticipant, arguesForReaders, responseAppearance, type Viewer } from "@/lib/policy/visibility";
 import { claimVisibleTo, responseArguesForReaders, responseStateSelect, visibleClaimWhere, visibleResponseWhere } from "./visibility";
 

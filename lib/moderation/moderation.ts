@@ -8,8 +8,8 @@ import type { ReportReason, Role } from "@/lib/generated/prisma/enums";
 import { announce } from "@/lib/live/publish";
 import { can, type Actor } from "@/lib/policy";
 import { claimIsVisible, responseAppearance } from "@/lib/policy/visibility";
-import { SETTING_DEFAULTS } from "./settings";
-import { claimVisibleTo, responseArguesForReaders, responseStateSelect, visibleClaimWhere, visibleResponseWhere } from "./visibility";
+import { SETTING_DEFAULTS } from "@/lib/platform/settings";
+import { claimVisibleTo, responseArguesForReaders, responseStateSelect, visibleClaimWhere, visibleResponseWhere } from "@/lib/debate/visibility";
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import type { BodyBlock } from "@/lib/ingest";
 import type { Viewer } from "@/lib/policy/visibility";
-import { visibleArticleWhere, visibleClaimInArticleWhere } from "./visibility";
+import { visibleArticleWhere, visibleClaimInArticleWhere } from "@/lib/debate/visibility";
 
 /** Published articles, newest first, with the number of claims readers see in each. */
 export async function listArticles() {

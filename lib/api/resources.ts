@@ -13,9 +13,9 @@ import { appUrl } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { responseAppearance, type Viewer } from "@/lib/policy/visibility";
-import { anchoredClaimSelect } from "./claim-columns";
-import { standingWith } from "./discussion";
-import { claimVisibleTo, responseStateSelect, visibleArticleWhere, visibleClaimInArticleWhere, visibleClaimWhere, visibleResponseWhere } from "./visibility";
+import { anchoredClaimSelect } from "@/lib/articles/claim-columns";
+import { standingWith } from "@/lib/debate/discussion";
+import { claimVisibleTo, responseStateSelect, visibleArticleWhere, visibleClaimInArticleWhere, visibleClaimWhere, visibleResponseWhere } from "@/lib/debate/visibility";
 
 type ArticleSummary = z.infer<typeof S.ArticleSummary>;
 type ClaimSummary = z.infer<typeof S.ClaimSummary>;

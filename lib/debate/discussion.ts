@@ -69,7 +69,7 @@ interface ClaimHeader {
     origin: ClaimOrigin;
     raisedBy: { id: string; name: string } | null;
     createdAt: Date;
-    /** For editors' changes (lib/data/curate-claim.ts): the version they saw. */
+    /** For editors' changes (lib/debate/curate-claim.ts): the version they saw. */
     moderationVersion: number;
   };
   article: { slug: string; title: string };

@@ -1,10 +1,10 @@
-// The claim vote as one SQL statement, shared by the data function (lib/data/debate.ts, through Prisma)
+// The claim vote as one SQL statement, shared by the data function (lib/debate/debate.ts, through Prisma)
 // and the fast vote endpoint (lib/fast-writes, through pg). One round trip, no interactive transaction:
 // it counts the rate-limit hit (when given), finds the published claim, stores or clears the vote (the
 // primary key makes repeats harmless), and announces it on the live channel, atomically. The claim's
 // counts and standing follow by trigger (decision 010).
 import { LIVE_CHANNEL } from "@/lib/live/publish";
-import { stateFor, tooFastMessage, windowStart } from "@/lib/rate-limit-rules";
+import { stateFor, tooFastMessage, windowStart } from "@/lib/platform/rate-limit-rules";
 
 export interface ClaimVoteInput {
   claimId: string;
@@ -42,7 +42,7 @@ export function claimVoteStatement(input: ClaimVoteInput, rateLimit?: ClaimVoteR
     WITH hit AS (${hit}),
     claim AS (
       SELECT claim.id, claim."articleId" FROM "Claim" claim JOIN "Article" article ON article.id = claim."articleId"
-      -- The claims readers see (lib/data/visibility.ts claimVisibleSql with no viewer): a hidden one is missing.
+      -- The claims readers see (lib/debate/visibility.ts claimVisibleSql with no viewer): a hidden one is missing.
       WHERE claim.id = $1 AND article.status = 'published' AND claim."hiddenAt" IS NULL
     ),
     target AS (SELECT id, "articleId" FROM claim WHERE true ${allowed}),
@@ -63,7 +63,7 @@ export type ClaimVoteVerdict = { ok: true } | { ok: false; status: 429; message:
 
 /**
  * The claim vote under the person's vote limit — the statement, and what its outcome means — for every
- * caller of it: the claim page's endpoint (lib/fast-writes) and the public API (lib/data/participation).
+ * caller of it: the claim page's endpoint (lib/fast-writes) and the public API (lib/debate/participation).
  */
 export function limitedClaimVote(input: ClaimVoteInput, votesPerMinute: number, now = Date.now()) {
   const rule = { limit: votesPerMinute, windowMs: VOTE_WINDOW_MS };

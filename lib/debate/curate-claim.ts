@@ -10,8 +10,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { MIN_CLAIM_CHARS } from "@/lib/ingest/spans";
 import { announce } from "@/lib/live/publish";
 import { can, type Actor } from "@/lib/policy";
-import { lockArticle } from "./article-lock";
-import { log, resolveOpenReports } from "./moderation";
+import { lockArticle } from "@/lib/articles/article-row-lock";
+import { log, resolveOpenReports } from "@/lib/moderation/moderation";
 
 export const CURATION_ACTIONS = ["accept", "reword", "merge", "remove"] as const;
 export type CurationAction = (typeof CURATION_ACTIONS)[number];

@@ -1,7 +1,7 @@
 // Fixed-window rate limiting stored in PostgreSQL, so limits hold across every app instance.
 // One upsert per hit: `count + 1` is atomic under concurrency, so no request slips through a race.
 import { getDb } from "@/lib/db/client";
-import { stateFor, windowStart, type RateLimitRule, type RateLimitState } from "@/lib/rate-limit-rules";
+import { stateFor, windowStart, type RateLimitRule, type RateLimitState } from "@/lib/platform/rate-limit-rules";
 
 export type { RateLimitRule, RateLimitState };
 

@@ -1,7 +1,7 @@
 // Server-side record of sign-ins (see the UserSession model): what makes sign-out final.
 import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
-import { sessionUserSelect } from "./get-user";
+import { sessionUserSelect } from "./users";
 
 /** Records a sign-in and returns its id, which the session token carries. */
 export async function startUserSession(userId: string, maxAgeSeconds: number): Promise<string> {

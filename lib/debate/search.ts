@@ -8,7 +8,7 @@ import { describeOrigin } from "@/lib/argument/claim-origin";
 import type { ClaimOrigin } from "@/lib/generated/prisma/enums";
 import { articleVisibleSql, claimVisibleSql, responseVisibleSql, visibleArticleWhere } from "./visibility";
 
-/** "reader-claims": claims readers raised (lib/data/raise-claim.ts), alone. */
+/** "reader-claims": claims readers raised (lib/debate/raise-claim.ts), alone. */
 export const SEARCH_TYPES = ["all", "articles", "claims", "reader-claims", "responses"] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 export const SEARCH_PAGE_SIZE = 20;

@@ -9,11 +9,11 @@ import { UserFacingError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Span } from "@/lib/ingest/spans";
 import { announce } from "@/lib/live/publish";
-import { lockArticle, type LockedArticle } from "./article-lock";
-import { anchoredRow } from "./claim-columns";
-import type { SessionUser } from "./get-user";
+import { lockArticle, type LockedArticle } from "@/lib/articles/article-row-lock";
+import { anchoredRow } from "@/lib/articles/claim-columns";
+import type { SessionUser } from "@/lib/accounts/users";
 import { enforceRateLimit } from "./participation";
-import { getSettings } from "./settings";
+import { getSettings } from "@/lib/platform/settings";
 
 const DAY = 24 * 60 * 60 * 1000;
 
