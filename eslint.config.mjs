@@ -5,6 +5,21 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   { ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "tmp/**", "next-env.d.ts", "test-results/**"] },
+  {
+    // lib/env.ts is the only reader of the environment: everything else asks it (decision 017).
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through lib/env.ts (serverEnv(), databaseUrl(), environmentWith(), …)." },
+      ],
+    },
+  },
+  {
+    // Exempt: lib/env.ts itself; the test harness, which sets up servers and databases; and two files
+    // run by other tools before the app exists (Prisma's CLI config, npm's postinstall).
+    files: ["lib/env.ts", "tests/**", "vitest.config.ts", "prisma.config.ts", "scripts/prisma-generate.mjs"],
+    rules: { "no-restricted-properties": "off" },
+  },
 ];
 
 export default config;

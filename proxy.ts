@@ -6,12 +6,13 @@
 //   request's policy header and puts it on its own scripts; 'strict-dynamic' lets those load the rest.
 import { NextResponse, type NextRequest } from "next/server";
 import { isCrossSite } from "@/lib/auth/same-origin";
+import { AppError } from "@/lib/errors";
+import { problemResponse } from "@/lib/http/problem";
+import { isDevelopment } from "@/lib/env";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-function refuse(status: number, message: string) {
-  return NextResponse.json({ type: "error", status, message }, { status, headers: { "Cache-Control": "no-store" } });
-}
+const refuse = (error: AppError) => problemResponse(error);
 
 /**
  * The public API authenticates by bearer token only and never reads cookies (lib/api/handler.ts), so a
@@ -22,16 +23,16 @@ const TOKEN_ONLY_API = "/api/v1/";
 export function proxy(request: NextRequest) {
   const tokenOnly = request.nextUrl.pathname.startsWith(TOKEN_ONLY_API);
   if (!SAFE_METHODS.has(request.method) && !tokenOnly && isCrossSite(request)) {
-    return refuse(403, "Requests that change data must come from Arguably's own pages.");
+    return refuse(new AppError("forbidden", "Requests that change data must come from Arguably's own pages."));
   }
-  // A method an address does not take was answered with 405 before Next.js (lib/http/request-checks.ts).
+  // A method an address does not take was answered with 405 before Next.js (server/request-checks.ts).
   if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   return withContentSecurityPolicy(request);
 }
 
 function withContentSecurityPolicy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const development = process.env.NODE_ENV === "development";
+  const development = isDevelopment();
   const policy = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,

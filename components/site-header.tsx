@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
-import { countUnreadNotifications } from "@/lib/debate/debate";
+import { countUnreadNotifications } from "@/lib/debate/notifications";
 import { can, canEditArticles } from "@/lib/policy";
 import { SignOutButton } from "./sign-out-button";
 

@@ -19,7 +19,7 @@ export function useServerAction() {
       try {
         result = await action();
       } catch {
-        // No answer, or the 503 that scripts/server.mjs gives while the database is down.
+        // No answer, or the 503 that the HTTP edge (server/guards.ts) gives while the database is down.
         setError("Arguably could not be reached or is briefly unavailable; nothing was saved. Check your connection and try again in a moment.");
         return;
       }

@@ -1,5 +1,7 @@
-// Every environment variable Arguably reads, validated once with readable errors.
+// Every environment variable Arguably reads, validated once with readable errors. This is the only
+// module that touches process.env (eslint.config.mjs enforces it): everything else asks here.
 // The README's configuration table mirrors this schema; keep them together.
+import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
@@ -33,6 +35,10 @@ export const ZServerEnv = z
     GITHUB_CLIENT_SECRET: optional(z.string()),
     GOOGLE_CLIENT_ID: optional(z.string()),
     GOOGLE_CLIENT_SECRET: optional(z.string()),
+    /** Where pg_dump and pg_restore are (npm run db:backup / db:restore); PATH when unset. */
+    PG_BIN_DIR: optional(z.string()),
+    /** Command-line tools show a progress line once a step takes longer than this. */
+    PROGRESS_AFTER_MS: z.coerce.number().int().min(0).default(1000),
   })
   .superRefine((env, ctx) => {
     for (const provider of ["GITHUB", "GOOGLE"] as const) {
@@ -64,10 +70,58 @@ export function parseServerEnv(source: Record<string, string | undefined> = proc
 
 let cached: ServerEnv | undefined;
 
+/** Loads `.env` (if present) into the environment without overriding what the shell set. */
+export function loadDotEnv(file = ".env") {
+  if (fs.existsSync(file)) process.loadEnvFile(file);
+  cached = undefined;
+}
+
 /** The validated environment of this process, parsed on first use. */
 export function serverEnv(): ServerEnv {
   cached ??= parseServerEnv();
   return cached;
+}
+
+/**
+ * Points this process at a database: the command-line tools and test set-ups open (or create) one
+ * before the app's modules connect. Read back with databaseUrl().
+ */
+export function connectToDatabase(url: string) {
+  process.env.DATABASE_URL = url;
+  cached = undefined;
+}
+
+/**
+ * The database this process uses, read at each call rather than cached, because connectToDatabase() (and
+ * tests) may switch it after the environment was first read.
+ */
+export function databaseUrl(): string | undefined {
+  return process.env.DATABASE_URL || undefined;
+}
+
+/** DATABASE_REPLICA_URLS as set now ("" when unset); read on every query, so kept to a property read. */
+export function replicaUrlsSetting(): string {
+  return process.env.DATABASE_REPLICA_URLS ?? "";
+}
+
+/** Whether Next.js runs in development (its build inlines NODE_ENV, so this stays a compile-time constant). */
+export function isDevelopment(): boolean {
+  return process.env.NODE_ENV === "development";
+}
+
+/** next-auth reads its public address from NEXTAUTH_URL: set it from APP_URL when not given. */
+export function ensureNextAuthUrl(env: ServerEnv = serverEnv()) {
+  process.env.NEXTAUTH_URL ??= appUrl(env);
+}
+
+/** This process's environment with `overrides` (undefined removes a variable), for a child process. */
+export function environmentWith(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const [name, value] of Object.entries(overrides)) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  return env;
 }
 
 export function appUrl(env: ServerEnv = serverEnv()) {

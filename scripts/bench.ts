@@ -6,7 +6,7 @@
 // running the article page's main query. Then the freshness of a write on the article page, the median
 // time of the 10,000-response claim's standing, and the article page on a 1,000-response database
 // (arguably_bench_small) for the growth. Prints one JSON object (see issue 7).
-import { spawn } from "node:child_process";
+import type { ClaimVoteValue } from "@/lib/vocabulary";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -18,7 +18,9 @@ import { queryRows, withDatabaseName } from "@/lib/db/scratch";
 import { migrate } from "@/lib/db/migrate";
 import { BENCH_CLAIM_SIZES, BENCH_DATABASE, BENCH_PASSWORD, BENCH_SMALL_DATABASE, buildBenchDatabase } from "./lib/bench-data";
 import { ensureProductionBuild } from "./lib/build";
-import { claimVoteRequest, HttpClient, parseActionResult, serverActionHeaders, waitUntilServing } from "./lib/http-client";
+import { claimVoteRequest, HttpClient, parseActionResult, serverActionHeaders } from "./lib/http-client";
+import { environmentWith, connectToDatabase } from "@/lib/env";
+import { startAppServer } from "@/server/start-app-server";
 import { loadEnvironment, openDatabase } from "./lib/runtime";
 
 const { values } = parseArgs({
@@ -121,21 +123,15 @@ const mediumClaim = await claimNear(BENCH_CLAIM_SIZES.medium);
 const largeClaim = await claimNear(BENCH_CLAIM_SIZES.large);
 
 const AUTH_SECRET = randomBytes(32).toString("base64url");
-const buildEnv = { ...process.env, NODE_ENV: "production" as const, AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1" };
+const buildEnv = environmentWith({ NODE_ENV: "production", AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1" });
 await ensureProductionBuild(buildEnv, say, { toStderr: true });
 
-/** The production server (scripts/server.mjs, with its page cache) on `databaseUrl`. */
+/** The production server (server/, with its page cache) on `databaseUrl`. */
 async function startApp(databaseUrl: string) {
   const port = await findFreePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["scripts/server.mjs"], {
-    env: { ...buildEnv, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, NEXTAUTH_URL: url },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  process.once("exit", () => child.kill("SIGKILL"));
-  await waitUntilServing(`${url}/robots.txt`, child);
-  const stopped = new Promise((resolve) => child.once("exit", resolve));
-  return { url, stop: async () => (child.kill("SIGTERM"), await stopped) };
+  const server = await startAppServer({ databaseUrl, port, host: "127.0.0.1", authSecret: AUTH_SECRET, appUrl: `http://127.0.0.1:${port}`, stdio: ["ignore", "ignore", "inherit"] });
+  process.once("exit", () => server.child.kill("SIGKILL"));
+  return server;
 }
 
 /** One signed-in reader per connection: the first `count` bench users. */
@@ -152,7 +148,7 @@ async function signedInClients(appUrl: string, count: number, url = benchUrl) {
 
 /** The median time of the claim's standing with its reasons, read as the claim page reads it. */
 async function standingMedianMs(claimId: string) {
-  process.env.DATABASE_URL = benchUrl;
+  connectToDatabase(benchUrl);
   const { getClaimStanding } = await import("@/lib/debate/discussion");
   const { getDb } = await import("@/lib/db/client");
   const times: number[] = [];
@@ -217,7 +213,7 @@ try {
       },
     );
   // Agree/Disagree as the page sends them (decision 013).
-  const voteCall = (argument: (n: number) => { claimId: string; value: "agree" | "disagree" }) =>
+  const voteCall = (argument: (n: number) => { claimId: string; value: ClaimVoteValue }) =>
     writeCall(
       "claim vote",
       (n) => {

@@ -2,9 +2,10 @@
 // Splits an article into claims. --dry-run stores nothing; --json prints one JSON object.
 // Bad input exits with code 2 and a one-line reason on stderr.
 import fs from "node:fs/promises";
-import { UserFacingError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { InputError, MAX_INPUT_BYTES, prepareArticle, type IngestProgress } from "@/lib/ingest";
 import { progressLine } from "./lib/progress-line";
+import { connectToDatabase } from "@/lib/env";
 
 class UsageError extends Error {}
 
@@ -16,12 +17,12 @@ async function readSource(source: string): Promise<{ text: string; url: string |
   }
   const stat = await fs.stat(source).catch(() => null);
   if (!stat?.isFile()) throw new UsageError(`No such file: ${source}`);
-  if (stat.size > MAX_INPUT_BYTES) throw new InputError(`The input is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB.`);
+  if (stat.size > MAX_INPUT_BYTES) throw new InputError("invalid_request", `The input is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB.`);
   const bytes = await fs.readFile(source);
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), url: null };
   } catch {
-    throw new InputError("The input is not UTF-8 text (binary data or another encoding).");
+    throw new InputError("invalid_request", "The input is not UTF-8 text (binary data or another encoding).");
   }
 }
 
@@ -66,7 +67,7 @@ async function main() {
   // Progress goes to stderr: stdout carries only the result.
   const report = (message: string) => console.error(`arguably: ${message}`);
   const database = await openDatabase(env, report);
-  process.env.DATABASE_URL = database.url;
+  connectToDatabase(database.url);
   try {
     await migrateDatabase(database.url, report);
     const { importArticle } = await import("@/lib/articles/import-article");
@@ -82,7 +83,7 @@ async function main() {
 }
 
 main().catch((error: Error) => {
-  const expected = error instanceof UsageError || error instanceof UserFacingError;
+  const expected = error instanceof UsageError || error instanceof AppError;
   console.error(`ingest: ${error.message.split("\n")[0]}`);
   process.exit(expected ? 2 : 1);
 });

@@ -1,6 +1,7 @@
 // npm run user:role -- <email> <role>  — changes an account's role (user, editor, moderator, admin).
 // For whoever operates the server; the change is written to the moderation log.
 import { loadEnvironment, log, migrateDatabase, openDatabase } from "./lib/runtime";
+import { connectToDatabase } from "@/lib/env";
 
 const ROLES = ["user", "editor", "moderator", "admin"] as const;
 
@@ -12,11 +13,11 @@ async function main() {
   }
   const env = loadEnvironment();
   const database = await openDatabase(env);
-  process.env.DATABASE_URL = database.url;
+  connectToDatabase(database.url);
   try {
     await migrateDatabase(database.url);
     const { getUserIdByEmail } = await import("@/lib/accounts/users");
-    const { setRole } = await import("@/lib/moderation/moderation");
+    const { setRole } = await import("@/lib/moderation/set-role");
     const userId = await getUserIdByEmail(email);
     if (!userId) {
       console.error(`arguably: no account with the email ${email}`);

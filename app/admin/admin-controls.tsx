@@ -1,5 +1,6 @@
 "use client";
 
+import type { WordFilterMode } from "@/lib/vocabulary";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -22,7 +23,7 @@ export function RoleSelect({ userId, role, disabled }: { userId: string; role: s
 
 export function WordFilterForm() {
   const [pattern, setPattern] = useState("");
-  const [mode, setMode] = useState<"block" | "review">("review");
+  const [mode, setMode] = useState<WordFilterMode>("review");
   const { pending, error, run } = useServerAction();
   return (
     <form className="flex flex-wrap items-end gap-2" onSubmit={(event) => { event.preventDefault(); run(() => addWordFilterAction({ pattern, mode }), () => setPattern("")); }}>
@@ -32,7 +33,7 @@ export function WordFilterForm() {
       </label>
       <label className="text-sm">
         When it matches
-        <select value={mode} onChange={(event) => setMode(event.target.value as "block" | "review")} className="mt-1 block rounded border border-line px-2 py-1">
+        <select value={mode} onChange={(event) => setMode(event.target.value as WordFilterMode)} className="mt-1 block rounded border border-line px-2 py-1">
           <option value="review">Hold the post for review</option>
           <option value="block">Refuse the post</option>
         </select>

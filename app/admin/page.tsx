@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { forbidden, redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listUsersForAdmin } from "@/lib/accounts/users";
-import { listWordFilters } from "@/lib/moderation/moderation";
+import { listWordFilters } from "@/lib/moderation/word-filters";
 import { getSettings, SETTING_LABELS, type SettingKey } from "@/lib/platform/settings";
 import { can } from "@/lib/policy";
 import { RemoveFilter, RoleSelect, SettingInput, WordFilterForm } from "./admin-controls";

@@ -1,14 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/actions";
-import { lockArticle, MODERATION_ACTIONS, moderate, sanctionUser } from "@/lib/moderation/moderation";
+import { lockArticle } from "@/lib/moderation/lock-article";
+import { moderate } from "@/lib/moderation/moderate";
+import { lockArticleSchema, moderationSchema, sanctionSchema } from "@/lib/moderation/schemas";
+import { sanctionUser } from "@/lib/moderation/sanction-user";
 import { canModerate } from "@/lib/policy";
 
 const staff = { can: canModerate, forbidden: "Only moderators can do that." };
-const id = z.string().min(1).max(64);
-const reason = z.string().trim().max(1000, "Keep the reason under 1,000 characters.").nullable();
 
 function changed() {
   revalidatePath("/moderation");
@@ -18,14 +18,7 @@ function changed() {
 export const moderateAction = authorizedAction(
   {
     ...staff,
-    schema: z.object({
-      target: z.object({ type: z.enum(["claim", "response"]), id }),
-      action: z.enum(MODERATION_ACTIONS),
-      version: z.number().int().min(0),
-      reason,
-      duplicateOfId: id.nullable(),
-      text: z.string().trim().max(1000).nullable(),
-    }),
+    schema: moderationSchema,
   },
   async (input, user) => {
     await moderate({ moderator: user, ...input });
@@ -36,12 +29,7 @@ export const moderateAction = authorizedAction(
 export const sanctionAction = authorizedAction(
   {
     ...staff,
-    schema: z.object({
-      userId: id,
-      kind: z.enum(["silence", "suspend", "ban", "lift"]),
-      reason: z.string().trim().min(3, "Give a reason: the person will see it.").max(1000),
-      days: z.number().int().min(1).max(3650).optional(),
-    }),
+    schema: sanctionSchema,
   },
   async (input, user) => {
     await sanctionUser({ moderator: user, ...input });
@@ -49,7 +37,7 @@ export const sanctionAction = authorizedAction(
   },
 );
 
-export const lockArticleAction = authorizedAction({ ...staff, schema: z.object({ articleId: id, locked: z.boolean(), reason }) }, async (input, user) => {
+export const lockArticleAction = authorizedAction({ ...staff, schema: lockArticleSchema }, async (input, user) => {
   await lockArticle({ moderator: user, ...input });
   changed();
 });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { forbidden, redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { describeOrigin } from "@/lib/argument/claim-origin";
-import { listQueue } from "@/lib/moderation/moderation";
+import { listQueue } from "@/lib/moderation/review-queue";
 import { formatDate } from "@/lib/format";
 import { can } from "@/lib/policy";
 import { QueueItemActions } from "./queue-item-actions";

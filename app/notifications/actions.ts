@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/actions";
-import { markNotificationsRead } from "@/lib/debate/debate";
+import { markNotificationsRead } from "@/lib/debate/notifications";
 import { canParticipate } from "@/lib/policy";
 
 export const markNotificationsReadAction = authorizedAction(

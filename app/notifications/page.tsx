@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
-import { listNotifications } from "@/lib/debate/debate";
+import { listNotifications } from "@/lib/debate/notifications";
 import { formatAge } from "@/lib/format-age";
 import { MarkAllRead } from "./mark-read";
 

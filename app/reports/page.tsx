@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
-import { listMyReports } from "@/lib/moderation/moderation";
+import { listMyReports } from "@/lib/moderation/review-queue";
 import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Your reports" };

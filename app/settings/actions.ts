@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/actions";
 import { createAccessToken, revokeAccessToken } from "@/lib/accounts/access-tokens";
-import { enforceRateLimit } from "@/lib/debate/participation";
+import { enforceRateLimit } from "@/lib/platform/rate-limit";
 import { can } from "@/lib/policy";
 
 const manager = { can: (actor: Parameters<typeof can>[0]) => can(actor, "tokens.manage"), forbidden: "Your account cannot manage access tokens right now." };

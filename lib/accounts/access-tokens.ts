@@ -3,7 +3,7 @@
 // hash is right here: the secret is random, not a password, so there is nothing to guess.
 import { createHash, randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
-import { UserFacingError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { TokenScope } from "@/lib/generated/prisma/enums";
 import { sessionUserSelect, type SessionUser } from "./users";
 
@@ -29,7 +29,7 @@ export async function createAccessToken(input: { userId: string; name: string; s
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const record = await getDb().$transaction(async (tx) => {
     const held = await tx.personalAccessToken.count({ where: { userId: input.userId, ...live() } });
-    if (held >= MAX_LIVE_TOKENS) throw new UserFacingError(`You already have ${MAX_LIVE_TOKENS} tokens; revoke one you no longer use first.`, 409);
+    if (held >= MAX_LIVE_TOKENS) throw new AppError("conflict", `You already have ${MAX_LIVE_TOKENS} tokens; revoke one you no longer use first.`);
     return tx.personalAccessToken.create({
       data: {
         userId: input.userId,
@@ -62,7 +62,7 @@ export async function revokeAccessToken(input: { userId: string; tokenId: string
     where: { id: input.tokenId, userId: input.userId, revokedAt: null },
     data: { revokedAt: new Date() },
   });
-  if (count === 0) throw new UserFacingError("That token does not exist or was already revoked.", 404);
+  if (count === 0) throw new AppError("not_found", "That token does not exist or was already revoked.");
 }
 
 export interface TokenCaller {

@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { serverEnv } from "@/lib/env";
 
 export class EmailTakenError extends Error {
   override name = "EmailTakenError";
@@ -28,7 +29,7 @@ const FIRST_USER_LOCK = 7_240_311_903;
  * Creates an account. The first account ever created, and the one whose email is ADMIN_EMAIL, is an
  * admin; everyone else starts as a user.
  */
-export async function createUser(input: NewUser, adminEmail = process.env.ADMIN_EMAIL) {
+export async function createUser(input: NewUser, adminEmail = serverEnv().ADMIN_EMAIL) {
   const email = normaliseEmail(input.email);
   try {
     return await getDb().$transaction(async (tx) => {

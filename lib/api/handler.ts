@@ -8,15 +8,14 @@
 import "server-only";
 import type { z } from "zod";
 import { clientIp } from "@/lib/auth/client-ip";
+import { AppError } from "@/lib/errors";
 import { authenticateAccessToken, type TokenCaller } from "@/lib/accounts/access-tokens";
-import { RateLimitedError } from "@/lib/debate/participation";
+
 import { hitRateLimit } from "@/lib/platform/rate-limit";
 import { getSettings } from "@/lib/platform/settings";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/errors";
-import { UserFacingError } from "@/lib/errors";
 import { isBanned, tokenAllowsWrites } from "@/lib/policy";
 import type { Operation } from "./operations";
-import { ApiProblem, apiJson, CODE_OF_STATUS, CORS_HEADERS, problemResponse } from "./problem";
+import { apiJson, apiProblemResponse, CORS_HEADERS } from "./problem";
 
 const MINUTE = 60_000;
 
@@ -53,7 +52,7 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
       const answer = await run({ params, query, body, caller, request } as Context<z.infer<P>, z.infer<Q>, z.infer<B>>);
       return apiJson(answer.status ?? operation.success.status, answer.body, { ...limitHeaders, ...answer.headers });
     } catch (error) {
-      return problemResponse(asProblem(error), limitHeaders);
+      return apiProblemResponse(error, limitHeaders);
     }
   };
 }
@@ -77,11 +76,11 @@ async function identify(request: Request): Promise<TokenCaller | null> {
   const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
   const caller = token ? await authenticateAccessToken(token) : null;
   if (!caller) {
-    throw new ApiProblem(401, "invalid_token", "That access token is not valid: it may be mistyped, revoked or expired. Create a new one on your settings page.", {
+    throw new AppError("invalid_token", "That access token is not valid: it may be mistyped, revoked or expired. Create a new one on your settings page.", {
       headers: { "WWW-Authenticate": 'Bearer realm="arguably", error="invalid_token"' },
     });
   }
-  if (isBanned(caller.user)) throw new ApiProblem(403, "forbidden", "The account this token belongs to is suspended.");
+  if (isBanned(caller.user)) throw new AppError("forbidden", "The account this token belongs to is suspended.");
   return caller;
 }
 
@@ -99,8 +98,9 @@ async function applyRateLimit(request: Request, caller: TokenCaller | null) {
   };
   if (state.limited) {
     const advice = caller ? "" : " Requests with an access token have a higher limit.";
-    throw new ApiProblem(429, "rate_limited", `Too many requests: at most ${limit} a minute. Try again in ${state.retryAfterSeconds} seconds.${advice}`, {
-      headers: { ...headers, "Retry-After": String(state.retryAfterSeconds) },
+    throw new AppError("rate_limited", `Too many requests: at most ${limit} a minute. Try again in ${state.retryAfterSeconds} seconds.${advice}`, {
+      headers,
+      retryAfterSeconds: state.retryAfterSeconds,
     });
   }
   return headers;
@@ -109,12 +109,12 @@ async function applyRateLimit(request: Request, caller: TokenCaller | null) {
 function demandAccess(operation: Operation, caller: TokenCaller | null) {
   if (operation.access === "public") return;
   if (!caller) {
-    throw new ApiProblem(401, "unauthorized", "This needs a personal access token: send it as 'Authorization: Bearer <token>'. Create one on your settings page.", {
+    throw new AppError("unauthorized", "This needs a personal access token: send it as 'Authorization: Bearer <token>'. Create one on your settings page.", {
       headers: { "WWW-Authenticate": 'Bearer realm="arguably"' },
     });
   }
   if (operation.access === "write" && !tokenAllowsWrites(caller.token.scope)) {
-    throw new ApiProblem(403, "insufficient_scope", "This token can only read. Create a token with the write scope to post or vote.", {
+    throw new AppError("insufficient_scope", "This token can only read. Create a token with the write scope to post or vote.", {
       headers: { "WWW-Authenticate": 'Bearer realm="arguably", error="insufficient_scope", scope="write"' },
     });
   }
@@ -127,29 +127,19 @@ function validate<T extends z.ZodType>(where: "path" | "query" | "body", schema:
   const errors = parsed.error.issues.map((issue) => ({ in: where, path: issue.path.join("."), message: issue.message }));
   const first = errors[0];
   const detail = `The request's ${where === "path" ? "address" : where} is not valid${first ? `: ${first.path || where} — ${first.message}` : "."}`;
-  throw new ApiProblem(400, "invalid_request", detail, { errors });
+  throw new AppError("invalid_request", detail, { errors });
 }
 
 async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-    throw new ApiProblem(415, "unsupported_media_type", "Send the request body as JSON, with 'Content-Type: application/json'.");
+    throw new AppError("unsupported_media_type", "Send the request body as JSON, with 'Content-Type: application/json'.");
   }
   const text = await request.text();
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiProblem(400, "malformed_json", "The request body is not valid JSON.");
+    throw new AppError("malformed_json", "The request body is not valid JSON.");
   }
 }
 
-function asProblem(error: unknown): ApiProblem {
-  if (error instanceof ApiProblem) return error;
-  if (error instanceof RateLimitedError) {
-    return new ApiProblem(429, "rate_limited", error.message, { headers: { "Retry-After": String(error.retryAfterSeconds) } });
-  }
-  if (error instanceof UserFacingError) return new ApiProblem(error.status, CODE_OF_STATUS[error.status] ?? "invalid_request", error.message);
-  if (isDatabaseUnavailable(error)) return new ApiProblem(503, "unavailable", DATABASE_UNAVAILABLE_MESSAGE, { headers: { "Retry-After": "5" } });
-  console.error(error);
-  return new ApiProblem(500, "server_error", "Something went wrong on our side; nothing was changed. Please try again.");
-}

@@ -6,11 +6,12 @@
 // are theirs to see.
 // Pages are keyset-paginated (an opaque cursor holds the last row's sort key), so a page costs the same
 // however deep into a long list it is, and rows added meanwhile neither repeat nor go missing.
+import type { Stance } from "@/lib/vocabulary";
 import type { z } from "zod";
 import type * as S from "@/lib/api/schemas";
 import { getDb } from "@/lib/db/client";
 import { appUrl } from "@/lib/env";
-import { UserFacingError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { responseAppearance, type Viewer } from "@/lib/policy/visibility";
 import { anchoredClaimSelect } from "@/lib/articles/claim-columns";
@@ -37,7 +38,7 @@ function decodeCursor(cursor: string | undefined): { at: Date; id: string } | nu
     if (typeof id !== "string" || Number.isNaN(date.getTime())) throw new Error("bad cursor");
     return { at: date, id };
   } catch {
-    throw new UserFacingError("That cursor is not valid: pass the nextCursor of the previous page unchanged.", 400);
+    throw new AppError("invalid_request", "That cursor is not valid: pass the nextCursor of the previous page unchanged.");
   }
 }
 
@@ -144,7 +145,7 @@ export async function getVisibleClaim(claimId: string, viewer: Viewer): Promise<
   ]);
   if (!claim) return null;
   const standing = standingOf(claim);
-  const reason = ({ id, stance, effect }: { id: string; stance: "support" | "oppose"; effect: number }) => ({ responseId: id, stance, effect });
+  const reason = ({ id, stance, effect }: { id: string; stance: Stance; effect: number }) => ({ responseId: id, stance, effect });
   return {
     ...claimSummary(claim),
     standing: standing.value,
@@ -207,7 +208,7 @@ export interface ResponseListOptions {
   cursor?: string;
   /** "root": direct responses to the claim; an id: replies to that response. */
   parent?: string;
-  stance?: "support" | "oppose";
+  stance?: Stance;
 }
 
 /** A page of a visible claim's responses that the viewer may see, oldest first; null when the claim is not visible. */

@@ -4,6 +4,9 @@
 import { z } from "zod";
 import { CLAIM_ORIGINS } from "@/lib/argument/claim-origin";
 import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
+import { claimVoteSchema, idSchema, postResponseSchema, responseBodySchema, responseVoteSchema } from "@/lib/debate/schemas";
+import { zClaimVoteValue, zResponseVoteValue, zRole, zStance, zTokenScope } from "@/lib/vocabulary";
+import { ERROR_CODES } from "@/lib/errors";
 
 /** Named request and answer shapes: each becomes one entry of the document's components.schemas. */
 export const requestSchemas = z.registry<{ id: string; description?: string }>();
@@ -18,9 +21,9 @@ function answer<T extends z.ZodType>(name: string, schema: T, description?: stri
   return schema;
 }
 
-const id = z.string().min(1).max(64);
+const id = idSchema;
 const timestamp = z.iso.datetime().describe("ISO 8601, UTC");
-const stance = z.enum(["support", "oppose"]);
+const stance = zStance;
 
 // ---------- requests ----------
 
@@ -55,21 +58,22 @@ export const RaiseClaimBody = request(
 
 export const NewResponseBody = request(
   "NewResponse",
-  z.object({
+  // The claim is in the address and the submission key in the Idempotency-Key header.
+  postResponseSchema.pick({ stance: true, body: true, parentId: true }).extend({
     stance: stance.describe("Whether the response supports or opposes what it answers."),
-    body: z.string().trim().min(RESPONSE_MIN).max(RESPONSE_MAX).describe(`Markdown (no raw HTML), ${RESPONSE_MIN}–${RESPONSE_MAX} characters.`),
+    body: responseBodySchema.describe(`Markdown (no raw HTML), ${RESPONSE_MIN}–${RESPONSE_MAX} characters.`),
     parentId: id.nullable().default(null).describe("The response this one answers; null (the default) answers the claim itself."),
   }),
 );
 
 export const ClaimVoteBody = request(
   "ClaimVoteInput",
-  z.object({ value: z.enum(["agree", "disagree"]).nullable().describe("null takes your vote back.") }),
+  claimVoteSchema.extend({ value: claimVoteSchema.shape.value.describe("null takes your vote back.") }),
 );
 
 export const ResponseVoteBody = request(
   "ResponseVoteInput",
-  z.object({ value: z.enum(["strong", "weak"]).nullable().describe("null takes your vote back.") }),
+  responseVoteSchema.pick({ value: true }).extend({ value: responseVoteSchema.shape.value.describe("null takes your vote back.") }),
 );
 
 // ---------- answers ----------
@@ -81,22 +85,8 @@ export const Problem = answer(
     title: z.string(),
     status: z.number().int(),
     detail: z.string().describe("What went wrong, written for a person."),
-    code: z.enum([
-      "invalid_request",
-      "malformed_json",
-      "unsupported_media_type",
-      "unauthorized",
-      "invalid_token",
-      "insufficient_scope",
-      "forbidden",
-      "not_found",
-      "method_not_allowed",
-      "conflict",
-      "payload_too_large",
-      "rate_limited",
-      "server_error",
-      "unavailable",
-    ]),
+    code: z.enum(ERROR_CODES).describe("What kind of failure, for programs (lib/errors.ts): each code has one status."),
+    retryAfterSeconds: z.number().int().optional().describe("For rate_limited and unavailable: the Retry-After header's value."),
     errors: z
       .array(z.object({ in: z.enum(["path", "query", "header", "body"]), path: z.string(), message: z.string() }))
       .optional()
@@ -212,7 +202,7 @@ export const ClaimVoteResult = answer(
   "ClaimVote",
   z.object({
     claimId: id,
-    value: z.enum(["agree", "disagree"]).nullable(),
+    value: zClaimVoteValue.nullable(),
     votes: z.object({ agree: z.number().int(), disagree: z.number().int() }),
     standing: z.number().min(0).max(1),
   }),
@@ -222,7 +212,7 @@ export const ResponseVoteResult = answer(
   "ResponseVote",
   z.object({
     responseId: id,
-    value: z.enum(["strong", "weak"]).nullable(),
+    value: zResponseVoteValue.nullable(),
     votes: z.object({ strong: z.number().int(), weak: z.number().int() }),
     strength: z.number().min(0).max(1),
   }),
@@ -233,9 +223,8 @@ export const Me = answer(
   z.object({
     id,
     name: z.string(),
-    role: z.enum(["user", "editor", "moderator", "admin"]),
-    token: z.object({ id, scope: z.enum(["read", "write"]) }),
+    role: zRole,
+    token: z.object({ id, scope: zTokenScope }),
   }),
 );
 
-export type ApiProblemCode = z.infer<typeof Problem>["code"];

@@ -5,10 +5,11 @@
 // supporters' strengths s_j, va = 1 - prod(1 - a_i) and vs = 1 - prod(1 - s_j); if va >= vs the
 // strength is base - base * (va - vs), otherwise base + (1 - base) * (vs - va). A tree has no cycles,
 // so strengths are computed bottom-up.
+import type { Stance } from "@/lib/vocabulary";
 
 export interface ArgumentNode {
   id: string;
-  stance: "support" | "oppose";
+  stance: Stance;
   /** Base score in [0, 1] (see baseScore). */
   base: number;
   children: ArgumentNode[];
@@ -43,7 +44,7 @@ export function strength(node: Root | ArgumentNode): number {
 
 export interface Reason {
   id: string;
-  stance: "support" | "oppose";
+  stance: Stance;
   /** How much the standing would change without this response (positive: it raises the standing). */
   effect: number;
 }
@@ -97,7 +98,7 @@ export interface StoredAggregates {
  * responses of each stance. Leaving out a child moves the standing more the stronger the child is, so
  * those are exactly the responses that raise or lower it most.
  */
-export function standingFromAggregates(claim: StoredAggregates, strongest: { id: string; stance: "support" | "oppose"; strength: number }[], reasons = 3): Standing {
+export function standingFromAggregates(claim: StoredAggregates, strongest: { id: string; stance: Stance; strength: number }[], reasons = 3): Standing {
   const value = combineLogs(claim.base, claim.supportLog, claim.opposeLog);
   const effects = strongest.map((child) => {
     const without = child.stance === "support"

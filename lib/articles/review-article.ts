@@ -2,14 +2,14 @@
 // Every change runs in a transaction that locks the article row, so two editors working on the same
 // article at once are applied one after the other and each sees the other's result.
 import { getDb } from "@/lib/db/client";
-import { UserFacingError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { canMerge, normaliseSpan, overlapping, splitSpan, SpanError, type Span } from "@/lib/ingest/spans";
 import type { BodyBlock } from "@/lib/ingest";
 import { lockArticle } from "./article-row-lock";
 import { anchoredRow } from "./claim-columns";
 
-export class ReviewError extends UserFacingError {
+export class ReviewError extends AppError {
   override name = "ReviewError";
 }
 
@@ -48,11 +48,11 @@ type Tx = Prisma.TransactionClient;
 async function withLockedArticle<T>(articleId: string, change: (tx: Tx, article: { body: string; blocks: BodyBlock[] }) => Promise<T>) {
   return getDb().$transaction(async (tx) => {
     const article = await lockArticle(tx, articleId);
-    if (!article) throw new ReviewError("This article no longer exists.");
+    if (!article) throw new AppError("invalid_request", "This article no longer exists.");
     try {
       return await change(tx, article);
     } catch (error) {
-      if (error instanceof SpanError) throw new ReviewError(error.message);
+      if (error instanceof SpanError) throw new AppError("invalid_request", error.message);
       throw error;
     }
   });
@@ -60,7 +60,7 @@ async function withLockedArticle<T>(articleId: string, change: (tx: Tx, article:
 
 async function claimOf(tx: Tx, articleId: string, claimId: string) {
   const claim = await tx.claim.findFirst({ where: { id: claimId, articleId }, select: claimSelect });
-  if (!claim) throw new ReviewError("That claim was already changed or removed. Reload to see the current claims.");
+  if (!claim) throw new AppError("invalid_request", "That claim was already changed or removed. Reload to see the current claims.");
   return claim;
 }
 
@@ -86,7 +86,7 @@ export async function addEditorClaim(articleId: string, selection: Span) {
   return withLockedArticle(articleId, async (tx, article) => {
     const span = normaliseSpan(article.body, article.blocks, selection);
     if (overlapping(span, await otherClaims(tx, articleId))) {
-      throw new ReviewError("That text overlaps a claim already marked. Dismiss or split that claim first.");
+      throw new AppError("invalid_request", "That text overlaps a claim already marked. Dismiss or split that claim first.");
     }
     return tx.claim.create({ data: { articleId, origin: "editor", score: null, ...anchoredRow(article.body, span) }, select: claimSelect });
   });
@@ -96,7 +96,7 @@ export async function mergeClaims(articleId: string, firstId: string, secondId: 
   return withLockedArticle(articleId, async (tx, article) => {
     const [first, second] = [await claimOf(tx, articleId, firstId), await claimOf(tx, articleId, secondId)];
     if (first.id === second.id || !canMerge(article.body, first, second)) {
-      throw new ReviewError("Only neighbouring claims in the same paragraph can be merged.");
+      throw new AppError("invalid_request", "Only neighbouring claims in the same paragraph can be merged.");
     }
     const span = { start: Math.min(first.start, second.start), end: Math.max(first.end, second.end) };
     await tx.claim.deleteMany({ where: { id: { in: [first.id, second.id] } } });
@@ -115,6 +115,6 @@ export async function splitClaim(articleId: string, claimId: string, at: number)
 
 export async function publishArticle(articleId: string) {
   const result = await getDb().article.updateMany({ where: { id: articleId, status: "draft" }, data: { status: "published" } });
-  if (result.count === 0) throw new ReviewError("This article is already published or no longer exists.");
+  if (result.count === 0) throw new AppError("invalid_request", "This article is already published or no longer exists.");
   return getDb().article.findUniqueOrThrow({ where: { id: articleId }, select: { slug: true } });
 }

@@ -1,15 +1,17 @@
 // Every server action is a public endpoint. This wrapper does, in one place and in this order:
 // who is asking (from the database, per request), may they (lib/policy), is the input valid (zod),
-// and turns known failures into messages for the person while logging anything unexpected.
+// and turns any failure into the app's one error shape (lib/errors.ts: code, status, message for the
+// person, when to retry) while logging anything unexpected.
 import "server-only";
 import type { z } from "zod";
 import type { SessionUser } from "@/lib/accounts/users";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/errors";
-import { UserFacingError } from "@/lib/errors";
+import { AppError, toActionFailure, type ActionFailure } from "@/lib/errors";
 import type { Actor } from "@/lib/policy";
 import { getCurrentUser } from "./session";
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; status: number };
+/** A failure carries the problem details' fields (lib/errors.ts): the same code, status and words as the API's. */
+export type { ActionFailure };
+export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
 
 interface ActionRules<S extends z.ZodType> {
   schema: S;
@@ -26,17 +28,13 @@ export function authorizedAction<S extends z.ZodType, T>(
   return async (raw: unknown): Promise<ActionResult<T>> => {
     try {
       const user = await getCurrentUser();
-      if (!user) return { ok: false, error: "Sign in to do that.", status: 401 };
-      if (!can(user)) return { ok: false, error: typeof forbidden === "function" ? forbidden(user) : forbidden, status: 403 };
+      if (!user) throw new AppError("unauthorized", "Sign in to do that.");
+      if (!can(user)) throw new AppError("forbidden", typeof forbidden === "function" ? forbidden(user) : forbidden);
       const parsed = schema.safeParse(raw);
-      if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "That request was not valid.", status: 400 };
+      if (!parsed.success) throw new AppError("invalid_request", parsed.error.issues[0]?.message ?? "That request was not valid.");
       return { ok: true, data: await handler(parsed.data, user) };
     } catch (error) {
-      if (error instanceof UserFacingError) return { ok: false, error: error.message, status: error.status };
-      // Writes run in transactions, so a lost connection means nothing was stored.
-      if (isDatabaseUnavailable(error)) return { ok: false, error: DATABASE_UNAVAILABLE_MESSAGE, status: 503 };
-      console.error(error);
-      return { ok: false, error: "Something went wrong on our side; nothing was changed. Please try again.", status: 500 };
+      return toActionFailure(error);
     }
   };
 }

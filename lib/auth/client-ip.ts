@@ -1,3 +1,4 @@
+import { serverEnv } from "@/lib/env";
 // The client's address for rate limiting. Next.js appends the connecting socket's address to
 // X-Forwarded-For, so the last entry is the peer; behind TRUSTED_PROXY_COUNT proxies of our own,
 // the client is that many entries further left. Anything further left is client-supplied and untrusted.
@@ -9,7 +10,7 @@ function header(headers: HeaderSource, name: string): string | undefined {
   return Array.isArray(value) ? value.join(",") : value;
 }
 
-export function clientIp(headers: HeaderSource, trustedProxyCount = Number(process.env.TRUSTED_PROXY_COUNT ?? 0)): string {
+export function clientIp(headers: HeaderSource, trustedProxyCount = serverEnv().TRUSTED_PROXY_COUNT): string {
   const chain = (header(headers, "x-forwarded-for") ?? "")
     .split(",")
     .map((entry) => entry.trim())

@@ -13,7 +13,7 @@ import { getDb } from "@/lib/db/client";
 import { createUser } from "@/lib/accounts/create-user";
 import { getSessionUserById } from "@/lib/accounts/users";
 import { endUserSession, startUserSession } from "@/lib/accounts/user-sessions";
-import { appUrl, serverEnv } from "@/lib/env";
+import { appUrl, ensureNextAuthUrl, serverEnv } from "@/lib/env";
 import { canSignIn } from "@/lib/policy";
 import { decodeSessionToken } from "./session-token";
 import { safeRedirectUrl } from "@/lib/safe-redirect";
@@ -61,7 +61,7 @@ let cachedOptions: NextAuthOptions | undefined;
 export function authOptions(): NextAuthOptions {
   if (cachedOptions) return cachedOptions;
   const env = serverEnv();
-  process.env.NEXTAUTH_URL ??= appUrl(env);
+  ensureNextAuthUrl(env);
   if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
     throw new Error("AUTH_SECRET is required in production.");
   }

@@ -6,6 +6,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
+import { environmentWith, serverEnv } from "@/lib/env";
 
 const execFileAsync = promisify(execFile);
 
@@ -17,16 +18,15 @@ type Tool = "pg_dump" | "pg_restore" | "psql" | "pg_basebackup";
 export function libpqEnvironment(url: string): NodeJS.ProcessEnv {
   const parsed = new URL(url);
   const sslmode = parsed.searchParams.get("sslmode");
-  return {
-    ...process.env,
+  return environmentWith({
     PGHOST: parsed.hostname,
     PGPORT: parsed.port || "5432",
     PGUSER: decodeURIComponent(parsed.username),
     PGPASSWORD: decodeURIComponent(parsed.password),
     PGDATABASE: decodeURIComponent(parsed.pathname.slice(1)),
-    ...(sslmode ? { PGSSLMODE: sslmode } : {}),
+    PGSSLMODE: sslmode ?? undefined,
     PGAPPNAME: "arguably-backup",
-  };
+  });
 }
 
 export async function serverMajorVersion(url: string) {
@@ -45,13 +45,14 @@ export async function serverMajorVersion(url: string) {
  * refuses servers newer than itself, and says so less helpfully than we can.
  */
 export async function findTool(tool: Tool, serverMajor: number): Promise<string> {
-  const candidate = process.env.PG_BIN_DIR ? path.join(process.env.PG_BIN_DIR, tool) : tool;
+  const binDir = serverEnv().PG_BIN_DIR;
+  const candidate = binDir ? path.join(binDir, tool) : tool;
   let stdout: string;
   try {
     ({ stdout } = await execFileAsync(candidate, ["--version"]));
   } catch {
     throw new BackupError(
-      `${tool} was not found${process.env.PG_BIN_DIR ? ` in PG_BIN_DIR (${process.env.PG_BIN_DIR})` : " on PATH"}. ` +
+      `${tool} was not found${binDir ? ` in PG_BIN_DIR (${binDir})` : " on PATH"}. ` +
         `Install PostgreSQL ${serverMajor} client tools (Debian/Ubuntu: apt-get install postgresql-client-${serverMajor}) ` +
         `or set PG_BIN_DIR to their directory.`,
     );

@@ -3,12 +3,14 @@
 // With DATABASE_REPLICA_URLS set (decision 012), model reads go to a replica through
 // @prisma/extension-read-replicas, and raw-SQL reads through getReadDb(); writes, transactions and raw
 // SQL on getDb() stay on the primary. A request that writes, or comes from a browser that wrote in the
-// last seconds, reads from the primary (scripts/lib/read-routing.mjs decides; it shares an
-// AsyncLocalStorage with this module through globalThis), so people always see their own writes.
+// last seconds, reads from the primary (server/read-routing.ts decides, through ./shared-state.ts), so
+// people always see their own writes.
 import "server-only";
-import type { AsyncLocalStorage } from "node:async_hooks";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import { createPrismaClient, type Database } from "./prisma";
+import { sharedState } from "./shared-state";
+import type { SqlRunner, SqlStatement } from "./sql-runner";
+import { databaseUrl, replicaUrlsSetting } from "@/lib/env";
 
 interface ReplicaClients {
   key: string;
@@ -20,11 +22,10 @@ interface ReplicaClients {
 const state = globalThis as unknown as {
   arguablyPrisma?: Database;
   arguablyReplicaClients?: ReplicaClients;
-  arguablyReadRouting?: AsyncLocalStorage<{ primary: boolean }>;
 };
 
 function connectionString() {
-  const url = process.env.DATABASE_URL;
+  const url = databaseUrl();
   if (!url) {
     throw new Error("DATABASE_URL is not set. Start Arguably with `npm start` or `npm run dev`, which provide it.");
   }
@@ -39,7 +40,7 @@ export function getPrimaryDb(): Database {
 
 // Called for every query: the common cases (no replicas; the clients already made) cost a comparison.
 function replicaClients(): ReplicaClients | null {
-  const key = process.env.DATABASE_REPLICA_URLS ?? "";
+  const key = replicaUrlsSetting();
   if (!key.trim()) return null;
   const primary = getPrimaryDb();
   if (state.arguablyReplicaClients?.key !== key || state.arguablyReplicaClients.primary !== primary) {
@@ -53,7 +54,7 @@ function replicaClients(): ReplicaClients | null {
 }
 
 function readsFromPrimary() {
-  return state.arguablyReadRouting?.getStore()?.primary === true;
+  return sharedState().readRouting.getStore()?.primary === true;
 }
 
 /** The client for everything: writes on the primary; model reads on a replica when there are any. */
@@ -68,3 +69,6 @@ export function getReadDb(): Database {
   if (!replicated || readsFromPrimary()) return getPrimaryDb();
   return replicated.replicas[Math.floor(Math.random() * replicated.replicas.length)];
 }
+
+/** getDb() as a SqlRunner, for commands shared with the HTTP edge (lib/db/sql-runner.ts). */
+export const appSql: SqlRunner = <Row extends object>(statement: SqlStatement) => getDb().$queryRawUnsafe<Row[]>(statement.text, ...statement.values);

@@ -14,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
+import { environmentWith } from "@/lib/env";
 
 const execFileAsync = promisify(execFile);
 
@@ -190,7 +191,7 @@ async function initialise(dataDir: string, ids: { uid?: number; gid?: number }, 
         "--encoding=UTF8",
         "--locale=C.UTF-8",
       ],
-      { ...ids, env: { ...process.env, LC_ALL: "C" } },
+      { ...ids, env: environmentWith({ LC_ALL: "C" }) },
     );
   } finally {
     await fs.rm(passwordFile, { force: true });
@@ -241,7 +242,7 @@ export async function startEmbeddedPostgres({ dataDir, log = console.log }: Star
     await execFileAsync(
       pgCtl,
       ["start", "-D", dataDir, "-w", "-t", "60", "-s", "-l", path.join(dataDir, "server.log"), "-o", options],
-      { ...ids, env: { ...process.env, LC_ALL: "C" } },
+      { ...ids, env: environmentWith({ LC_ALL: "C" }) },
     );
   } catch (error) {
     // Lost a race with another launch that started the server first: PostgreSQL's lock refused us.

@@ -1,7 +1,7 @@
 // Telling "the database is down or restarting" apart from every other failure, so people are told
 // to retry (503) instead of seeing a generic error. Errors arrive wrapped several times (pg → Prisma's
 // driver adapter → Prisma), so the whole cause chain is inspected.
-// Used by the app, the vote endpoint (lib/fast-writes) and the HTTP server's outage gate (scripts/lib/http-guards.mjs).
+// Used by lib/errors.ts (every transport's failure rule) and the HTTP edge's outage gate (server/guards.ts).
 const UNAVAILABLE_CODES = new Set([
   // Node sockets
   "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EPIPE",

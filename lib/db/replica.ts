@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 import { findTool, libpqEnvironment, serverMajorVersion } from "./backup";
 import { binaries, ensureTraversable, findFreePort, runAsIds } from "./embedded";
 import { queryRows, withDatabaseName } from "./scratch";
+import { environmentWith } from "@/lib/env";
 
 const execFileAsync = promisify(execFile);
 
@@ -40,7 +41,7 @@ export async function startStreamingReplica(adminUrl: string, dataDir: string): 
   const options = [`-p ${port}`, "-c listen_addresses=127.0.0.1", "-c unix_socket_directories=", "-c hot_standby=on", `-c max_connections=${maxConnections}`].join(" ");
   const logFile = path.join(dataDir, "replica.log");
   try {
-    await execFileAsync(pgCtl, ["start", "-D", dataDir, "-w", "-t", "60", "-s", "-l", logFile, "-o", options], { ...ids, env: { ...process.env, LC_ALL: "C" } });
+    await execFileAsync(pgCtl, ["start", "-D", dataDir, "-w", "-t", "60", "-s", "-l", logFile, "-o", options], { ...ids, env: environmentWith({ LC_ALL: "C" }) });
   } catch (error) {
     const logTail = await fs.readFile(logFile, "utf8").catch(() => "");
     throw new Error(`The replica did not start: ${(error as Error).message.split("\n")[0]}\n${logTail.split("\n").slice(-8).join("\n")}`);

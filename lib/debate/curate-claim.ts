@@ -5,13 +5,13 @@
 import { z } from "zod";
 import { CLAIM_MAX_CHARS } from "@/lib/argument/raise-rules";
 import { getDb } from "@/lib/db/client";
-import { UserFacingError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { MIN_CLAIM_CHARS } from "@/lib/ingest/spans";
 import { announce } from "@/lib/live/publish";
 import { can, type Actor } from "@/lib/policy";
 import { lockArticle } from "@/lib/articles/article-row-lock";
-import { log, resolveOpenReports } from "@/lib/moderation/moderation";
+import { log, resolveOpenReports } from "@/lib/moderation/log";
 
 export const CURATION_ACTIONS = ["accept", "reword", "merge", "remove"] as const;
 export type CurationAction = (typeof CURATION_ACTIONS)[number];
@@ -40,19 +40,19 @@ export const curateClaimSchema = z.discriminatedUnion("action", [
 export type Curation = z.infer<typeof curateClaimSchema>;
 
 export async function curateClaim(editor: Actor, curation: Curation) {
-  if (!can(editor, "claim.curate")) throw new UserFacingError("Only editors can change the claims of a published article.", 403);
+  if (!can(editor, "claim.curate")) throw new AppError("forbidden", "Only editors can change the claims of a published article.");
   return getDb().$transaction(async (tx) => {
     const found = await tx.claim.findUnique({ where: { id: curation.claimId }, select: { articleId: true } });
-    if (!found) throw new UserFacingError("That claim does not exist.", 404);
+    if (!found) throw new AppError("not_found", "That claim does not exist.");
     // The article's lock orders this after any raise or merge in the same article (./article-lock.ts).
     await lockArticle(tx, found.articleId);
     const claim = await tx.claim.findUniqueOrThrow({
       where: { id: curation.claimId },
       select: { id: true, articleId: true, text: true, origin: true, hiddenAt: true, moderationVersion: true },
     });
-    const stale = () => new UserFacingError("Someone changed this claim while you were looking at it. Reload to see what they did.", 409);
+    const stale = () => new AppError("conflict", "Someone changed this claim while you were looking at it. Reload to see what they did.");
     if (claim.moderationVersion !== curation.version) throw stale();
-    if (claim.hiddenAt) throw new UserFacingError("That claim is withheld from readers; restore it from the moderation queue first.", 409);
+    if (claim.hiddenAt) throw new AppError("conflict", "That claim is withheld from readers; restore it from the moderation queue first.");
     // Like a moderator's action (./moderation.ts), the change applies only to the version the editor saw:
     // a moderator's change committed since the read above makes it fail instead of being overwritten.
     const changed = async (data: Prisma.ClaimUpdateManyMutationInput & { duplicateOfId?: string }) => {
@@ -63,7 +63,7 @@ export async function curateClaim(editor: Actor, curation: Curation) {
     const logged = (action: string, reason: string) => log(tx, { moderatorId: editor.id, action, targetType: "claim", targetId: claim.id, reason });
     switch (curation.action) {
       case "accept":
-        if (claim.origin !== "reader") throw new UserFacingError("Only a claim raised by a reader can be accepted.", 409);
+        if (claim.origin !== "reader") throw new AppError("conflict", "Only a claim raised by a reader can be accepted.");
         await changed({ origin: "editor" });
         await logged("accept_claim", "A reader's claim accepted as an editor's claim");
         break;
@@ -73,7 +73,7 @@ export async function curateClaim(editor: Actor, curation: Curation) {
         break;
       case "merge": {
         const into = await tx.claim.findFirst({ where: { id: curation.intoClaimId, articleId: claim.articleId, hiddenAt: null }, select: { id: true } });
-        if (!into || into.id === claim.id) throw new UserFacingError("Choose another claim of the same article to merge into.", 400);
+        if (!into || into.id === claim.id) throw new AppError("invalid_request", "Choose another claim of the same article to merge into.");
         await changed({ hiddenAt: new Date(), duplicateOfId: into.id });
         await tx.$executeRaw`select arguably_move_debate(${claim.id}, ${into.id})`;
         await resolveOpenReports(tx, target, "upheld");

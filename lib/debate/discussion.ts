@@ -7,6 +7,7 @@
 // (decision 010), so a page reads a fixed number of rows whatever the size of the debate: the top
 // responses of each stance in the chosen order, a few replies under each, a few under those, and
 // links onward ("show more", "continue this thread").
+import type { ClaimVoteValue, ResponseVoteValue, Stance } from "@/lib/vocabulary";
 import type { ClaimOrigin } from "@/lib/generated/prisma/enums";
 import { getDb, getReadDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -25,7 +26,7 @@ const THREAD_REPLIES_SHOWN = [50, 3];
 export interface ResponseView {
   id: string;
   parentId: string | null;
-  stance: "support" | "oppose";
+  stance: Stance;
   /** Empty for a deleted response ("[deleted]"). */
   body: string;
   deleted: boolean;
@@ -42,7 +43,7 @@ export interface ResponseView {
   author: { id: string; name: string } | null;
   strong: number;
   weak: number;
-  viewerVote: "strong" | "weak" | null;
+  viewerVote: ResponseVoteValue | null;
   /** Whether the viewer follows this response (automatic for its author). */
   following: boolean;
   supporters: number;
@@ -78,7 +79,7 @@ interface ClaimHeader {
 export interface ClaimDiscussion extends ClaimHeader {
   agree: number;
   disagree: number;
-  viewerVote: "agree" | "disagree" | null;
+  viewerVote: ClaimVoteValue | null;
   following: boolean;
   standing: Standing;
   /** The first page of direct responses of each stance; `counts` says how many there are in all. */
@@ -94,7 +95,7 @@ interface ResponseRow {
   id: string;
   claimId: string;
   parentId: string | null;
-  stance: "support" | "oppose";
+  stance: Stance;
   body: string;
   authorId: string;
   authorName: string;
@@ -272,7 +273,7 @@ function header(claim: NonNullable<Awaited<ReturnType<typeof findVisibleClaim>>>
  * arguments readers see count toward the standing (the others' strength is 0), so only those are asked.
  */
 async function strongestResponses(claimId: string) {
-  const strongest = (stance: "support" | "oppose") =>
+  const strongest = (stance: Stance) =>
     getDb().response.findMany({
       where: { claimId, parentId: null, stance, ...arguingResponseWhere },
       orderBy: { strength: "desc" },
@@ -420,7 +421,7 @@ export const OUTLINE_MAX_NODES = 2_000;
 
 export interface OutlineNode {
   id: string;
-  stance: "support" | "oppose";
+  stance: Stance;
   text: string;
   strength: number;
   strong: number;

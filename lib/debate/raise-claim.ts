@@ -5,14 +5,14 @@
 import { z } from "zod";
 import { judgeSelection, type ExistingClaim } from "@/lib/argument/raise-rules";
 import { getDb } from "@/lib/db/client";
-import { UserFacingError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Span } from "@/lib/ingest/spans";
 import { announce } from "@/lib/live/publish";
 import { lockArticle, type LockedArticle } from "@/lib/articles/article-row-lock";
 import { anchoredRow } from "@/lib/articles/claim-columns";
 import type { SessionUser } from "@/lib/accounts/users";
-import { enforceRateLimit } from "./participation";
+import { enforceRateLimit } from "@/lib/platform/rate-limit";
 import { getSettings } from "@/lib/platform/settings";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -38,10 +38,10 @@ type Tx = Prisma.TransactionClient;
 /** The reader's selection in today's body: as sent if the words are still there, else found by its words. */
 function currentSelection(article: LockedArticle, input: RaiseClaimInput): Span {
   if (article.body.slice(input.start, input.end) === input.quote) return { start: input.start, end: input.end };
-  if (!input.quote.trim()) throw new UserFacingError("Select some words of the article first.", 400);
+  if (!input.quote.trim()) throw new AppError("invalid_request", "Select some words of the article first.");
   const found = article.body.indexOf(input.quote);
   if (found >= 0 && article.body.indexOf(input.quote, found + 1) < 0) return { start: found, end: found + input.quote.length };
-  throw new UserFacingError("The article's text changed since you opened it, and those words are not in it now. Reload the page and select again.", 409);
+  throw new AppError("conflict", "The article's text changed since you opened it, and those words are not in it now. Reload the page and select again.");
 }
 
 async function claimsOf(tx: Tx, articleId: string) {
@@ -72,14 +72,14 @@ async function enforceRaiseLimits(user: SessionUser) {
 export async function raiseClaimAs(user: SessionUser, input: RaiseClaimInput): Promise<RaiseClaimOutcome> {
   return getDb().$transaction(async (tx) => {
     const article = await lockArticle(tx, input.articleId);
-    if (!article || article.status !== "published") throw new UserFacingError("This article no longer exists or was unpublished.", 404);
-    if (article.lockedAt) throw new UserFacingError("This article's debate is locked: no new claims can be raised.", 409);
+    if (!article || article.status !== "published") throw new AppError("not_found", "This article no longer exists or was unpublished.");
+    if (article.lockedAt) throw new AppError("conflict", "This article's debate is locked: no new claims can be raised.");
     const claims = await claimsOf(tx, article.id);
     const judgement = judgeSelection(article.body, article.blocks, currentSelection(article, input), claims as ExistingClaim[]);
     const withText = (span: Span | null) => span && { ...span, text: article.body.slice(span.start, span.end) };
     switch (judgement.kind) {
       case "invalid":
-        throw new UserFacingError(judgement.message, 400);
+        throw new AppError("invalid_request", judgement.message);
       case "acrossParagraphs":
         return { kind: "suggestion", message: judgement.message, suggestion: withText(judgement.suggestion), claimId: null };
       case "partlyClaimed": {
@@ -88,7 +88,7 @@ export async function raiseClaimAs(user: SessionUser, input: RaiseClaimInput): P
       }
       case "existing": {
         const claimId = debateFor(claims.find((claim) => claim.id === judgement.claimId)!, claims);
-        if (!claimId) throw new UserFacingError("Moderators withheld a claim on these words; it cannot be raised again.", 409);
+        if (!claimId) throw new AppError("conflict", "Moderators withheld a claim on these words; it cannot be raised again.");
         return { kind: "existing", claimId };
       }
       case "new": {

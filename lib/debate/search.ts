@@ -2,6 +2,7 @@
 // documents with GIN indexes, migration 20261122070500_search), ranked, with highlighted snippets; and
 // similar responses on a claim by trigram similarity, suggested while someone writes. Both list what
 // readers see (lib/policy/visibility.ts with no viewer), whoever asks: results are made to be shared.
+import type { Stance } from "@/lib/vocabulary";
 import { getReadDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { describeOrigin } from "@/lib/argument/claim-origin";
@@ -109,7 +110,7 @@ export async function searchableArticles() {
 
 export interface SimilarResponse {
   id: string;
-  stance: "support" | "oppose";
+  stance: Stance;
   body: string;
   similarity: number;
 }

@@ -1,10 +1,11 @@
 // A claim's debate as exchanged with other argument-mapping tools (Argdown, AIF): the claim and its
 // responses, each supporting or attacking its parent. Pure: formats convert to and from this shape.
+import type { Stance } from "@/lib/vocabulary";
 export interface ExchangedResponse {
   id: string;
   /** null: it answers the claim itself. */
   parentId: string | null;
-  stance: "support" | "oppose";
+  stance: Stance;
   text: string;
 }
 

@@ -4,7 +4,7 @@
 // importing editor's name (the files carry no accounts); counts and standings follow by trigger.
 import { createHash, randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db/client";
-import { UserFacingError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { RESPONSE_MAX } from "@/lib/argument/response-rules";
 import { inTreeOrder, type DebateTree } from "@/lib/exchange/debate-tree";
@@ -28,16 +28,16 @@ export interface ImportProgress {
  */
 export async function importDebates({ trees, title, source, importedById, onProgress }: { trees: DebateTree[]; title: string | null; source: string; importedById: string; onProgress?: (progress: ImportProgress) => void }) {
   const claimTexts = trees.map((tree) => tree.claim.text.replace(/\s+/g, " ").trim());
-  if (!trees.length || claimTexts.some((text) => !text)) throw new UserFacingError("A claim in that file has no text.", 400);
+  if (!trees.length || claimTexts.some((text) => !text)) throw new AppError("invalid_request", "A claim in that file has no text.");
   const total = trees.reduce((sum, tree) => sum + tree.responses.length, 0);
   if (total > MAX_IMPORTED_RESPONSES) {
-    throw new UserFacingError(`That file has ${total.toLocaleString("en")} responses; at most ${MAX_IMPORTED_RESPONSES.toLocaleString("en")} can be imported at once.`, 400);
+    throw new AppError("invalid_request", `That file has ${total.toLocaleString("en")} responses; at most ${MAX_IMPORTED_RESPONSES.toLocaleString("en")} can be imported at once.`);
   }
   const responses = trees.flatMap((tree) => tree.responses);
   const tooLong = responses.find((response) => response.text.length > RESPONSE_MAX);
-  if (tooLong) throw new UserFacingError(`The response "${tooLong.text.slice(0, 40)}…" is longer than ${RESPONSE_MAX.toLocaleString("en")} characters.`, 400);
+  if (tooLong) throw new AppError("invalid_request", `The response "${tooLong.text.slice(0, 40)}…" is longer than ${RESPONSE_MAX.toLocaleString("en")} characters.`);
   const empty = responses.find((response) => !response.text.trim());
-  if (empty) throw new UserFacingError(`The response labelled ${empty.id} has no text.`, 400);
+  if (empty) throw new AppError("invalid_request", `The response labelled ${empty.id} has no text.`);
 
   const sourceHash = createHash("sha256").update(`debate:${source}`).digest("hex");
   const select = { id: true, slug: true, title: true, status: true } as const;

@@ -2,6 +2,7 @@
 // browser (components/export-link.tsx) and the export command's progress line (scripts/export.ts).
 // Until the answer's headers arrive the server is still preparing the file (phase "preparing", no
 // measure of its own); then bytes received of the file's size (phase "receiving"). Pure web APIs.
+import { readProblem } from "@/lib/errors";
 
 /** The file's uncompressed size, sent by exports (lib/exchange/download.ts); Content-Length otherwise. */
 export const EXPORT_SIZE_HEADER = "X-Export-Size";
@@ -38,16 +39,8 @@ export async function downloadWithProgress(url: string, onProgress: (progress: D
     report();
     const response = await fetch(url, init);
     if (!response.ok) {
-      const text = await response.text();
-      let message = text.slice(0, 300);
-      try {
-        // Our export routes answer {message}; the API's problem details carry {detail}.
-        const body = JSON.parse(text) as { message?: string; detail?: string };
-        message = body.message ?? body.detail ?? message;
-      } catch {
-        // not JSON: the text as it is
-      }
-      throw new DownloadError(`The export failed (HTTP ${response.status}): ${message}`);
+      const problem = await readProblem(response, "no explanation was given.");
+      throw new DownloadError(`The export failed (HTTP ${response.status}): ${problem.message}`);
     }
     // fetch hands over the body decompressed, so the compressed Content-Length would not measure it.
     const compressed = (response.headers.get("content-encoding") ?? "identity") !== "identity";

@@ -6,7 +6,7 @@
 // teasers of unrelated stories after it, separated by "keep reading" prompts and credits, fall away.
 
 import { createRequire } from "node:module";
-import { UserFacingError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 
 export type BlockKind = "heading" | "paragraph";
 
@@ -283,7 +283,7 @@ function dropTrailingTeaser(lines: Line[], [first, last]: [number, number]): [nu
   return [first, last];
 }
 
-export class ExtractionError extends UserFacingError {
+export class ExtractionError extends AppError {
   override name = "ExtractionError";
 }
 
@@ -382,7 +382,7 @@ function dropAuthorNote(blocks: ExtractedBlock[], byline: string | null) {
 export function extractArticle(raw: string, sourceUrl: string | null = null): ExtractedArticle {
   const lines: Line[] = normalise(raw).map((text) => ({ text, words: wordCount(text), kind: classify(text) }));
   const run = mainRun(lines);
-  if (!run) throw new ExtractionError("No article text found: the input has no paragraphs of prose.");
+  if (!run) throw new ExtractionError("invalid_request", "No article text found: the input has no paragraphs of prose.");
   const [runFirst, last] = dropTrailingTeaser(lines, run);
   const first = afterHeader(lines, runFirst, last);
 

@@ -5,7 +5,7 @@
 // Every caller (the demo seeding, `npm run ingest`, the editor's "New article" page, the eval) goes
 // through `prepareArticle`.
 import { createHash } from "node:crypto";
-import { UserFacingError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { anchorSpan, type Anchor } from "./anchor";
 import { claimLogit } from "./detect";
 import { embedSentences } from "./encoder";
@@ -50,7 +50,7 @@ export interface PreparedArticle extends ArticleMetadata {
   sourceHash: string;
 }
 
-export class InputError extends UserFacingError {
+export class InputError extends AppError {
   override name = "InputError";
 }
 
@@ -64,13 +64,13 @@ const ENCODED_CHARACTERS = 2_000;
 /** Refuses input that is not text before any stage sees it. */
 export function checkInput(raw: string) {
   if (Buffer.byteLength(raw, "utf8") > MAX_INPUT_BYTES) {
-    throw new InputError(`The input is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB.`);
+    throw new InputError("invalid_request", `The input is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB.`);
   }
-  if (!raw.trim()) throw new InputError("The input is empty.");
+  if (!raw.trim()) throw new InputError("invalid_request", "The input is empty.");
   // NUL bytes or many replacement characters mean binary data or a wrong encoding.
   const replacement = (raw.match(/\uFFFD/g) ?? []).length;
   if (raw.includes("\u0000") || replacement > Math.max(3, raw.length / 1000)) {
-    throw new InputError("The input is not UTF-8 text (binary data or another encoding).");
+    throw new InputError("invalid_request", "The input is not UTF-8 text (binary data or another encoding).");
   }
 }
 

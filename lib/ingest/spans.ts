@@ -1,5 +1,5 @@
 // Rules for claim spans that an editor creates, merges or splits. Pure.
-import { UserFacingError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { BodyBlock } from "./index";
 import { segmentSentences, trimSpan } from "./segment";
 
@@ -8,7 +8,7 @@ export interface Span {
   end: number;
 }
 
-export class SpanError extends UserFacingError {
+export class SpanError extends AppError {
   override name = "SpanError";
 }
 
@@ -22,13 +22,13 @@ export function liesInBody(body: string, { start, end }: Span): boolean {
 /** Trims white space off a span and checks it lies inside one paragraph of the body. */
 export function normaliseSpan(body: string, blocks: BodyBlock[], selection: Span): Span {
   if (!liesInBody(body, selection) || selection.start === selection.end) {
-    throw new SpanError("That selection is not part of the article text.");
+    throw new SpanError("invalid_request", "That selection is not part of the article text.");
   }
   const { start, end } = trimSpan(body, selection.start, selection.end);
   const block = blocks.find((candidate) => candidate.start <= start && end <= candidate.end);
-  if (!block) throw new SpanError("A claim must lie within a single paragraph.");
-  if (block.kind !== "paragraph") throw new SpanError("Headings cannot be claims.");
-  if (end - start < MIN_CLAIM_CHARS) throw new SpanError(`A claim needs at least ${MIN_CLAIM_CHARS} characters.`);
+  if (!block) throw new SpanError("invalid_request", "A claim must lie within a single paragraph.");
+  if (block.kind !== "paragraph") throw new SpanError("invalid_request", "Headings cannot be claims.");
+  if (end - start < MIN_CLAIM_CHARS) throw new SpanError("invalid_request", `A claim needs at least ${MIN_CLAIM_CHARS} characters.`);
   return { start, end };
 }
 
@@ -44,10 +44,10 @@ export function canMerge(body: string, first: Span, second: Span): boolean {
 
 /** Splits a claim at `at` into two trimmed spans, each long enough to stand alone. */
 export function splitSpan(body: string, span: Span, at: number): [Span, Span] {
-  if (!Number.isInteger(at) || at <= span.start || at >= span.end) throw new SpanError("Choose a split point inside the claim.");
+  if (!Number.isInteger(at) || at <= span.start || at >= span.end) throw new SpanError("invalid_request", "Choose a split point inside the claim.");
   const parts: [Span, Span] = [trimSpan(body, span.start, at), trimSpan(body, at, span.end)];
   if (parts.some((part) => part.end - part.start < MIN_CLAIM_CHARS)) {
-    throw new SpanError(`Both parts of a split claim need at least ${MIN_CLAIM_CHARS} characters.`);
+    throw new SpanError("invalid_request", `Both parts of a split claim need at least ${MIN_CLAIM_CHARS} characters.`);
   }
   return parts;
 }

@@ -2,6 +2,7 @@
 import "server-only";
 import pg from "pg";
 import { LIVE_CHANNEL, type LiveEvent } from "./publish";
+import { databaseUrl } from "@/lib/env";
 
 type Listener = (event: LiveEvent) => void;
 
@@ -10,7 +11,7 @@ state.arguablyLive ??= { listeners: new Set(), client: null };
 const live = state.arguablyLive;
 
 function connect(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const client = new pg.Client({ connectionString: databaseUrl() });
   const ready = (async () => {
     await client.connect();
     client.on("notification", (message) => {

@@ -6,9 +6,9 @@ import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
 import ipaddr from "ipaddr.js";
-import { UserFacingError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 
-export class FetchPageError extends UserFacingError {
+export class FetchPageError extends AppError {
   override name = "FetchPageError";
 }
 
@@ -31,11 +31,11 @@ export function isPublicAddress(address: string): boolean {
 async function resolvePublic(hostname: string, allowPrivate: boolean) {
   const host = hostname.replace(/^\[|\]$/g, "");
   const addresses = ipaddr.isValid(host) ? [{ address: host, family: host.includes(":") ? 6 : 4 }] : await dns.lookup(host, { all: true }).catch(() => {
-    throw new FetchPageError(`Cannot resolve ${hostname}.`);
+    throw new FetchPageError("invalid_request", `Cannot resolve ${hostname}.`);
   });
-  if (!addresses.length) throw new FetchPageError(`Cannot resolve ${hostname}.`);
+  if (!addresses.length) throw new FetchPageError("invalid_request", `Cannot resolve ${hostname}.`);
   if (!allowPrivate && addresses.some(({ address }) => !isPublicAddress(address))) {
-    throw new FetchPageError(`Refusing to fetch ${hostname}: it points to a private or local address.`);
+    throw new FetchPageError("invalid_request", `Refusing to fetch ${hostname}: it points to a private or local address.`);
   }
   return addresses[0];
 }
@@ -59,7 +59,7 @@ function requestOnce(url: URL, pinned: { address: string; family: number }, opti
       response.on("data", (chunk: Buffer) => {
         size += chunk.length;
         if (size > options.maxBytes) {
-          request.destroy(new FetchPageError(`The page is larger than ${Math.round(options.maxBytes / 1024 / 1024)} MB.`));
+          request.destroy(new FetchPageError("invalid_request", `The page is larger than ${Math.round(options.maxBytes / 1024 / 1024)} MB.`));
           return;
         }
         chunks.push(chunk);
@@ -67,8 +67,8 @@ function requestOnce(url: URL, pinned: { address: string; family: number }, opti
       response.on("end", () => resolve({ status, contentType: String(response.headers["content-type"] ?? ""), body: Buffer.concat(chunks) }));
       response.on("error", reject);
     });
-    request.on("timeout", () => request.destroy(new FetchPageError(`No answer from ${url.host} within ${options.timeoutMs / 1000} s.`)));
-    request.on("error", (error) => reject(error instanceof FetchPageError ? error : new FetchPageError(`Cannot fetch ${url.host}: ${(error as NodeJS.ErrnoException).code ?? error.message}.`)));
+    request.on("timeout", () => request.destroy(new FetchPageError("invalid_request", `No answer from ${url.host} within ${options.timeoutMs / 1000} s.`)));
+    request.on("error", (error) => reject(error instanceof FetchPageError ? error : new FetchPageError("invalid_request", `Cannot fetch ${url.host}: ${(error as NodeJS.ErrnoException).code ?? error.message}.`)));
   });
 }
 
@@ -79,26 +79,26 @@ export async function fetchPage(address: string, { timeoutMs = 10_000, maxBytes 
   try {
     url = new URL(address);
   } catch {
-    throw new FetchPageError(`Not a URL: ${address.slice(0, 100)}`);
+    throw new FetchPageError("invalid_request", `Not a URL: ${address.slice(0, 100)}`);
   }
   for (let redirects = 0; ; redirects++) {
-    if (url.protocol !== "http:" && url.protocol !== "https:") throw new FetchPageError(`Only http and https URLs can be imported (got ${url.protocol}).`);
-    if (url.username || url.password) throw new FetchPageError("URLs with credentials cannot be imported.");
+    if (url.protocol !== "http:" && url.protocol !== "https:") throw new FetchPageError("invalid_request", `Only http and https URLs can be imported (got ${url.protocol}).`);
+    if (url.username || url.password) throw new FetchPageError("invalid_request", "URLs with credentials cannot be imported.");
     const pinned = await resolvePublic(url.hostname, allowPrivateAddresses);
     const response = await requestOnce(url, pinned, options);
     if (response.location && response.status >= 300 && response.status < 400) {
-      if (redirects >= MAX_REDIRECTS) throw new FetchPageError("Too many redirects.");
+      if (redirects >= MAX_REDIRECTS) throw new FetchPageError("invalid_request", "Too many redirects.");
       url = new URL(response.location, url);
       continue;
     }
-    if (response.status >= 400) throw new FetchPageError(`The server answered ${response.status} for ${url.href}.`);
+    if (response.status >= 400) throw new FetchPageError("invalid_request", `The server answered ${response.status} for ${url.href}.`);
     if (response.contentType && !/^text\/(html|plain)|application\/xhtml/i.test(response.contentType)) {
-      throw new FetchPageError(`Not a web page (${response.contentType.split(";")[0]}).`);
+      throw new FetchPageError("invalid_request", `Not a web page (${response.contentType.split(";")[0]}).`);
     }
     try {
       return { url: url.href, text: new TextDecoder("utf-8", { fatal: true }).decode(response.body) };
     } catch {
-      throw new FetchPageError("The page is not UTF-8 text.");
+      throw new FetchPageError("invalid_request", "The page is not UTF-8 text.");
     }
   }
 }

@@ -1,5 +1,5 @@
 // Fixed-window rate limits, the pure part: windows, states and what people are told. The counters live
-// in PostgreSQL (lib/platform/rate-limit.ts, and the fast vote endpoint in lib/fast-writes).
+// in PostgreSQL (./rate-limit.ts, and the claim vote's single statement in lib/debate/vote-on-claim.ts).
 export interface RateLimitRule {
   /** Most events allowed in one window. */
   limit: number;

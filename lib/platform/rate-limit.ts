@@ -1,7 +1,8 @@
 // Fixed-window rate limiting stored in PostgreSQL, so limits hold across every app instance.
 // One upsert per hit: `count + 1` is atomic under concurrency, so no request slips through a race.
 import { getDb } from "@/lib/db/client";
-import { stateFor, windowStart, type RateLimitRule, type RateLimitState } from "@/lib/platform/rate-limit-rules";
+import { AppError } from "@/lib/errors";
+import { stateFor, tooFastMessage, windowStart, type RateLimitRule, type RateLimitState } from "./rate-limit-rules";
 
 export type { RateLimitRule, RateLimitState };
 
@@ -13,6 +14,14 @@ export async function hitRateLimit(key: string, rule: RateLimitRule, now = Date.
     on conflict ("key", "windowStart") do update set "count" = "RateLimitCounter"."count" + 1
     returning "count"`;
   return stateFor(rows[0].count, rule, now);
+}
+
+/** Counts one event under `key`; past the rule's limit it throws rate_limited, with when to retry. */
+export async function enforceRateLimit(key: string, rule: RateLimitRule, what: string) {
+  const state = await hitRateLimit(key, rule);
+  if (state.limited) {
+    throw new AppError("rate_limited", tooFastMessage(what, state.retryAfterSeconds), { retryAfterSeconds: state.retryAfterSeconds });
+  }
 }
 
 /** Takes back one event under `key` in the current window (an attempt that turned out fine). */

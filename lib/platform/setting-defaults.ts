@@ -1,5 +1,5 @@
 // The limits admins can tune, with their defaults and labels. Pure: the fast vote endpoint
-// (lib/fast-writes) reads them without the app's database client.
+// (server/, through lib/debate/vote-on-claim.ts) reads them without the app's database client.
 export const SETTING_DEFAULTS = {
   /** New accounts (first 24 hours): responses per 30 seconds and per day. */
   newAccountResponsesPer30s: 1,

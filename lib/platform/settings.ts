@@ -1,6 +1,6 @@
 // Limits admins can tune from the admin page; everything else uses these defaults.
 import { getDb } from "@/lib/db/client";
-import { UserFacingError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { can, type Actor } from "@/lib/policy";
 import { SETTING_DEFAULTS, SETTING_LABELS, type SettingKey, type Settings } from "./setting-defaults";
 
@@ -31,8 +31,8 @@ async function readSettings(): Promise<Settings> {
 }
 
 export async function updateSetting({ admin, key, value }: { admin: Actor; key: SettingKey; value: number }) {
-  if (!can(admin, "settings.manage")) throw new UserFacingError("Only admins change limits.", 403);
-  if (!(key in SETTING_DEFAULTS)) throw new UserFacingError("Unknown setting.", 400);
+  if (!can(admin, "settings.manage")) throw new AppError("forbidden", "Only admins change limits.");
+  if (!(key in SETTING_DEFAULTS)) throw new AppError("invalid_request", "Unknown setting.");
   await getDb().$transaction(async (tx) => {
     await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
     await tx.moderationAction.create({ data: { moderatorId: admin.id, action: "setting", targetType: "setting", targetId: key, reason: `${SETTING_LABELS[key]}: ${value}` } });

@@ -32,11 +32,6 @@ export function runNext(args: string[], env: NodeJS.ProcessEnv, { toStderr = fal
   });
 }
 
-/** Starts scripts/server.mjs, Next.js behind our own node:http server. */
-export function runServer(env: NodeJS.ProcessEnv) {
-  return spawn(process.execPath, [path.join("scripts", "server.mjs")], { stdio: "inherit", env });
-}
-
 /** Runs `next build` unless .next already holds a build of exactly these sources. */
 export async function ensureProductionBuild(env: NodeJS.ProcessEnv, log: (message: string) => void, { toStderr = false } = {}) {
   const current = sourcesHash();

@@ -1,7 +1,7 @@
 // The app's HTTP surface without a browser: sign in through next-auth's own endpoints, and call server
 // actions the way React does (POST with a Next-Action header). Used by the HTTP tests and by the load
 // and fault runs (tests/reliability/).
-import type { ChildProcess } from "node:child_process";
+import type { ClaimVoteValue } from "@/lib/vocabulary";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -21,7 +21,7 @@ export function actionId(filename: string, exportedName: string): string {
   return found[0];
 }
 
-export type ActionResult = { ok: true; data: unknown } | { ok: false; error: string; status: number };
+export type ActionResult = { ok: true; data: unknown } | { ok: false; error: string; status: number; code?: string; retryAfterSeconds?: number };
 
 /** Reads an action's return value out of the React Server Components stream (the row React resolves as `a`). */
 export function parseActionResult(body: string): ActionResult {
@@ -48,21 +48,11 @@ export function serverActionHeaders(file: string, name: string, origin: string |
 }
 
 /** Resolves once `url` answers below 500; fails if `server` exits first or the time runs out. */
-export async function waitUntilServing(url: string, server?: ChildProcess, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server && server.exitCode !== null) throw new Error(`The app server exited with code ${server.exitCode}.`);
-    if ((await fetch(url).then((response) => response.status, () => 500)) < 500) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`The app server did not answer at ${url} within ${timeoutMs / 1000}s.`);
-}
-
 /**
  * The request the claim page sends for Agree/Disagree: POST /api/claims/:id/vote with JSON (decision 013).
  * `origin: null` leaves the Origin header out.
  */
-export function claimVoteRequest(claimId: string, value: "agree" | "disagree" | null, { origin, body }: { origin: string | null; body?: string }) {
+export function claimVoteRequest(claimId: string, value: ClaimVoteValue | null, { origin, body }: { origin: string | null; body?: string }) {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (origin !== null) headers.origin = origin;
   return { method: "POST" as const, path: `/api/claims/${encodeURIComponent(claimId)}/vote`, headers, body: body ?? JSON.stringify({ value }) };
@@ -125,18 +115,20 @@ export class HttpClient {
   /** Agree/Disagree through POST /api/claims/:id/vote (not a server action; decision 013). */
   async voteOnClaim(
     claimId: string,
-    value: "agree" | "disagree" | null,
+    value: ClaimVoteValue | null,
     { origin = new URL(this.baseUrl).origin, body }: { origin?: string | null; body?: string } = {},
   ): Promise<{ response: Response; result: ActionResult }> {
     const { path, ...init } = claimVoteRequest(claimId, value, { origin, body });
     const response = await this.fetch(path, init);
     const text = await response.text();
-    let result: ActionResult;
+    // 200 with {ok: true}, or problem details (lib/errors.ts), read into a server action's result.
+    let answer: { ok?: boolean; detail?: string; status?: number; code?: string };
     try {
-      result = JSON.parse(text) as ActionResult;
+      answer = JSON.parse(text);
     } catch {
       throw new Error(`HTTP ${response.status} from the vote endpoint: ${text.slice(0, 300)}`);
     }
+    const result: ActionResult = response.ok && answer.ok ? { ok: true, data: undefined } : { ok: false, error: answer.detail ?? text.slice(0, 300), status: answer.status ?? response.status, code: answer.code };
     return { response, result };
   }
 

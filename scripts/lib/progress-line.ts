@@ -1,3 +1,4 @@
+import { serverEnv } from "@/lib/env";
 // The progress line of a long command (npm run ingest, npm run export) on stderr, so stdout keeps only
 // the result. It appears once the operation has run for PROGRESS_AFTER_MS (default one second: shorter
 // ones need none). On a terminal it is one line rewritten in place; in a log (CI, a pipe) a line is
@@ -9,7 +10,7 @@ export interface ProgressLine {
   finish(text?: string): void;
 }
 
-export function progressLine(command: string, { afterMs = Number(process.env.PROGRESS_AFTER_MS ?? 1000), stream = process.stderr }: { afterMs?: number; stream?: NodeJS.WriteStream } = {}): ProgressLine {
+export function progressLine(command: string, { afterMs = serverEnv().PROGRESS_AFTER_MS, stream = process.stderr }: { afterMs?: number; stream?: NodeJS.WriteStream } = {}): ProgressLine {
   const started = Date.now();
   const live = Boolean(stream.isTTY);
   let shown = false;

@@ -6,15 +6,15 @@ import path from "node:path";
 import pg from "pg";
 import { ensureDatabase, startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
-import { dataDir, parseServerEnv, type ServerEnv } from "@/lib/env";
+import { dataDir, loadDotEnv, parseServerEnv, type ServerEnv } from "@/lib/env";
 
 export function log(message: string) {
   console.log(`arguably: ${message}`);
 }
 
-/** Loads `.env` (if present) into process.env without overriding what the shell set. */
+/** Loads `.env` (if present) without overriding what the shell set, and validates the environment. */
 export function loadEnvironment(): ServerEnv {
-  if (fs.existsSync(".env")) process.loadEnvFile(".env");
+  loadDotEnv();
   return parseServerEnv();
 }
 

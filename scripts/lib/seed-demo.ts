@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { addDetectedClaims } from "@/lib/articles/detected-claims";
 import { importArticle } from "@/lib/articles/import-article";
+import { connectToDatabase } from "@/lib/env";
 
 export const SEEDS_DIR = path.resolve(process.cwd(), "content", "seeds");
 
@@ -34,7 +35,7 @@ export async function seedDemoArticlesInto(url: string) {
   const state = globalThis as { arguablyPrisma?: { $disconnect(): Promise<void> } };
   await state.arguablyPrisma?.$disconnect();
   state.arguablyPrisma = undefined;
-  process.env.DATABASE_URL = url;
+  connectToDatabase(url);
   try {
     return await seedDemoArticles();
   } finally {

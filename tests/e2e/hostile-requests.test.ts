@@ -1,6 +1,6 @@
 // Hostile bytes, encodings and methods against the production server, from outside: every one gets a
 // clear 4xx within a second, never a 5xx or a hung socket, and the server stays healthy. The fuzz part
-// draws its targets from the route list (lib/http/route-list.ts), so a new route is covered the
+// draws its targets from the route list (server/route-list.ts), so a new route is covered the
 // day it is added.
 import fs from "node:fs";
 import http from "node:http";
@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { appSql } from "../support/app-database";
 import { appUrl, chromiumPath } from "../support/browser";
 import { actionId, createAccount, HttpClient, signedIn } from "../support/http";
-import { fillTemplate, parametersOf, readAppRoutes } from "@/lib/http/route-list";
+import { fillTemplate, parametersOf, readAppRoutes } from "@/server/route-list";
 
 const ANSWER_WITHIN_MS = 1_000;
 /** A request still unanswered after this long is a hang, whatever the noise on the machine. */

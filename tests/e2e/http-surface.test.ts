@@ -147,7 +147,8 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
       expect(anonymous.status).toBe(401);
       const forbidden = await plain.fetch("/api/editor/import", { method: "POST", headers, body });
       expect(forbidden.status).toBe(403);
-      expect(await forbidden.json()).toEqual({ type: "error", message: "Only editors can import articles." });
+      expect(forbidden.headers.get("content-type")).toBe("application/problem+json; charset=utf-8");
+      expect(await forbidden.json()).toEqual({ type: "about:blank", title: "Forbidden", status: 403, code: "forbidden", detail: "Only editors can import articles." });
       expect(await fingerprint()).toEqual(before);
     });
 
@@ -195,7 +196,8 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
       for (const origin of ["https://evil.example", "null", "http://localhost.evil.example"]) {
         const { response, text } = await voter.callAction(action(CLAIMS, "voteOnResponseAction"), { claimId, responseId: ownersResponse, value: "strong" }, { origin });
         expect(response.status, origin).toBe(403);
-        expect(JSON.parse(text).message).toBe("Requests that change data must come from Arguably's own pages.");
+        expect(response.headers.get("content-type"), origin).toBe("application/problem+json; charset=utf-8");
+        expect(JSON.parse(text)).toMatchObject({ status: 403, code: "forbidden", detail: "Requests that change data must come from Arguably's own pages." });
         const vote = await voter.voteOnClaim(claimId, "agree", { origin });
         expect(vote.response.status, origin).toBe(403);
         expect(vote.result).toMatchObject({ ok: false, error: "Requests that change data must come from Arguably's own pages." });
@@ -262,7 +264,7 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
 
       const huge = await client.callAction(vote, null, { body: JSON.stringify([{ claimId, value: "agree", padding: "x".repeat(2_000_000) }]) });
       expect(huge.response.status).toBe(413);
-      expect(JSON.parse(huge.text).message).toMatch(/larger than Arguably accepts/);
+      expect(JSON.parse(huge.text)).toMatchObject({ status: 413, code: "payload_too_large", detail: expect.stringMatching(/larger than Arguably accepts/) });
 
       for (const body of ["{not json", '{"claimId":"x"}', "", "[1,2"]) {
         const malformed = await client.callAction(vote, null, { body });

@@ -1,38 +1,25 @@
 // Scaling out: a second app instance on the same database, as behind a load balancer. Sessions made
 // on one work on the other, live updates posted through one reach readers of the other (PostgreSQL
 // LISTEN/NOTIFY), and rate limits are shared (their counters live in PostgreSQL).
-import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { findFreePort } from "@/lib/db/embedded";
 import { appSql } from "../support/app-database";
 import { appUrl, chromiumPath } from "../support/browser";
-import { waitUntilServing } from "@/scripts/lib/http-client";
+import { startAppServer, type AppServerProcess } from "@/server/start-app-server";
 import { createAccount, HttpClient, signedIn } from "../support/http";
 
-let second: ChildProcess;
+let second: AppServerProcess | undefined;
 let secondUrl: string;
 
 beforeAll(async () => {
   if (!chromiumPath) return;
   const port = await findFreePort();
   secondUrl = `http://localhost:${port}`;
-  second = spawn(process.execPath, ["scripts/server.mjs"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      DATABASE_URL: inject("appDatabaseUrl"),
-      AUTH_SECRET: inject("appAuthSecret"),
-      NEXTAUTH_URL: secondUrl,
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  await waitUntilServing(`${secondUrl}/robots.txt`, second);
+  second = await startAppServer({ databaseUrl: inject("appDatabaseUrl"), port, authSecret: inject("appAuthSecret"), appUrl: secondUrl, stdio: ["ignore", "ignore", "inherit"] });
 });
 
-afterAll(() => {
-  second?.kill("SIGTERM");
+afterAll(async () => {
+  await second?.stop();
 });
 
 /** Reads one claim's live stream on an instance and resolves at its first change event. */

@@ -1,14 +1,14 @@
 // Every read path, from outside: hidden, removed, deleted and draft content (and their ids) reach no one
 // who may not see them, over every page and API operation of the route list, for anonymous readers,
 // plain users, authors, moderators and editors. The route list comes from the code
-// (lib/http/route-list.ts): a new page or handler fails the first test below until it is given
+// (server/route-list.ts): a new page or handler fails the first test below until it is given
 // probes here (or a reason it reads no debate content).
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, test } from "vitest";
 import { appSql } from "../support/app-database";
 import { appUrl, chromiumPath } from "../support/browser";
 import { createAccount, HttpClient, signedIn, type TestAccount } from "../support/http";
-import { readAppRoutes } from "@/lib/http/route-list";
+import { readAppRoutes } from "@/server/route-list";
 
 const nonce = randomBytes(4).toString("hex");
 const id = (name: string) => `vis-${nonce}-${name}`;

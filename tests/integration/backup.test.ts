@@ -4,7 +4,10 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createUser } from "@/lib/accounts/create-user";
-import { createResponse, voteOnClaim, voteOnResponse } from "@/lib/debate/debate";
+import { createResponse } from "@/lib/debate/post-response";
+import { storeClaimVote } from "@/lib/debate/vote-on-claim";
+import { appSql } from "@/lib/db/client";
+import { storeResponseVote } from "@/lib/debate/vote-on-response";
 import { getDb } from "@/lib/db/client";
 import { seedDemoArticles } from "@/scripts/lib/seed-demo";
 import { runScript, spawnScript } from "../support/scripts";
@@ -39,9 +42,9 @@ beforeAll(async () => {
   for (const claim of claims) {
     const root = await createResponse({ claimId: claim.id, parentId: null, stance: "support", body: "Evidence that **supports** it.", authorId: ann.id });
     const reply = await createResponse({ claimId: claim.id, parentId: root.id, stance: "oppose", body: "A reply that doubts the evidence.", authorId: ben.id });
-    await voteOnClaim({ claimId: claim.id, userId: ann.id, value: "agree" });
-    await voteOnClaim({ claimId: claim.id, userId: ben.id, value: "disagree" });
-    await voteOnResponse({ responseId: reply.id, actor: { ...ann, bannedUntil: null }, value: "strong" });
+    await storeClaimVote(ann.id, { claimId: claim.id, value: "agree" }, appSql);
+    await storeClaimVote(ben.id, { claimId: claim.id, value: "disagree" }, appSql);
+    await storeResponseVote({ ...ann, bannedUntil: null }, { responseId: reply.id, value: "strong" });
   }
 });
 

@@ -5,7 +5,11 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { baseScore, standingOf, strength, type ArgumentNode } from "@/lib/argument/standing";
 import { createUser } from "@/lib/accounts/create-user";
 import { arguesForReaders, isWithheld, presentToReaders } from "@/lib/policy/visibility";
-import { createResponse, deleteResponse, voteOnClaim, voteOnResponse } from "@/lib/debate/debate";
+import { createResponse } from "@/lib/debate/post-response";
+import { deleteResponse } from "@/lib/debate/delete-response";
+import { storeClaimVote } from "@/lib/debate/vote-on-claim";
+import { appSql } from "@/lib/db/client";
+import { storeResponseVote } from "@/lib/debate/vote-on-response";
 import { getClaimDiscussion, getThread } from "@/lib/debate/discussion";
 import { getDb } from "@/lib/db/client";
 import { seedDemoArticles } from "@/scripts/lib/seed-demo";
@@ -135,9 +139,9 @@ async function playHistory(id: string, seed: number, steps: number, { checkEvery
       const response = await getDb().response.findUniqueOrThrow({ where: { id: responseId }, select: { authorId: true, deletedAt: true, hiddenAt: true, removedAt: true, withheldAbove: true } });
       // Only arguments readers see take votes.
       if (response.authorId === author.id || !arguesForReaders(response)) continue;
-      await voteOnResponse({ responseId, actor: author, value: pick(["strong", "weak", "strong", null] as const) });
+      await storeResponseVote(author, { responseId, value: pick(["strong", "weak", "strong", null] as const) });
     } else if (roll < 0.82) {
-      await voteOnClaim({ claimId: id, userId: author.id, value: pick(["agree", "disagree", null] as const) });
+      await storeClaimVote(author.id, { claimId: id, value: pick(["agree", "disagree", null] as const) }, appSql);
     } else if (roll < 0.9) {
       const responseId = pick(ids);
       const response = await getDb().response.findUniqueOrThrow({ where: { id: responseId }, select: { authorId: true, deletedAt: true, removedAt: true } });
@@ -186,7 +190,7 @@ describe("debate statistics kept by the database", () => {
       people.slice(1, 7).map((person, index) => createResponse({ claimId, parentId: root.id, stance: index % 2 ? "support" : "oppose", body: `Concurrent reply by ${person.name}.`, authorId: person.id })),
     );
     await Promise.all(
-      people.flatMap((voter) => [root, ...replies].map((target, index) => voteOnResponse({ responseId: target.id, actor: voter, value: index % 3 ? "strong" : "weak" }).catch((error) => {
+      people.flatMap((voter) => [root, ...replies].map((target, index) => storeResponseVote(voter, { responseId: target.id, value: index % 3 ? "strong" : "weak" }).catch((error) => {
         if (error.status !== 403) throw error; // own response
       }))),
     );

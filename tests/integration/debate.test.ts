@@ -1,16 +1,15 @@
 import pg from "pg";
 import { beforeAll, describe, expect, test } from "vitest";
 import { createUser } from "@/lib/accounts/create-user";
-import {
-  countUnreadNotifications,
-  createResponse,
-  deleteResponse,
-  editResponse,
-  getRevisions,
-  setFollow,
-  voteOnClaim,
-  voteOnResponse,
-} from "@/lib/debate/debate";
+import { countUnreadNotifications } from "@/lib/debate/notifications";
+import { createResponse } from "@/lib/debate/post-response";
+import { deleteResponse } from "@/lib/debate/delete-response";
+import { editResponse } from "@/lib/debate/edit-response";
+import { getRevisions } from "@/lib/debate/response-history";
+import { setFollow } from "@/lib/debate/follow";
+import { storeClaimVote } from "@/lib/debate/vote-on-claim";
+import { appSql } from "@/lib/db/client";
+import { storeResponseVote } from "@/lib/debate/vote-on-response";
 import { getClaimDiscussion } from "@/lib/debate/discussion";
 import { getDb } from "@/lib/db/client";
 import { LIVE_CHANNEL } from "@/lib/live/publish";
@@ -74,22 +73,22 @@ describe("responses", () => {
 
 describe("votes", () => {
   test("fifty identical votes at once leave one vote", async () => {
-    await Promise.all(Array.from({ length: 50 }, () => voteOnClaim({ claimId, userId: ben.id, value: "agree" })));
+    await Promise.all(Array.from({ length: 50 }, () => storeClaimVote(ben.id, { claimId, value: "agree" }, appSql)));
     expect(await getDb().claimVote.count({ where: { claimId } })).toBe(1);
     const discussion = await getClaimDiscussion(claimId, { viewer: ben });
     expect(discussion).toMatchObject({ agree: 1, disagree: 0, viewerVote: "agree" });
-    await voteOnClaim({ claimId, userId: ben.id, value: "disagree" });
+    await storeClaimVote(ben.id, { claimId, value: "disagree" }, appSql);
     expect(await getClaimDiscussion(claimId)).toMatchObject({ agree: 0, disagree: 1 });
-    await voteOnClaim({ claimId, userId: ben.id, value: null });
+    await storeClaimVote(ben.id, { claimId, value: null }, appSql);
     expect(await getClaimDiscussion(claimId)).toMatchObject({ agree: 0, disagree: 0 });
   });
 
   test("no one rates their own argument; a rating notifies the author once", async () => {
     const response = await post(ann.id, "An argument to be rated by others.");
-    await expect(voteOnResponse({ responseId: response.id, actor: ann, value: "strong" })).rejects.toMatchObject({ status: 403 });
+    await expect(storeResponseVote(ann, { responseId: response.id, value: "strong" })).rejects.toMatchObject({ status: 403 });
     const before = await countUnreadNotifications(ann);
-    await voteOnResponse({ responseId: response.id, actor: ben, value: "strong" });
-    await voteOnResponse({ responseId: response.id, actor: ben, value: "weak" });
+    await storeResponseVote(ben, { responseId: response.id, value: "strong" });
+    await storeResponseVote(ben, { responseId: response.id, value: "weak" });
     expect(await countUnreadNotifications(ann)).toBe(before + 1);
     expect((await getClaimDiscussion(claimId))!.byId.get(response.id)).toMatchObject({ strong: 0, weak: 1 });
   });

@@ -1,8 +1,15 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { createUser } from "@/lib/accounts/create-user";
-import { createResponse, editResponse } from "@/lib/debate/debate";
+import { createResponse } from "@/lib/debate/post-response";
+import { editResponse } from "@/lib/debate/edit-response";
 import { getClaimDiscussion } from "@/lib/debate/discussion";
-import { addWordFilter, listModerationLog, listQueue, moderate, reportItem, sanctionUser, setRole } from "@/lib/moderation/moderation";
+import { addWordFilter } from "@/lib/moderation/word-filters";
+import { listModerationLog } from "@/lib/moderation/log";
+import { listQueue } from "@/lib/moderation/review-queue";
+import { moderate } from "@/lib/moderation/moderate";
+import { reportItem } from "@/lib/moderation/report-item";
+import { sanctionUser } from "@/lib/moderation/sanction-user";
+import { setRole } from "@/lib/moderation/set-role";
 import { getSessionUserById } from "@/lib/accounts/users";
 import { getDb } from "@/lib/db/client";
 import { canPost, type Actor } from "@/lib/policy";
@@ -29,7 +36,7 @@ beforeAll(async () => {
 
 const post = (author: Actor, body: string) => createResponse({ claimId, parentId: null, stance: "support", body, authorId: author.id });
 const report = (reporter: Actor, responseId: string, reason: "spam" | "other" = "spam", note: string | null = null) =>
-  reportItem({ reporter, target: { type: "response", id: responseId }, reason, note });
+  reportItem(reporter, { target: { type: "response", id: responseId }, reason, note });
 
 describe("reports and auto-hide", () => {
   test("three reports hide a response pending review; it leads the queue; a moderator restores it; the log has both", async () => {

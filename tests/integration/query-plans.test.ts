@@ -8,7 +8,12 @@ import { authenticateAccessToken, createAccessToken } from "@/lib/accounts/acces
 import { getPublishedArticle, getResponseItem, getVisibleClaim, listClaimResponses, listPublishedArticles } from "@/lib/api/resources";
 import { getArticleBySlug, listArticles } from "@/lib/articles/queries";
 import { createUser } from "@/lib/accounts/create-user";
-import { countUnreadNotifications, createResponse, setFollow, voteOnClaim, voteOnResponse } from "@/lib/debate/debate";
+import { countUnreadNotifications } from "@/lib/debate/notifications";
+import { createResponse } from "@/lib/debate/post-response";
+import { setFollow } from "@/lib/debate/follow";
+import { storeClaimVote } from "@/lib/debate/vote-on-claim";
+import { appSql } from "@/lib/db/client";
+import { storeResponseVote } from "@/lib/debate/vote-on-response";
 import { getClaimDiscussion, getClaimText, getThread } from "@/lib/debate/discussion";
 import { hitRateLimit } from "@/lib/platform/rate-limit";
 import { findSimilarResponses, searchDebates } from "@/lib/debate/search";
@@ -94,8 +99,8 @@ test("every statement of the hot paths uses an index on the large tables", async
     // What writing costs: limits, settings, votes, a response, a follow.
     await getSettings();
     await hitRateLimit(`vote:user:${ben.id}`, { limit: 60, windowMs: 60_000 });
-    await voteOnClaim({ claimId, userId: ben.id, value: "agree" });
-    await voteOnResponse({ responseId: root.id, actor: ben, value: "strong" });
+    await storeClaimVote(ben.id, { claimId, value: "agree" }, appSql);
+    await storeResponseVote(ben, { responseId: root.id, value: "strong" });
     await createResponse({ claimId, parentId: reply.id, stance: "support", body: "A reply captured for its plan.", authorId: ben.id });
     await setFollow({ userId: ben.id, claimId, follow: true });
   });

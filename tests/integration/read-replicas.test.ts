@@ -6,14 +6,17 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { createUser } from "@/lib/accounts/create-user";
-import { createResponse, voteOnClaim } from "@/lib/debate/debate";
+import { createResponse } from "@/lib/debate/post-response";
+import { storeClaimVote } from "@/lib/debate/vote-on-claim";
+import { appSql } from "@/lib/db/client";
 import { getClaimDiscussion } from "@/lib/debate/discussion";
 import { getDb, getPrimaryDb } from "@/lib/db/client";
 import { startStreamingReplica, type StreamingReplica } from "@/lib/db/replica";
 import { seedDemoArticles } from "@/scripts/lib/seed-demo";
-import { markWrite, onPrimary, PRIMARY_COOKIE, routeReads, wroteRecently } from "@/scripts/lib/read-routing.mjs";
+import { markWrite, onPrimary, PRIMARY_COOKIE, routeReads, wroteRecently } from "@/server/read-routing";
 
 let replica: StreamingReplica;
 let replicaUrl: string;
@@ -65,7 +68,7 @@ test("reads go to the replica and writes to the primary; the writer reads its ow
   try {
     // Writes (a transaction and a raw-SQL statement) succeed: they did not go to the read-only replica.
     const response = await createResponse({ claimId, parentId: null, stance: "support", body: "Written while the replica lags.", authorId: ann.id });
-    await voteOnClaim({ claimId, userId: ann.id, value: "agree" });
+    await storeClaimVote(ann.id, { claimId, value: "agree" }, appSql);
 
     // An ordinary reader is served by the replica, which has not replayed the write yet.
     const lagging = (await getClaimDiscussion(claimId))!;
@@ -95,9 +98,9 @@ test("a write's answer keeps that browser on the primary for a few seconds, and 
   };
   const now = Date.now();
   let routedToPrimary: boolean | undefined;
-  routeReads({ method: "POST", headers: {} }, response, (_request: unknown, answer: typeof response) => {
+  routeReads({ method: "POST", headers: {} } as unknown as IncomingMessage, response as unknown as ServerResponse, (_request, answer) => {
     routedToPrimary = getPrimaryDb() === getDb();
-    answer.writeHead();
+    (answer as unknown as typeof response).writeHead();
   });
   expect(routedToPrimary).toBe(true);
   const cookie = headers["set-cookie"][0];
@@ -107,10 +110,10 @@ test("a write's answer keeps that browser on the primary for a few seconds, and 
   expect(wroteRecently(pair, now + 11_000)).toBe(false);
   expect(wroteRecently("other=1", now)).toBe(false);
   // A GET without the cookie reads from a replica.
-  routeReads({ method: "GET", headers: {} }, response, () => {
+  routeReads({ method: "GET", headers: {} } as unknown as IncomingMessage, response as unknown as ServerResponse, () => {
     routedToPrimary = getPrimaryDb() === getDb();
   });
   expect(routedToPrimary).toBe(false);
-  markWrite(response);
+  markWrite(response as unknown as ServerResponse);
   expect(headers["set-cookie"]).toHaveLength(2);
 });

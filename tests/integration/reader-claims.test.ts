@@ -3,11 +3,15 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { createUser } from "@/lib/accounts/create-user";
 import { curateClaim } from "@/lib/debate/curate-claim";
-import { createResponse, getProfile, voteOnClaim } from "@/lib/debate/debate";
+import { createResponse } from "@/lib/debate/post-response";
+import { getProfile } from "@/lib/debate/profile";
+import { storeClaimVote } from "@/lib/debate/vote-on-claim";
+import { appSql } from "@/lib/db/client";
 import { getArticleBySlug } from "@/lib/articles/queries";
 import { getMergedInto } from "@/lib/debate/discussion";
 import { getSessionUserById, type SessionUser } from "@/lib/accounts/users";
-import { listModerationLog, reportItem } from "@/lib/moderation/moderation";
+import { listModerationLog } from "@/lib/moderation/log";
+import { reportItem } from "@/lib/moderation/report-item";
 import { raiseClaimAs } from "@/lib/debate/raise-claim";
 import { searchDebates } from "@/lib/debate/search";
 import { updateSetting } from "@/lib/platform/settings";
@@ -152,8 +156,8 @@ describe("editors curate readers' claims", () => {
   test("the raiser cannot report their own claim; others can", async () => {
     const raised = await raise(ben, unmarked());
     const target = { type: "claim" as const, id: raised.kind === "created" ? raised.claimId : "" };
-    await expect(reportItem({ reporter: ben, target, reason: "spam" })).rejects.toMatchObject({ status: 403 });
-    await reportItem({ reporter: cal, target, reason: "unclear" });
+    await expect(reportItem(ben, { target, reason: "spam" })).rejects.toMatchObject({ status: 403 });
+    await reportItem(cal, { target, reason: "unclear" });
   });
 
   test("merging moves responses, votes and follows to the other claim, whose figures match a recompute from scratch", async () => {
@@ -163,9 +167,9 @@ describe("editors curate readers' claims", () => {
     const root = await createResponse({ claimId: from, parentId: null, stance: "support", body: "A reason that moves with the merge.", authorId: cal.id });
     await createResponse({ claimId: from, parentId: root.id, stance: "oppose", body: "A reply that moves with its parent.", authorId: ben.id });
     await createResponse({ claimId: to, parentId: null, stance: "oppose", body: "An objection already on the other claim.", authorId: ada.id });
-    await voteOnClaim({ claimId: from, userId: cal.id, value: "agree" });
-    await voteOnClaim({ claimId: from, userId: ben.id, value: "agree" });
-    await voteOnClaim({ claimId: to, userId: ben.id, value: "disagree" }); // Ben keeps this one
+    await storeClaimVote(cal.id, { claimId: from, value: "agree" }, appSql);
+    await storeClaimVote(ben.id, { claimId: from, value: "agree" }, appSql);
+    await storeClaimVote(ben.id, { claimId: to, value: "disagree" }, appSql); // Ben keeps this one
 
     await curateClaim(eve, { action: "merge", claimId: from, version: await version(from), intoClaimId: to });
 

@@ -2,7 +2,8 @@
 // response is matched against the arguments already made on its claim.
 import { beforeAll, describe, expect, test } from "vitest";
 import { createUser } from "@/lib/accounts/create-user";
-import { createResponse, deleteResponse } from "@/lib/debate/debate";
+import { createResponse } from "@/lib/debate/post-response";
+import { deleteResponse } from "@/lib/debate/delete-response";
 import { findSimilarResponses, MATCH_END, MATCH_START, searchDebates } from "@/lib/debate/search";
 import { getDb } from "@/lib/db/client";
 import { seedDemoArticles } from "@/scripts/lib/seed-demo";

@@ -1,7 +1,7 @@
 // What the load and fault runs stand on: their own embedded PostgreSQL in a temporary directory, the
 // migrated schema with the demo articles, many old accounts (so new-account brakes do not apply),
-// the production build served by scripts/server.mjs on loopback, and one signed-in client per account.
-import { spawn, type ChildProcess } from "node:child_process";
+// the production build served by server/ (startAppServer) on loopback, and one signed-in client per account.
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { appendFileSync } from "node:fs";
 import fs from "node:fs/promises";
@@ -13,7 +13,9 @@ import { ensureDatabase, findFreePort, startEmbeddedPostgres, type EmbeddedPostg
 import { migrate } from "@/lib/db/migrate";
 import { queryRows } from "@/lib/db/scratch";
 import { ensureProductionBuild } from "@/scripts/lib/build";
-import { HttpClient, waitUntilServing } from "@/scripts/lib/http-client";
+import { environmentWith } from "@/lib/env";
+import { HttpClient } from "@/scripts/lib/http-client";
+import { startAppServer, waitUntilServing, type AppServerProcess } from "@/server/start-app-server";
 
 export interface Account {
   id: string;
@@ -102,30 +104,21 @@ export async function startHarness({ accounts: accountCount }: { accounts: numbe
 
   const port = await findFreePort();
   const appUrl = `http://127.0.0.1:${port}`;
-  const env = {
-    ...process.env,
-    NODE_ENV: "production" as const,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    NEXTAUTH_URL: appUrl,
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
-  await ensureProductionBuild(env, log);
-  let server: ChildProcess;
+  const authSecret = randomBytes(32).toString("base64url");
+  await ensureProductionBuild(environmentWith({ NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" }), log);
+  let server: AppServerProcess;
   let serverLog = "";
   const startServer = async () => {
-    server = spawn(process.execPath, ["scripts/server.mjs"], { env, stdio: ["ignore", "ignore", "pipe"] });
-    server.stderr!.on("data", (chunk: Buffer) => {
+    server = await startAppServer({ databaseUrl, port, host: "127.0.0.1", authSecret, appUrl, stdio: ["ignore", "ignore", "pipe"], waitUntilServing: false });
+    server.child.stderr!.on("data", (chunk: Buffer) => {
       serverLog = (serverLog + chunk.toString()).slice(-64 * 1024);
       // RELIABILITY_SERVER_LOG=file keeps the server's whole error log, for digging into a failure.
       if (process.env.RELIABILITY_SERVER_LOG) appendFileSync(process.env.RELIABILITY_SERVER_LOG, chunk);
     });
-    await waitUntilServing(appUrl, server);
+    await waitUntilServing(appUrl, server.child);
   };
   // However this run ends, the server must not outlive it.
-  process.once("exit", () => server?.kill("SIGKILL"));
+  process.once("exit", () => server?.child.kill("SIGKILL"));
   await startServer();
 
   log(`signing in ${rows.length} accounts`);
@@ -144,7 +137,7 @@ export async function startHarness({ accounts: accountCount }: { accounts: numbe
     articleSlugs,
     withheld,
     sql,
-    server: () => server,
+    server: () => server.child,
     serverLogTail: (lines = 40) => serverLog.split("\n").slice(-lines).join("\n"),
     startServer,
     async stopDatabase() {
@@ -155,11 +148,7 @@ export async function startHarness({ accounts: accountCount }: { accounts: numbe
       if (database.urlFor("arguably") !== databaseUrl) throw new Error("PostgreSQL came back on another port");
     },
     async close() {
-      if (server.exitCode === null) {
-        const exited = new Promise((resolve) => server.once("exit", resolve));
-        server.kill("SIGTERM");
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-      }
+      await server.stop();
       await database.stop();
       await fs.rm(directory, { recursive: true, force: true });
     },

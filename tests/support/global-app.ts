@@ -1,13 +1,13 @@
 // Starts the production build of the app (building it if needed) on a fresh database with the demo
 // articles, for the browser tests. Without Chromium the browser tests are skipped loudly, except
 // under CI=true, where a missing browser fails the run.
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
 import { findFreePort } from "@/lib/db/embedded";
 import { createDatabase } from "@/lib/db/scratch";
 import { ensureProductionBuild } from "@/scripts/lib/build";
-import { waitUntilServing } from "@/scripts/lib/http-client";
+import { environmentWith } from "@/lib/env";
+import { startAppServer } from "@/server/start-app-server";
 import { findChromium } from "./chromium";
 
 declare module "vitest" {
@@ -44,27 +44,21 @@ export default async function setup(project: TestProject) {
   const port = await findFreePort();
   const appUrl = `http://localhost:${port}`;
   const authSecret = randomBytes(32).toString("base64url");
-  const env = {
-    ...process.env,
-    NODE_ENV: "production" as const,
-    PORT: String(port),
-    DATABASE_URL: database.url,
-    AUTH_SECRET: authSecret,
-    NEXTAUTH_URL: appUrl,
-    NEXT_TELEMETRY_DISABLED: "1",
+  await ensureProductionBuild(environmentWith({ NODE_ENV: "production", DATABASE_URL: database.url, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" }), (message) => console.log(`e2e: ${message}`));
+  const server = await startAppServer({
+    databaseUrl: database.url,
+    port,
+    authSecret,
+    appUrl,
     // Every browser test signs up from 127.0.0.1, so the per-address sign-up limit is raised here.
-    SIGN_UPS_PER_IP_PER_HOUR: "1000",
-  };
-  await ensureProductionBuild(env, (message) => console.log(`e2e: ${message}`));
-  const server = spawn(process.execPath, ["scripts/server.mjs"], { env, stdio: ["ignore", "inherit", "inherit"] });
-  await waitUntilServing(appUrl, server);
+    env: { SIGN_UPS_PER_IP_PER_HOUR: "1000" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   project.provide("appUrl", appUrl);
   project.provide("appDatabaseUrl", database.url);
   project.provide("appAuthSecret", authSecret);
 
   return async () => {
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    server.kill("SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    await server.stop();
   };
 }

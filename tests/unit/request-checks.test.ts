@@ -1,9 +1,9 @@
-// The edge's checks on methods, addresses and bodies (lib/http/request-checks.ts): hostile bytes are a
+// The edge's checks on methods, addresses and bodies (server/request-checks.ts): hostile bytes are a
 // clear 400, never an exception; everything a real browser or client sends passes untouched.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { bodyIsChecked, checkBody, checkMethod, checkTarget } from "@/lib/http/request-checks";
-import { readAppRoutes, routeMatcher } from "@/lib/http/route-list";
+import { bodyIsChecked, checkBody, checkMethod, checkTarget } from "@/server/request-checks";
+import { readAppRoutes, routeMatcher } from "@/server/route-list";
 
 const json = (value: unknown) => Buffer.from(JSON.stringify(value));
 

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ClaimVoteValue, ResponseVoteValue, Stance } from "@/lib/vocabulary";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
@@ -7,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useServerAction } from "@/components/use-server-action";
 import type { ActionResult } from "@/lib/auth/actions";
+import { readProblem, toActionFailure } from "@/lib/errors";
 import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
 import { deleteResponseAction, editResponseAction, followClaimAction, followResponseAction, postResponseAction, voteOnResponseAction } from "./actions";
 
@@ -30,24 +32,23 @@ function VoteButton({ active, label, count, onClick, disabled }: { active: boole
 }
 
 /**
- * Agree/Disagree go to POST /api/claims/:id/vote, which scripts/server.mjs answers without Next.js
- * (decision 013); its JSON answer has the shape of a server action's result.
+ * Agree/Disagree go to POST /api/claims/:id/vote, which the HTTP edge answers without Next.js
+ * (decision 013): 200 when the vote is stored, else problem details, read into an action's result.
  */
-async function castClaimVote(claimId: string, value: "agree" | "disagree" | null): Promise<ActionResult<undefined>> {
+async function castClaimVote(claimId: string, value: ClaimVoteValue | null): Promise<ActionResult<undefined>> {
   const response = await fetch(`/api/claims/${encodeURIComponent(claimId)}/vote`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ value }),
   });
-  const answer = (await response.json()) as { ok?: boolean; error?: string; message?: string };
-  if (answer.ok) return { ok: true, data: undefined };
-  return { ok: false, error: answer.error ?? answer.message ?? "Your vote was not saved. Please try again.", status: response.status };
+  if (response.ok) return { ok: true, data: undefined };
+  return toActionFailure(await readProblem(response, "Your vote was not saved. Please try again."));
 }
 
 /** `closed`: the claim takes no votes (hidden from readers while moderators review it). */
-export function ClaimVotes({ claimId, agree, disagree, viewerVote, signedIn, closed = false }: { claimId: string; agree: number; disagree: number; viewerVote: "agree" | "disagree" | null; signedIn: boolean; closed?: boolean }) {
+export function ClaimVotes({ claimId, agree, disagree, viewerVote, signedIn, closed = false }: { claimId: string; agree: number; disagree: number; viewerVote: ClaimVoteValue | null; signedIn: boolean; closed?: boolean }) {
   const { pending, error, run } = useServerAction();
-  const vote = (value: "agree" | "disagree") => run(() => castClaimVote(claimId, viewerVote === value ? null : value));
+  const vote = (value: ClaimVoteValue) => run(() => castClaimVote(claimId, viewerVote === value ? null : value));
   return (
     <div className="space-y-2">
       <div className="flex items-center gap-2" role="group" aria-label="Your view of this claim">
@@ -74,7 +75,7 @@ export function FollowClaim({ claimId, following }: { claimId: string; following
 
 interface Similar {
   id: string;
-  stance: "support" | "oppose";
+  stance: Stance;
   excerpt: string;
 }
 
@@ -119,7 +120,7 @@ function SimilarArguments({ claimId, draft }: { claimId: string; draft: string }
 export function ResponseForm({ claimId, parentId, stance, onDone, initialText = "", submitLabel = "Post response", onSubmitText }: {
   claimId: string;
   parentId: string | null;
-  stance: "support" | "oppose";
+  stance: Stance;
   onDone?: () => void;
   initialText?: string;
   submitLabel?: string;
@@ -188,7 +189,7 @@ export interface ControlledResponse {
   editedAt: string | null;
   strong: number;
   weak: number;
-  viewerVote: "strong" | "weak" | null;
+  viewerVote: ResponseVoteValue | null;
   following: boolean;
   /** Deleted by its author or removed by a moderator: nothing more can be done with it. */
   deleted: boolean;
@@ -197,14 +198,14 @@ export interface ControlledResponse {
 }
 
 export function ResponseControls({ claimId, response, viewerId, viewerCanPost }: { claimId: string; response: ControlledResponse; viewerId: string | null; viewerCanPost: boolean }) {
-  const [open, setOpen] = useState<"support" | "oppose" | "edit" | null>(null);
+  const [open, setOpen] = useState<Stance | "edit" | null>(null);
   // The version the edit started from, fixed when the editor opens: a live refresh meanwhile brings the
   // page the newer version, and sending that would let this edit overwrite one it never saw.
   const [editingFrom, setEditingFrom] = useState<string | null>(null);
   const { pending, error, run } = useServerAction();
   const own = viewerId !== null && viewerId === response.authorId;
   const closed = response.deleted || response.withheld;
-  const vote = (value: "strong" | "weak") => run(() => voteOnResponseAction({ claimId, responseId: response.id, value: response.viewerVote === value ? null : value }));
+  const vote = (value: ResponseVoteValue) => run(() => voteOnResponseAction({ claimId, responseId: response.id, value: response.viewerVote === value ? null : value }));
   return (
     <div className="mt-2 space-y-2">
       <div className="flex flex-wrap items-center gap-2">
@@ -264,7 +265,7 @@ export function ResponseControls({ claimId, response, viewerId, viewerCanPost }:
 }
 
 export function PostButtons({ claimId, signedIn, blockedReason }: { claimId: string; signedIn: boolean; blockedReason: string | null }) {
-  const [open, setOpen] = useState<"support" | "oppose" | null>(null);
+  const [open, setOpen] = useState<Stance | null>(null);
   if (blockedReason) return <Alert>{blockedReason}</Alert>;
   if (!signedIn) {
     return (

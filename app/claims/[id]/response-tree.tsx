@@ -1,3 +1,4 @@
+import type { Stance } from "@/lib/vocabulary";
 import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import { StandingBar } from "@/components/standing-bar";
@@ -8,7 +9,7 @@ import { ReportButton } from "./report-button";
 
 const VISIBLE_DEPTH = 3;
 
-function StanceBadge({ stance }: { stance: "support" | "oppose" }) {
+function StanceBadge({ stance }: { stance: Stance }) {
   return stance === "support" ? (
     <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-900">✓ Supports</span>
   ) : (

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { readProblem } from "@/lib/errors";
 
 type Mode = "text" | "html" | "url" | "argdown" | "aif";
 
@@ -66,8 +67,7 @@ export function ImportForm() {
         body: JSON.stringify(mode === "url" ? { mode, url } : { mode, content }),
       });
       if (!response.body || !response.headers.get("content-type")?.includes("ndjson")) {
-        const problem = (await response.json().catch(() => null)) as { message?: string } | null;
-        throw new Error(problem?.message ?? `The import failed (HTTP ${response.status}).`);
+        throw await readProblem(response, `The import failed (HTTP ${response.status}).`);
       }
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffered = "";
@@ -78,9 +78,9 @@ export function ImportForm() {
         const lines = buffered.split("\n");
         buffered = lines.pop() ?? "";
         for (const line of lines.filter(Boolean)) {
-          const message = JSON.parse(line) as { type: string; message?: string; reviewUrl?: string } & Progress;
+          const message = JSON.parse(line) as { type: string; problem?: { detail?: string }; reviewUrl?: string } & Progress;
           if (message.type === "progress") setProgress(message);
-          if (message.type === "error") throw new Error(message.message);
+          if (message.type === "error") throw new Error(message.problem?.detail ?? "The import failed. Nothing was stored; please try again.");
           if (message.type === "done" && message.reviewUrl) {
             router.push(message.reviewUrl);
             return;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getCurrentUser } from "@/lib/auth/session";
-import { listModerationLog } from "@/lib/moderation/moderation";
+import { listModerationLog } from "@/lib/moderation/log";
 
 export const metadata: Metadata = { title: "Moderation log" };
 

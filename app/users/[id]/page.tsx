@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getProfile } from "@/lib/debate/debate";
+import { getProfile } from "@/lib/debate/profile";
 import { formatDate } from "@/lib/format";
 import { formatAge } from "@/lib/format-age";
 

@@ -11,7 +11,8 @@ import { parseAifDebates } from "@/lib/exchange/aif";
 import { parseArgdownDebates } from "@/lib/exchange/argdown";
 import { ExchangeFormatError } from "@/lib/exchange/debate-tree";
 import { hitRateLimit } from "@/lib/platform/rate-limit";
-import { UserFacingError } from "@/lib/errors";
+import { AppError, problemDetails, toAppError, type AppErrorOptions, type ErrorCode } from "@/lib/errors";
+import { problemResponse } from "@/lib/http/problem";
 import { MAX_INPUT_BYTES, prepareArticle } from "@/lib/ingest";
 import { fetchPage } from "@/lib/net/fetch-page";
 import { canEditArticles } from "@/lib/policy";
@@ -36,32 +37,30 @@ function readDebates(mode: "argdown" | "aif", content: string) {
     }
     return { title: null, trees: parseAifDebates(json) };
   } catch (error) {
-    if (error instanceof ExchangeFormatError) throw new UserFacingError(`That ${mode === "argdown" ? "Argdown" : "AIF"} file cannot be imported: ${error.message}`, 400);
+    if (error instanceof ExchangeFormatError) throw new AppError("invalid_request", `That ${mode === "argdown" ? "Argdown" : "AIF"} file cannot be imported: ${error.message}`);
     throw error;
   }
 }
 
 const IMPORTS_PER_EDITOR = { limit: 30, windowMs: 60 * 60 * 1000 };
 
-function fail(status: number, message: string, headers?: Record<string, string>) {
-  return Response.json({ type: "error", message }, { status, headers });
-}
+const fail = (code: ErrorCode, message: string, options?: AppErrorOptions) => problemResponse(new AppError(code, message, options));
 
 export async function POST(request: Request) {
-  if (!isSameOrigin(request)) return fail(403, "Imports must come from the Arguably site itself.");
+  if (!isSameOrigin(request)) return fail("forbidden", "Imports must come from the Arguably site itself.");
   const user = await getCurrentUser();
-  if (!user) return fail(401, "Sign in to import articles.");
-  if (!canEditArticles(user)) return fail(403, "Only editors can import articles.");
+  if (!user) return fail("unauthorized", "Sign in to import articles.");
+  if (!canEditArticles(user)) return fail("forbidden", "Only editors can import articles.");
   if (Number(request.headers.get("content-length") ?? 0) > MAX_INPUT_BYTES + 1024) {
-    return fail(413, `The article is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB.`);
+    return fail("payload_too_large", `The article is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB.`);
   }
   const json = await request.json().catch(() => undefined);
   const parsed = ZImport.safeParse(json);
-  if (!parsed.success) return fail(400, parsed.error.issues[0]?.message ?? "That request was not valid.");
+  if (!parsed.success) return fail("invalid_request", parsed.error.issues[0]?.message ?? "That request was not valid.");
   const limit = await hitRateLimit(`import:user:${user.id}`, IMPORTS_PER_EDITOR);
   if (limit.limited) {
-    return fail(429, `You have imported many articles in the last hour. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.`, {
-      "Retry-After": String(limit.retryAfterSeconds),
+    return fail("rate_limited", `You have imported many articles in the last hour. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.`, {
+      retryAfterSeconds: limit.retryAfterSeconds,
     });
   }
 
@@ -93,8 +92,9 @@ export async function POST(request: Request) {
         const { article } = await importArticle({ raw, prepared, sourceUrl, importedById: user.id, status: "draft" });
         send({ type: "done", articleId: article.id, reviewUrl: `/editor/articles/${article.id}` });
       } catch (error) {
-        if (!(error instanceof UserFacingError)) console.error(error);
-        send({ type: "error", message: error instanceof UserFacingError ? error.message : "The import failed on our side; nothing was stored. Please try again." });
+        // The answer is already under way (200, progress lines): the failure travels as the last line,
+        // a problem-details object like every other error of the app.
+        send({ type: "error", problem: problemDetails(toAppError(error)) });
       } finally {
         controller.close();
       }

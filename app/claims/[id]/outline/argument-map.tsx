@@ -4,6 +4,7 @@
 // "Supports" or "Opposes". Zoom with the buttons or the wheel, drag to pan, choose a box to focus on its
 // thread; "Fit" shows everything again. The outline below it is the same debate for keyboards and
 // screen readers, so the picture itself is described once, as an image.
+import type { Stance } from "@/lib/vocabulary";
 import { useMemo, useRef, useState, type PointerEvent, type WheelEvent } from "react";
 import type { OutlineNode } from "@/lib/debate/discussion";
 
@@ -15,7 +16,7 @@ export const MAP_MAX_NODES = 300;
 
 interface Placed {
   id: string;
-  stance: "support" | "oppose" | null;
+  stance: Stance | null;
   text: string;
   strength: number;
   votes: string;

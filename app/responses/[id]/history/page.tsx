@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getRevisions } from "@/lib/debate/debate";
+import { getRevisions } from "@/lib/debate/response-history";
 import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Edit history" };

@@ -15,6 +15,8 @@ import { toArgdownDebates } from "@/lib/exchange/argdown";
 import { toCsv } from "@/lib/exchange/csv";
 import { download } from "@/lib/exchange/download";
 import { toWebAnnotation } from "@/lib/exchange/web-annotation";
+import { AppError } from "@/lib/errors";
+import { problemResponse } from "@/lib/http/problem";
 
 export const dynamic = "force-dynamic";
 
@@ -22,10 +24,10 @@ const Format = z.enum(["argdown", "aif", "annotations", "responses.csv", "votes.
 
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const format = Format.safeParse(new URL(request.url).searchParams.get("format"));
-  if (!format.success) return Response.json({ type: "error", message: "Choose format=argdown, aif, annotations, responses.csv, votes.csv or participant-votes.csv." }, { status: 400 });
+  if (!format.success) return problemResponse(new AppError("invalid_request", "Choose format=argdown, aif, annotations, responses.csv, votes.csv or participant-votes.csv."));
   const { slug } = await params;
   const data = slug.length <= 200 ? await getArticleForExport(slug) : null;
-  if (!data) return Response.json({ type: "error", message: "That article does not exist." }, { status: 404 });
+  if (!data) return problemResponse(new AppError("not_found", "That article does not exist."));
   const file = (body: string, type: string, extension: string) => download(body, { type, filename: `${data.article.slug}-${format.data.replace(".csv", "")}.${extension}` });
   const iso = (date: Date) => date.toISOString();
   const trees = () => articleDebateTrees(data);

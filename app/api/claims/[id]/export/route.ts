@@ -8,6 +8,8 @@ import { toArgdown } from "@/lib/exchange/argdown";
 import { download } from "@/lib/exchange/download";
 import { toWebAnnotation } from "@/lib/exchange/web-annotation";
 import { appUrl } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { problemResponse } from "@/lib/http/problem";
 
 export const dynamic = "force-dynamic";
 
@@ -15,10 +17,10 @@ const Format = z.enum(["argdown", "aif", "annotation"]);
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const format = Format.safeParse(new URL(request.url).searchParams.get("format"));
-  if (!format.success) return Response.json({ type: "error", message: "Choose format=argdown, aif or annotation." }, { status: 400 });
+  if (!format.success) return problemResponse(new AppError("invalid_request", "Choose format=argdown, aif or annotation."));
   const { id } = await params;
   const debate = id.length <= 64 ? await getDebateForExport(id) : null;
-  if (!debate) return Response.json({ type: "error", message: "That claim does not exist." }, { status: 404 });
+  if (!debate) return problemResponse(new AppError("not_found", "That claim does not exist."));
   const file = (body: string, type: string, extension: string) => download(body, { type, filename: `claim-${id}.${extension}` });
   switch (format.data) {
     case "argdown":

@@ -1,11 +1,11 @@
 import { apiRoute, preflight } from "@/lib/api/handler";
-import { listClaimResponses as listOperation, postResponse } from "@/lib/api/operations";
-import { ApiProblem, orNotFound } from "@/lib/api/problem";
-import { postingBlockedReason } from "@/lib/auth/sanction-message";
+import { listClaimResponses as listOperation, postResponse as postOperation } from "@/lib/api/operations";
+import { orNotFound } from "@/lib/api/problem";
+import { AppError } from "@/lib/errors";
 import { getResponseItem, listClaimResponses } from "@/lib/api/resources";
 import { claimVisibleTo } from "@/lib/debate/visibility";
-import { postResponseAs, submissionKeySchema } from "@/lib/debate/participation";
-import { canPost } from "@/lib/policy";
+import { postResponse } from "@/lib/debate/post-response";
+import { submissionKeySchema } from "@/lib/debate/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -13,16 +13,15 @@ export const GET = apiRoute(listOperation, async ({ params, query, caller }) => 
   body: orNotFound(await listClaimResponses(params.id, query, caller?.user ?? null), "That claim does not exist."),
 }));
 
-export const POST = apiRoute(postResponse, async ({ params, body, caller, request }) => {
+export const POST = apiRoute(postOperation, async ({ params, body, caller, request }) => {
   const user = caller!.user;
-  if (!canPost(user)) throw new ApiProblem(403, "forbidden", postingBlockedReason(user) ?? "Your account cannot post right now.");
   const idempotencyKey = request.headers.get("idempotency-key");
   if (idempotencyKey !== null && !submissionKeySchema.safeParse(idempotencyKey).success) {
     const message = "must be 16–64 characters of A–Z, a–z, 0–9, _ and -";
-    throw new ApiProblem(400, "invalid_request", `The Idempotency-Key header ${message}.`, { errors: [{ in: "header", path: "Idempotency-Key", message }] });
+    throw new AppError("invalid_request", `The Idempotency-Key header ${message}.`, { errors: [{ in: "header", path: "Idempotency-Key", message }] });
   }
   orNotFound(await claimVisibleTo(params.id, user), "That claim does not exist.");
-  const posted = await postResponseAs(user, {
+  const posted = await postResponse(user, {
     claimId: params.id,
     parentId: body.parentId,
     stance: body.stance,

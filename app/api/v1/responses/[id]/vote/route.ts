@@ -1,17 +1,15 @@
 import { apiRoute, preflight } from "@/lib/api/handler";
-import { voteOnResponse } from "@/lib/api/operations";
-import { ApiProblem, orNotFound } from "@/lib/api/problem";
+import { voteOnResponse as voteOperation } from "@/lib/api/operations";
+import { orNotFound } from "@/lib/api/problem";
 import { getResponseItem } from "@/lib/api/resources";
-import { voteOnResponseAs } from "@/lib/debate/participation";
-import { canParticipate } from "@/lib/policy";
+import { voteOnResponse } from "@/lib/debate/vote-on-response";
 
 export const dynamic = "force-dynamic";
 
-export const PUT = apiRoute(voteOnResponse, async ({ params, body, caller }) => {
+export const PUT = apiRoute(voteOperation, async ({ params, body, caller }) => {
   const user = caller!.user;
-  if (!canParticipate(user)) throw new ApiProblem(403, "forbidden", "Your account cannot vote right now.");
   // Refuses what the caller may not see (404) and what takes no votes (409), as on the site.
-  await voteOnResponseAs(user, { responseId: params.id, value: body.value });
+  await voteOnResponse(user, { responseId: params.id, value: body.value });
   const after = orNotFound(await getResponseItem(params.id, user), "That response does not exist.");
   return { body: { responseId: params.id, value: body.value, votes: after.votes, strength: after.strength } };
 });

@@ -11,16 +11,40 @@
 // A render that overlaps an invalidation of its article is not stored (it may predate the write).
 // Signed-in readers, React Server Component requests, prefetches and anything but GET always reach
 // Next.js.
-import { gzip } from "node:zlib";
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { promisify } from "node:util";
+import { gzip } from "node:zlib";
 import pg from "pg";
-import { onPrimary } from "./read-routing.mjs";
+import { onPrimary } from "./read-routing";
 
 export const PAGE_CHANNEL = "arguably_pages";
 const gzipAsync = promisify(gzip);
 
 /** Pages that may be cached, with how to find the article they belong to. */
-const ROUTES = [
+interface CachedRoute {
+  pattern: RegExp;
+  articleOf: string;
+}
+
+interface Entry {
+  articleId: string;
+  status: number;
+  headers: OutgoingHttpHeaders;
+  body: Buffer;
+  gzipped: Promise<Buffer> | null;
+  storedAt: number;
+}
+
+type Render = (request: IncomingMessage, response: ServerResponse) => void;
+
+export interface PageCacheOptions {
+  maxEntries?: number;
+  maxBytes?: number;
+  maxAgeMs?: number;
+  log?: (error: unknown) => void;
+}
+
+const ROUTES: CachedRoute[] = [
   { pattern: /^\/articles\/([^/?#]+)$/, articleOf: `select id from "Article" where slug = $1 and status = 'published'` },
   { pattern: /^\/claims\/([^/?#]+)$/, articleOf: `select "articleId" as id from "Claim" where id = $1` },
   { pattern: /^\/responses\/([^/?#]+)$/, articleOf: `select c."articleId" as id from "Response" r join "Claim" c on c.id = r."claimId" where r.id = $1` },
@@ -28,7 +52,7 @@ const ROUTES = [
 
 const UNSTORED_HEADERS = new Set(["set-cookie", "date", "connection", "keep-alive", "transfer-encoding", "content-length", "etag", "x-arguably-cache"]);
 
-function isAnonymousPageRequest(request) {
+function isAnonymousPageRequest(request: IncomingMessage) {
   if (request.method !== "GET") return false;
   const headers = request.headers;
   if (headers.rsc || headers["next-router-prefetch"] || headers["next-router-state-tree"] || headers["next-action"] || headers.purpose === "prefetch") return false;
@@ -37,7 +61,7 @@ function isAnonymousPageRequest(request) {
   return true;
 }
 
-function routeOf(url) {
+function routeOf(url: string) {
   const [path, query = ""] = url.split("?");
   if (/(?:^|&)_rsc=/.test(query)) return null;
   for (const route of ROUTES) {
@@ -53,25 +77,27 @@ function routeOf(url) {
   return null;
 }
 
-export function createPageCache(connectionString, { maxEntries = 1_000, maxBytes = 64 * 1024 * 1024, maxAgeMs = 60_000, log = console.error } = {}) {
-  const entries = new Map(); // url → { articleId, status, headers, body, gzipped, storedAt }
-  const generations = new Map(); // articleId → count of invalidations
+export type PageCache = ReturnType<typeof createPageCache>;
+
+export function createPageCache(connectionString: string, { maxEntries = 1_000, maxBytes = 64 * 1024 * 1024, maxAgeMs = 60_000, log = console.error }: PageCacheOptions = {}) {
+  const entries = new Map<string, Entry>(); // by URL
+  const generations = new Map<string, number>(); // articleId → count of invalidations
   let everything = 0; // count of "drop everything" invalidations
   let bytes = 0;
   let listening = false;
   let closed = false;
-  let listener = null;
+  let listener: pg.Client | null = null;
   const lookup = new pg.Pool({ connectionString, max: 2 });
   lookup.on("error", () => {});
 
-  function drop(url) {
+  function drop(url: string) {
     const entry = entries.get(url);
     if (!entry) return;
     bytes -= entry.body.length;
     entries.delete(url);
   }
 
-  function invalidate(articleId) {
+  function invalidate(articleId: string) {
     if (articleId === "*") {
       everything += 1;
       entries.clear();
@@ -82,7 +108,7 @@ export function createPageCache(connectionString, { maxEntries = 1_000, maxBytes
     for (const [url, entry] of entries) if (entry.articleId === articleId) drop(url);
   }
 
-  async function listen(delayMs = 500) {
+  async function listen(delayMs = 500): Promise<void> {
     if (closed) return;
     const client = new pg.Client({ connectionString });
     const lost = () => {
@@ -113,7 +139,7 @@ export function createPageCache(connectionString, { maxEntries = 1_000, maxBytes
   }
   void listen();
 
-  function store(url, entry) {
+  function store(url: string, entry: Entry) {
     drop(url);
     if (entry.body.length > maxBytes / 8) return;
     entries.set(url, entry);
@@ -124,7 +150,7 @@ export function createPageCache(connectionString, { maxEntries = 1_000, maxBytes
     }
   }
 
-  async function send(request, response, entry) {
+  async function send(request: IncomingMessage, response: ServerResponse, entry: Entry) {
     const acceptsGzip = /\bgzip\b/.test(request.headers["accept-encoding"] ?? "");
     let body = entry.body;
     if (acceptsGzip) {
@@ -132,7 +158,7 @@ export function createPageCache(connectionString, { maxEntries = 1_000, maxBytes
       body = await entry.gzipped;
       response.setHeader("Content-Encoding", "gzip");
     }
-    for (const [name, value] of Object.entries(entry.headers)) response.setHeader(name, value);
+    for (const [name, value] of Object.entries(entry.headers)) if (value !== undefined) response.setHeader(name, value);
     response.setHeader("Content-Length", body.length);
     response.setHeader("Age", Math.floor((Date.now() - entry.storedAt) / 1000));
     response.setHeader("X-Arguably-Cache", "hit");
@@ -141,24 +167,24 @@ export function createPageCache(connectionString, { maxEntries = 1_000, maxBytes
   }
 
   /** Copies what Next.js writes, and stores it when it is a complete, shareable page. */
-  function capture(response, onComplete) {
-    const chunks = [];
+  function capture(response: ServerResponse, onComplete: (body: Buffer) => void) {
+    const chunks: Buffer[] = [];
     const write = response.write;
     const end = response.end;
-    const keep = (chunk, encoding) => {
+    const keep = (chunk: unknown, encoding: unknown) => {
       if (chunk === undefined || chunk === null || typeof chunk === "function") return;
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"));
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
     };
-    response.write = function writeAndKeep(chunk, encoding, callback) {
+    response.write = function writeAndKeep(this: ServerResponse, chunk: unknown, encoding?: unknown, callback?: unknown) {
       keep(chunk, encoding);
-      return write.call(this, chunk, encoding, callback);
-    };
-    response.end = function endAndKeep(chunk, encoding, callback) {
+      return (write as (...args: unknown[]) => boolean).call(this, chunk, encoding, callback);
+    } as ServerResponse["write"];
+    response.end = function endAndKeep(this: ServerResponse, chunk?: unknown, encoding?: unknown, callback?: unknown) {
       keep(chunk, encoding);
-      const result = end.call(this, chunk, encoding, callback);
+      const result = (end as (...args: unknown[]) => ServerResponse).call(this, chunk, encoding, callback);
       onComplete(Buffer.concat(chunks));
       return result;
-    };
+    } as ServerResponse["end"];
   }
 
   return {
@@ -166,7 +192,7 @@ export function createPageCache(connectionString, { maxEntries = 1_000, maxBytes
       return entries.size;
     },
     /** Answers from the cache, or lets Next.js render (`render(request, response)`) and keeps the page. */
-    handle(request, response, render) {
+    handle(request: IncomingMessage, response: ServerResponse, render: Render) {
       if (!listening || !isAnonymousPageRequest(request)) return render(request, response);
       const url = request.url ?? "/";
       const found = routeOf(url);
@@ -183,7 +209,7 @@ export function createPageCache(connectionString, { maxEntries = 1_000, maxBytes
         return;
       }
       const startedEverything = everything;
-      lookup.query(found.route.articleOf, [found.key]).then(
+      lookup.query<{ id: string }>(found.route.articleOf, [found.key]).then(
         ({ rows }) => {
           const articleId = rows[0]?.id;
           if (!articleId) return render(request, response); // not found: let Next.js say so
@@ -195,7 +221,7 @@ export function createPageCache(connectionString, { maxEntries = 1_000, maxBytes
             const unchanged = listening && everything === startedEverything && (generations.get(articleId) ?? 0) === startedGeneration;
             const type = String(response.getHeader("content-type") ?? "");
             if (!unchanged || response.statusCode !== 200 || !type.startsWith("text/html") || response.hasHeader("set-cookie") || response.hasHeader("content-encoding")) return;
-            const headers = {};
+            const headers: OutgoingHttpHeaders = {};
             for (const [name, value] of Object.entries(response.getHeaders())) if (!UNSTORED_HEADERS.has(name)) headers[name] = value;
             store(url, { articleId, status: 200, headers, body, gzipped: null, storedAt: Date.now() });
           });

@@ -1,14 +1,14 @@
 // Every address the app answers, read from the code rather than written down: pages and route handlers
 // from app/ (the App Router's files, with the methods each handler exports), plus the endpoint
-// scripts/server.mjs answers before Next.js. The edge uses it to answer a method a route does not take
-// with 405 and that route's Allow (lib/http/request-checks.ts); tests that must cover "every route"
+// the edge (./app-server.ts) answers before Next.js. The edge uses it to answer a method a route does not take
+// with 405 and that route's Allow (./request-checks.ts); tests that must cover "every route"
 // iterate it, so a new page or handler cannot be missed. Reads the app/ folder once, at start-up.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The App Router's folder, found from this file rather than the working directory. */
-const APP_DIR = fileURLToPath(new URL("../../app", import.meta.url));
+const APP_DIR = fileURLToPath(new URL("../app", import.meta.url));
 
 export interface AppRoute {
   /** As the App Router spells it: /claims/[id], /api/auth/[...nextauth]. */
@@ -42,8 +42,8 @@ function handlerMethods(source: string) {
   return HANDLER_METHODS.filter((method) => exported.includes(method) || (method === "HEAD" && exported.includes("GET")) || method === "OPTIONS");
 }
 
-/** The routes scripts/server.mjs answers itself (decision 013). */
-const SERVER_ROUTES: AppRoute[] = [{ template: "/api/claims/[id]/vote", kind: "handler", methods: ["POST"], file: "lib/fast-writes/claim-vote.ts" }];
+/** The routes the edge answers itself (decision 013). */
+const SERVER_ROUTES: AppRoute[] = [{ template: "/api/claims/[id]/vote", kind: "handler", methods: ["POST"], file: "server/claim-vote-endpoint.ts" }];
 
 export function readAppRoutes(appDir = APP_DIR): AppRoute[] {
   const routes: AppRoute[] = [...SERVER_ROUTES];

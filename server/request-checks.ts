@@ -1,7 +1,7 @@
 // What every request must be before any route sees it: a method its route takes, an address whose
 // percent-encoding decodes to valid UTF-8 without NUL or control characters in its path, and (for
 // bodies of text) valid UTF-8 with no NUL in any field. Anything else is refused here with a 400 or 405,
-// once, for every route; scripts/server.mjs applies these checks before the page cache, the vote
+// once, for every route; the edge (./app-server.ts) applies these checks before the page cache, the vote
 // endpoint and Next.js. Pure: no I/O, so the unit tests and the fuzz test exercise exactly this code.
 // Why at the edge: PostgreSQL refuses NUL in text ("invalid byte sequence for encoding UTF8: 0x00") and
 // decodeURIComponent throws on malformed input, so each route checking for itself had holes

@@ -1,0 +1,29 @@
+// What the HTTP edge (server/) and the app's bundle share. They run in one process but not one module
+// graph (Next.js bundles its own copy of lib/), so module-level variables would be two different
+// objects: the state lives on globalThis under one symbol, and this module is the only one that
+// touches it. Pure: both sides import it.
+import { AsyncLocalStorage } from "node:async_hooks";
+
+export interface DatabaseHealth {
+  /** When a failure showed the database unreachable; null while it is believed reachable. */
+  unavailableSince: number | null;
+}
+
+/** Per request: whether its database reads must go to the primary (decision 012). */
+export interface ReadRouting {
+  primary: boolean;
+}
+
+interface SharedState {
+  databaseHealth: DatabaseHealth;
+  readRouting: AsyncLocalStorage<ReadRouting>;
+}
+
+const KEY = Symbol.for("arguably.shared-state");
+
+/** The one shared state of this process, made on first use by whichever side comes first. */
+export function sharedState(): SharedState {
+  const holder = globalThis as unknown as { [KEY]?: SharedState };
+  holder[KEY] ??= { databaseHealth: { unavailableSince: null }, readRouting: new AsyncLocalStorage<ReadRouting>() };
+  return holder[KEY];
+}

@@ -1,0 +1,29 @@
+// An author edits their response; the old text is kept as a revision.
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { screenText } from "@/lib/policy/word-filter";
+import { announce } from "@/lib/live/publish";
+import { type Actor } from "@/lib/policy";
+import { ownResponse, } from "./debate-targets";
+
+/**
+ * Replaces a response's text, keeping the old text as a revision. `seenEditedAt` is the edit the author
+ * started from: if someone (another tab) edited since, this edit is refused rather than lost silently.
+ */
+export async function editResponse(input: { responseId: string; actor: Actor; body: string; seenEditedAt: string | null }) {
+  return getDb().$transaction(async (tx) => {
+    const response = await ownResponse(tx, input.responseId, input.actor);
+    if ((response.editedAt?.toISOString() ?? null) !== input.seenEditedAt) {
+      throw new AppError("conflict", "This response was edited elsewhere in the meantime. Copy your text, reload, and edit again.");
+    }
+    const { hold } = await screenText(tx, input.body);
+    await tx.responseRevision.create({ data: { responseId: response.id, body: response.body, createdAt: response.editedAt ?? response.createdAt } });
+    // An edit of a hidden response goes back to review; an edit that trips a review filter is held.
+    const updated = await tx.response.updateMany({
+      where: { id: response.id, editedAt: response.editedAt },
+      data: { body: input.body, editedAt: new Date(), ...(hold ? { hiddenAt: new Date() } : {}) },
+    });
+    if (updated.count !== 1) throw new AppError("conflict", "This response was edited elsewhere in the meantime. Copy your text, reload, and edit again.");
+    await announce(tx, { type: "response", claimId: response.claimId, articleId: response.claim.articleId });
+  });
+}

@@ -1,0 +1,36 @@
+// Every input of the debate's commands, as one zod schema each: the claim page's server actions, the
+// public API (whose OpenAPI document is built from lib/api/schemas.ts, which reuses these) and the fast
+// vote endpoint validate with the same rules and say the same things.
+import { z } from "zod";
+import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
+import { zClaimVoteValue, zResponseVoteValue, zStance } from "@/lib/vocabulary";
+
+/** An id in a request: the ids Arguably makes are cuid-like and far shorter than this. */
+export const idSchema = z.string().min(1).max(64);
+
+export const responseBodySchema = z
+  .string({ error: "Write your response first." })
+  .trim()
+  .min(RESPONSE_MIN, `A response needs at least ${RESPONSE_MIN} characters.`)
+  .max(RESPONSE_MAX, `A response can be at most ${RESPONSE_MAX.toLocaleString("en")} characters.`);
+
+/** Chosen by the client for one submission, so a retry finds the response instead of posting twice. */
+export const submissionKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "That submission could not be matched; reload and try again.");
+
+export const postResponseSchema = z.object({
+  claimId: idSchema,
+  parentId: idSchema.nullable(),
+  stance: zStance,
+  body: responseBodySchema,
+  submissionKey: submissionKeySchema.optional(),
+});
+export type PostResponseInput = z.infer<typeof postResponseSchema>;
+
+export const editResponseSchema = z.object({ responseId: idSchema, body: responseBodySchema, seenEditedAt: z.string().max(40).nullable() });
+export type EditResponseInput = z.infer<typeof editResponseSchema>;
+
+/** The body of a claim vote, wherever it arrives; unknown fields (a forged voter, say) are dropped. */
+export const claimVoteSchema = z.object({ value: zClaimVoteValue.nullable() });
+
+export const responseVoteSchema = z.object({ responseId: idSchema, value: zResponseVoteValue.nullable() });
+export type ResponseVoteInput = z.infer<typeof responseVoteSchema>;

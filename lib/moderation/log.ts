@@ -1,0 +1,46 @@
+// The public moderation log: every change by a moderator, an editor or the automatic hide is written
+// in the transaction of the change it records. Also: closing the reports a decision answers.
+import { getDb } from "@/lib/db/client";
+import { visibleClaimWhere,visibleResponseWhere } from "@/lib/debate/visibility";
+import { can,type Actor } from "@/lib/policy";
+import { Target,Tx } from "./targets";
+
+/** An entry of the public log, written in the transaction of the change it records. */
+export async function log(tx: Tx, entry: { moderatorId: string | null; action: string; targetType: string; targetId: string; reason?: string | null }) {
+  await tx.moderationAction.create({ data: { ...entry, reason: entry.reason ?? null } });
+}
+
+/** Closes the open reports on an item with the outcome of a decision about it. */
+export async function resolveOpenReports(tx: Tx, target: Target, status: "upheld" | "dismissed", now = new Date()) {
+  const key = target.type === "claim" ? { claimId: target.id } : { responseId: target.id };
+  await tx.report.updateMany({ where: { ...key, status: "open" }, data: { status, resolvedAt: now } });
+}
+
+// ---------------------------------------------------------------- the log
+
+/**
+ * The public log, newest first. Moderators' names are for staff; a claim or response acted on is linked
+ * only when the viewer may see it now, so the log never hands out the address of withheld content.
+ */
+export async function listModerationLog(viewer: Actor | null) {
+  const entries = await getDb().moderationAction.findMany({
+    orderBy: { createdAt: "desc" },
+    take: 200,
+    select: { id: true, action: true, targetType: true, targetId: true, reason: true, createdAt: true, moderator: { select: { name: true } } },
+  });
+  const ids = (type: string) => entries.filter((entry) => entry.targetType === type).map((entry) => entry.targetId);
+  const [claims, responses] = await Promise.all([
+    getDb().claim.findMany({ where: { id: { in: ids("claim") }, ...visibleClaimWhere(viewer) }, select: { id: true } }),
+    getDb().response.findMany({ where: { id: { in: ids("response") }, ...visibleResponseWhere(viewer), deletedAt: null }, select: { id: true } }),
+  ]);
+  const links = new Map<string, string>([
+    ...claims.map(({ id }): [string, string] => [`claim:${id}`, `/claims/${id}`]),
+    ...responses.map(({ id }): [string, string] => [`response:${id}`, `/responses/${id}`]),
+  ]);
+  const withNames = can(viewer, "moderation.seeNames");
+  return entries.map(({ targetId, ...entry }) => ({
+    ...entry,
+    link: links.get(`${entry.targetType}:${targetId}`) ?? null,
+    moderator: withNames ? (entry.moderator?.name ?? "Automatic") : entry.moderator ? "A moderator" : "Automatic",
+  }));
+}

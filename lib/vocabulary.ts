@@ -1,0 +1,29 @@
+// The words of the domain, defined once: the database's enums (prisma/schema.prisma, generated into
+// lib/generated/prisma/enums.ts) and their zod schemas for every input that carries them. Code that
+// needs "agree or disagree" imports ClaimVoteValue from here, never spells the strings out again.
+// Pure, so the browser and the HTTP edge can use it too.
+import { z } from "zod";
+import {
+  ClaimOrigin,
+  ClaimVoteValue,
+  ReportReason,
+  ResponseVoteValue,
+  Role,
+  Stance,
+  TokenScope,
+  WordFilterMode,
+} from "@/lib/generated/prisma/enums";
+
+export { ClaimOrigin, ClaimVoteValue, ReportReason, ResponseVoteValue, Role, Stance, TokenScope, WordFilterMode };
+
+export const zClaimVoteValue = z.enum(ClaimVoteValue, { error: 'Vote "agree" or "disagree".' });
+export const zResponseVoteValue = z.enum(ResponseVoteValue, { error: 'Vote "strong" or "weak".' });
+export const zStance = z.enum(Stance, { error: 'Choose "support" or "oppose".' });
+export const zRole = z.enum(Role, { error: "Choose a role from the list." });
+export const zClaimOrigin = z.enum(ClaimOrigin);
+export const zReportReason = z.enum(ReportReason, { error: "Choose a reason from the list." });
+export const zWordFilterMode = z.enum(WordFilterMode, { error: 'Choose "block" or "review".' });
+export const zTokenScope = z.enum(TokenScope, { error: 'Choose "read" or "write".' });
+
+/** The enum's values in schema order, for lists and loops. */
+export const valuesOf = <T extends Record<string, string>>(values: T) => Object.values(values) as T[keyof T][];

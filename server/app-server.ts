@@ -1,0 +1,133 @@
+// The HTTP server behind `npm start` and `npm run dev`: Next.js's request handler on node:http, with
+// what only the owner of the socket can do, in this order (README "Request path"):
+// 1. record the real peer address in X-Forwarded-For (Next.js only fills it in when absent, so a client
+//    could otherwise claim any address and dodge per-IP rate limits);
+// 2. refuse hostile addresses (400) and methods a route does not take (405): ./request-checks.ts with
+//    the route list of ./route-list.ts;
+// 3. refuse oversized bodies (413) and unreadable text bodies (400), and answer 503 while the database
+//    is down: ./guards.ts;
+// 4. answer claim votes without Next.js: ./claim-vote-endpoint.ts (decision 013);
+// 5. route reads to the primary after a write when there are read replicas: ./read-routing.ts;
+// 6. answer anonymous readers from memory: ./page-cache.ts (decision 011);
+// 7. hand everything else to Next.js.
+// Every refusal is the app's one error (lib/errors.ts) answered by ./send-problem.ts. SIGTERM lets
+// in-flight requests finish (./main.ts). See docs/decisions/003, 009, 011, 013, 015 and 017.
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import next from "next";
+import pg from "pg";
+import { markDatabaseUnavailable } from "@/lib/db/health";
+import { toAppError } from "@/lib/errors";
+import { createClaimVoteEndpoint } from "./claim-vote-endpoint";
+import { checkRequestBody, createDatabaseGate, limitRequestBody, refusalError, serverError } from "./guards";
+import { createPageCache } from "./page-cache";
+import { markWrite, routeReads } from "./read-routing";
+import { checkMethod, checkTarget } from "./request-checks";
+import { readAppRoutes, routeMatcher } from "./route-list";
+import { sendProblem } from "./send-problem";
+
+export interface AppServerConfig {
+  /** Development mode: Next.js compiles on demand and the page cache is off (pages change with the code). */
+  dev: boolean;
+  port: number;
+  /** The interface to listen on; every interface when unset. */
+  host?: string;
+  databaseUrl: string;
+  authSecret: string;
+  /** The site's public address: https:// means secure session cookies. */
+  appUrl: string;
+  pageCache: boolean;
+  /** Read replicas are configured: writes and the browsers that just wrote read from the primary. */
+  replicated: boolean;
+}
+
+export interface RunningAppServer {
+  /** Stops taking connections, lets in-flight requests finish, then closes Next.js and the pools. */
+  close(): Promise<void>;
+}
+
+export async function serveApp(config: AppServerConfig): Promise<RunningAppServer> {
+  const app = next({ dev: config.dev, port: config.port, hostname: config.host ?? "localhost", turbopack: config.dev });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const databaseGate = createDatabaseGate(config.databaseUrl);
+  const pageCache = config.pageCache && !config.dev ? createPageCache(config.databaseUrl) : null;
+  // Claim votes run on a pool of their own on the primary.
+  const votePool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+  votePool.on("error", () => {}); // a dropped idle connection; the next query reports any outage
+  const claimVotes = createClaimVoteEndpoint(votePool, config);
+  const routeAt = routeMatcher(readAppRoutes());
+
+  function handToNext(request: IncomingMessage, response: ServerResponse) {
+    handle(request, response).catch((error: unknown) => {
+      console.error(error);
+      if (!response.headersSent) {
+        response.statusCode = 500;
+        response.setHeader("Content-Type", "text/plain; charset=utf-8");
+      }
+      response.end("Internal server error");
+    });
+  }
+
+  function serve(request: IncomingMessage, response: ServerResponse) {
+    const respond = (req: IncomingMessage, res: ServerResponse) => (pageCache ? pageCache.handle(req, res, handToNext) : handToNext(req, res));
+    if (config.replicated) routeReads(request, response, respond);
+    else respond(request, response);
+  }
+
+  function serveClaimVote(request: IncomingMessage, response: ServerResponse, path: string) {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("error", () => response.destroy());
+    request.on("end", async () => {
+      if (config.replicated) markWrite(response);
+      try {
+        await claimVotes.handle({ method: request.method ?? "GET", path, headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
+        response.writeHead(200, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" });
+        response.end(JSON.stringify({ ok: true }));
+      } catch (error) {
+        const problem = toAppError(error);
+        if (problem.code === "unavailable") markDatabaseUnavailable();
+        sendProblem(request, response, problem);
+      }
+    });
+  }
+
+  const server = http.createServer((request, response) => {
+    try {
+      const peer = request.socket.remoteAddress ?? "unknown";
+      const forwarded = request.headers["x-forwarded-for"];
+      request.headers["x-forwarded-for"] = forwarded ? `${forwarded}, ${peer}` : peer;
+      const path = (request.url ?? "/").split("?")[0];
+      const refusal = checkTarget(request.url ?? "/") ?? checkMethod(request.method ?? "", routeAt(path));
+      if (refusal) {
+        request.resume(); // drain any body, so the client reads the answer rather than a reset
+        return sendProblem(request, response, refusalError(refusal), refusal.status === 405 ? "Method not allowed" : "Bad request");
+      }
+      if (!limitRequestBody(request, response)) return;
+      databaseGate.watch(response);
+      databaseGate.admit(request, response, () => {
+        checkRequestBody(request, response, (checked) => {
+          if (claimVotes.matches(path)) return serveClaimVote(checked, response, path);
+          serve(checked, response);
+        });
+      });
+    } catch (error) {
+      // Nothing above should throw; if something does, the client still gets an answer.
+      console.error(error);
+      sendProblem(request, response, serverError());
+    }
+  });
+
+  const upgrade = app.getUpgradeHandler();
+  server.on("upgrade", (request, socket, head) => upgrade(request, socket, head));
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  console.log(`arguably: web server listening on port ${config.port}`);
+
+  return {
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => void Promise.allSettled([app.close(), pageCache?.close(), votePool.end()]).then(() => resolve()));
+        server.closeIdleConnections();
+      }),
+  };
+}

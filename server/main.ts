@@ -1,0 +1,35 @@
+// The web server process: `node --import tsx/esm server/main.ts`, started by ./start-app-server.ts
+// (npm start, npm run dev, the benchmark and the test harnesses) with its configuration in the
+// environment, read once through lib/env.ts.
+import { appUrl, serverEnv } from "@/lib/env";
+import { serveApp } from "./app-server";
+
+const env = serverEnv();
+if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set: start the server through startAppServer (npm start).");
+if (!env.AUTH_SECRET) throw new Error("AUTH_SECRET is not set: sessions cannot be read.");
+
+// Next.js logs uncaught exceptions and carries on, so a server that failed to start must exit itself.
+const running = await serveApp({
+  dev: env.NODE_ENV !== "production",
+  port: env.PORT,
+  host: env.HOST,
+  databaseUrl: env.DATABASE_URL,
+  authSecret: env.AUTH_SECRET,
+  appUrl: appUrl(env),
+  pageCache: env.PAGE_CACHE !== "off",
+  replicated: Boolean(env.DATABASE_REPLICA_URLS?.trim()),
+}).catch((error: unknown) => {
+  console.error("arguably: the web server could not start:", error);
+  process.exit(1);
+});
+
+let closing = false;
+function close() {
+  if (closing) return;
+  closing = true;
+  void running.close().finally(() => process.exit(0));
+  // Long-lived connections (live updates, keep-alive) must not hold the shutdown forever.
+  setTimeout(() => process.exit(0), 8_000).unref();
+}
+process.on("SIGTERM", close);
+process.on("SIGINT", close);
