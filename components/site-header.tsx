@@ -50,9 +50,7 @@ export async function SiteHeader() {
                   {user.name}
                 </Link>
                 {user.role !== "user" ? (
-                  <span className="ml-2 rounded bg-stone-200 px-1.5 py-0.5 text-xs uppercase tracking-wide text-muted">
-                    {user.role}
-                  </span>
+                  <span className="ml-2 rounded bg-stone-200 px-1.5 py-0.5 text-xs uppercase tracking-wide text-muted">{user.role}</span>
                 ) : null}
               </span>
               <Link href="/settings" className="text-accent hover:underline">

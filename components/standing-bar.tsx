@@ -6,10 +6,20 @@ export function StandingBar({ value, compact = false }: { value: number; compact
   const label = `${describeStanding(value)} (${percent}%)`;
   return (
     <div className={compact ? "flex items-center gap-2 text-xs" : "space-y-1"}>
-      <div role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label="Standing" aria-valuetext={label} className={`${compact ? "w-16" : "w-full"} h-2 overflow-hidden rounded-full bg-rose-200`}>
+      <div
+        role="meter"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-label="Standing"
+        aria-valuetext={label}
+        className={`${compact ? "w-16" : "w-full"} h-2 overflow-hidden rounded-full bg-rose-200`}
+      >
         <div className="h-full bg-emerald-600" style={{ width: `${percent}%` }} />
       </div>
-      <span className={compact ? "text-muted" : "text-sm text-muted"} data-testid="standing-label">{label}</span>
+      <span className={compact ? "text-muted" : "text-sm text-muted"} data-testid="standing-label">
+        {label}
+      </span>
     </div>
   );
 }

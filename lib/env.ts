@@ -6,12 +6,9 @@ import path from "node:path";
 import { z } from "zod";
 
 // In .env files an empty value means "not set".
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
-const postgresUrl = z
-  .string()
-  .refine((value) => /^postgres(ql)?:\/\//.test(value), "must be a postgresql:// connection string");
+const postgresUrl = z.string().refine((value) => /^postgres(ql)?:\/\//.test(value), "must be a postgresql:// connection string");
 
 export const ZServerEnv = z
   .object({
@@ -19,7 +16,12 @@ export const ZServerEnv = z
     DATABASE_URL: optional(postgresUrl),
     /** Comma-separated read replicas of DATABASE_URL (decision 012). */
     DATABASE_REPLICA_URLS: optional(
-      z.string().refine((value) => value.split(",").every((url) => /^postgres(ql)?:\/\//.test(url.trim())), "must be postgresql:// connection strings separated by commas"),
+      z
+        .string()
+        .refine(
+          (value) => value.split(",").every((url) => /^postgres(ql)?:\/\//.test(url.trim())),
+          "must be postgresql:// connection strings separated by commas",
+        ),
     ),
     /** "off" disables the anonymous page cache (decision 011). */
     PAGE_CACHE: optional(z.enum(["on", "off"])),

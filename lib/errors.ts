@@ -153,7 +153,11 @@ export async function readProblem(response: Response, fallback: string): Promise
   const body = (await response.json().catch(() => null)) as Partial<ProblemDetails> | null;
   const code = body?.code && body.code in ERROR_STATUS ? body.code : codeOfStatus(response.status);
   const retry = Number(response.headers.get("Retry-After"));
-  return new AppError(code, typeof body?.detail === "string" && body.detail ? body.detail : fallback, Number.isFinite(retry) && retry > 0 ? { retryAfterSeconds: retry } : {});
+  return new AppError(
+    code,
+    typeof body?.detail === "string" && body.detail ? body.detail : fallback,
+    Number.isFinite(retry) && retry > 0 ? { retryAfterSeconds: retry } : {},
+  );
 }
 
 /** The first code with this status (for answers that carry no code). */

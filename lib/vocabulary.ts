@@ -3,16 +3,7 @@
 // needs "agree or disagree" imports ClaimVoteValue from here, never spells the strings out again.
 // Pure, so the browser and the HTTP edge can use it too.
 import { z } from "zod";
-import {
-  ClaimOrigin,
-  ClaimVoteValue,
-  ReportReason,
-  ResponseVoteValue,
-  Role,
-  Stance,
-  TokenScope,
-  WordFilterMode,
-} from "@/lib/generated/prisma/enums";
+import { ClaimOrigin, ClaimVoteValue, ReportReason, ResponseVoteValue, Role, Stance, TokenScope, WordFilterMode } from "@/lib/generated/prisma/enums";
 
 export { ClaimOrigin, ClaimVoteValue, ReportReason, ResponseVoteValue, Role, Stance, TokenScope, WordFilterMode };
 

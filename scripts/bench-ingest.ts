@@ -57,7 +57,9 @@ await stopEncoder();
 const cli: number[] = [];
 for (let run = 0; run < 3; run++) {
   const started = performance.now();
-  execFileSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/ingest.ts", "--dry-run", "--json", file], { stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/ingest.ts", "--dry-run", "--json", file], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   cli.push(performance.now() - started);
 }
 fs.rmSync(file);

@@ -99,7 +99,10 @@ const database = await openDatabase(env, () => undefined);
 /** The bench database `name`, built with the defaults if missing and migrated to the current schema. */
 async function benchDatabase(name: string, size: { responses: number; votes: number }) {
   const url = withDatabaseName(database.url, name);
-  const populated = await queryRows<{ n: number }>(url, `select count(*)::int as n from "Response"`).then((rows) => rows[0].n > 0, () => false);
+  const populated = await queryRows<{ n: number }>(url, `select count(*)::int as n from "Response"`).then(
+    (rows) => rows[0].n > 0,
+    () => false,
+  );
   if (!populated) {
     say(`no ${name} database yet: building it (${size.responses.toLocaleString("en")} responses)`);
     await buildBenchDatabase(database.url, { ...size, name });
@@ -114,10 +117,16 @@ const smallUrl = await benchDatabase(BENCH_SMALL_DATABASE, { responses: 1_000, v
 const sql = <T extends pg.QueryResultRow>(text: string, params: unknown[] = [], url = benchUrl) => queryRows<T>(url, text, params);
 
 const largestArticle = (url: string) =>
-  sql<{ slug: string; id: string }>(`select a.slug, a.id from "Article" a join "Claim" c on c."articleId" = a.id group by a.id order by sum(c."responseCount") desc limit 1`, [], url).then((rows) => rows[0]);
+  sql<{ slug: string; id: string }>(
+    `select a.slug, a.id from "Article" a join "Claim" c on c."articleId" = a.id group by a.id order by sum(c."responseCount") desc limit 1`,
+    [],
+    url,
+  ).then((rows) => rows[0]);
 const claimNear = (size: number) => sql<{ id: string }>(`select id from "Claim" order by abs("responseCount" - $1) limit 1`, [size]).then((rows) => rows[0]);
 // The API's per-address limit is for people's scripts; the benchmark measures the API, not the brake.
-await sql(`insert into "Setting" (key, value, "updatedAt") values ('apiAnonymousRequestsPerMinute', 100000000, now()) on conflict (key) do update set value = excluded.value`);
+await sql(
+  `insert into "Setting" (key, value, "updatedAt") values ('apiAnonymousRequestsPerMinute', 100000000, now()) on conflict (key) do update set value = excluded.value`,
+);
 const largest = await largestArticle(benchUrl);
 const mediumClaim = await claimNear(BENCH_CLAIM_SIZES.medium);
 const largeClaim = await claimNear(BENCH_CLAIM_SIZES.large);
@@ -129,7 +138,14 @@ await ensureProductionBuild(buildEnv, say, { toStderr: true });
 /** The production server (server/, with its page cache) on `databaseUrl`. */
 async function startApp(databaseUrl: string) {
   const port = await findFreePort();
-  const server = await startAppServer({ databaseUrl, port, host: "127.0.0.1", authSecret: AUTH_SECRET, appUrl: `http://127.0.0.1:${port}`, stdio: ["ignore", "ignore", "inherit"] });
+  const server = await startAppServer({
+    databaseUrl,
+    port,
+    host: "127.0.0.1",
+    authSecret: AUTH_SECRET,
+    appUrl: `http://127.0.0.1:${port}`,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   process.once("exit", () => server.child.kill("SIGKILL"));
   return server;
 }
@@ -178,7 +194,11 @@ try {
    * Writes by signed-in readers, one per connection: `build` makes the n-th request, `accepted` judges
    * its answer. Answers come uncompressed, so that each can be checked (they are a few dozen bytes).
    */
-  const writeCall = (what: string, build: (n: number) => { method: "POST"; path: string; headers: Record<string, string>; body: string }, accepted: (status: number, body: string) => boolean) => ({
+  const writeCall = (
+    what: string,
+    build: (n: number) => { method: "POST"; path: string; headers: Record<string, string>; body: string },
+    accepted: (status: number, body: string) => boolean,
+  ) => ({
     url: appUrl,
     requests: [
       {
@@ -205,7 +225,12 @@ try {
       name,
       (n) => {
         const body = argument(n);
-        return { method: "POST", path: `/claims/${body.claimId}`, headers: serverActionHeaders("app/claims/[id]/actions.ts", name, origin), body: JSON.stringify([body]) };
+        return {
+          method: "POST",
+          path: `/claims/${body.claimId}`,
+          headers: serverActionHeaders("app/claims/[id]/actions.ts", name, origin),
+          body: JSON.stringify([body]),
+        };
       },
       (status, body) => {
         const result = parseActionResult(body);
@@ -228,17 +253,28 @@ try {
     await measure("article page (largest article)", { url: `${appUrl}/articles/${largest.slug}` }),
     await measure(`claim page (${BENCH_CLAIM_SIZES.medium.toLocaleString("en")} responses)`, { url: `${appUrl}/claims/${mediumClaim.id}` }),
     await measure(`claim page (${BENCH_CLAIM_SIZES.large.toLocaleString("en")} responses)`, { url: `${appUrl}/claims/${largeClaim.id}` }),
-    await measure("vote write", voteCall((n) => ({ claimId: claims[n % claims.length], value: n % 2 ? "agree" : "disagree" }))),
+    await measure(
+      "vote write",
+      voteCall((n) => ({ claimId: claims[n % claims.length], value: n % 2 ? "agree" : "disagree" })),
+    ),
     await measure(
       "response write",
-      actionCall("postResponseAction", (n) => ({ claimId: claims[n % claims.length], parentId: null, stance: n % 2 ? "support" : "oppose", body: `Benchmark response number ${n}, written to measure posting.` })),
+      actionCall("postResponseAction", (n) => ({
+        claimId: claims[n % claims.length],
+        parentId: null,
+        stance: n % 2 ? "support" : "oppose",
+        body: `Benchmark response number ${n}, written to measure posting.`,
+      })),
     ),
     // The public API (decision 014): what a script reading a large debate asks for, a page at a time.
     await measure(`API: claim (${BENCH_CLAIM_SIZES.large.toLocaleString("en")} responses)`, { url: `${appUrl}/api/v1/claims/${largeClaim.id}` }),
     await measure(`API: 100 responses of that claim`, { url: `${appUrl}/api/v1/claims/${largeClaim.id}/responses?limit=100` }),
     // Signed-in readers get personal pages (their votes, their controls): rendered on every request.
     await measure("article page, signed in (rendered per request)", { url: `${appUrl}/articles/${largest.slug}`, ...signedIn }),
-    await measure(`claim page (${BENCH_CLAIM_SIZES.medium.toLocaleString("en")} responses), signed in`, { url: `${appUrl}/claims/${mediumClaim.id}`, ...signedIn }),
+    await measure(`claim page (${BENCH_CLAIM_SIZES.medium.toLocaleString("en")} responses), signed in`, {
+      url: `${appUrl}/claims/${mediumClaim.id}`,
+      ...signedIn,
+    }),
   ];
   if (refused.length) say(`${refused.length} writes were refused, e.g. ${refused[0]}`);
   const baselines = [
@@ -246,7 +282,10 @@ try {
     await measure("node:http + pg, article main query", { url: `${bare.url}/articles/${largest.slug}` }),
     // The floor under any write: a signed-in server action that reads its session and is then refused
     // by input validation, before any work of its own.
-    await measure("server action, signed in, refused by validation", actionCall("voteOnResponseAction", (n) => ({ claimId: claims[n % claims.length], responseId: "none", value: "maybe" }), { refusedWith: 400 })),
+    await measure(
+      "server action, signed in, refused by validation",
+      actionCall("voteOnResponseAction", (n) => ({ claimId: claims[n % claims.length], responseId: "none", value: "maybe" }), { refusedWith: 400 }),
+    ),
   ];
 
   // Freshness: from an acknowledged write to its count on the article page.
@@ -262,13 +301,15 @@ try {
     { file: "app/claims/[id]/actions.ts", name: "postResponseAction", page: `/claims/${target}` },
     { claimId: target, parentId: null, stance: "support", body: "A response written to time how soon the article page shows it." },
   );
-  const acknowledged = posted.status === 200 && (() => {
-    try {
-      return parseActionResult(answer).ok;
-    } catch {
-      return false;
-    }
-  })();
+  const acknowledged =
+    posted.status === 200 &&
+    (() => {
+      try {
+        return parseActionResult(answer).ok;
+      } catch {
+        return false;
+      }
+    })();
   if (!acknowledged) say(`the freshness write was refused: ${posted.status} ${answer.slice(0, 200)}`);
   let freshness = acknowledged ? Infinity : NaN;
   while (acknowledged && performance.now() - started < 30_000) {
@@ -287,12 +328,19 @@ try {
   const [smallReader] = await signedInClients(small.url, 1, smallUrl);
   const scale = [
     await measure("article page at 1,000 responses", { url: `${small.url}/articles/${smallArticle.slug}` }),
-    await measure("article page at 1,000 responses, signed in", { url: `${small.url}/articles/${smallArticle.slug}`, headers: { ...BROWSER_HEADERS, cookie: smallReader.cookieHeader } }),
+    await measure("article page at 1,000 responses, signed in", {
+      url: `${small.url}/articles/${smallArticle.slug}`,
+      headers: { ...BROWSER_HEADERS, cookie: smallReader.cookieHeader },
+    }),
   ];
   await small.stop();
   const growth = {
-    "article page p50, 100,000 / 1,000 responses": Number((results.find((result) => result.name.startsWith("article page (largest"))!.p50_ms / Math.max(1, scale[0].p50_ms)).toFixed(2)),
-    "article page signed in p50, 100,000 / 1,000 responses": Number((results.find((result) => result.name.startsWith("article page, signed in"))!.p50_ms / Math.max(1, scale[1].p50_ms)).toFixed(2)),
+    "article page p50, 100,000 / 1,000 responses": Number(
+      (results.find((result) => result.name.startsWith("article page (largest"))!.p50_ms / Math.max(1, scale[0].p50_ms)).toFixed(2),
+    ),
+    "article page signed in p50, 100,000 / 1,000 responses": Number(
+      (results.find((result) => result.name.startsWith("article page, signed in"))!.p50_ms / Math.max(1, scale[1].p50_ms)).toFixed(2),
+    ),
   };
 
   const ratios: Record<string, number> = {};

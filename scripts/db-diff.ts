@@ -33,9 +33,7 @@ async function main() {
     if (snapshot !== null) {
       const drift = await findDrift(adminUrl, snapshot);
       if (drift.length) {
-        throw new Error(
-          `prisma/migrations/schema-snapshot.prisma does not match the migrations, so a diff from it would be wrong:\n  ${drift.join("\n  ")}`,
-        );
+        throw new Error(`prisma/migrations/schema-snapshot.prisma does not match the migrations, so a diff from it would be wrong:\n  ${drift.join("\n  ")}`);
       }
     }
     const sql = await diffSchemas(adminUrl, snapshot, schema);

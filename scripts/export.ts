@@ -31,13 +31,20 @@ function exportUrl(values: { article?: string; claim?: string; format?: string; 
 async function main() {
   let values;
   try {
-    ({ values } = parseArgs({ options: { article: { type: "string" }, claim: { type: "string" }, format: { type: "string" }, out: { type: "string" }, site: { type: "string" } } }));
+    ({ values } = parseArgs({
+      options: { article: { type: "string" }, claim: { type: "string" }, format: { type: "string" }, out: { type: "string" }, site: { type: "string" } },
+    }));
   } catch {
     throw new UsageError(USAGE);
   }
   const url = exportUrl(values);
   const line = progressLine("export");
-  const file = await downloadWithProgress(url, (progress) => line.update(describeProgress(progress), { phase: progress.phase, final: progress.phase === "receiving" && progress.received === progress.total }), { tickMs: 250 });
+  const file = await downloadWithProgress(
+    url,
+    (progress) =>
+      line.update(describeProgress(progress), { phase: progress.phase, final: progress.phase === "receiving" && progress.received === progress.total }),
+    { tickMs: 250 },
+  );
   const out = values.out ?? file.filename ?? "export";
   if (out === "-") process.stdout.write(file.bytes);
   else await fs.writeFile(out, file.bytes);

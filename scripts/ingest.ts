@@ -73,7 +73,10 @@ async function main() {
     const { importArticle } = await import("@/lib/articles/import-article");
     const result = await importArticle({ raw: text, sourceUrl: url });
     const link = `${appUrl(env)}/articles/${result.article.slug}`;
-    if (flags.has("--json")) process.stdout.write(`${JSON.stringify({ url: link, created: result.created, claims: result.article._count.claims || result.prepared.claims.length })}\n`);
+    if (flags.has("--json"))
+      process.stdout.write(
+        `${JSON.stringify({ url: link, created: result.created, claims: result.article._count.claims || result.prepared.claims.length })}\n`,
+      );
     else console.log(link);
   } finally {
     const { getDb } = await import("@/lib/db/client");

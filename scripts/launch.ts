@@ -43,7 +43,11 @@ async function main() {
 
   const authSecret = resolveAuthSecret(env, { embedded: database.embedded, production: mode === "start" });
   const production = mode === "start";
-  if (production) await ensureProductionBuild(environmentWith({ NODE_ENV: "production", DATABASE_URL: database.url, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" }), log);
+  if (production)
+    await ensureProductionBuild(
+      environmentWith({ NODE_ENV: "production", DATABASE_URL: database.url, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" }),
+      log,
+    );
   if (shuttingDown) return;
 
   server = await startAppServer({

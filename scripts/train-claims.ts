@@ -43,7 +43,10 @@ interface Hyperparameters {
 function vocabulary(data: Labelled[], options: FeatureOptions): Map<string, number> {
   const counts = new Map<string, number>();
   for (const { sentence } of data) for (const name of featurize(sentence, options).keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
-  const names = [...counts].filter(([name, count]) => count >= 2 || !/^[wb]:/.test(name)).map(([name]) => name).sort();
+  const names = [...counts]
+    .filter(([name, count]) => count >= 2 || !/^[wb]:/.test(name))
+    .map(([name]) => name)
+    .sort();
   return new Map(names.map((name, index) => [name, index]));
 }
 
@@ -93,7 +96,10 @@ function train(data: Labelled[], { lambda, bigrams }: Hyperparameters): ClaimMod
 const lexicalLogits = (model: ClaimModel, data: Labelled[]) => data.map(({ sentence }) => featureLogit(featurize(sentence, model), model));
 
 function evaluate(model: ClaimModel, data: Labelled[]) {
-  return macroF1(data.map((example) => example.claim), lexicalLogits(model, data).map((logit) => logit >= 0));
+  return macroF1(
+    data.map((example) => example.claim),
+    lexicalLogits(model, data).map((logit) => logit >= 0),
+  );
 }
 
 /** The encoder layer: logistic regression on dense embeddings, full-batch, class-balanced, L2. */
@@ -132,12 +138,19 @@ function outOfFold(count: number, foldCount: number, fitAndScore: (train: number
     const isHeld = (index: number) => index < foldCount && index % FOLDS === fold;
     const all = Array.from({ length: count }, (_, index) => index);
     const held = all.filter(isHeld);
-    fitAndScore(all.filter((index) => !isHeld(index)), held).forEach((logit, i) => (logits[held[i]] = logit));
+    fitAndScore(
+      all.filter((index) => !isHeld(index)),
+      held,
+    ).forEach((logit, i) => (logits[held[i]] = logit));
   }
   return logits;
 }
 
-const f1OfLogits = (labels: boolean[], logits: number[]) => macroF1(labels.slice(0, logits.length), logits.map((logit) => logit >= 0));
+const f1OfLogits = (labels: boolean[], logits: number[]) =>
+  macroF1(
+    labels.slice(0, logits.length),
+    logits.map((logit) => logit >= 0),
+  );
 
 function crossValidate(newsSd: Labelled[], own: Labelled[], hyper: Hyperparameters) {
   let total = 0;
@@ -170,7 +183,14 @@ const embeddings = await embedForTraining(trainingData.map((example) => example.
 const labels = trainingData.map((example) => example.claim);
 const layerOutOfFold = (lambda: number) =>
   outOfFold(trainingData.length, newsSd.length, (rows, held) =>
-    layerLogits(fitLayer(rows.map((i) => embeddings[i]), rows.map((i) => labels[i]), lambda), held.map((i) => embeddings[i])),
+    layerLogits(
+      fitLayer(
+        rows.map((i) => embeddings[i]),
+        rows.map((i) => labels[i]),
+        lambda,
+      ),
+      held.map((i) => embeddings[i]),
+    ),
   );
 let bestLayer = { lambda: 0, f1: -1, logits: [] as number[] };
 for (const lambda of [0.0001, 0.0003, 0.001, 0.003]) {
@@ -184,11 +204,20 @@ console.log(`chosen: lambda ${bestLayer.lambda}`);
 
 // How much each model counts in the combined log-odds, chosen on the same out-of-fold predictions.
 const lexicalOutOfFold = outOfFold(trainingData.length, newsSd.length, (rows, held) =>
-  lexicalLogits(train(rows.map((i) => trainingData[i]), best), held.map((i) => trainingData[i])),
+  lexicalLogits(
+    train(
+      rows.map((i) => trainingData[i]),
+      best,
+    ),
+    held.map((i) => trainingData[i]),
+  ),
 );
 let bestMix = { encoderShare: 0, f1: -1 };
 for (const encoderShare of [0.25, 0.5, 0.75, 1]) {
-  const f1 = f1OfLogits(labels, lexicalOutOfFold.map((logit, i) => (1 - encoderShare) * logit + encoderShare * bestLayer.logits[i]));
+  const f1 = f1OfLogits(
+    labels,
+    lexicalOutOfFold.map((logit, i) => (1 - encoderShare) * logit + encoderShare * bestLayer.logits[i]),
+  );
   console.log(`encoder share ${encoderShare}: cross-validated macro-F1 ${f1.toFixed(3)}`);
   if (f1 > bestMix.f1) bestMix = { encoderShare, f1 };
 }
@@ -201,4 +230,6 @@ const lexicalTest = lexicalLogits(model, test);
 const layerTest = layerLogits(layer, testEmbeddings);
 console.log("NewsSD-ENG test macro-F1 (published baselines: TF-IDF+LR 0.55, SBERT+LR 0.69, mBERT 0.76):");
 const combinedTest = lexicalTest.map((logit, i) => (1 - bestMix.encoderShare) * logit + bestMix.encoderShare * layerTest[i]);
-console.log(`  lexical ${f1OfLogits(testLabels, lexicalTest).toFixed(3)}, encoder layer ${f1OfLogits(testLabels, layerTest).toFixed(3)}, shipped (encoder share ${bestMix.encoderShare}) ${f1OfLogits(testLabels, combinedTest).toFixed(3)}`);
+console.log(
+  `  lexical ${f1OfLogits(testLabels, lexicalTest).toFixed(3)}, encoder layer ${f1OfLogits(testLabels, layerTest).toFixed(3)}, shipped (encoder share ${bestMix.encoderShare}) ${f1OfLogits(testLabels, combinedTest).toFixed(3)}`,
+);

@@ -22,7 +22,9 @@ export function bodyLimitFor(request: IncomingMessage) {
 
 /** A pure check's refusal (./request-checks.ts) as the app's error, with the Allow header of a 405. */
 export function refusalError(refusal: Refusal, { nothingSaved = false } = {}) {
-  return new AppError(refusal.code, nothingSaved ? `${refusal.detail} Nothing was saved.` : refusal.detail, { headers: refusal.allow ? { Allow: refusal.allow } : {} });
+  return new AppError(refusal.code, nothingSaved ? `${refusal.detail} Nothing was saved.` : refusal.detail, {
+    headers: refusal.allow ? { Allow: refusal.allow } : {},
+  });
 }
 
 export function serverError() {
@@ -36,7 +38,12 @@ export function serverError() {
 export function limitRequestBody(request: IncomingMessage, response: ServerResponse) {
   const limit = bodyLimitFor(request);
   const tooLarge = () =>
-    sendProblem(request, response, new AppError("payload_too_large", `That request is larger than Arguably accepts here (${Math.round(limit / MB)} MB). Nothing was saved.`), "Too large");
+    sendProblem(
+      request,
+      response,
+      new AppError("payload_too_large", `That request is larger than Arguably accepts here (${Math.round(limit / MB)} MB). Nothing was saved.`),
+      "Too large",
+    );
   const declared = Number(request.headers["content-length"]);
   if (Number.isFinite(declared) && declared > limit) {
     // Answering while the client is still sending makes it see a broken pipe instead of the 413: read
@@ -118,9 +125,13 @@ export function createDatabaseGate(connectionString: string, { log = console.err
     sendProblem(
       request,
       response,
-      new AppError("unavailable", "Arguably cannot reach its database right now. Nothing was lost and nothing was half-saved; please try again in a few seconds.", {
-        retryAfterSeconds: 5,
-      }),
+      new AppError(
+        "unavailable",
+        "Arguably cannot reach its database right now. Nothing was lost and nothing was half-saved; please try again in a few seconds.",
+        {
+          retryAfterSeconds: 5,
+        },
+      ),
       "Briefly unavailable",
     );
 
@@ -204,7 +215,12 @@ export function checkRequestBody(request: IncomingMessage, response: ServerRespo
       return;
     }
     if (serverAction && !serverActionBodyIsValid(contentType, body)) {
-      sendProblem(request, response, new AppError("invalid_request", "That request could not be read: its body is not valid. Nothing was saved."), "Bad request");
+      sendProblem(
+        request,
+        response,
+        new AppError("invalid_request", "That request could not be read: its body is not valid. Nothing was saved."),
+        "Bad request",
+      );
       return;
     }
     proceed(replayWithBody(request, body));

@@ -55,7 +55,8 @@ const UNSTORED_HEADERS = new Set(["set-cookie", "date", "connection", "keep-aliv
 function isAnonymousPageRequest(request: IncomingMessage) {
   if (request.method !== "GET") return false;
   const headers = request.headers;
-  if (headers.rsc || headers["next-router-prefetch"] || headers["next-router-state-tree"] || headers["next-action"] || headers.purpose === "prefetch") return false;
+  if (headers.rsc || headers["next-router-prefetch"] || headers["next-router-state-tree"] || headers["next-action"] || headers.purpose === "prefetch")
+    return false;
   // Any session cookie means a personal page (votes, controls); a stale one is rare and costs a render.
   if (/(?:^|;\s*)(?:__Secure-)?next-auth\.session-token/.test(headers.cookie ?? "")) return false;
   return true;
@@ -79,7 +80,10 @@ function routeOf(url: string) {
 
 export type PageCache = ReturnType<typeof createPageCache>;
 
-export function createPageCache(connectionString: string, { maxEntries = 1_000, maxBytes = 64 * 1024 * 1024, maxAgeMs = 60_000, log = console.error }: PageCacheOptions = {}) {
+export function createPageCache(
+  connectionString: string,
+  { maxEntries = 1_000, maxBytes = 64 * 1024 * 1024, maxAgeMs = 60_000, log = console.error }: PageCacheOptions = {},
+) {
   const entries = new Map<string, Entry>(); // by URL
   const generations = new Map<string, number>(); // articleId → count of invalidations
   let everything = 0; // count of "drop everything" invalidations
@@ -220,7 +224,14 @@ export function createPageCache(connectionString: string, { maxEntries = 1_000, 
           capture(response, (body) => {
             const unchanged = listening && everything === startedEverything && (generations.get(articleId) ?? 0) === startedGeneration;
             const type = String(response.getHeader("content-type") ?? "");
-            if (!unchanged || response.statusCode !== 200 || !type.startsWith("text/html") || response.hasHeader("set-cookie") || response.hasHeader("content-encoding")) return;
+            if (
+              !unchanged ||
+              response.statusCode !== 200 ||
+              !type.startsWith("text/html") ||
+              response.hasHeader("set-cookie") ||
+              response.hasHeader("content-encoding")
+            )
+              return;
             const headers: OutgoingHttpHeaders = {};
             for (const [name, value] of Object.entries(response.getHeaders())) if (!UNSTORED_HEADERS.has(name)) headers[name] = value;
             store(url, { articleId, status: 200, headers, body, gzipped: null, storedAt: Date.now() });

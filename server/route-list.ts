@@ -30,7 +30,10 @@ function* files(dir: string): Generator<string> {
 }
 
 function templateOf(appDir: string, file: string) {
-  const segments = path.relative(appDir, path.dirname(file)).split(path.sep).filter((segment) => segment && !/^\(.*\)$/.test(segment));
+  const segments = path
+    .relative(appDir, path.dirname(file))
+    .split(path.sep)
+    .filter((segment) => segment && !/^\(.*\)$/.test(segment));
   return `/${segments.join("/")}`;
 }
 
@@ -51,7 +54,8 @@ export function readAppRoutes(appDir = APP_DIR): AppRoute[] {
     const name = path.basename(file);
     const relative = path.relative(path.dirname(appDir), file);
     if (name === "page.tsx") routes.push({ template: templateOf(appDir, file), kind: "page", methods: ["GET", "HEAD", "POST"], file: relative });
-    if (name === "route.ts") routes.push({ template: templateOf(appDir, file), kind: "handler", methods: handlerMethods(fs.readFileSync(file, "utf8")), file: relative });
+    if (name === "route.ts")
+      routes.push({ template: templateOf(appDir, file), kind: "handler", methods: handlerMethods(fs.readFileSync(file, "utf8")), file: relative });
   }
   return routes.sort((a, b) => a.template.localeCompare(b.template));
 }

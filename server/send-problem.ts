@@ -16,7 +16,9 @@ const pathOf = (request: IncomingMessage) => (request.url ?? "/").split("?")[0];
 /** Programs and server actions read JSON; browsers navigating read a page. */
 function wantsJson(request: IncomingMessage) {
   const accept = String(request.headers.accept ?? "");
-  return pathOf(request).startsWith("/api/") || Boolean(request.headers["next-action"]) || (accept.includes("application/json") && !accept.includes("text/html"));
+  return (
+    pathOf(request).startsWith("/api/") || Boolean(request.headers["next-action"]) || (accept.includes("application/json") && !accept.includes("text/html"))
+  );
 }
 
 /**

@@ -64,7 +64,13 @@ export async function waitUntilServing(url: string, server?: ChildProcess, timeo
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server && server.exitCode !== null) throw new Error(`The app server exited with code ${server.exitCode}.`);
-    if ((await fetch(url).then((response) => response.status, () => 500)) < 500) return;
+    if (
+      (await fetch(url).then(
+        (response) => response.status,
+        () => 500,
+      )) < 500
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`The app server did not answer at ${url} within ${timeoutMs / 1000}s.`);

@@ -17,13 +17,10 @@ export const setRoleAction = authorizedAction({ ...admin, schema: setRoleSchema 
   revalidatePath("/admin");
 });
 
-export const addWordFilterAction = authorizedAction(
-  { ...admin, schema: wordFilterSchema },
-  async (input, user) => {
-    await addWordFilter({ admin: user, ...input });
-    revalidatePath("/admin");
-  },
-);
+export const addWordFilterAction = authorizedAction({ ...admin, schema: wordFilterSchema }, async (input, user) => {
+  await addWordFilter({ admin: user, ...input });
+  revalidatePath("/admin");
+});
 
 export const removeWordFilterAction = authorizedAction({ ...admin, schema: z.object({ id: idSchema }) }, async (input, user) => {
   await removeWordFilter({ admin: user, id: input.id });

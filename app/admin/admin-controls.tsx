@@ -11,9 +11,17 @@ export function RoleSelect({ userId, role, disabled }: { userId: string; role: s
   const { pending, error, run } = useServerAction();
   return (
     <span>
-      <select aria-label="Role" defaultValue={role} disabled={disabled || pending} onChange={(event) => run(() => setRoleAction({ userId, role: event.target.value }))} className="rounded border border-line px-2 py-1">
+      <select
+        aria-label="Role"
+        defaultValue={role}
+        disabled={disabled || pending}
+        onChange={(event) => run(() => setRoleAction({ userId, role: event.target.value }))}
+        className="rounded border border-line px-2 py-1"
+      >
         {["user", "editor", "moderator", "admin"].map((option) => (
-          <option key={option} value={option}>{option}</option>
+          <option key={option} value={option}>
+            {option}
+          </option>
         ))}
       </select>
       {error ? <Alert>{error}</Alert> : null}
@@ -26,7 +34,16 @@ export function WordFilterForm() {
   const [mode, setMode] = useState<WordFilterMode>("review");
   const { pending, error, run } = useServerAction();
   return (
-    <form className="flex flex-wrap items-end gap-2" onSubmit={(event) => { event.preventDefault(); run(() => addWordFilterAction({ pattern, mode }), () => setPattern("")); }}>
+    <form
+      className="flex flex-wrap items-end gap-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        run(
+          () => addWordFilterAction({ pattern, mode }),
+          () => setPattern(""),
+        );
+      }}
+    >
       <label className="text-sm">
         Word, or /regular expression/
         <input value={pattern} onChange={(event) => setPattern(event.target.value)} className="mt-1 block rounded border border-line px-2 py-1" />
@@ -38,7 +55,9 @@ export function WordFilterForm() {
           <option value="block">Refuse the post</option>
         </select>
       </label>
-      <Button type="submit" disabled={pending}>Add filter</Button>
+      <Button type="submit" disabled={pending}>
+        Add filter
+      </Button>
       {error ? <Alert>{error}</Alert> : null}
     </form>
   );
@@ -46,17 +65,38 @@ export function WordFilterForm() {
 
 export function RemoveFilter({ id }: { id: string }) {
   const { pending, run } = useServerAction();
-  return <Button variant="link" disabled={pending} onClick={() => run(() => removeWordFilterAction({ id }))}>Remove</Button>;
+  return (
+    <Button variant="link" disabled={pending} onClick={() => run(() => removeWordFilterAction({ id }))}>
+      Remove
+    </Button>
+  );
 }
 
 export function SettingInput({ settingKey, label, value }: { settingKey: string; label: string; value: number }) {
   const [current, setCurrent] = useState(String(value));
   const { pending, error, run } = useServerAction();
   return (
-    <form className="flex flex-wrap items-center gap-2 text-sm" onSubmit={(event) => { event.preventDefault(); run(() => updateSettingAction({ key: settingKey, value: Number(current) })); }}>
-      <label className="w-80" htmlFor={`setting-${settingKey}`}>{label}</label>
-      <input id={`setting-${settingKey}`} type="number" min={1} value={current} onChange={(event) => setCurrent(event.target.value)} className="w-24 rounded border border-line px-2 py-1" />
-      <Button type="submit" variant="secondary" disabled={pending}>Save</Button>
+    <form
+      className="flex flex-wrap items-center gap-2 text-sm"
+      onSubmit={(event) => {
+        event.preventDefault();
+        run(() => updateSettingAction({ key: settingKey, value: Number(current) }));
+      }}
+    >
+      <label className="w-80" htmlFor={`setting-${settingKey}`}>
+        {label}
+      </label>
+      <input
+        id={`setting-${settingKey}`}
+        type="number"
+        min={1}
+        value={current}
+        onChange={(event) => setCurrent(event.target.value)}
+        className="w-24 rounded border border-line px-2 py-1"
+      />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        Save
+      </Button>
       {error ? <Alert>{error}</Alert> : null}
     </form>
   );

@@ -21,14 +21,20 @@ export default async function AdminPage() {
         <h2 className="text-xl font-semibold">Roles</h2>
         <table className="w-full text-sm">
           <thead>
-            <tr className="border-b border-line text-left"><th className="py-2">Name</th><th>Email</th><th>Role</th></tr>
+            <tr className="border-b border-line text-left">
+              <th className="py-2">Name</th>
+              <th>Email</th>
+              <th>Role</th>
+            </tr>
           </thead>
           <tbody>
             {users.map((account) => (
               <tr key={account.id} className="border-b border-line">
                 <td className="py-2">{account.name}</td>
                 <td>{account.email}</td>
-                <td><RoleSelect userId={account.id} role={account.role} disabled={account.id === user.id} /></td>
+                <td>
+                  <RoleSelect userId={account.id} role={account.role} disabled={account.id === user.id} />
+                </td>
               </tr>
             ))}
           </tbody>

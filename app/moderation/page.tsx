@@ -29,7 +29,9 @@ export default async function ModerationQueuePage() {
     <div className="space-y-6">
       <div className="flex items-center justify-between">
         <h1 className="font-serif text-3xl font-semibold">Moderation queue</h1>
-        <Link href="/moderation/log" className="text-accent hover:underline">Moderation log</Link>
+        <Link href="/moderation/log" className="text-accent hover:underline">
+          Moderation log
+        </Link>
       </div>
       {items.length === 0 ? <p className="text-muted">Nothing to review.</p> : null}
       <ol className="space-y-4">
@@ -41,11 +43,19 @@ export default async function ModerationQueuePage() {
             {item.type === "response" ? (
               <>
                 <p className="text-sm text-muted">
-                  On the claim <Link href={`/claims/${item.claim.id}#response-${item.id}`} className="underline">“{item.claim.text.slice(0, 100)}”</Link>
+                  On the claim{" "}
+                  <Link href={`/claims/${item.claim.id}#response-${item.id}`} className="underline">
+                    “{item.claim.text.slice(0, 100)}”
+                  </Link>
                 </p>
                 <blockquote className="border-l-4 border-line pl-3 text-sm">{item.body}</blockquote>
                 <p className="text-xs text-muted" data-testid="author-record">
-                  By <Link href={`/users/${item.author.id}`} className="underline">{item.author.name}</Link> ({item.author.role}), joined {formatDate(item.author.createdAt)} · {item.author._count.responses} responses · {item.removedBefore} removed before
+                  By{" "}
+                  <Link href={`/users/${item.author.id}`} className="underline">
+                    {item.author.name}
+                  </Link>{" "}
+                  ({item.author.role}), joined {formatDate(item.author.createdAt)} · {item.author._count.responses} responses · {item.removedBefore} removed
+                  before
                   {item.author.silencedUntil && item.author.silencedUntil > new Date() ? " · silenced" : ""}
                   {item.author.bannedUntil && item.author.bannedUntil > new Date() ? " · suspended or banned" : ""}
                 </p>
@@ -53,11 +63,18 @@ export default async function ModerationQueuePage() {
             ) : (
               <>
                 <p className="text-sm">
-                  <Link href={`/claims/${item.id}`} className="underline">“{item.text}”</Link> <span className="text-muted">in {item.article.title}</span>
+                  <Link href={`/claims/${item.id}`} className="underline">
+                    “{item.text}”
+                  </Link>{" "}
+                  <span className="text-muted">in {item.article.title}</span>
                 </p>
                 {item.raisedBy ? (
                   <p className="text-xs text-muted" data-testid="author-record">
-                    Raised by <Link href={`/users/${item.raisedBy.id}`} className="underline">{item.raisedBy.name}</Link> ({item.raisedBy.role}), joined {formatDate(item.raisedBy.createdAt)}
+                    Raised by{" "}
+                    <Link href={`/users/${item.raisedBy.id}`} className="underline">
+                      {item.raisedBy.name}
+                    </Link>{" "}
+                    ({item.raisedBy.role}), joined {formatDate(item.raisedBy.createdAt)}
                     {item.raisedBy.silencedUntil && item.raisedBy.silencedUntil > new Date() ? " · silenced" : ""}
                     {item.raisedBy.bannedUntil && item.raisedBy.bannedUntil > new Date() ? " · suspended or banned" : ""}
                   </p>
@@ -70,8 +87,17 @@ export default async function ModerationQueuePage() {
               <ul className="space-y-1 text-sm">
                 {item.reports.map((report) => (
                   <li key={report.id}>
-                    <strong>{REASONS[report.reason]}</strong> from {report.reporter.name} (weight {report.weight.toFixed(2)}){report.note ? `: ${report.note}` : ""}
-                    {report.duplicateOfId ? <> — <Link href={`/claims/${report.duplicateOfId}`} className="underline">original</Link></> : null}
+                    <strong>{REASONS[report.reason]}</strong> from {report.reporter.name} (weight {report.weight.toFixed(2)})
+                    {report.note ? `: ${report.note}` : ""}
+                    {report.duplicateOfId ? (
+                      <>
+                        {" "}
+                        —{" "}
+                        <Link href={`/claims/${report.duplicateOfId}`} className="underline">
+                          original
+                        </Link>
+                      </>
+                    ) : null}
                   </li>
                 ))}
               </ul>

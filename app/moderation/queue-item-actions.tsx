@@ -8,7 +8,19 @@ import { moderateAction, sanctionAction } from "./actions";
 
 type Target = { type: "claim" | "response"; id: string };
 
-export function QueueItemActions({ target, version, hidden, claimText, authorId }: { target: Target; version: number; hidden: boolean; claimText?: string; authorId?: string }) {
+export function QueueItemActions({
+  target,
+  version,
+  hidden,
+  claimText,
+  authorId,
+}: {
+  target: Target;
+  version: number;
+  hidden: boolean;
+  claimText?: string;
+  authorId?: string;
+}) {
   const { pending, error, run } = useServerAction();
   const [reason, setReason] = useState("");
   const [duplicateOf, setDuplicateOf] = useState("");
@@ -22,33 +34,72 @@ export function QueueItemActions({ target, version, hidden, claimText, authorId 
         <input value={reason} onChange={(event) => setReason(event.target.value)} className="mt-1 w-full rounded border border-line px-2 py-1" />
       </label>
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" disabled={pending} onClick={() => act("dismiss")}>Dismiss reports</Button>
+        <Button variant="secondary" disabled={pending} onClick={() => act("dismiss")}>
+          Dismiss reports
+        </Button>
         {hidden ? (
-          <Button variant="secondary" disabled={pending} onClick={() => act("restore")}>Restore</Button>
+          <Button variant="secondary" disabled={pending} onClick={() => act("restore")}>
+            Restore
+          </Button>
         ) : (
-          <Button variant="secondary" disabled={pending} onClick={() => act("hide")}>Hide</Button>
+          <Button variant="secondary" disabled={pending} onClick={() => act("hide")}>
+            Hide
+          </Button>
         )}
-        <Button variant="secondary" disabled={pending} onClick={() => act("remove")}>Remove</Button>
+        <Button variant="secondary" disabled={pending} onClick={() => act("remove")}>
+          Remove
+        </Button>
         {target.type === "claim" ? (
           <>
-            <Button variant="secondary" disabled={pending} onClick={() => act("lock")}>Lock</Button>
-            <input aria-label="Original claim id" value={duplicateOf} onChange={(event) => setDuplicateOf(event.target.value)} placeholder="original claim id" className="rounded border border-line px-2 py-1 text-sm" />
-            <Button variant="secondary" disabled={pending || !duplicateOf} onClick={() => act("duplicate", { duplicateOfId: duplicateOf.trim() })}>Mark duplicate</Button>
+            <Button variant="secondary" disabled={pending} onClick={() => act("lock")}>
+              Lock
+            </Button>
+            <input
+              aria-label="Original claim id"
+              value={duplicateOf}
+              onChange={(event) => setDuplicateOf(event.target.value)}
+              placeholder="original claim id"
+              className="rounded border border-line px-2 py-1 text-sm"
+            />
+            <Button variant="secondary" disabled={pending || !duplicateOf} onClick={() => act("duplicate", { duplicateOfId: duplicateOf.trim() })}>
+              Mark duplicate
+            </Button>
           </>
         ) : null}
       </div>
       {target.type === "claim" ? (
         <div className="flex gap-2">
-          <input aria-label="Claim's display text" value={text} onChange={(event) => setText(event.target.value)} className="w-full rounded border border-line px-2 py-1 text-sm" />
-          <Button variant="secondary" disabled={pending} onClick={() => act("edit_claim", { text })}>Save text</Button>
+          <input
+            aria-label="Claim's display text"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            className="w-full rounded border border-line px-2 py-1 text-sm"
+          />
+          <Button variant="secondary" disabled={pending} onClick={() => act("edit_claim", { text })}>
+            Save text
+          </Button>
         </div>
       ) : null}
       {authorId ? (
         <div className="flex flex-wrap gap-2 text-sm">
           <span className="text-muted">Author:</span>
-          <Button variant="link" disabled={pending || !reason.trim()} onClick={() => run(() => sanctionAction({ userId: authorId, kind: "silence", reason, days: 7 }))}>Silence 7 days</Button>
-          <Button variant="link" disabled={pending || !reason.trim()} onClick={() => run(() => sanctionAction({ userId: authorId, kind: "suspend", reason, days: 7 }))}>Suspend 7 days</Button>
-          <Button variant="link" disabled={pending || !reason.trim()} onClick={() => run(() => sanctionAction({ userId: authorId, kind: "ban", reason }))}>Ban</Button>
+          <Button
+            variant="link"
+            disabled={pending || !reason.trim()}
+            onClick={() => run(() => sanctionAction({ userId: authorId, kind: "silence", reason, days: 7 }))}
+          >
+            Silence 7 days
+          </Button>
+          <Button
+            variant="link"
+            disabled={pending || !reason.trim()}
+            onClick={() => run(() => sanctionAction({ userId: authorId, kind: "suspend", reason, days: 7 }))}
+          >
+            Suspend 7 days
+          </Button>
+          <Button variant="link" disabled={pending || !reason.trim()} onClick={() => run(() => sanctionAction({ userId: authorId, kind: "ban", reason }))}>
+            Ban
+          </Button>
         </div>
       ) : null}
       {error ? <Alert>{error}</Alert> : null}

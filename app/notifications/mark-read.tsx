@@ -9,7 +9,16 @@ export function MarkAllRead() {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
-    <Button variant="secondary" disabled={pending} onClick={() => startTransition(async () => { await markNotificationsReadAction({}); router.refresh(); })}>
+    <Button
+      variant="secondary"
+      disabled={pending}
+      onClick={() =>
+        startTransition(async () => {
+          await markNotificationsReadAction({});
+          router.refresh();
+        })
+      }
+    >
       Mark all as read
     </Button>
   );

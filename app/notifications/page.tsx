@@ -25,10 +25,11 @@ export default async function NotificationsPage() {
           {notifications.map((notification) => (
             <li key={notification.id} className={`px-4 py-3 text-sm ${notification.readAt ? "" : "bg-amber-50"}`} data-testid="notification">
               {!notification.readAt ? <span className="sr-only">Unread: </span> : null}
-              <strong>{notification.actor.name}</strong>{" "}
-              {notification.kind === "reply" ? "responded" : "rated your argument"}:{" "}
+              <strong>{notification.actor.name}</strong> {notification.kind === "reply" ? "responded" : "rated your argument"}:{" "}
               <Link href={`/claims/${notification.response.claimId}#response-${notification.response.id}`} className="text-accent underline">
-                {notification.response.deletedAt ? "[deleted]" : `“${notification.response.body.replace(/\s+/g, " ").slice(0, 80)}${notification.response.body.length > 80 ? "…" : ""}”`}
+                {notification.response.deletedAt
+                  ? "[deleted]"
+                  : `“${notification.response.body.replace(/\s+/g, " ").slice(0, 80)}${notification.response.body.length > 80 ? "…" : ""}”`}
               </Link>{" "}
               <span className="text-muted">{formatAge(notification.createdAt)}</span>
             </li>

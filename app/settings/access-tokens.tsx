@@ -41,13 +41,23 @@ function CreateTokenForm({ onCreated }: { onCreated: (created: { token: string; 
       aria-label="New access token"
       onSubmit={(event) => {
         event.preventDefault();
-        run(() => createTokenAction({ name, scope, expiry }), (data) => {
-          setName("");
-          onCreated({ token: data.token, name });
-        });
+        run(
+          () => createTokenAction({ name, scope, expiry }),
+          (data) => {
+            setName("");
+            onCreated({ token: data.token, name });
+          },
+        );
       }}
     >
-      <TextField label="Token name" value={name} onChange={(event) => setName(event.target.value)} maxLength={60} required hint="What it is for, e.g. “classroom export script”." />
+      <TextField
+        label="Token name"
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        maxLength={60}
+        required
+        hint="What it is for, e.g. “classroom export script”."
+      />
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium">What it may do</legend>
         <label className="flex items-center gap-2 text-sm">
@@ -61,7 +71,12 @@ function CreateTokenForm({ onCreated }: { onCreated: (created: { token: string; 
         <label htmlFor="token-expiry" className="block text-sm font-medium">
           Expires
         </label>
-        <select id="token-expiry" value={expiry} onChange={(event) => setExpiry(event.target.value as typeof expiry)} className="rounded-md border border-line bg-white px-3 py-2">
+        <select
+          id="token-expiry"
+          value={expiry}
+          onChange={(event) => setExpiry(event.target.value as typeof expiry)}
+          className="rounded-md border border-line bg-white px-3 py-2"
+        >
           <option value="30">in 30 days</option>
           <option value="90">in 90 days</option>
           <option value="365">in a year</option>
@@ -80,18 +95,26 @@ function NewToken({ token, name, onDone }: { token: string; name: string; onDone
   const [copied, setCopied] = useState(false);
   return (
     <div className="space-y-3 rounded-lg border border-emerald-300 bg-emerald-50 p-4" role="status">
-      <p className="text-sm font-medium">
-        Your new token “{name}”. Copy it now: it will not be shown again.
-      </p>
+      <p className="text-sm font-medium">Your new token “{name}”. Copy it now: it will not be shown again.</p>
       <label htmlFor="new-token" className="sr-only">
         New token
       </label>
-      <input id="new-token" readOnly value={token} data-testid="new-token" className="w-full rounded-md border border-line bg-white px-3 py-2 font-mono text-sm" onFocus={(event) => event.target.select()} />
+      <input
+        id="new-token"
+        readOnly
+        value={token}
+        data-testid="new-token"
+        className="w-full rounded-md border border-line bg-white px-3 py-2 font-mono text-sm"
+        onFocus={(event) => event.target.select()}
+      />
       <div className="flex gap-2">
         <Button
           variant="secondary"
           onClick={() => {
-            navigator.clipboard?.writeText(token).then(() => setCopied(true), () => setCopied(false));
+            navigator.clipboard?.writeText(token).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            );
           }}
         >
           {copied ? "Copied" : "Copy"}
@@ -114,11 +137,21 @@ function TokenList({ tokens }: { tokens: TokenRow[] }) {
         <caption className="sr-only">Your access tokens</caption>
         <thead className="text-muted">
           <tr>
-            <th scope="col" className="py-1 pr-2 font-medium">Name</th>
-            <th scope="col" className="py-1 pr-2 font-medium">Scope</th>
-            <th scope="col" className="py-1 pr-2 font-medium">Last used</th>
-            <th scope="col" className="py-1 pr-2 font-medium">Expires</th>
-            <th scope="col" className="py-1 font-medium"><span className="sr-only">Actions</span></th>
+            <th scope="col" className="py-1 pr-2 font-medium">
+              Name
+            </th>
+            <th scope="col" className="py-1 pr-2 font-medium">
+              Scope
+            </th>
+            <th scope="col" className="py-1 pr-2 font-medium">
+              Last used
+            </th>
+            <th scope="col" className="py-1 pr-2 font-medium">
+              Expires
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
@@ -138,7 +171,8 @@ function TokenList({ tokens }: { tokens: TokenRow[] }) {
                     disabled={pending}
                     aria-label={`Revoke ${token.name}`}
                     onClick={() => {
-                      if (window.confirm(`Revoke “${token.name}”? Anything using it stops working at once.`)) run(() => revokeTokenAction({ tokenId: token.id }));
+                      if (window.confirm(`Revoke “${token.name}”? Anything using it stops working at once.`))
+                        run(() => revokeTokenAction({ tokenId: token.id }));
                     }}
                   >
                     Revoke

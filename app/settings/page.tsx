@@ -26,9 +26,13 @@ export default async function SettingsPage() {
           Personal access tokens
         </h2>
         <p className="text-sm text-muted">
-          Tokens let your scripts and tools use the <Link href="/developers" className="text-accent underline">Arguably API</Link> as you: a{" "}
-          <em>read</em> token raises your rate limit for reading; a <em>write</em> token can also post responses and vote in your name. Send it as{" "}
-          <code className="rounded bg-stone-100 px-1">Authorization: Bearer &lt;token&gt;</code>. Revoke a token the moment you no longer need it or it may have leaked.
+          Tokens let your scripts and tools use the{" "}
+          <Link href="/developers" className="text-accent underline">
+            Arguably API
+          </Link>{" "}
+          as you: a <em>read</em> token raises your rate limit for reading; a <em>write</em> token can also post responses and vote in your name. Send it as{" "}
+          <code className="rounded bg-stone-100 px-1">Authorization: Bearer &lt;token&gt;</code>. Revoke a token the moment you no longer need it or it may have
+          leaked.
         </p>
         <AccessTokens
           tokens={tokens.map((token) => ({

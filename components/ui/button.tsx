@@ -8,11 +8,6 @@ const VARIANTS: Record<Variant, string> = {
   link: "text-accent underline-offset-4 hover:underline",
 };
 
-export function Button({
-  variant = "primary",
-  className = "",
-  type = "button",
-  ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+export function Button({ variant = "primary", className = "", type = "button", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
   return <button type={type} className={`${VARIANTS[variant]} transition-colors ${className}`} {...props} />;
 }

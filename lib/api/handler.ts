@@ -142,4 +142,3 @@ async function readJson(request: Request): Promise<unknown> {
     throw new AppError("malformed_json", "The request body is not valid JSON.");
   }
 }
-

@@ -11,7 +11,9 @@ const problemContent = { "application/problem+json": { schema: ref("Problem") } 
 /** Named schemas, with references between them pointing into components.schemas. */
 function componentSchemas() {
   const convert = (registry: typeof requestSchemas, io: "input" | "output") => {
-    const { schemas } = z.toJSONSchema(registry, { io, uri: (id) => `#/components/schemas/${id}`, unrepresentable: "any" }) as { schemas: Record<string, Record<string, unknown>> };
+    const { schemas } = z.toJSONSchema(registry, { io, uri: (id) => `#/components/schemas/${id}`, unrepresentable: "any" }) as {
+      schemas: Record<string, Record<string, unknown>>;
+    };
     for (const schema of Object.values(schemas)) {
       delete schema.$schema;
       delete schema.$id;
@@ -33,12 +35,21 @@ function schemaFor(schema: z.ZodType, io: "input" | "output") {
 /** Path and query parameters, one per field of the operation's object schema. */
 function parameters(operation: Operation) {
   const list: Record<string, unknown>[] = [];
-  for (const [where, schema] of [["path", operation.params], ["query", operation.query]] as const) {
+  for (const [where, schema] of [
+    ["path", operation.params],
+    ["query", operation.query],
+  ] as const) {
     if (!schema) continue;
     const json = schemaFor(schema, "input") as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
     for (const [name, property] of Object.entries(json.properties ?? {})) {
       const { description, ...fieldSchema } = property;
-      list.push({ name, in: where, required: where === "path" || (json.required ?? []).includes(name), ...(description ? { description } : {}), schema: fieldSchema });
+      list.push({
+        name,
+        in: where,
+        required: where === "path" || (json.required ?? []).includes(name),
+        ...(description ? { description } : {}),
+        schema: fieldSchema,
+      });
     }
   }
   if (operation.operationId === "postResponse") {
@@ -78,12 +89,19 @@ function responses(operation: Operation) {
   const answers: Record<string, unknown> = {
     [operation.success.status]: {
       description: operation.success.description,
-      headers: { ...RATE_LIMIT_HEADERS, ...(operation.success.status === 201 ? { Location: { description: "The new resource's address in the API.", schema: { type: "string" } } } : {}) },
+      headers: {
+        ...RATE_LIMIT_HEADERS,
+        ...(operation.success.status === 201 ? { Location: { description: "The new resource's address in the API.", schema: { type: "string" } } } : {}),
+      },
       content: { "application/json": { schema: schemaFor(operation.success.schema, "output") } },
     },
   };
   if (operation.alreadyThere) {
-    answers["200"] = { description: operation.alreadyThere, headers: RATE_LIMIT_HEADERS, content: { "application/json": { schema: schemaFor(operation.success.schema, "output") } } };
+    answers["200"] = {
+      description: operation.alreadyThere,
+      headers: RATE_LIMIT_HEADERS,
+      content: { "application/json": { schema: schemaFor(operation.success.schema, "output") } },
+    };
   }
   for (const status of [...statuses].sort()) {
     const retry = status === 429 || status === 503 ? { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } } : {};

@@ -168,4 +168,15 @@ export const getMe = operation({
   errors: [],
 });
 
-export const OPERATIONS: Operation[] = [listArticles, getArticle, raiseClaim, getClaim, listClaimResponses, postResponse, voteOnClaim, getResponse, voteOnResponse, getMe];
+export const OPERATIONS: Operation[] = [
+  listArticles,
+  getArticle,
+  raiseClaim,
+  getClaim,
+  listClaimResponses,
+  postResponse,
+  voteOnClaim,
+  getResponse,
+  voteOnResponse,
+  getMe,
+];

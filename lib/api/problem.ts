@@ -13,14 +13,23 @@ export const CORS_HEADERS = {
 export function apiJson(status: number, body: unknown, headers: Record<string, string> = {}) {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...CORS_HEADERS, ...headers },
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      ...CORS_HEADERS,
+      ...headers,
+    },
   });
 }
 
 /** Any thrown value as the API's problem answer; `headers` (its rate-limit state) go with it. */
 export function apiProblemResponse(error: unknown, headers: Record<string, string> = {}) {
   const problem = toAppError(error);
-  return new Response(JSON.stringify(problemDetails(problem)), { status: problem.status, headers: { ...CORS_HEADERS, ...headers, ...problemHeaders(problem) } });
+  return new Response(JSON.stringify(problemDetails(problem)), {
+    status: problem.status,
+    headers: { ...CORS_HEADERS, ...headers, ...problemHeaders(problem) },
+  });
 }
 
 /** The value, or a not_found error saying what does not exist. */

@@ -16,7 +16,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { responseAppearance, type Viewer } from "@/lib/policy/visibility";
 import { anchoredClaimSelect } from "@/lib/articles/claim-columns";
 import { standingWith } from "@/lib/debate/discussion";
-import { claimVisibleTo, responseStateSelect, visibleArticleWhere, visibleClaimInArticleWhere, visibleClaimWhere, visibleResponseWhere } from "@/lib/debate/visibility";
+import {
+  claimVisibleTo,
+  responseStateSelect,
+  visibleArticleWhere,
+  visibleClaimInArticleWhere,
+  visibleClaimWhere,
+  visibleResponseWhere,
+} from "@/lib/debate/visibility";
 
 type ArticleSummary = z.infer<typeof S.ArticleSummary>;
 type ClaimSummary = z.infer<typeof S.ClaimSummary>;
@@ -140,7 +147,10 @@ export async function getPublishedArticle(slug: string): Promise<z.infer<typeof 
 
 export async function getVisibleClaim(claimId: string, viewer: Viewer): Promise<z.infer<typeof S.Claim> | null> {
   const [claim, standingOf] = await Promise.all([
-    getDb().claim.findFirst({ where: { id: claimId, ...visibleClaimWhere(viewer) }, select: { ...claimSummarySelect, duplicateOfId: true, supportLog: true, opposeLog: true } }),
+    getDb().claim.findFirst({
+      where: { id: claimId, ...visibleClaimWhere(viewer) },
+      select: { ...claimSummarySelect, duplicateOfId: true, supportLog: true, opposeLog: true },
+    }),
     standingWith(claimId),
   ]);
   if (!claim) return null;
@@ -232,7 +242,12 @@ export async function listClaimResponses(claimId: string, options: ResponseListO
     }),
   ]);
   if (!visible) return null;
-  return page(rows, options.limit, (row) => responseItem(row, viewer), (row) => [row.createdAt, row.id]);
+  return page(
+    rows,
+    options.limit,
+    (row) => responseItem(row, viewer),
+    (row) => [row.createdAt, row.id],
+  );
 }
 
 /** One response, if the viewer may see it. (After a write, the request reads from the primary: decision 012.) */

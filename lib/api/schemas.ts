@@ -46,12 +46,18 @@ export const IdParams = z.object({ id });
 export const RaiseClaimBody = request(
   "RaiseClaim",
   z.object({
-    start: z.number().int().min(0).describe("Offset of the first selected character in the article's `body` (UTF-16 code units). The selection is widened to whole words."),
+    start: z
+      .number()
+      .int()
+      .min(0)
+      .describe("Offset of the first selected character in the article's `body` (UTF-16 code units). The selection is widened to whole words."),
     end: z.number().int().min(0).describe("Offset just after the last selected character."),
     quote: z
       .string()
       .max(20_000)
-      .describe("The selected words as the caller saw them (`body.slice(start, end)`): if the article's text moved since it was read, they are found again by these words."),
+      .describe(
+        "The selected words as the caller saw them (`body.slice(start, end)`): if the article's text moved since it was read, they are found again by these words.",
+      ),
   }),
   "Words of an article's body to raise as a claim.",
 );
@@ -66,10 +72,7 @@ export const NewResponseBody = request(
   }),
 );
 
-export const ClaimVoteBody = request(
-  "ClaimVoteInput",
-  claimVoteSchema.extend({ value: claimVoteSchema.shape.value.describe("null takes your vote back.") }),
-);
+export const ClaimVoteBody = request("ClaimVoteInput", claimVoteSchema.extend({ value: claimVoteSchema.shape.value.describe("null takes your vote back.") }));
 
 export const ResponseVoteBody = request(
   "ResponseVoteInput",
@@ -138,10 +141,19 @@ export const ClaimSummary = answer(
     anchor: Anchor,
     origin: z
       .enum(CLAIM_ORIGINS)
-      .describe("Who marked the claim: `pipeline` (Arguably's claim finder at import), `editor` (an editor, including a reader's claim an editor accepted), `reader` (raised by a reader in the article's text)."),
-    raisedBy: z.object({ id, name: z.string() }).nullable().describe("The reader who raised the claim (kept when an editor accepts it); null for the others, or once the account is gone."),
+      .describe(
+        "Who marked the claim: `pipeline` (Arguably's claim finder at import), `editor` (an editor, including a reader's claim an editor accepted), `reader` (raised by a reader in the article's text).",
+      ),
+    raisedBy: z
+      .object({ id, name: z.string() })
+      .nullable()
+      .describe("The reader who raised the claim (kept when an editor accepts it); null for the others, or once the account is gone."),
     votes: z.object({ agree: z.number().int(), disagree: z.number().int() }),
-    responses: z.object({ supporting: z.number().int().describe("Direct supporting responses."), opposing: z.number().int(), total: z.number().int().describe("Every response in the tree.") }),
+    responses: z.object({
+      supporting: z.number().int().describe("Direct supporting responses."),
+      opposing: z.number().int(),
+      total: z.number().int().describe("Every response in the tree."),
+    }),
     standing: z.number().min(0).max(1).describe("0 (refuted) to 1 (well supported), from votes and the argument tree."),
     locked: z.boolean().describe("No new responses while true."),
     url: z.url(),
@@ -151,23 +163,20 @@ export const ClaimSummary = answer(
 export const Article = answer(
   "Article",
   ArticleSummary.extend({
-  body: z.string().describe("The article's text, which claim anchors point into."),
-  claims: z.array(ClaimSummary),
-}),
+    body: z.string().describe("The article's text, which claim anchors point into."),
+    claims: z.array(ClaimSummary),
+  }),
 );
 
-const Reason = answer(
-  "Reason",
-  z.object({ responseId: id, stance, effect: z.number().describe("How much the standing would change without this response.") }),
-);
+const Reason = answer("Reason", z.object({ responseId: id, stance, effect: z.number().describe("How much the standing would change without this response.") }));
 
 export const Claim = answer(
   "Claim",
   ClaimSummary.extend({
-  reasons: z.object({ raisedBy: z.array(Reason), loweredBy: z.array(Reason) }).describe("The direct responses that move the standing most."),
-  articleTitle: z.string(),
-  duplicateOfId: id.nullable().describe("Set when moderators found this claim a duplicate of another, where the debate belongs."),
-}),
+    reasons: z.object({ raisedBy: z.array(Reason), loweredBy: z.array(Reason) }).describe("The direct responses that move the standing most."),
+    articleTitle: z.string(),
+    duplicateOfId: id.nullable().describe("Set when moderators found this claim a duplicate of another, where the debate belongs."),
+  }),
 );
 
 export const ResponseItem = answer(
@@ -193,10 +202,7 @@ export const ResponseItem = answer(
   }),
 );
 
-export const ResponsePage = answer(
-  "ResponsePage",
-  z.object({ items: z.array(ResponseItem).describe("Oldest first."), nextCursor: z.string().nullable() }),
-);
+export const ResponsePage = answer("ResponsePage", z.object({ items: z.array(ResponseItem).describe("Oldest first."), nextCursor: z.string().nullable() }));
 
 export const ClaimVoteResult = answer(
   "ClaimVote",
@@ -227,4 +233,3 @@ export const Me = answer(
     token: z.object({ id, scope: zTokenScope }),
   }),
 );
-

@@ -118,9 +118,13 @@ export function judgeSelection(body: string, blocks: BodyBlock[], selection: Spa
       suggestion: longestFreePart(body, span, claims),
     };
   }
-  if (span.end - span.start < MIN_CLAIM_CHARS) return { kind: "invalid", message: `Select at least ${MIN_CLAIM_CHARS} characters: a claim is a statement, not a word.` };
+  if (span.end - span.start < MIN_CLAIM_CHARS)
+    return { kind: "invalid", message: `Select at least ${MIN_CLAIM_CHARS} characters: a claim is a statement, not a word.` };
   if (span.end - span.start > CLAIM_MAX_CHARS) {
-    return { kind: "invalid", message: `A claim can be at most ${CLAIM_MAX_CHARS} characters (that selection has ${span.end - span.start}). Select one or two sentences.` };
+    return {
+      kind: "invalid",
+      message: `A claim can be at most ${CLAIM_MAX_CHARS} characters (that selection has ${span.end - span.start}). Select one or two sentences.`,
+    };
   }
   return { kind: "new", span };
 }

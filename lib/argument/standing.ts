@@ -67,8 +67,14 @@ export function standingOf(root: Root, reasons = 3): Standing {
   }));
   return {
     value,
-    raisedBy: effects.filter((reason) => reason.effect > 1e-9).sort((a, b) => b.effect - a.effect).slice(0, reasons),
-    loweredBy: effects.filter((reason) => reason.effect < -1e-9).sort((a, b) => a.effect - b.effect).slice(0, reasons),
+    raisedBy: effects
+      .filter((reason) => reason.effect > 1e-9)
+      .sort((a, b) => b.effect - a.effect)
+      .slice(0, reasons),
+    loweredBy: effects
+      .filter((reason) => reason.effect < -1e-9)
+      .sort((a, b) => a.effect - b.effect)
+      .slice(0, reasons),
   };
 }
 
@@ -101,15 +107,22 @@ export interface StoredAggregates {
 export function standingFromAggregates(claim: StoredAggregates, strongest: { id: string; stance: Stance; strength: number }[], reasons = 3): Standing {
   const value = combineLogs(claim.base, claim.supportLog, claim.opposeLog);
   const effects = strongest.map((child) => {
-    const without = child.stance === "support"
-      ? combineLogs(claim.base, claim.supportLog - logComplement(child.strength), claim.opposeLog)
-      : combineLogs(claim.base, claim.supportLog, claim.opposeLog - logComplement(child.strength));
+    const without =
+      child.stance === "support"
+        ? combineLogs(claim.base, claim.supportLog - logComplement(child.strength), claim.opposeLog)
+        : combineLogs(claim.base, claim.supportLog, claim.opposeLog - logComplement(child.strength));
     return { id: child.id, stance: child.stance, effect: value - without };
   });
   return {
     value,
-    raisedBy: effects.filter((reason) => reason.effect > 1e-9).sort((a, b) => b.effect - a.effect).slice(0, reasons),
-    loweredBy: effects.filter((reason) => reason.effect < -1e-9).sort((a, b) => a.effect - b.effect).slice(0, reasons),
+    raisedBy: effects
+      .filter((reason) => reason.effect > 1e-9)
+      .sort((a, b) => b.effect - a.effect)
+      .slice(0, reasons),
+    loweredBy: effects
+      .filter((reason) => reason.effect < -1e-9)
+      .sort((a, b) => a.effect - b.effect)
+      .slice(0, reasons),
   };
 }
 

@@ -64,7 +64,12 @@ export async function importArticle({ raw, sourceUrl = null, importedById = null
  * Creates an article under the first free slug made from `title`. When the same source (by hash) was
  * stored meanwhile, by someone else at this very moment, answers with that one instead.
  */
-export async function createWithFreeSlug<S extends Prisma.ArticleSelect, T>(title: string, sourceHash: string, select: S, create: (slug: string) => Promise<T>) {
+export async function createWithFreeSlug<S extends Prisma.ArticleSelect, T>(
+  title: string,
+  sourceHash: string,
+  select: S,
+  create: (slug: string) => Promise<T>,
+) {
   const db = getDb();
   const baseSlug = slugify(title);
   for (let attempt = 0; attempt < 20; attempt++) {

@@ -37,7 +37,17 @@ export async function getArticleBySlug(slug: string, viewer: Viewer) {
       claims: {
         where: visibleClaimInArticleWhere(null),
         orderBy: { start: "asc" },
-        select: { id: true, start: true, end: true, text: true, supportCount: true, opposeCount: true, standing: true, origin: true, raisedBy: { select: { name: true } } },
+        select: {
+          id: true,
+          start: true,
+          end: true,
+          text: true,
+          supportCount: true,
+          opposeCount: true,
+          standing: true,
+          origin: true,
+          raisedBy: { select: { name: true } },
+        },
       },
     },
   });

@@ -109,7 +109,9 @@ export async function splitClaim(articleId: string, claimId: string, at: number)
     const claim = await claimOf(tx, articleId, claimId);
     const parts = splitSpan(article.body, claim, at);
     await tx.claim.delete({ where: { id: claim.id } });
-    await tx.claim.createMany({ data: parts.map((part) => ({ articleId, origin: "editor" as const, score: claim.score, ...anchoredRow(article.body, part) })) });
+    await tx.claim.createMany({
+      data: parts.map((part) => ({ articleId, origin: "editor" as const, score: claim.score, ...anchoredRow(article.body, part) })),
+    });
   });
 }
 

@@ -147,7 +147,11 @@ export async function restoreDatabase(url: string, file: string): Promise<void> 
   const [scriptCode, applyCode] = await Promise.all([exitCode(restoreScript), exitCode(apply)]);
   if (scriptCode !== 0) throw new BackupError(`pg_restore failed: ${firstLines(scriptErrors)}`);
   if (applyCode !== 0) {
-    const errors = applyErrors.split("\n").filter((line) => /ERROR|FATAL/.test(line)).join("\n") || applyErrors;
+    const errors =
+      applyErrors
+        .split("\n")
+        .filter((line) => /ERROR|FATAL/.test(line))
+        .join("\n") || applyErrors;
     throw new BackupError(`restore failed and was rolled back: ${firstLines(errors)}`);
   }
 }

@@ -44,7 +44,10 @@ function replicaClients(): ReplicaClients | null {
   if (!key.trim()) return null;
   const primary = getPrimaryDb();
   if (state.arguablyReplicaClients?.key !== key || state.arguablyReplicaClients.primary !== primary) {
-    const urls = key.split(",").map((url) => url.trim()).filter(Boolean);
+    const urls = key
+      .split(",")
+      .map((url) => url.trim())
+      .filter(Boolean);
     const replicas = urls.map((url) => createPrismaClient(url));
     // The extension is typed against @prisma/client's own client; ours is generated (same runtime).
     const routed = primary.$extends(readReplicas({ replicas: replicas as never })) as unknown as Database;

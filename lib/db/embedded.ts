@@ -50,8 +50,7 @@ export async function binaries() {
     return { pgCtl: pg_ctl, initdb, postgres };
   } catch {
     throw new Error(
-      `No embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} (${platformPackage}). ` +
-        "Set DATABASE_URL to use a PostgreSQL server of your own.",
+      `No embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} (${platformPackage}). ` + "Set DATABASE_URL to use a PostgreSQL server of your own.",
     );
   }
 }
@@ -183,14 +182,7 @@ async function initialise(dataDir: string, ids: { uid?: number; gid?: number }, 
   try {
     await execFileAsync(
       initdb,
-      [
-        `--pgdata=${dataDir}`,
-        "--auth=scram-sha-256",
-        `--username=${credentials.user}`,
-        `--pwfile=${passwordFile}`,
-        "--encoding=UTF8",
-        "--locale=C.UTF-8",
-      ],
+      [`--pgdata=${dataDir}`, "--auth=scram-sha-256", `--username=${credentials.user}`, `--pwfile=${passwordFile}`, "--encoding=UTF8", "--locale=C.UTF-8"],
       { ...ids, env: environmentWith({ LC_ALL: "C" }) },
     );
   } finally {
@@ -232,37 +224,23 @@ export async function startEmbeddedPostgres({ dataDir, log = console.log }: Star
     await fs.writeFile(credentialsFile(dataDir), JSON.stringify(credentials, null, 2), { mode: 0o600 });
   }
   const { pgCtl } = await binaries();
-  const options = [
-    `-p ${port}`,
-    "-c listen_addresses=127.0.0.1",
-    "-c unix_socket_directories=",
-    "-c max_connections=200",
-  ].join(" ");
+  const options = [`-p ${port}`, "-c listen_addresses=127.0.0.1", "-c unix_socket_directories=", "-c max_connections=200"].join(" ");
   try {
-    await execFileAsync(
-      pgCtl,
-      ["start", "-D", dataDir, "-w", "-t", "60", "-s", "-l", path.join(dataDir, "server.log"), "-o", options],
-      { ...ids, env: environmentWith({ LC_ALL: "C" }) },
-    );
+    await execFileAsync(pgCtl, ["start", "-D", dataDir, "-w", "-t", "60", "-s", "-l", path.join(dataDir, "server.log"), "-o", options], {
+      ...ids,
+      env: environmentWith({ LC_ALL: "C" }),
+    });
   } catch (error) {
     // Lost a race with another launch that started the server first: PostgreSQL's lock refused us.
     const racedPort = await runningServerPort(dataDir);
     if (racedPort) return handle({ ...credentials, port: racedPort }, dataDir, ids, true);
     const logTail = await fs.readFile(path.join(dataDir, "server.log"), "utf8").catch(() => "");
-    throw new Error(
-      `The embedded PostgreSQL server did not start: ${(error as Error).message.split("\n")[0]}\n` +
-        logTail.split("\n").slice(-8).join("\n"),
-    );
+    throw new Error(`The embedded PostgreSQL server did not start: ${(error as Error).message.split("\n")[0]}\n` + logTail.split("\n").slice(-8).join("\n"));
   }
   return handle(credentials, dataDir, ids, false);
 }
 
-async function handle(
-  credentials: Credentials,
-  dataDir: string,
-  ids: { uid?: number; gid?: number },
-  reused: boolean,
-): Promise<EmbeddedPostgres> {
+async function handle(credentials: Credentials, dataDir: string, ids: { uid?: number; gid?: number }, reused: boolean): Promise<EmbeddedPostgres> {
   const adminUrl = connectionString(credentials, "postgres");
   await waitUntilAccepting(adminUrl, 30_000);
   let stopped = false;

@@ -4,11 +4,26 @@
 // Used by lib/errors.ts (every transport's failure rule) and the HTTP edge's outage gate (server/guards.ts).
 const UNAVAILABLE_CODES = new Set([
   // Node sockets
-  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EPIPE",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "EPIPE",
   // PostgreSQL: admin/crash shutdown, cannot connect now, connection exceptions
-  "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
   // Prisma: cannot reach server, timed out, server closed the connection
-  "P1001", "P1002", "P1008", "P1017",
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
 ]);
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 // Not "timeout exceeded when trying to connect": pg-pool says that when all its connections are busy,

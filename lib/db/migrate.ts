@@ -75,9 +75,7 @@ export async function migrate(
   try {
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
     await client.query(CREATE_HISTORY_TABLE);
-    const { rows } = await client.query<AppliedRow>(
-      `select migration_name, checksum, finished_at from "_prisma_migrations" where rolled_back_at is null`,
-    );
+    const { rows } = await client.query<AppliedRow>(`select migration_name, checksum, finished_at from "_prisma_migrations" where rolled_back_at is null`);
     const recorded = new Map(rows.map((row) => [row.migration_name, row]));
     checkHistory(local, recorded);
 
@@ -125,15 +123,13 @@ async function applyOne(client: pg.Client, migration: LocalMigration) {
   const id = randomUUID();
   try {
     await client.query("begin");
-    await client.query(
-      `insert into "_prisma_migrations" (id, checksum, migration_name, started_at) values ($1, $2, $3, now())`,
-      [id, migration.checksum, migration.name],
-    );
+    await client.query(`insert into "_prisma_migrations" (id, checksum, migration_name, started_at) values ($1, $2, $3, now())`, [
+      id,
+      migration.checksum,
+      migration.name,
+    ]);
     await client.query(migration.sql);
-    await client.query(
-      `update "_prisma_migrations" set finished_at = now(), applied_steps_count = 1 where id = $1`,
-      [id],
-    );
+    await client.query(`update "_prisma_migrations" set finished_at = now(), applied_steps_count = 1 where id = $1`, [id]);
     await client.query("commit");
   } catch (error) {
     await client.query("rollback").catch(() => undefined);

@@ -38,10 +38,19 @@ export async function startStreamingReplica(adminUrl: string, dataDir: string): 
   const { pgCtl } = await binaries();
   // A hot standby refuses to run with fewer connections than its primary allows.
   const maxConnections = (await queryRows<{ max_connections: string }>(adminUrl, "show max_connections"))[0].max_connections;
-  const options = [`-p ${port}`, "-c listen_addresses=127.0.0.1", "-c unix_socket_directories=", "-c hot_standby=on", `-c max_connections=${maxConnections}`].join(" ");
+  const options = [
+    `-p ${port}`,
+    "-c listen_addresses=127.0.0.1",
+    "-c unix_socket_directories=",
+    "-c hot_standby=on",
+    `-c max_connections=${maxConnections}`,
+  ].join(" ");
   const logFile = path.join(dataDir, "replica.log");
   try {
-    await execFileAsync(pgCtl, ["start", "-D", dataDir, "-w", "-t", "60", "-s", "-l", logFile, "-o", options], { ...ids, env: environmentWith({ LC_ALL: "C" }) });
+    await execFileAsync(pgCtl, ["start", "-D", dataDir, "-w", "-t", "60", "-s", "-l", logFile, "-o", options], {
+      ...ids,
+      env: environmentWith({ LC_ALL: "C" }),
+    });
   } catch (error) {
     const logTail = await fs.readFile(logFile, "utf8").catch(() => "");
     throw new Error(`The replica did not start: ${(error as Error).message.split("\n")[0]}\n${logTail.split("\n").slice(-8).join("\n")}`);

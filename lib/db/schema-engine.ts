@@ -59,11 +59,7 @@ async function instantiateEngine() {
  * SQL that takes a database from schema `from` (or an empty database) to schema `to`.
  * The engine wants a reachable PostgreSQL even for a schema-to-schema diff: `databaseUrl`.
  */
-export async function diffSchemas(
-  databaseUrl: string,
-  from: string | null,
-  to: string,
-): Promise<string> {
+export async function diffSchemas(databaseUrl: string, from: string | null, to: string): Promise<string> {
   const SchemaEngineClass = await loadEngineClass();
   const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl }));
   const engine = await SchemaEngineClass.new({ datamodels: [["schema.prisma", to]] }, () => {}, adapter);

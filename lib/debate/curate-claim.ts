@@ -34,7 +34,11 @@ export const curateClaimSchema = z.discriminatedUnion("action", [
     action: z.literal("remove"),
     claimId: id,
     version: z.number().int(),
-    reason: z.string({ error: "Give a reason: readers and the raiser see it in the log." }).trim().min(3, "Give a reason: readers and the raiser see it in the log.").max(500, "Keep the reason under 500 characters."),
+    reason: z
+      .string({ error: "Give a reason: readers and the raiser see it in the log." })
+      .trim()
+      .min(3, "Give a reason: readers and the raiser see it in the log.")
+      .max(500, "Keep the reason under 500 characters."),
   }),
 ]);
 export type Curation = z.infer<typeof curateClaimSchema>;
@@ -56,7 +60,10 @@ export async function curateClaim(editor: Actor, curation: Curation) {
     // Like a moderator's action (./moderation.ts), the change applies only to the version the editor saw:
     // a moderator's change committed since the read above makes it fail instead of being overwritten.
     const changed = async (data: Prisma.ClaimUpdateManyMutationInput & { duplicateOfId?: string }) => {
-      const updated = await tx.claim.updateMany({ where: { id: claim.id, moderationVersion: curation.version }, data: { ...data, moderationVersion: { increment: 1 } } });
+      const updated = await tx.claim.updateMany({
+        where: { id: claim.id, moderationVersion: curation.version },
+        data: { ...data, moderationVersion: { increment: 1 } },
+      });
       if (updated.count !== 1) throw stale();
     };
     const target = { type: "claim" as const, id: claim.id };

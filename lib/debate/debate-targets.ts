@@ -3,9 +3,9 @@
 // may not see is "does not exist", so writes cannot tell a hidden claim from a missing one.
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { canChangeResponse,type Actor } from "@/lib/policy";
-import { appearanceToParticipant,arguesForReaders } from "@/lib/policy/visibility";
-import { responseStateSelect,visibleClaimWhere } from "./visibility";
+import { canChangeResponse, type Actor } from "@/lib/policy";
+import { appearanceToParticipant, arguesForReaders } from "@/lib/policy/visibility";
+import { responseStateSelect, visibleClaimWhere } from "./visibility";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -39,7 +39,10 @@ export async function debatableResponse(tx: Tx, responseId: string, actorId: str
   return response;
 }
 
-export async function notifyFollowers(tx: Tx, { responseId, followed, actorId }: { responseId: string; followed: { claimId?: string; responseId?: string }; actorId: string }) {
+export async function notifyFollowers(
+  tx: Tx,
+  { responseId, followed, actorId }: { responseId: string; followed: { claimId?: string; responseId?: string }; actorId: string },
+) {
   const followers = await tx.follow.findMany({ where: { ...followed, userId: { not: actorId } }, select: { userId: true } });
   if (followers.length) {
     await tx.notification.createMany({ data: followers.map(({ userId }) => ({ userId, kind: "reply" as const, actorId, responseId })) });
@@ -49,11 +52,25 @@ export async function notifyFollowers(tx: Tx, { responseId, followed, actorId }:
 export async function ownResponse(tx: Tx, responseId: string, actor: Actor, allowed = canChangeResponse) {
   const response = await tx.response.findUnique({
     where: { id: responseId },
-    select: { id: true, authorId: true, body: true, createdAt: true, editedAt: true, deletedAt: true, removedAt: true, hiddenAt: true, claimId: true, claim: { select: { articleId: true } } },
+    select: {
+      id: true,
+      authorId: true,
+      body: true,
+      createdAt: true,
+      editedAt: true,
+      deletedAt: true,
+      removedAt: true,
+      hiddenAt: true,
+      claimId: true,
+      claim: { select: { articleId: true } },
+    },
   });
   if (!response) throw new AppError("not_found", "That response does not exist.");
   if (!allowed(actor, response)) {
-    throw new AppError("forbidden", response.authorId === actor.id ? "Your account cannot change responses right now." : "Only its author can change a response.");
+    throw new AppError(
+      "forbidden",
+      response.authorId === actor.id ? "Your account cannot change responses right now." : "Only its author can change a response.",
+    );
   }
   if (response.deletedAt) throw new AppError("conflict", "That response was deleted.");
   if (response.removedAt) throw new AppError("conflict", "A moderator removed that response; it can no longer be changed.");

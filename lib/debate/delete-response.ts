@@ -1,7 +1,7 @@
 // An author deletes their response: it keeps its place in the tree, its texts go.
 import { getDb } from "@/lib/db/client";
 import { announce } from "@/lib/live/publish";
-import { canDeleteResponse,type Actor } from "@/lib/policy";
+import { canDeleteResponse, type Actor } from "@/lib/policy";
 import { ownResponse } from "./debate-targets";
 
 /** Soft delete: the response keeps its place (its replies stay), its text and earlier texts go. */

@@ -283,8 +283,14 @@ async function strongestResponses(claimId: string) {
   return (await Promise.all([strongest("support"), strongest("oppose")])).flat();
 }
 
-function storedStanding(claim: { agreeVotes: number; disagreeVotes: number; supportLog: number; opposeLog: number }, strongest: Awaited<ReturnType<typeof strongestResponses>>) {
-  return standingFromAggregates({ base: baseScore(claim.agreeVotes, claim.disagreeVotes), supportLog: claim.supportLog, opposeLog: claim.opposeLog }, strongest);
+function storedStanding(
+  claim: { agreeVotes: number; disagreeVotes: number; supportLog: number; opposeLog: number },
+  strongest: Awaited<ReturnType<typeof strongestResponses>>,
+) {
+  return standingFromAggregates(
+    { base: baseScore(claim.agreeVotes, claim.disagreeVotes), supportLog: claim.supportLog, opposeLog: claim.opposeLog },
+    strongest,
+  );
 }
 
 /** A claim's standing and the responses that move it most: two index reads, whatever the debate's size. */
@@ -314,7 +320,10 @@ export interface DiscussionOptions {
 }
 
 /** A claim with a bounded page of its debate, its standing and the reasons that move it. */
-export async function getClaimDiscussion(claimId: string, { viewer = null, sort = "best", shown = {} }: DiscussionOptions = {}): Promise<ClaimDiscussion | null> {
+export async function getClaimDiscussion(
+  claimId: string,
+  { viewer = null, sort = "best", shown = {} }: DiscussionOptions = {},
+): Promise<ClaimDiscussion | null> {
   const claim = await findVisibleClaim(claimId, viewer);
   if (!claim) return null;
   const viewerId = viewer?.id ?? null;
@@ -443,7 +452,18 @@ export async function getClaimOutline(claimId: string) {
     select: { id: true, parentId: true, stance: true, body: true, deletedAt: true, strength: true, strongVotes: true, weakVotes: true },
   });
   const nodes = new Map<string, OutlineNode>(
-    rows.map((row) => [row.id, { id: row.id, stance: row.stance, text: row.deletedAt ? "[deleted]" : row.body, strength: row.strength, strong: row.strongVotes, weak: row.weakVotes, children: [] }]),
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        stance: row.stance,
+        text: row.deletedAt ? "[deleted]" : row.body,
+        strength: row.strength,
+        strong: row.strongVotes,
+        weak: row.weakVotes,
+        children: [],
+      },
+    ]),
   );
   const roots: OutlineNode[] = [];
   // Rows can come before their parents (an imported debate's share one creation time), and a reply
@@ -460,5 +480,13 @@ export async function getClaimOutline(claimId: string) {
     for (const node of list) strongestFirst(node.children);
   };
   strongestFirst(roots);
-  return { ...header(claim), agree: claim.agreeVotes, disagree: claim.disagreeVotes, standing: storedStanding(claim, []).value, roots, shown, total: claim.responseCount };
+  return {
+    ...header(claim),
+    agree: claim.agreeVotes,
+    disagree: claim.disagreeVotes,
+    standing: storedStanding(claim, []).value,
+    roots,
+    shown,
+    total: claim.responseCount,
+  };
 }

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { screenText } from "@/lib/policy/word-filter";
 import { announce } from "@/lib/live/publish";
 import { type Actor } from "@/lib/policy";
-import { ownResponse, } from "./debate-targets";
+import { ownResponse } from "./debate-targets";
 
 /**
  * Replaces a response's text, keeping the old text as a revision. `seenEditedAt` is the edit the author

@@ -2,7 +2,7 @@
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { claimVisibleTo,responseArguesForReaders } from "./visibility";
+import { claimVisibleTo, responseArguesForReaders } from "./visibility";
 
 /** Follows (or stops following) a claim or a response; only what readers see can be followed. */
 export async function setFollow(input: { userId: string; claimId?: string; responseId?: string; follow: boolean }) {

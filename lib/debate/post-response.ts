@@ -12,7 +12,7 @@ import type { PostResponseInput } from "./schemas";
 import { screenText } from "@/lib/policy/word-filter";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { announce } from "@/lib/live/publish";
-import { debatableResponse,liveClaim,notifyFollowers, } from "./debate-targets";
+import { debatableResponse, liveClaim, notifyFollowers } from "./debate-targets";
 
 /** A response as stored: its input, and who wrote it. */
 export type NewResponse = Omit<PostResponseInput, "submissionKey"> & {
@@ -87,7 +87,11 @@ async function insertResponse(input: NewResponse) {
       select: { id: true, hiddenAt: true },
     });
     await tx.follow.create({ data: { userId: input.authorId, responseId: response.id } });
-    await notifyFollowers(tx, { responseId: response.id, followed: input.parentId ? { responseId: input.parentId } : { claimId: input.claimId }, actorId: input.authorId });
+    await notifyFollowers(tx, {
+      responseId: response.id,
+      followed: input.parentId ? { responseId: input.parentId } : { claimId: input.claimId },
+      actorId: input.authorId,
+    });
     await announce(tx, { type: "response", claimId: input.claimId, articleId: claim.articleId });
     return response;
   });

@@ -2,8 +2,8 @@
 import type { ResponseVoteValue } from "@/lib/vocabulary";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { responseAppearance,type Viewer } from "@/lib/policy/visibility";
-import { responseStateSelect,visibleClaimWhere,visibleResponseWhere } from "./visibility";
+import { responseAppearance, type Viewer } from "@/lib/policy/visibility";
+import { responseStateSelect, visibleClaimWhere, visibleResponseWhere } from "./visibility";
 
 /**
  * A person's profile: the claims they raised and the responses of theirs the viewer may see, newest

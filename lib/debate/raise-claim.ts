@@ -83,11 +83,17 @@ export async function raiseClaimAs(user: SessionUser, input: RaiseClaimInput): P
       case "acrossParagraphs":
         return { kind: "suggestion", message: judgement.message, suggestion: withText(judgement.suggestion), claimId: null };
       case "partlyClaimed": {
-        const claimId = debateFor(claims.find((claim) => claim.id === judgement.claimId)!, claims);
+        const claimId = debateFor(
+          claims.find((claim) => claim.id === judgement.claimId)!,
+          claims,
+        );
         return { kind: "suggestion", message: judgement.message, suggestion: withText(judgement.suggestion), claimId };
       }
       case "existing": {
-        const claimId = debateFor(claims.find((claim) => claim.id === judgement.claimId)!, claims);
+        const claimId = debateFor(
+          claims.find((claim) => claim.id === judgement.claimId)!,
+          claims,
+        );
         if (!claimId) throw new AppError("conflict", "Moderators withheld a claim on these words; it cannot be raised again.");
         return { kind: "existing", claimId };
       }

@@ -1,7 +1,7 @@
 // A response's revisions, as its history page shows them.
 import { getDb } from "@/lib/db/client";
-import { responseAppearance,type Viewer } from "@/lib/policy/visibility";
-import { responseStateSelect,visibleResponseWhere } from "./visibility";
+import { responseAppearance, type Viewer } from "@/lib/policy/visibility";
+import { responseStateSelect, visibleResponseWhere } from "./visibility";
 
 /** A response's current text and earlier ones, if the viewer may see it (lib/policy/visibility.ts). */
 export async function getRevisions(responseId: string, viewer: Viewer) {

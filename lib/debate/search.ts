@@ -44,7 +44,17 @@ export interface SearchResults {
 }
 
 /** The article filter, by slug; an unknown slug matches nothing. */
-export async function searchDebates({ query, type = "all", articleSlug = null, page = 1 }: { query: string; type?: SearchType; articleSlug?: string | null; page?: number }): Promise<SearchResults> {
+export async function searchDebates({
+  query,
+  type = "all",
+  articleSlug = null,
+  page = 1,
+}: {
+  query: string;
+  type?: SearchType;
+  articleSlug?: string | null;
+  page?: number;
+}): Promise<SearchResults> {
   const text = query.trim().slice(0, 200);
   if (!text) return { query: text, hits: [], more: false };
   const offset = (Math.max(1, Math.min(page, 50)) - 1) * SEARCH_PAGE_SIZE;
@@ -75,7 +85,21 @@ export async function searchDebates({ query, type = "all", articleSlug = null, p
       WHERE ${claimVisibleSql(null)} AND ${responseVisibleSql(null)} AND r."deletedAt" IS NULL
         AND arguably_response_document(r.body) @@ q ${inArticle}`);
   }
-  const rows = await getReadDb().$queryRaw<{ type: SearchHit["type"]; id: string; slug: string; title: string; claimId: string | null; claimText: string | null; origin: ClaimOrigin | null; raisedBy: string | null; heading: string; snippet: string; rank: number }[]>`
+  const rows = await getReadDb().$queryRaw<
+    {
+      type: SearchHit["type"];
+      id: string;
+      slug: string;
+      title: string;
+      claimId: string | null;
+      claimText: string | null;
+      origin: ClaimOrigin | null;
+      raisedBy: string | null;
+      heading: string;
+      snippet: string;
+      rank: number;
+    }[]
+  >`
     WITH query AS (SELECT websearch_to_tsquery('english', ${text}) AS q),
     page AS (
       SELECT * FROM (${Prisma.join(parts, " UNION ALL ")}) AS hits

@@ -5,10 +5,18 @@ import { z } from "zod";
 import { ExchangeFormatError, inTreeOrder, type DebateTree, type ExchangedResponse } from "./debate-tree";
 
 const Node = z.object({ nodeID: z.union([z.string(), z.number()]).transform(String), text: z.string(), type: z.string() });
-const Edge = z.object({ edgeID: z.union([z.string(), z.number()]).transform(String).optional(), fromID: z.union([z.string(), z.number()]).transform(String), toID: z.union([z.string(), z.number()]).transform(String) });
+const Edge = z.object({
+  edgeID: z.union([z.string(), z.number()]).transform(String).optional(),
+  fromID: z.union([z.string(), z.number()]).transform(String),
+  toID: z.union([z.string(), z.number()]).transform(String),
+});
 const Document = z.object({ nodes: z.array(Node).max(100_000), edges: z.array(Edge).max(200_000) });
 
-export type AifDocument = { nodes: { nodeID: string; text: string; type: "I" | "RA" | "CA"; timestamp?: string }[]; edges: { edgeID: string; fromID: string; toID: string }[]; locutions: never[] };
+export type AifDocument = {
+  nodes: { nodeID: string; text: string; type: "I" | "RA" | "CA"; timestamp?: string }[];
+  edges: { edgeID: string; fromID: string; toID: string }[];
+  locutions: never[];
+};
 
 export function toAif(tree: DebateTree): AifDocument {
   const nodes: AifDocument["nodes"] = [{ nodeID: tree.claim.id, text: tree.claim.text, type: "I" }];
@@ -16,8 +24,14 @@ export function toAif(tree: DebateTree): AifDocument {
   for (const response of inTreeOrder(tree)) {
     const scheme = response.stance === "support" ? "RA" : "CA";
     const relation = `${scheme}-${response.id}`;
-    nodes.push({ nodeID: response.id, text: response.text, type: "I" }, { nodeID: relation, text: response.stance === "support" ? "Default Inference" : "Default Conflict", type: scheme });
-    edges.push({ edgeID: `${relation}-from`, fromID: response.id, toID: relation }, { edgeID: `${relation}-to`, fromID: relation, toID: response.parentId ?? tree.claim.id });
+    nodes.push(
+      { nodeID: response.id, text: response.text, type: "I" },
+      { nodeID: relation, text: response.stance === "support" ? "Default Inference" : "Default Conflict", type: scheme },
+    );
+    edges.push(
+      { edgeID: `${relation}-from`, fromID: response.id, toID: relation },
+      { edgeID: `${relation}-to`, fromID: relation, toID: response.parentId ?? tree.claim.id },
+    );
   }
   return { nodes, edges, locutions: [] };
 }
@@ -38,14 +52,16 @@ export function parseAif(json: unknown): DebateTree {
 /** Reads an AIF document of one or more claims' trees: each I-node that answers nothing is a claim. */
 export function parseAifDebates(json: unknown): DebateTree[] {
   const parsed = Document.safeParse(json);
-  if (!parsed.success) throw new ExchangeFormatError(`Not an AIF document: ${parsed.error.issues[0]?.path.join(".") || "the top level"}: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new ExchangeFormatError(`Not an AIF document: ${parsed.error.issues[0]?.path.join(".") || "the top level"}: ${parsed.error.issues[0]?.message}`);
   const { nodes, edges } = parsed.data;
   const byId = new Map(nodes.map((node) => [node.nodeID, node]));
   if (byId.size !== nodes.length) throw new ExchangeFormatError("Two nodes share a nodeID.");
   const outgoing = new Map<string, string[]>();
   const incoming = new Map<string, string[]>();
   for (const edge of edges) {
-    if (!byId.has(edge.fromID) || !byId.has(edge.toID)) throw new ExchangeFormatError(`Edge ${edge.edgeID ?? `${edge.fromID}→${edge.toID}`} names a node that does not exist.`);
+    if (!byId.has(edge.fromID) || !byId.has(edge.toID))
+      throw new ExchangeFormatError(`Edge ${edge.edgeID ?? `${edge.fromID}→${edge.toID}`} names a node that does not exist.`);
     outgoing.set(edge.fromID, [...(outgoing.get(edge.fromID) ?? []), edge.toID]);
     incoming.set(edge.toID, [...(incoming.get(edge.toID) ?? []), edge.fromID]);
   }
@@ -57,8 +73,10 @@ export function parseAifDebates(json: unknown): DebateTree[] {
   for (const relation of relations) {
     const from = incoming.get(relation.nodeID) ?? [];
     const to = outgoing.get(relation.nodeID) ?? [];
-    if (from.length !== 1 || to.length !== 1) throw new ExchangeFormatError(`${relation.type} node ${relation.nodeID} must have one premise and one conclusion.`);
-    if (byId.get(from[0])!.type !== "I" || byId.get(to[0])!.type !== "I") throw new ExchangeFormatError(`${relation.type} node ${relation.nodeID} must connect two I-nodes.`);
+    if (from.length !== 1 || to.length !== 1)
+      throw new ExchangeFormatError(`${relation.type} node ${relation.nodeID} must have one premise and one conclusion.`);
+    if (byId.get(from[0])!.type !== "I" || byId.get(to[0])!.type !== "I")
+      throw new ExchangeFormatError(`${relation.type} node ${relation.nodeID} must connect two I-nodes.`);
     if (parentOf.has(from[0])) throw new ExchangeFormatError(`I-node ${from[0]} answers more than one statement; a debate is a tree.`);
     parentOf.set(from[0], { parentId: to[0], stance: relation.type === "RA" ? "support" : "oppose" });
   }

@@ -8,6 +8,11 @@ export function download(body: string, { type, filename }: { type: string; filen
   // does not survive compression (the server gzips for browsers that ask), so it travels on its own.
   const bytes = new TextEncoder().encode(body);
   return new Response(bytes, {
-    headers: { "Content-Type": type, [EXPORT_SIZE_HEADER]: String(bytes.byteLength), "Content-Disposition": `attachment; filename="${safe}"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": type,
+      [EXPORT_SIZE_HEADER]: String(bytes.byteLength),
+      "Content-Disposition": `attachment; filename="${safe}"`,
+      "Cache-Control": "no-store",
+    },
   });
 }

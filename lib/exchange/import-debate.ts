@@ -26,16 +26,32 @@ export interface ImportProgress {
  * One or more claims' debates (an article export holds several) as one draft: its text is the claims,
  * a paragraph each, each paragraph one claim with its tree. `onProgress` hears of every batch saved.
  */
-export async function importDebates({ trees, title, source, importedById, onProgress }: { trees: DebateTree[]; title: string | null; source: string; importedById: string; onProgress?: (progress: ImportProgress) => void }) {
+export async function importDebates({
+  trees,
+  title,
+  source,
+  importedById,
+  onProgress,
+}: {
+  trees: DebateTree[];
+  title: string | null;
+  source: string;
+  importedById: string;
+  onProgress?: (progress: ImportProgress) => void;
+}) {
   const claimTexts = trees.map((tree) => tree.claim.text.replace(/\s+/g, " ").trim());
   if (!trees.length || claimTexts.some((text) => !text)) throw new AppError("invalid_request", "A claim in that file has no text.");
   const total = trees.reduce((sum, tree) => sum + tree.responses.length, 0);
   if (total > MAX_IMPORTED_RESPONSES) {
-    throw new AppError("invalid_request", `That file has ${total.toLocaleString("en")} responses; at most ${MAX_IMPORTED_RESPONSES.toLocaleString("en")} can be imported at once.`);
+    throw new AppError(
+      "invalid_request",
+      `That file has ${total.toLocaleString("en")} responses; at most ${MAX_IMPORTED_RESPONSES.toLocaleString("en")} can be imported at once.`,
+    );
   }
   const responses = trees.flatMap((tree) => tree.responses);
   const tooLong = responses.find((response) => response.text.length > RESPONSE_MAX);
-  if (tooLong) throw new AppError("invalid_request", `The response "${tooLong.text.slice(0, 40)}…" is longer than ${RESPONSE_MAX.toLocaleString("en")} characters.`);
+  if (tooLong)
+    throw new AppError("invalid_request", `The response "${tooLong.text.slice(0, 40)}…" is longer than ${RESPONSE_MAX.toLocaleString("en")} characters.`);
   const empty = responses.find((response) => !response.text.trim());
   if (empty) throw new AppError("invalid_request", `The response labelled ${empty.id} has no text.`);
 
@@ -46,7 +62,10 @@ export async function importDebates({ trees, title, source, importedById, onProg
 
   const newIds = new Map(responses.map((response) => [response.id, randomUUID()]));
   const shorten = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
-  const articleTitle = shorten(title?.trim() || (trees.length === 1 ? `Debate: ${claimTexts[0]}` : `Debates: ${claimTexts[0]} (and ${trees.length - 1} more)`), 200);
+  const articleTitle = shorten(
+    title?.trim() || (trees.length === 1 ? `Debate: ${claimTexts[0]}` : `Debates: ${claimTexts[0]} (and ${trees.length - 1} more)`),
+    200,
+  );
   // The claims as paragraphs, each claim anchored to its whole paragraph.
   const paragraphs: { start: number; end: number }[] = [];
   let body = "";
@@ -80,7 +99,16 @@ export async function importDebates({ trees, title, source, importedById, onProg
           const { start, end } = paragraphs[index];
           const text = claimTexts[index];
           const claim = await tx.claim.create({
-            data: { articleId: article.id, start, end, exact: text, prefix: body.slice(Math.max(0, start - 32), start), suffix: body.slice(end, end + 32), text, origin: "editor" },
+            data: {
+              articleId: article.id,
+              start,
+              end,
+              exact: text,
+              prefix: body.slice(Math.max(0, start - 32), start),
+              suffix: body.slice(end, end + 32),
+              text,
+              origin: "editor",
+            },
             select: { id: true },
           });
           // Parents first, so each reply's parent exists when it is inserted.

@@ -47,19 +47,45 @@ export async function getArticleForExport(slug: string) {
   const rows = await db.response.findMany({
     where: { claimId: { in: claimIds }, ...visibleResponseWhere(null) },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, claimId: true, parentId: true, stance: true, body: true, createdAt: true, deletedAt: true, strongVotes: true, weakVotes: true, strength: true },
+    select: {
+      id: true,
+      claimId: true,
+      parentId: true,
+      stance: true,
+      body: true,
+      createdAt: true,
+      deletedAt: true,
+      strongVotes: true,
+      weakVotes: true,
+      strength: true,
+    },
   });
   const responses = rows.map(readersText);
   const [claimVotes, responseVotes] = await Promise.all([
-    db.claimVote.findMany({ where: { claimId: { in: claimIds } }, orderBy: { createdAt: "asc" }, select: { claimId: true, userId: true, value: true, createdAt: true } }),
-    db.responseVote.findMany({ where: { responseId: { in: responses.map((response) => response.id) } }, orderBy: { createdAt: "asc" }, select: { responseId: true, userId: true, value: true, createdAt: true } }),
+    db.claimVote.findMany({
+      where: { claimId: { in: claimIds } },
+      orderBy: { createdAt: "asc" },
+      select: { claimId: true, userId: true, value: true, createdAt: true },
+    }),
+    db.responseVote.findMany({
+      where: { responseId: { in: responses.map((response) => response.id) } },
+      orderBy: { createdAt: "asc" },
+      select: { responseId: true, userId: true, value: true, createdAt: true },
+    }),
   ]);
   return { article, claims, responses, claimVotes, responseVotes };
 }
 
 /** Every claim's debate of an article export, in the claims' order in the text (Argdown and AIF files). */
-export function articleDebateTrees({ claims, responses }: Pick<NonNullable<Awaited<ReturnType<typeof getArticleForExport>>>, "claims" | "responses">): DebateTree[] {
+export function articleDebateTrees({
+  claims,
+  responses,
+}: Pick<NonNullable<Awaited<ReturnType<typeof getArticleForExport>>>, "claims" | "responses">): DebateTree[] {
   const byClaim = new Map<string, DebateTree["responses"]>(claims.map((claim) => [claim.id, []]));
-  for (const response of responses) byClaim.get(response.claimId)?.push({ id: response.id, parentId: response.parentId, stance: response.stance, text: response.body });
-  return claims.map((claim) => ({ claim: { id: claim.id, text: claim.text, markedBy: describeOrigin(claim.origin, claim.raisedBy) }, responses: byClaim.get(claim.id)! }));
+  for (const response of responses)
+    byClaim.get(response.claimId)?.push({ id: response.id, parentId: response.parentId, stance: response.stance, text: response.body });
+  return claims.map((claim) => ({
+    claim: { id: claim.id, text: claim.text, markedBy: describeOrigin(claim.origin, claim.raisedBy) },
+    responses: byClaim.get(claim.id)!,
+  }));
 }

@@ -7,9 +7,7 @@ import { readProblem } from "@/lib/errors";
 /** The file's uncompressed size, sent by exports (lib/exchange/download.ts); Content-Length otherwise. */
 export const EXPORT_SIZE_HEADER = "X-Export-Size";
 
-export type DownloadProgress =
-  | { phase: "preparing"; elapsedMs: number }
-  | { phase: "receiving"; received: number; total: number | null; elapsedMs: number };
+export type DownloadProgress = { phase: "preparing"; elapsedMs: number } | { phase: "receiving"; received: number; total: number | null; elapsedMs: number };
 
 export interface Downloaded {
   bytes: Uint8Array;
@@ -27,7 +25,11 @@ export class DownloadError extends Error {
 }
 
 /** Fetches `url` and reads its whole body, calling `onProgress` as it goes (and at least every `tickMs`). */
-export async function downloadWithProgress(url: string, onProgress: (progress: DownloadProgress) => void, { tickMs = 250, init }: { tickMs?: number; init?: RequestInit } = {}): Promise<Downloaded> {
+export async function downloadWithProgress(
+  url: string,
+  onProgress: (progress: DownloadProgress) => void,
+  { tickMs = 250, init }: { tickMs?: number; init?: RequestInit } = {},
+): Promise<Downloaded> {
   const started = Date.now();
   const elapsed = () => Date.now() - started;
   let received = 0;

@@ -27,22 +27,43 @@ const CUES: Record<string, RegExp> = {
   prediction: /\b(will|won't|would|going to|likely|unlikely|bound to|sooner or later|eventually|inevitabl[ey]|expect(s|ed)? to)\b/gi,
   possibility: /\b(may|might|could|can|perhaps|possibly|probably|presumably|maybe)\b/gi,
   hedge: /\b(seems?|appears?|apparently|arguably|suggests?|indicates?|i think|we think|i believe|we believe|in (my|our) view|essentially|in essence)\b/gi,
-  intensifier: /\b(very|extremely|deeply|truly|clearly|obviously|surely|certainly|undoubtedly|simply|precisely|only|even|utterly|totally|far (more|greater|less))\b/gi,
-  causal: /\b(because|therefore|thus|hence|consequently|so that|leads? to|led to|results? in|caus(e|es|ed)|due to|means that|which means|as a result|in turn)\b/gi,
+  intensifier:
+    /\b(very|extremely|deeply|truly|clearly|obviously|surely|certainly|undoubtedly|simply|precisely|only|even|utterly|totally|far (more|greater|less))\b/gi,
+  causal:
+    /\b(because|therefore|thus|hence|consequently|so that|leads? to|led to|results? in|caus(e|es|ed)|due to|means that|which means|as a result|in turn)\b/gi,
   counterfactual: /\b(if|unless|were .{1,40} would|had .{1,40} would|otherwise|instead)\b/gi,
   contrast: /\b(but|however|yet|although|though|nevertheless|nonetheless|whereas|rather than)\b/gi,
-  evaluation: /\b(good|bad|better|worse|best|worst|wise|unwise|wisdom|foolish|mistake|wrong|right|fair|unfair|heroic|grim|devastating|dangerous|crucial|profound|illegal|legitimate|failure|success(ful)?|important|necessary|unacceptable|acceptable|fallacy|weakness|strength|tepid|half-hearted|troubling|surprising|plainly|key|real|true|false)\b/gi,
+  evaluation:
+    /\b(good|bad|better|worse|best|worst|wise|unwise|wisdom|foolish|mistake|wrong|right|fair|unfair|heroic|grim|devastating|dangerous|crucial|profound|illegal|legitimate|failure|success(ful)?|important|necessary|unacceptable|acceptable|fallacy|weakness|strength|tepid|half-hearted|troubling|surprising|plainly|key|real|true|false)\b/gi,
   comparison: /\b(more|most|less|least|greater|greatest|fewer|rather|than)\b/gi,
   negation: /\b(not|no|never|nothing|none|nor|cannot|can't|won't|don't|doesn't|isn't|aren't)\b/gi,
   person: /\b(i|we|us|our|my|me|you|your)\b/gi,
   reporting: /\b(said|says|told|announced|reported|according to|stated|added|wrote|published|noted|declared|confirmed)\b/gi,
-  schedule: /\b(on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week|scheduled|is set to|will (meet|hold|visit|travel|host)|due (on|in)|summit in)\b/gi,
+  schedule:
+    /\b(on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week|scheduled|is set to|will (meet|hold|visit|travel|host)|due (on|in)|summit in)\b/gi,
   date: /\b(january|february|march|april|may|june|july|august|september|october|november|december|\d{4}|\d{1,2}:\d{2})\b/gi,
 };
 
 const CLAIM_MODEL = model as ClaimModel;
 
-const NOT_ADVERBS = new Set(["only", "early", "family", "supply", "reply", "apply", "italy", "july", "daily", "ally", "rally", "belly", "assembly", "monopoly", "anomaly", "reply"]);
+const NOT_ADVERBS = new Set([
+  "only",
+  "early",
+  "family",
+  "supply",
+  "reply",
+  "apply",
+  "italy",
+  "july",
+  "daily",
+  "ally",
+  "rally",
+  "belly",
+  "assembly",
+  "monopoly",
+  "anomaly",
+  "reply",
+]);
 const ADJECTIVE_SUFFIX = /^[a-z]{3,}(ive|ful|ous|able|ible|less|ish|ical|istic)$/;
 
 export function tokenize(sentence: string): string[] {

@@ -17,7 +17,10 @@ port.on("message", async (/** @type {{ id: number, sentences: string[] }} */ { i
     const model = await loading;
     const vectors = sentences.length ? await model.embed(sentences) : [];
     const embeddings = vectors.map((vector) => Float32Array.from(vector));
-    port.postMessage({ id, embeddings }, embeddings.map((embedding) => embedding.buffer));
+    port.postMessage(
+      { id, embeddings },
+      embeddings.map((embedding) => embedding.buffer),
+    );
   } catch (error) {
     port.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }

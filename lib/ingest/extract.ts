@@ -199,7 +199,9 @@ function dateIn(text: string): { date: Date; rest: string } | null {
 
 // Section labels, kickers and breadcrumbs above a headline ("Business / Work", "OPINION", "World › Europe").
 const SECTION_WORDS = new Set(
-  "opinion analysis comment commentary editorial editorials letters letter interview explainer explained news world business work politics culture science tech technology health sport sports economy climate environment europe asia africa americas us uk local national international features feature review reviews long read investigation essay column columns ideas life lifestyle education money markets media arts books travel podcast video live breaking exclusive".split(" "),
+  "opinion analysis comment commentary editorial editorials letters letter interview explainer explained news world business work politics culture science tech technology health sport sports economy climate environment europe asia africa americas us uk local national international features feature review reviews long read investigation essay column columns ideas life lifestyle education money markets media arts books travel podcast video live breaking exclusive".split(
+    " ",
+  ),
 );
 
 function looksLikeSectionLabel(text: string) {
@@ -224,7 +226,28 @@ function guessLanguage(text: string): string | null {
   return common / words.length >= 0.15 ? "en" : null;
 }
 
-const ENGLISH_COMMON = new Set(["the", "of", "and", "to", "a", "in", "is", "that", "it", "for", "was", "on", "are", "as", "with", "be", "this", "by", "not", "have"]);
+const ENGLISH_COMMON = new Set([
+  "the",
+  "of",
+  "and",
+  "to",
+  "a",
+  "in",
+  "is",
+  "that",
+  "it",
+  "for",
+  "was",
+  "on",
+  "are",
+  "as",
+  "with",
+  "be",
+  "this",
+  "by",
+  "not",
+  "have",
+]);
 
 function hostOf(url: string | null) {
   if (!url) return null;
@@ -433,8 +456,7 @@ export function extractArticle(raw: string, sourceUrl: string | null = null): Ex
       continue;
     }
     // Headlines may ask or exclaim, but do not end with a full stop.
-    const headlineLike =
-      (line.kind === "heading" || line.kind === "other") && line.words >= 2 && line.words <= 25 && !/[.…]["”’')\]]*$/.test(line.text);
+    const headlineLike = (line.kind === "heading" || line.kind === "other") && line.words >= 2 && line.words <= 25 && !/[.…]["”’')\]]*$/.test(line.text);
     if (!headlineLike) continue;
     if (standfirstSeen) {
       title = line.text;
@@ -446,6 +468,11 @@ export function extractArticle(raw: string, sourceUrl: string | null = null): Ex
   dropAuthorNote(blocks, byline);
   title ??= blocks[0].text.split(/(?<=[.!?])\s/)[0].slice(0, 120);
   const siteName = lines.map((line) => siteNameIn(line.text)).find(Boolean) ?? hostOf(sourceUrl);
-  const language = guessLanguage(blocks.filter((block) => block.kind === "paragraph").map((block) => block.text).join(" "));
+  const language = guessLanguage(
+    blocks
+      .filter((block) => block.kind === "paragraph")
+      .map((block) => block.text)
+      .join(" "),
+  );
   return { title, byline, blocks, metadata: { sourceUrl, siteName, publishedAt, language } };
 }

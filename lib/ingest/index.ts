@@ -134,7 +134,13 @@ export async function prepareArticle(raw: string, { onProgress, sourceUrl = null
   const chosen = selectClaims(scored);
   const claims = scored
     .filter((_, i) => chosen[i])
-    .map((sentence) => ({ text: sentence.text, start: sentence.start, end: sentence.end, score: sentence.score, ...anchorSpan(body, sentence.start, sentence.end) }));
+    .map((sentence) => ({
+      text: sentence.text,
+      start: sentence.start,
+      end: sentence.end,
+      score: sentence.score,
+      ...anchorSpan(body, sentence.start, sentence.end),
+    }));
   return {
     ...extracted.metadata,
     title: extracted.title,

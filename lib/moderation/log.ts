@@ -1,9 +1,9 @@
 // The public moderation log: every change by a moderator, an editor or the automatic hide is written
 // in the transaction of the change it records. Also: closing the reports a decision answers.
 import { getDb } from "@/lib/db/client";
-import { visibleClaimWhere,visibleResponseWhere } from "@/lib/debate/visibility";
-import { can,type Actor } from "@/lib/policy";
-import { Target,Tx } from "./targets";
+import { visibleClaimWhere, visibleResponseWhere } from "@/lib/debate/visibility";
+import { can, type Actor } from "@/lib/policy";
+import { Target, Tx } from "./targets";
 
 /** An entry of the public log, written in the transaction of the change it records. */
 export async function log(tx: Tx, entry: { moderatorId: string | null; action: string; targetType: string; targetId: string; reason?: string | null }) {

@@ -4,12 +4,11 @@
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { announce } from "@/lib/live/publish";
-import { can,type Actor } from "@/lib/policy";
-import { log,resolveOpenReports } from "./log";
-import { Target,loadTarget } from "./targets";
+import { can, type Actor } from "@/lib/policy";
+import { log, resolveOpenReports } from "./log";
+import { Target, loadTarget } from "./targets";
 
 // ---------------------------------------------------------------- moderators' actions
-
 
 import type { ModerationActionName } from "./schemas";
 
@@ -76,7 +75,13 @@ export async function moderate({ moderator, target, action, version, reason = nu
     const updated = target.type === "claim" ? await tx.claim.updateMany({ where, data }) : await tx.response.updateMany({ where, data });
     if (updated.count !== 1) throw new AppError("conflict", "Already handled: another moderator acted on this item first. Reload to see what they did.");
     if (reportStatus) await resolveOpenReports(tx, target, reportStatus, now);
-    await log(tx, { moderatorId: moderator.id, action, targetType: target.type, targetId: target.id, reason: reason?.trim() || (duplicateOfId ? `Duplicate of claim ${duplicateOfId}` : null) });
+    await log(tx, {
+      moderatorId: moderator.id,
+      action,
+      targetType: target.type,
+      targetId: target.id,
+      reason: reason?.trim() || (duplicateOfId ? `Duplicate of claim ${duplicateOfId}` : null),
+    });
     await announce(tx, { type: "response", claimId: item.claimId, articleId: item.articleId });
   });
 }

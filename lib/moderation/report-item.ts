@@ -1,15 +1,15 @@
 // A reader reports a claim or a response, under the reports-per-day limit. Enough weight of open
 // reports hides the item pending review (the admins' autoHideWeight).
 import { getDb } from "@/lib/db/client";
-import { claimVisibleTo,responseArguesForReaders } from "@/lib/debate/visibility";
+import { claimVisibleTo, responseArguesForReaders } from "@/lib/debate/visibility";
 import { AppError } from "@/lib/errors";
 import { announce } from "@/lib/live/publish";
 import { enforceRateLimit } from "@/lib/platform/rate-limit";
 import { getSettings, SETTING_DEFAULTS } from "@/lib/platform/settings";
-import { can,type Actor } from "@/lib/policy";
+import { can, type Actor } from "@/lib/policy";
 import { log } from "./log";
 import type { ReportInput } from "./schemas";
-import { Target,Tx,loadTarget } from "./targets";
+import { Target, Tx, loadTarget } from "./targets";
 
 /** A claim readers see, or a response readers see with its text (lib/policy/visibility.ts). */
 export async function reportable(tx: Tx, target: Target) {
@@ -47,7 +47,13 @@ export async function reportItem(reporter: Actor, { target, reason, note = null,
       const now = new Date();
       if (target.type === "claim") await tx.claim.update({ where: { id: target.id }, data: { hiddenAt: now, moderationVersion: { increment: 1 } } });
       else await tx.response.update({ where: { id: target.id }, data: { hiddenAt: now, moderationVersion: { increment: 1 } } });
-      await log(tx, { moderatorId: null, action: "hide", targetType: target.type, targetId: target.id, reason: "Hidden automatically after several reports, pending review." });
+      await log(tx, {
+        moderatorId: null,
+        action: "hide",
+        targetType: target.type,
+        targetId: target.id,
+        reason: "Hidden automatically after several reports, pending review.",
+      });
       await announce(tx, { type: "response", claimId: item.claimId, articleId: item.articleId });
     }
   });

@@ -2,7 +2,7 @@
 import { getDb } from "@/lib/db/client";
 import { responseStateSelect } from "@/lib/debate/visibility";
 import { type Actor } from "@/lib/policy";
-import { claimIsVisible,responseAppearance } from "@/lib/policy/visibility";
+import { claimIsVisible, responseAppearance } from "@/lib/policy/visibility";
 
 /**
  * The viewer's own reports and what became of them. What they reported is linked (and a claim quoted)
@@ -28,7 +28,10 @@ export async function listMyReports(viewer: Actor) {
     ...report,
     about: response ? ("response" as const) : ("claim" as const),
     claim: claim && claimIsVisible(claim, viewer) ? { id: claim.id, text: claim.text } : null,
-    response: response && claimIsVisible(response.claim, viewer) && responseAppearance(response, viewer) === "shown" ? { id: response.id, claimId: response.claimId } : null,
+    response:
+      response && claimIsVisible(response.claim, viewer) && responseAppearance(response, viewer) === "shown"
+        ? { id: response.id, claimId: response.claimId }
+        : null,
   }));
 }
 
@@ -46,8 +49,13 @@ export async function listQueue() {
         moderationVersion: true,
         createdAt: true,
         claim: { select: { id: true, text: true } },
-        author: { select: { id: true, name: true, role: true, createdAt: true, silencedUntil: true, bannedUntil: true, _count: { select: { responses: true } } } },
-        reports: { where: { status: "open" }, select: { id: true, reason: true, note: true, weight: true, createdAt: true, duplicateOfId: true, reporter: { select: { name: true } } } },
+        author: {
+          select: { id: true, name: true, role: true, createdAt: true, silencedUntil: true, bannedUntil: true, _count: { select: { responses: true } } },
+        },
+        reports: {
+          where: { status: "open" },
+          select: { id: true, reason: true, note: true, weight: true, createdAt: true, duplicateOfId: true, reporter: { select: { name: true } } },
+        },
       },
     }),
     db.claim.findMany({
@@ -62,12 +70,21 @@ export async function listQueue() {
         origin: true,
         raisedBy: { select: { id: true, name: true, role: true, createdAt: true, silencedUntil: true, bannedUntil: true } },
         article: { select: { title: true, slug: true } },
-        reports: { where: { status: "open" }, select: { id: true, reason: true, note: true, weight: true, createdAt: true, duplicateOfId: true, reporter: { select: { name: true } } } },
+        reports: {
+          where: { status: "open" },
+          select: { id: true, reason: true, note: true, weight: true, createdAt: true, duplicateOfId: true, reporter: { select: { name: true } } },
+        },
       },
     }),
   ]);
   const removedByAuthor = new Map(
-    (await db.response.groupBy({ by: ["authorId"], where: { removedAt: { not: null }, authorId: { in: responses.map((r) => r.author.id) } }, _count: { _all: true } })).map((row) => [row.authorId, row._count._all]),
+    (
+      await db.response.groupBy({
+        by: ["authorId"],
+        where: { removedAt: { not: null }, authorId: { in: responses.map((r) => r.author.id) } },
+        _count: { _all: true },
+      })
+    ).map((row) => [row.authorId, row._count._all]),
   );
   const items = [
     ...responses.map((response) => ({ type: "response" as const, ...response, removedBefore: removedByAuthor.get(response.author.id) ?? 0 })),

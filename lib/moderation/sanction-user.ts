@@ -1,7 +1,7 @@
 // Silencing (no posting), suspending or banning a person, or lifting it; logged with the reason.
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { can,type Actor } from "@/lib/policy";
+import { can, type Actor } from "@/lib/policy";
 import { log } from "./log";
 
 export const FOREVER = new Date("9999-12-31T00:00:00Z");
@@ -10,7 +10,19 @@ export const FOREVER = new Date("9999-12-31T00:00:00Z");
 
 import type { SanctionKind } from "./schemas";
 
-export async function sanctionUser({ moderator, userId, kind, reason, days }: { moderator: Actor; userId: string; kind: SanctionKind; reason: string; days?: number }) {
+export async function sanctionUser({
+  moderator,
+  userId,
+  kind,
+  reason,
+  days,
+}: {
+  moderator: Actor;
+  userId: string;
+  kind: SanctionKind;
+  reason: string;
+  days?: number;
+}) {
   if (!reason.trim()) throw new AppError("invalid_request", "A reason is required; the person will see it.");
   return getDb().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true } });

@@ -3,7 +3,7 @@
 import type { WordFilterMode } from "@/lib/vocabulary";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { can,type Actor } from "@/lib/policy";
+import { can, type Actor } from "@/lib/policy";
 import { log } from "./log";
 
 // ---------------------------------------------------------------- word filter

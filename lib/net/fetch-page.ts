@@ -30,9 +30,11 @@ export function isPublicAddress(address: string): boolean {
 
 async function resolvePublic(hostname: string, allowPrivate: boolean) {
   const host = hostname.replace(/^\[|\]$/g, "");
-  const addresses = ipaddr.isValid(host) ? [{ address: host, family: host.includes(":") ? 6 : 4 }] : await dns.lookup(host, { all: true }).catch(() => {
-    throw new FetchPageError("invalid_request", `Cannot resolve ${hostname}.`);
-  });
+  const addresses = ipaddr.isValid(host)
+    ? [{ address: host, family: host.includes(":") ? 6 : 4 }]
+    : await dns.lookup(host, { all: true }).catch(() => {
+        throw new FetchPageError("invalid_request", `Cannot resolve ${hostname}.`);
+      });
   if (!addresses.length) throw new FetchPageError("invalid_request", `Cannot resolve ${hostname}.`);
   if (!allowPrivate && addresses.some(({ address }) => !isPublicAddress(address))) {
     throw new FetchPageError("invalid_request", `Refusing to fetch ${hostname}: it points to a private or local address.`);
@@ -47,28 +49,38 @@ function requestOnce(url: URL, pinned: { address: string; family: number }, opti
       else callback(null, pinned.address, pinned.family);
     };
     const client = url.protocol === "https:" ? https : http;
-    const request = client.get(url, { lookup, timeout: options.timeoutMs, headers: { "User-Agent": "Arguably/0.1 (article import)", Accept: "text/html,text/plain" } }, (response) => {
-      const status = response.statusCode ?? 0;
-      if (status >= 300 && status < 400) {
-        response.resume();
-        resolve({ status, location: response.headers.location, contentType: "", body: Buffer.alloc(0) });
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on("data", (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > options.maxBytes) {
-          request.destroy(new FetchPageError("invalid_request", `The page is larger than ${Math.round(options.maxBytes / 1024 / 1024)} MB.`));
+    const request = client.get(
+      url,
+      { lookup, timeout: options.timeoutMs, headers: { "User-Agent": "Arguably/0.1 (article import)", Accept: "text/html,text/plain" } },
+      (response) => {
+        const status = response.statusCode ?? 0;
+        if (status >= 300 && status < 400) {
+          response.resume();
+          resolve({ status, location: response.headers.location, contentType: "", body: Buffer.alloc(0) });
           return;
         }
-        chunks.push(chunk);
-      });
-      response.on("end", () => resolve({ status, contentType: String(response.headers["content-type"] ?? ""), body: Buffer.concat(chunks) }));
-      response.on("error", reject);
-    });
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > options.maxBytes) {
+            request.destroy(new FetchPageError("invalid_request", `The page is larger than ${Math.round(options.maxBytes / 1024 / 1024)} MB.`));
+            return;
+          }
+          chunks.push(chunk);
+        });
+        response.on("end", () => resolve({ status, contentType: String(response.headers["content-type"] ?? ""), body: Buffer.concat(chunks) }));
+        response.on("error", reject);
+      },
+    );
     request.on("timeout", () => request.destroy(new FetchPageError("invalid_request", `No answer from ${url.host} within ${options.timeoutMs / 1000} s.`)));
-    request.on("error", (error) => reject(error instanceof FetchPageError ? error : new FetchPageError("invalid_request", `Cannot fetch ${url.host}: ${(error as NodeJS.ErrnoException).code ?? error.message}.`)));
+    request.on("error", (error) =>
+      reject(
+        error instanceof FetchPageError
+          ? error
+          : new FetchPageError("invalid_request", `Cannot fetch ${url.host}: ${(error as NodeJS.ErrnoException).code ?? error.message}.`),
+      ),
+    );
   });
 }
 
@@ -82,7 +94,8 @@ export async function fetchPage(address: string, { timeoutMs = 10_000, maxBytes 
     throw new FetchPageError("invalid_request", `Not a URL: ${address.slice(0, 100)}`);
   }
   for (let redirects = 0; ; redirects++) {
-    if (url.protocol !== "http:" && url.protocol !== "https:") throw new FetchPageError("invalid_request", `Only http and https URLs can be imported (got ${url.protocol}).`);
+    if (url.protocol !== "http:" && url.protocol !== "https:")
+      throw new FetchPageError("invalid_request", `Only http and https URLs can be imported (got ${url.protocol}).`);
     if (url.username || url.password) throw new FetchPageError("invalid_request", "URLs with credentials cannot be imported.");
     const pinned = await resolvePublic(url.hostname, allowPrivateAddresses);
     const response = await requestOnce(url, pinned, options);

@@ -35,7 +35,9 @@ export async function updateSetting({ admin, key, value }: { admin: Actor; key: 
   if (!(key in SETTING_DEFAULTS)) throw new AppError("invalid_request", "Unknown setting.");
   await getDb().$transaction(async (tx) => {
     await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
-    await tx.moderationAction.create({ data: { moderatorId: admin.id, action: "setting", targetType: "setting", targetId: key, reason: `${SETTING_LABELS[key]}: ${value}` } });
+    await tx.moderationAction.create({
+      data: { moderatorId: admin.id, action: "setting", targetType: "setting", targetId: key, reason: `${SETTING_LABELS[key]}: ${value}` },
+    });
   });
   cached = null;
 }

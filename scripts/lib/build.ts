@@ -4,7 +4,18 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-const BUILD_INPUTS = ["app", "components", "lib", "public", "content", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "content",
+  "proxy.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 const HASH_FILE = path.join(".next", "arguably-sources.sha256");
 
 function listFiles(entry: string): string[] {
@@ -35,9 +46,7 @@ export function runNext(args: string[], env: NodeJS.ProcessEnv, { toStderr = fal
 /** Runs `next build` unless .next already holds a build of exactly these sources. */
 export async function ensureProductionBuild(env: NodeJS.ProcessEnv, log: (message: string) => void, { toStderr = false } = {}) {
   const current = sourcesHash();
-  const built = fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(HASH_FILE)
-    ? fs.readFileSync(HASH_FILE, "utf8").trim()
-    : null;
+  const built = fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(HASH_FILE) ? fs.readFileSync(HASH_FILE, "utf8").trim() : null;
   if (built === current) return;
   log(built ? "sources changed since the last build; rebuilding…" : "no production build yet; building (first start only)…");
   const child = runNext(["build"], { ...env, NODE_ENV: "production" }, { toStderr });

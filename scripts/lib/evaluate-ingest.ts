@@ -18,7 +18,10 @@ export function goldenRules() {
 export async function newsSdTestF1() {
   const test = readNewsSd("test");
   const embeddings = await embedSentences(test.map((example) => example.sentence));
-  return macroF1(test.map((example) => example.claim), test.map((example, i) => claimLogit(example.sentence, embeddings[i]) >= 0));
+  return macroF1(
+    test.map((example) => example.claim),
+    test.map((example, i) => claimLogit(example.sentence, embeddings[i]) >= 0),
+  );
 }
 
 /** Article kinds, and the most of an article's sentences that may be claims for each (issue 15). */

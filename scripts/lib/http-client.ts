@@ -128,7 +128,10 @@ export class HttpClient {
     } catch {
       throw new Error(`HTTP ${response.status} from the vote endpoint: ${text.slice(0, 300)}`);
     }
-    const result: ActionResult = response.ok && answer.ok ? { ok: true, data: undefined } : { ok: false, error: answer.detail ?? text.slice(0, 300), status: answer.status ?? response.status, code: answer.code };
+    const result: ActionResult =
+      response.ok && answer.ok
+        ? { ok: true, data: undefined }
+        : { ok: false, error: answer.detail ?? text.slice(0, 300), status: answer.status ?? response.status, code: answer.code };
     return { response, result };
   }
 

@@ -10,7 +10,10 @@ export interface ProgressLine {
   finish(text?: string): void;
 }
 
-export function progressLine(command: string, { afterMs = serverEnv().PROGRESS_AFTER_MS, stream = process.stderr }: { afterMs?: number; stream?: NodeJS.WriteStream } = {}): ProgressLine {
+export function progressLine(
+  command: string,
+  { afterMs = serverEnv().PROGRESS_AFTER_MS, stream = process.stderr }: { afterMs?: number; stream?: NodeJS.WriteStream } = {},
+): ProgressLine {
   const started = Date.now();
   const live = Boolean(stream.isTTY);
   let shown = false;

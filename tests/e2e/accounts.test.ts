@@ -86,11 +86,14 @@ describe.skipIf(!chromiumPath)("accounts", () => {
     const email = uniqueEmail("huge");
     await page.goto("/signup");
     // Past the input's maxlength, as a script or a modified page could send.
-    await page.getByLabel("Display name").evaluate((input: HTMLInputElement, size) => {
-      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
-      setValue.call(input, "x".repeat(size));
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-    }, 10 * 1024 * 1024);
+    await page.getByLabel("Display name").evaluate(
+      (input: HTMLInputElement, size) => {
+        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
+        setValue.call(input, "x".repeat(size));
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      },
+      10 * 1024 * 1024,
+    );
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Create account" }).click();

@@ -58,7 +58,13 @@ async function createToken(account: TestAccount, scope: "read" | "write") {
 beforeAll(async () => {
   contract = await ApiContract.load(appUrl);
   const claim = "Public APIs should say what they return.";
-  await createArticleWithClaim({ id: "contract-article", title: "Contracts for APIs", body: `${claim} Clients then rely on it.`, claim, suffix: " Clients then" });
+  await createArticleWithClaim({
+    id: "contract-article",
+    title: "Contracts for APIs",
+    body: `${claim} Clients then rely on it.`,
+    claim,
+    suffix: " Clients then",
+  });
   writer = await createAccount("api-writer");
   writeToken = (await createToken(writer, "write")).token;
   readToken = (await createToken(writer, "read")).token;
@@ -69,7 +75,18 @@ describe("public API contract", () => {
   test("the document is valid OpenAPI 3.1 and names every operation", () => {
     expect(contract.document.openapi).toBe("3.1.0");
     expect(contract.operationIds.sort()).toEqual(
-      ["getArticle", "getClaim", "getMe", "getResponse", "listArticles", "listClaimResponses", "postResponse", "raiseClaim", "voteOnClaim", "voteOnResponse"].sort(),
+      [
+        "getArticle",
+        "getClaim",
+        "getMe",
+        "getResponse",
+        "listArticles",
+        "listClaimResponses",
+        "postResponse",
+        "raiseClaim",
+        "voteOnClaim",
+        "voteOnResponse",
+      ].sort(),
     );
   });
 
@@ -78,7 +95,12 @@ describe("public API contract", () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const { body, response } = await checked<{ items: { slug: string }[]; nextCursor: string | null }>("listArticles", {}, { query: { limit: "1", ...(cursor ? { cursor } : {}) } }, 200);
+      const { body, response } = await checked<{ items: { slug: string }[]; nextCursor: string | null }>(
+        "listArticles",
+        {},
+        { query: { limit: "1", ...(cursor ? { cursor } : {}) } },
+        200,
+      );
       expect(response.headers.get("ratelimit-limit")).toBe("120");
       seen.push(...body.items.map((item) => item.slug));
       cursor = body.nextCursor ?? undefined;
@@ -87,7 +109,12 @@ describe("public API contract", () => {
     expect(seen.length).toBe(Number(count));
     expect(seen).toContain("contract-article");
 
-    const { body: article } = await checked<{ body: string; claims: { id: string; anchor: { start: number; end: number; exact: string } }[] }>("getArticle", { slug: "contract-article" }, {}, 200);
+    const { body: article } = await checked<{ body: string; claims: { id: string; anchor: { start: number; end: number; exact: string } }[] }>(
+      "getArticle",
+      { slug: "contract-article" },
+      {},
+      200,
+    );
     expect(article.claims.map((claim) => claim.id)).toEqual([CLAIM]);
     const [{ anchor }] = article.claims;
     expect(article.body.slice(anchor.start, anchor.end)).toBe(anchor.exact);
@@ -110,14 +137,24 @@ describe("public API contract", () => {
     );
     expect(posted).toMatchObject({ status: "visible", author: { id: writer.id } });
     expect(response.headers.get("location")).toBe(`/api/v1/responses/${posted.id}`);
-    const { body: again } = await checked<{ id: string }>("postResponse", { id: CLAIM }, { token: writeToken, body: { stance: "support", body: "Documented answers let clients validate what they get." }, headers: { "idempotency-key": key } }, 200);
+    const { body: again } = await checked<{ id: string }>(
+      "postResponse",
+      { id: CLAIM },
+      { token: writeToken, body: { stance: "support", body: "Documented answers let clients validate what they get." }, headers: { "idempotency-key": key } },
+      200,
+    );
     expect(again.id).toBe(posted.id);
     const [{ count }] = await appSql<{ count: string }>(`select count(*) from "Response" where "claimId" = $1 and "authorId" = $2`, [CLAIM, writer.id]);
     expect(count).toBe("1");
 
     const { body: read } = await checked<{ body: string }>("getResponse", { id: posted.id }, {}, 200);
     expect(read.body).toBe("Documented answers let clients validate what they get.");
-    const { body: reply } = await checked<{ parentId: string }>("postResponse", { id: CLAIM }, { token: otherToken, body: { stance: "oppose", body: "Schemas drift unless generated from the code.", parentId: posted.id } }, 201);
+    const { body: reply } = await checked<{ parentId: string }>(
+      "postResponse",
+      { id: CLAIM },
+      { token: otherToken, body: { stance: "oppose", body: "Schemas drift unless generated from the code.", parentId: posted.id } },
+      201,
+    );
     expect(reply.parentId).toBe(posted.id);
     const { body: claim } = await checked<{ responses: { supporting: number; total: number } }>("getClaim", { id: CLAIM }, {}, 200);
     expect(claim.responses).toMatchObject({ supporting: 1, total: 2 });
@@ -125,18 +162,32 @@ describe("public API contract", () => {
     await checked("getResponse", { id: "no-such-response" }, {}, 404);
     await checked("getClaim", { id: "no-such-claim" }, {}, 404);
     await checked("postResponse", { id: "no-such-claim" }, { token: writeToken, body: { stance: "support", body: "A response to nothing at all." } }, 404);
-    const { body: badKey } = await checked<{ errors: { in: string }[] }>("postResponse", { id: CLAIM }, { token: writeToken, body: { stance: "support", body: "Keys must look like keys." }, headers: { "idempotency-key": "short" } }, 400);
+    const { body: badKey } = await checked<{ errors: { in: string }[] }>(
+      "postResponse",
+      { id: CLAIM },
+      { token: writeToken, body: { stance: "support", body: "Keys must look like keys." }, headers: { "idempotency-key": "short" } },
+      400,
+    );
     expect(badKey.errors[0].in).toBe("header");
   });
 
   test("raising a claim: 201 with Location, a reader's claim; the same words again 200 with it; a partial overlap 409 saying what could be raised; nothing else changes", async () => {
-    const [first, second, third] = ["Raised claims need anchors too.", "A client can raise any sentence it reads in the text.", "Nothing else in this paragraph is marked yet at all."];
+    const [first, second, third] = [
+      "Raised claims need anchors too.",
+      "A client can raise any sentence it reads in the text.",
+      "Nothing else in this paragraph is marked yet at all.",
+    ];
     const body = `${first} ${second} ${third}`;
     await createArticleWithClaim({ id: "raise-contract-article", title: "Raising claims", body, claim: first, suffix: " A client can" });
     const at = (words: string) => ({ start: body.indexOf(words), end: body.indexOf(words) + words.length, quote: words });
     const slug = { slug: "raise-contract-article" };
 
-    const { body: raised, response } = await checked<{ id: string; origin: string; raisedBy: { id: string }; anchor: { exact: string } }>("raiseClaim", slug, { token: writeToken, body: at(second) }, 201);
+    const { body: raised, response } = await checked<{ id: string; origin: string; raisedBy: { id: string }; anchor: { exact: string } }>(
+      "raiseClaim",
+      slug,
+      { token: writeToken, body: at(second) },
+      201,
+    );
     expect(raised).toMatchObject({ origin: "reader", raisedBy: { id: writer.id }, anchor: { exact: second } });
     expect(response.headers.get("location")).toBe(`/api/v1/claims/${raised.id}`);
     const { body: again } = await checked<{ id: string }>("raiseClaim", slug, { token: otherToken, body: at(second.slice(0, 30)) }, 200);
@@ -153,23 +204,47 @@ describe("public API contract", () => {
 
   test("bad requests are problem details that name the field, and change nothing", async () => {
     const before = await appSql<{ count: string }>(`select count(*) from "Response" where "claimId" = $1`, [CLAIM]);
-    const { body: short } = await checked<{ code: string; errors: { in: string; path: string }[] }>("postResponse", { id: CLAIM }, { token: writeToken, body: { stance: "support", body: "too short" } }, 400);
+    const { body: short } = await checked<{ code: string; errors: { in: string; path: string }[] }>(
+      "postResponse",
+      { id: CLAIM },
+      { token: writeToken, body: { stance: "support", body: "too short" } },
+      400,
+    );
     expect(short.code).toBe("invalid_request");
     expect(short.errors).toEqual([expect.objectContaining({ in: "body", path: "body" })]);
-    const { body: stance } = await checked<{ errors: { path: string }[] }>("postResponse", { id: CLAIM }, { token: writeToken, body: { stance: "maybe", body: "Long enough to be a response." } }, 400);
+    const { body: stance } = await checked<{ errors: { path: string }[] }>(
+      "postResponse",
+      { id: CLAIM },
+      { token: writeToken, body: { stance: "maybe", body: "Long enough to be a response." } },
+      400,
+    );
     expect(stance.errors[0].path).toBe("stance");
     const { body: malformed } = await checked<{ code: string }>("postResponse", { id: CLAIM }, { token: writeToken, body: "{not json" }, 400);
     expect(malformed.code).toBe("malformed_json");
-    const notJson = await call("postResponse", { id: CLAIM }, { token: writeToken, body: "stance=support", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const notJson = await call(
+      "postResponse",
+      { id: CLAIM },
+      { token: writeToken, body: "stance=support", headers: { "content-type": "application/x-www-form-urlencoded" } },
+    );
     expect((await contract.check<{ code: string }>("postResponse", notJson)).code).toBe("unsupported_media_type");
-    const { body: elsewhere } = await checked<{ detail: string }>("postResponse", { id: CLAIM }, { token: writeToken, body: { stance: "oppose", body: "Answering a response of another claim.", parentId: "no-such-response" } }, 404);
+    const { body: elsewhere } = await checked<{ detail: string }>(
+      "postResponse",
+      { id: CLAIM },
+      { token: writeToken, body: { stance: "oppose", body: "Answering a response of another claim.", parentId: "no-such-response" } },
+      404,
+    );
     expect(elsewhere.detail).toMatch(/does not exist/);
     const after = await appSql<{ count: string }>(`select count(*) from "Response" where "claimId" = $1`, [CLAIM]);
     expect(after).toEqual(before);
   });
 
   test("tokens: none, unknown, read-only, revoked and a suspended owner are refused; cookies count for nothing; other sites may call with a token", async () => {
-    const { body: anonymous, response } = await checked<{ code: string }>("postResponse", { id: CLAIM }, { body: { stance: "support", body: "No token, no posting." } }, 401);
+    const { body: anonymous, response } = await checked<{ code: string }>(
+      "postResponse",
+      { id: CLAIM },
+      { body: { stance: "support", body: "No token, no posting." } },
+      401,
+    );
     expect(anonymous.code).toBe("unauthorized");
     expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);
     const { body: unknown } = await checked<{ code: string }>("listArticles", {}, { token: "arg_pat_" + "x".repeat(43) }, 401);
@@ -189,7 +264,11 @@ describe("public API contract", () => {
     });
     expect(withCookie.status).toBe(401);
     // With a token, another site's page may call (CORS): the token is the authority, not the origin.
-    const crossSite = await call("voteOnClaim", { id: CLAIM }, { token: otherToken, body: { value: "disagree" }, headers: { origin: "https://elsewhere.example" } });
+    const crossSite = await call(
+      "voteOnClaim",
+      { id: CLAIM },
+      { token: otherToken, body: { value: "disagree" }, headers: { origin: "https://elsewhere.example" } },
+    );
     expect(crossSite.status).toBe(200);
     expect(crossSite.headers.get("access-control-allow-origin")).toBe("*");
     const preflight = await fetch(new URL(contract.route("voteOnClaim", { id: CLAIM }).path, appUrl), {
@@ -210,17 +289,33 @@ describe("public API contract", () => {
     const banned = await createAccount("api-banned");
     const bannedToken = (await createToken(banned, "write")).token;
     await appSql(`update "User" set "bannedUntil" = now() + interval '1 day' where id = $1`, [banned.id]);
-    const { body: suspended } = await checked<{ code: string }>("postResponse", { id: CLAIM }, { token: bannedToken, body: { stance: "support", body: "Banned people do not post." } }, 403);
+    const { body: suspended } = await checked<{ code: string }>(
+      "postResponse",
+      { id: CLAIM },
+      { token: bannedToken, body: { stance: "support", body: "Banned people do not post." } },
+      403,
+    );
     expect(suspended.code).toBe("forbidden");
   });
 
   test("votes: a claim's agree/disagree and a response's strong/weak, changed and taken back; not on your own response", async () => {
     const voter = (await createToken(await createAccount("api-voter"), "write")).token;
-    const counts = async () => (await appSql<{ agree: number; disagree: number }>(`select "agreeVotes" as agree, "disagreeVotes" as disagree from "Claim" where id = $1`, [CLAIM]))[0];
+    const counts = async () =>
+      (await appSql<{ agree: number; disagree: number }>(`select "agreeVotes" as agree, "disagreeVotes" as disagree from "Claim" where id = $1`, [CLAIM]))[0];
     const start = await counts();
-    const { body: agreed } = await checked<{ value: string; votes: { agree: number } }>("voteOnClaim", { id: CLAIM }, { token: voter, body: { value: "agree" } }, 200);
+    const { body: agreed } = await checked<{ value: string; votes: { agree: number } }>(
+      "voteOnClaim",
+      { id: CLAIM },
+      { token: voter, body: { value: "agree" } },
+      200,
+    );
     expect(agreed.votes.agree).toBe(start.agree + 1);
-    const { body: changed } = await checked<{ votes: { agree: number; disagree: number } }>("voteOnClaim", { id: CLAIM }, { token: voter, body: { value: "disagree" } }, 200);
+    const { body: changed } = await checked<{ votes: { agree: number; disagree: number } }>(
+      "voteOnClaim",
+      { id: CLAIM },
+      { token: voter, body: { value: "disagree" } },
+      200,
+    );
     expect(changed.votes).toEqual({ agree: start.agree, disagree: start.disagree + 1 });
     await checked("voteOnClaim", { id: CLAIM }, { token: voter, body: { value: null } }, 200);
     expect(await counts()).toEqual(start);
@@ -228,9 +323,19 @@ describe("public API contract", () => {
     await checked("voteOnClaim", { id: CLAIM }, { token: voter, body: { value: "maybe" } }, 400);
 
     const [{ id: own }] = await appSql<{ id: string }>(`select id from "Response" where "claimId" = $1 and "authorId" = $2`, [CLAIM, writer.id]);
-    const { body: strong } = await checked<{ votes: { strong: number }; strength: number }>("voteOnResponse", { id: own }, { token: voter, body: { value: "strong" } }, 200);
+    const { body: strong } = await checked<{ votes: { strong: number }; strength: number }>(
+      "voteOnResponse",
+      { id: own },
+      { token: voter, body: { value: "strong" } },
+      200,
+    );
     expect(strong.votes.strong).toBe(1);
-    const { body: weak } = await checked<{ votes: { strong: number; weak: number } }>("voteOnResponse", { id: own }, { token: voter, body: { value: "weak" } }, 200);
+    const { body: weak } = await checked<{ votes: { strong: number; weak: number } }>(
+      "voteOnResponse",
+      { id: own },
+      { token: voter, body: { value: "weak" } },
+      200,
+    );
     expect(weak.votes).toEqual({ strong: 0, weak: 1 });
     const { body: self } = await checked<{ code: string }>("voteOnResponse", { id: own }, { token: writeToken, body: { value: "strong" } }, 403);
     expect(self.code).toBe("forbidden");
@@ -241,7 +346,10 @@ describe("public API contract", () => {
     const { body: hidden } = await checked<{ code: string }>("voteOnResponse", { id: own }, { token: voter, body: { value: null } }, 404);
     expect(hidden.code).toBe("not_found");
     await appSql(`update "Response" set "hiddenAt" = null where id = $1`, [own]);
-    const [{ id: reply }] = await appSql<{ id: string }>(`insert into "Response" (id, "claimId", "parentId", stance, "authorId", body) values ('contract-reply', $1, $2, 'oppose', $3, 'A reply that keeps it in place.') returning id`, [CLAIM, own, writer.id]);
+    const [{ id: reply }] = await appSql<{ id: string }>(
+      `insert into "Response" (id, "claimId", "parentId", stance, "authorId", body) values ('contract-reply', $1, $2, 'oppose', $3, 'A reply that keeps it in place.') returning id`,
+      [CLAIM, own, writer.id],
+    );
     await appSql(`update "Response" set "deletedAt" = now(), body = '' where id = $1`, [own]);
     const { body: deleted } = await checked<{ code: string }>("voteOnResponse", { id: own }, { token: voter, body: { value: "strong" } }, 409);
     expect(deleted.code).toBe("conflict");
@@ -249,7 +357,12 @@ describe("public API contract", () => {
   });
 
   test("responses: pages oldest first, each once even while others post; filters; withheld ones are left out", async () => {
-    const claim = await createArticleWithClaim({ id: "paging-article", title: "Paging", body: "Paging must not skip anything. Even under writes.", claim: "Paging must not skip anything." });
+    const claim = await createArticleWithClaim({
+      id: "paging-article",
+      title: "Paging",
+      body: "Paging must not skip anything. Even under writes.",
+      claim: "Paging must not skip anything.",
+    });
     await appSql(
       `insert into "Response" (id, "claimId", "parentId", stance, "authorId", body, "createdAt", "hiddenAt")
        select 'page-' || n, $1, case when n > 20 then 'page-1' end, case when n % 3 = 0 then 'oppose' else 'support' end::"Stance", $2,
@@ -269,7 +382,10 @@ describe("public API contract", () => {
       );
       if (pages === 0) {
         // Someone posts while a client is paging: the new response comes at the end, nothing repeats.
-        await appSql(`insert into "Response" (id, "claimId", stance, "authorId", body) values ('page-late', $1, 'support', $2, 'Posted while paging.')`, [claim, writer.id]);
+        await appSql(`insert into "Response" (id, "claimId", stance, "authorId", body) values ('page-late', $1, 'support', $2, 'Posted while paging.')`, [
+          claim,
+          writer.id,
+        ]);
       }
       ids.push(...body.items.map((item) => item.id));
       cursor = body.nextCursor ?? undefined;
@@ -279,9 +395,19 @@ describe("public API contract", () => {
     expect(ids).toEqual([...Array.from({ length: 25 }, (_, index) => `page-${index + 1}`).filter((id) => id !== "page-5"), "page-late"]);
     expect(pages).toBe(3);
 
-    const { body: replies } = await checked<{ items: { id: string }[] }>("listClaimResponses", { id: claim }, { query: { parent: "page-1", limit: "100" } }, 200);
+    const { body: replies } = await checked<{ items: { id: string }[] }>(
+      "listClaimResponses",
+      { id: claim },
+      { query: { parent: "page-1", limit: "100" } },
+      200,
+    );
     expect(replies.items.map((item) => item.id)).toEqual(["page-21", "page-22", "page-23", "page-24", "page-25"]);
-    const { body: opposing } = await checked<{ items: { id: string; stance: string; parentId: string | null }[] }>("listClaimResponses", { id: claim }, { query: { parent: "root", stance: "oppose", limit: "100" } }, 200);
+    const { body: opposing } = await checked<{ items: { id: string; stance: string; parentId: string | null }[] }>(
+      "listClaimResponses",
+      { id: claim },
+      { query: { parent: "root", stance: "oppose", limit: "100" } },
+      200,
+    );
     expect(opposing.items.map((item) => item.id)).toEqual(["page-3", "page-6", "page-9", "page-12", "page-15", "page-18"]);
     await checked("listClaimResponses", { id: "no-such-claim" }, {}, 404);
     await checked("listClaimResponses", { id: claim }, { query: { stance: "sideways" } }, 400);
@@ -325,7 +451,9 @@ describe("public API contract", () => {
 
   test("every documented operation was exercised, with its success status", () => {
     for (const operationId of contract.operationIds) {
-      expect([...(contract.exercised.get(operationId) ?? [])], operationId).toEqual(expect.arrayContaining([operationId === "postResponse" || operationId === "raiseClaim" ? 201 : 200]));
+      expect([...(contract.exercised.get(operationId) ?? [])], operationId).toEqual(
+        expect.arrayContaining([operationId === "postResponse" || operationId === "raiseClaim" ? 201 : 200]),
+      );
     }
   });
 });

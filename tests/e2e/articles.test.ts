@@ -41,7 +41,11 @@ describe.skipIf(!chromiumPath)("reading the demo articles", () => {
     const list = page.getByRole("list", { name: "Articles" });
     await list.getByRole("link", { name: KOREA.title }).waitFor();
     await list.getByRole("link", { name: NATO.title }).waitFor();
-    const entry = (title: string) => list.getByRole("listitem").filter({ has: page.getByRole("link", { name: title }) }).innerText();
+    const entry = (title: string) =>
+      list
+        .getByRole("listitem")
+        .filter({ has: page.getByRole("link", { name: title }) })
+        .innerText();
     await expect(entry(KOREA.title)).resolves.toMatch(/By Yuri Fedorov · Imported \d{1,2} \w{3} \d{4}/);
     await expect(entry(NATO.title)).resolves.toMatch(/\nImported \d{1,2} \w{3} \d{4}/);
   });

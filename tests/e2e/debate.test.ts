@@ -33,7 +33,11 @@ describe.skipIf(!chromiumPath)("a debate between two people", () => {
     await responseWith(ann, argument).waitFor();
     await expect(standing(ann)).resolves.toBe("Leaning supported (75%)");
     // Your own argument cannot be rated by you.
-    await expect(responseWith(ann, argument).getByRole("button", { name: /Strong/ }).isDisabled()).resolves.toBe(true);
+    await expect(
+      responseWith(ann, argument)
+        .getByRole("button", { name: /Strong/ })
+        .isDisabled(),
+    ).resolves.toBe(true);
 
     await ben.goto(claimUrl);
     const annsResponse = responseWith(ben, argument);

@@ -151,10 +151,15 @@ describe.skipIf(!chromiumPath)("the editor's review", () => {
     const editor = await signedInAs("editor");
     await editor.goto("/editor/new");
     await editor.getByText("Paste HTML").click();
-    const paragraphs = ARTICLE.split("\n").slice(3).map((line) => `<p>${line}</p>`).join("");
-    await editor.getByLabel("The page's HTML").fill(
-      `<html><head><title>Cities should stop building car parks | The Daily</title></head><body><nav>Home | Opinion</nav><article><h1>Cities should stop building car parks</h1>${paragraphs}</article></body></html>`,
-    );
+    const paragraphs = ARTICLE.split("\n")
+      .slice(3)
+      .map((line) => `<p>${line}</p>`)
+      .join("");
+    await editor
+      .getByLabel("The page's HTML")
+      .fill(
+        `<html><head><title>Cities should stop building car parks | The Daily</title></head><body><nav>Home | Opinion</nav><article><h1>Cities should stop building car parks</h1>${paragraphs}</article></body></html>`,
+      );
     await editor.getByRole("button", { name: "Import and review" }).click();
     await editor.waitForURL(/\/editor\/articles\//);
     const [{ slug }] = await appSql(`select slug from "Article" where title = 'Cities should stop building car parks'`);
@@ -187,13 +192,25 @@ describe.skipIf(!chromiumPath)("the editor's review", () => {
     expect(refused?.status()).toBe(403);
     await page.getByText("Only editors can import and review articles.").waitFor();
     const status = await page.evaluate(async () => {
-      const response = await fetch("/api/editor/import", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ mode: "text", content: "Some text." }) });
+      const response = await fetch("/api/editor/import", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ mode: "text", content: "Some text." }),
+      });
       return response.status;
     });
     expect(status).toBe(403);
-    const anonymous = await fetch(`${appUrl}/api/editor/import`, { method: "POST", headers: { Origin: appUrl, "Content-Type": "application/json" }, body: "{}" });
+    const anonymous = await fetch(`${appUrl}/api/editor/import`, {
+      method: "POST",
+      headers: { Origin: appUrl, "Content-Type": "application/json" },
+      body: "{}",
+    });
     expect(anonymous.status).toBe(401);
-    const foreign = await fetch(`${appUrl}/api/editor/import`, { method: "POST", headers: { Origin: "https://evil.example", "Content-Type": "application/json" }, body: "{}" });
+    const foreign = await fetch(`${appUrl}/api/editor/import`, {
+      method: "POST",
+      headers: { Origin: "https://evil.example", "Content-Type": "application/json" },
+      body: "{}",
+    });
     expect(foreign.status).toBe(403);
   });
   test("a debate from another tool (Argdown) is imported, reviewed and published; a malformed one is refused with the line", async () => {
@@ -204,9 +221,16 @@ describe.skipIf(!chromiumPath)("the editor's review", () => {
     await page.getByRole("button", { name: "Import and review" }).click();
     await expect(alertText(page, "cannot be imported")).resolves.toContain("That Argdown file cannot be imported: line 2: indented too deep");
 
-    await page.getByLabel("The debate in Argdown").fill(
-      ["[Claim]: Zoos do more good than harm.", "  + [A]: Breeding programmes saved the Arabian oryx.", "    - [B]: A handful of species, at great cost.", "  - [C]: Most animals in zoos are not endangered."].join("\n"),
-    );
+    await page
+      .getByLabel("The debate in Argdown")
+      .fill(
+        [
+          "[Claim]: Zoos do more good than harm.",
+          "  + [A]: Breeding programmes saved the Arabian oryx.",
+          "    - [B]: A handful of species, at great cost.",
+          "  - [C]: Most animals in zoos are not endangered.",
+        ].join("\n"),
+      );
     await page.getByRole("button", { name: "Import and review" }).click();
     await page.waitForURL(/\/editor\/articles\//);
     await page.getByRole("button", { name: "Publish article" }).click();

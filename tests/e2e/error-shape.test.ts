@@ -30,7 +30,10 @@ describe.skipIf(!chromiumPath)("every JSON error has one shape", () => {
       `select c.id from "Claim" c join "Article" a on a.id = c."articleId" where a.status = 'published' and a.slug like 'why-the-us%' and c."hiddenAt" is null order by c.start desc limit 1 offset 2`,
     );
     const author = await signedIn(appUrl, await createAccount("shape-author"));
-    const posted = await author.action({ file: CLAIMS, name: "postResponseAction", page: "/" }, { claimId, parentId: null, stance: "oppose", body: "An argument for the error-shape test to vote on." });
+    const posted = await author.action(
+      { file: CLAIMS, name: "postResponseAction", page: "/" },
+      { claimId, parentId: null, stance: "oppose", body: "An argument for the error-shape test to vote on." },
+    );
     responseId = (posted as { data: { id: string } }).data.id;
   });
 
@@ -39,7 +42,11 @@ describe.skipIf(!chromiumPath)("every JSON error has one shape", () => {
     const wrongMethod = await client.fetch("/api/health", { method: "DELETE", headers: { accept: "application/json" } });
     await problemOf(wrongMethod, 405, "method_not_allowed");
     expect(wrongMethod.headers.get("allow")).toContain("GET");
-    const huge = await client.fetch("/api/v1/claims/x/responses", { method: "POST", headers: { "content-type": "application/json" }, body: "x".repeat(1_100_000) });
+    const huge = await client.fetch("/api/v1/claims/x/responses", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "x".repeat(1_100_000),
+    });
     await problemOf(huge, 413, "payload_too_large");
     await problemOf(await client.fetch("/api/v1/claims/%ff", { headers: { accept: "application/json" } }), 400, "invalid_request");
   });
@@ -53,7 +60,9 @@ describe.skipIf(!chromiumPath)("every JSON error has one shape", () => {
     // Through the admin action, so the app's few-seconds settings cache is dropped at once both ways.
     const admin = await signedIn(appUrl, await createAccount("shape-admin", { role: "admin" }));
     const setVoteLimit = async (value: number) =>
-      expect(await admin.action({ file: "app/admin/actions.ts", name: "updateSettingAction", page: "/admin" }, { key: "votesPerMinute", value })).toMatchObject({ ok: true });
+      expect(await admin.action({ file: "app/admin/actions.ts", name: "updateSettingAction", page: "/admin" }, { key: "votesPerMinute", value })).toMatchObject(
+        { ok: true },
+      );
     await setVoteLimit(3);
     try {
       const answers = [];
@@ -73,7 +82,11 @@ describe.skipIf(!chromiumPath)("every JSON error has one shape", () => {
 
   test("the proxy: a change from another site", async () => {
     const voter = await signedIn(appUrl, await createAccount("shape-csrf"));
-    const { response } = await voter.callAction({ file: CLAIMS, name: "voteOnResponseAction", page: "/" }, { claimId, responseId, value: "strong" }, { origin: "https://evil.example" });
+    const { response } = await voter.callAction(
+      { file: CLAIMS, name: "voteOnResponseAction", page: "/" },
+      { claimId, responseId, value: "strong" },
+      { origin: "https://evil.example" },
+    );
     await problemOf(response, 403, "forbidden");
   });
 
@@ -82,7 +95,11 @@ describe.skipIf(!chromiumPath)("every JSON error has one shape", () => {
     await problemOf(await client.fetch("/api/articles/no-such-article/export?format=argdown"), 404, "not_found");
     await problemOf(await client.fetch(`/api/claims/${claimId}/export?format=pdf`), 400, "invalid_request");
     await problemOf(await client.fetch(`/api/claims/${claimId}/similar?text=short`), 400, "invalid_request");
-    await problemOf(await client.fetch("/api/editor/import", { method: "POST", headers: { "content-type": "application/json", origin: new URL(appUrl).origin }, body: "{}" }), 401, "unauthorized");
+    await problemOf(
+      await client.fetch("/api/editor/import", { method: "POST", headers: { "content-type": "application/json", origin: new URL(appUrl).origin }, body: "{}" }),
+      401,
+      "unauthorized",
+    );
     expect((await client.fetch("/api/health")).status).toBe(200);
   });
 

@@ -16,7 +16,13 @@ const newPage = setUpBrowser();
 
 async function debate() {
   const claim = "Exports should carry the whole debate.";
-  await createArticleWithClaim({ id: "export-article", title: "Exporting debates", body: `${claim} Other tools can then map it.`, claim, suffix: " Other tools" });
+  await createArticleWithClaim({
+    id: "export-article",
+    title: "Exporting debates",
+    body: `${claim} Other tools can then map it.`,
+    claim,
+    suffix: " Other tools",
+  });
   await appSql(`insert into "User" (id, email, name, "createdAt", "updatedAt") values ('export-user', 'export-user@example.com', 'Exporter', now(), now())`);
   await appSql(
     `insert into "Response" (id, "claimId", "parentId", stance, "authorId", body, "createdAt", "deletedAt", "hiddenAt") values
@@ -72,19 +78,30 @@ describe("exports", () => {
     const exported = (format: string) => fetch(`${appUrl}/api/articles/export-article/export?format=${format}`);
 
     const collection = await (await exported("annotations")).json();
-    expect(collection).toMatchObject({ type: "AnnotationCollection", total: 1, first: { type: "AnnotationPage", items: [{ type: "Annotation", target: { source: `${appUrl}/articles/export-article` } }] } });
+    expect(collection).toMatchObject({
+      type: "AnnotationCollection",
+      total: 1,
+      first: { type: "AnnotationPage", items: [{ type: "Annotation", target: { source: `${appUrl}/articles/export-article` } }] },
+    });
 
     const responses = parseCsv(await (await exported("responses.csv")).text());
     expect(responses[0]).toEqual(["response_id", "claim_id", "parent_id", "stance", "created_at", "strong_votes", "weak_votes", "strength", "text"]);
-    expect(responses.slice(1).map((row) => [row[0], row[2], row[3], row[5], row[8]])).toEqual(EXPECTED.map((response) => [response.id, response.parentId ?? "", response.stance, response.id === "x1" ? "1" : "0", response.text]));
+    expect(responses.slice(1).map((row) => [row[0], row[2], row[3], row[5], row[8]])).toEqual(
+      EXPECTED.map((response) => [response.id, response.parentId ?? "", response.stance, response.id === "x1" ? "1" : "0", response.text]),
+    );
 
     const votes = parseCsv(await (await exported("votes.csv")).text());
     // Opposing: the deleted response that still holds a reply; the hidden one is not counted.
-    expect(votes.slice(1)).toEqual([["export-claim", "Exports should carry the whole debate.", "1", "0", "1", "1", expect.stringMatching(/^0\.\d+$/), "pipeline", ""]]);
+    expect(votes.slice(1)).toEqual([
+      ["export-claim", "Exports should carry the whole debate.", "1", "0", "1", "1", expect.stringMatching(/^0\.\d+$/), "pipeline", ""],
+    ]);
 
     const participants = parseCsv(await (await exported("participant-votes.csv")).text());
     // The vote on the hidden response is left out with it; the voter is a pseudonym, not the account.
-    expect(participants.slice(1).map((row) => row.slice(1, 4))).toEqual([["claim", "export-claim", "agree"], ["response", "x1", "strong"]]);
+    expect(participants.slice(1).map((row) => row.slice(1, 4))).toEqual([
+      ["claim", "export-claim", "agree"],
+      ["response", "x1", "strong"],
+    ]);
     expect(new Set(participants.slice(1).map((row) => row[0])).size).toBe(1);
     expect(participants.slice(1)[0][0]).toMatch(/^[0-9a-f]{16}$/);
     expect(await (await exported("participant-votes.csv")).text()).not.toContain("export-voter");

@@ -101,14 +101,27 @@ describe.skipIf(!chromiumPath)("hostile requests", () => {
     const account = await createAccount("hostile");
     userId = account.id;
     member = await signedIn(appUrl, account);
-    const posted = await member.action({ file: "app/claims/[id]/actions.ts", name: "postResponseAction", page: "/" }, { claimId, parentId: null, stance: "support", body: "A perfectly ordinary argument for the hostile-request tests." });
+    const posted = await member.action(
+      { file: "app/claims/[id]/actions.ts", name: "postResponseAction", page: "/" },
+      { claimId, parentId: null, stance: "support", body: "A perfectly ordinary argument for the hostile-request tests." },
+    );
     responseId = (posted as { data: { id: string } }).data.id;
   });
 
   describe("malformed percent-encoding", () => {
     test("a truncated escape in a page's address is a 400 at once, for every cached and uncached page", async () => {
       const anonymous = new HttpClient(appUrl);
-      for (const path of ["/claims/%E0%A4%A", "/articles/%E0%A4%A", "/responses/%E0%A4%A", "/responses/%E0%A4%A/history", "/users/%E0%A4%A", "/claims/%E0%A4%A/outline", "/api/v1/claims/%E0%A4%A", "/api/claims/%E0%A4%A/export", "/search?q=%E0%A4%A"]) {
+      for (const path of [
+        "/claims/%E0%A4%A",
+        "/articles/%E0%A4%A",
+        "/responses/%E0%A4%A",
+        "/responses/%E0%A4%A/history",
+        "/users/%E0%A4%A",
+        "/claims/%E0%A4%A/outline",
+        "/api/v1/claims/%E0%A4%A",
+        "/api/claims/%E0%A4%A/export",
+        "/search?q=%E0%A4%A",
+      ]) {
         expectRefusedQuickly(await sendTimed(anonymous, path), path);
       }
       await expectHealthy();
@@ -123,7 +136,13 @@ describe.skipIf(!chromiumPath)("hostile requests", () => {
       expect(api.headers.get("content-type")).toContain("application/problem+json");
       // The same problem details as the API's own answers: titled by status, readable by browser clients.
       expect(api.headers.get("access-control-expose-headers")).toContain("Retry-After");
-      expect(await api.json()).toMatchObject({ type: "about:blank", title: "Bad Request", status: 400, code: "invalid_request", detail: expect.stringMatching(/control characters/) });
+      expect(await api.json()).toMatchObject({
+        type: "about:blank",
+        title: "Bad Request",
+        status: 400,
+        code: "invalid_request",
+        detail: expect.stringMatching(/control characters/),
+      });
     });
   });
 
@@ -148,23 +167,43 @@ describe.skipIf(!chromiumPath)("hostile requests", () => {
     });
 
     test("in API bodies, server actions and the credentials callback: 400 and nothing stored", async () => {
-      const before = await appSql<{ count: string }>(`select (select count(*) from "Response") + (select count(*) from "Report") + (select count(*) from "PersonalAccessToken") as count`);
+      const before = await appSql<{ count: string }>(
+        `select (select count(*) from "Response") + (select count(*) from "Report") + (select count(*) from "PersonalAccessToken") as count`,
+      );
       const post = (body: string) =>
         sendTimed(member, "/", {
           method: "POST",
-          headers: { "next-action": actionId("app/claims/[id]/actions.ts", "postResponseAction"), accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", origin: origin() },
+          headers: {
+            "next-action": actionId("app/claims/[id]/actions.ts", "postResponseAction"),
+            accept: "text/x-component",
+            "content-type": "text/plain;charset=UTF-8",
+            origin: origin(),
+          },
           body,
         });
-      expectRefusedQuickly(await post(JSON.stringify([{ claimId, parentId: null, stance: "support", body: "An argument with a NUL\u0000 inside it." }])), "post a response");
+      expectRefusedQuickly(
+        await post(JSON.stringify([{ claimId, parentId: null, stance: "support", body: "An argument with a NUL\u0000 inside it." }])),
+        "post a response",
+      );
       const report = await sendTimed(member, "/", {
         method: "POST",
-        headers: { "next-action": actionId("app/claims/[id]/actions.ts", "reportAction"), accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", origin: origin() },
+        headers: {
+          "next-action": actionId("app/claims/[id]/actions.ts", "reportAction"),
+          accept: "text/x-component",
+          "content-type": "text/plain;charset=UTF-8",
+          origin: origin(),
+        },
         body: JSON.stringify([{ claimId, target: { type: "claim", id: claimId }, reason: "other", note: "a note\u0000" }]),
       });
       expectRefusedQuickly(report, "report note");
       const token = await sendTimed(member, "/settings", {
         method: "POST",
-        headers: { "next-action": actionId("app/settings/actions.ts", "createTokenAction"), accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", origin: origin() },
+        headers: {
+          "next-action": actionId("app/settings/actions.ts", "createTokenAction"),
+          accept: "text/x-component",
+          "content-type": "text/plain;charset=UTF-8",
+          origin: origin(),
+        },
         body: JSON.stringify([{ name: "token\u0000", scope: "read", expiry: "30" }]),
       });
       expectRefusedQuickly(token, "token name");
@@ -181,7 +220,9 @@ describe.skipIf(!chromiumPath)("hostile requests", () => {
         body: `email=someone%00%40example.com&password=x&csrfToken=${csrfToken}&json=true`,
       });
       expectRefusedQuickly(credentials, "credentials callback");
-      const after = await appSql<{ count: string }>(`select (select count(*) from "Response") + (select count(*) from "Report") + (select count(*) from "PersonalAccessToken") as count`);
+      const after = await appSql<{ count: string }>(
+        `select (select count(*) from "Response") + (select count(*) from "Report") + (select count(*) from "PersonalAccessToken") as count`,
+      );
       expect(after[0].count).toBe(before[0].count);
       await expectHealthy();
     });
@@ -191,7 +232,11 @@ describe.skipIf(!chromiumPath)("hostile requests", () => {
     test("a callback address next-auth cannot use, in the query or its cookie, is a 400 (next-auth itself answers 500)", async () => {
       // Found by the fuzz below: a relative address without a leading slash.
       const anonymous = new HttpClient(appUrl);
-      for (const path of ["/api/auth/csrf?callbackUrl=%C7%A9%F0%93%8E%B7", "/api/auth/session?callbackUrl=javascript%3Aalert(1)", "/api/auth/signin?callbackUrl=nowhere"]) {
+      for (const path of [
+        "/api/auth/csrf?callbackUrl=%C7%A9%F0%93%8E%B7",
+        "/api/auth/session?callbackUrl=javascript%3Aalert(1)",
+        "/api/auth/signin?callbackUrl=nowhere",
+      ]) {
         expectRefusedQuickly(await sendTimed(anonymous, path), path);
         expectRefusedQuickly(await sendTimed(anonymous, path, { method: "HEAD" }), `HEAD ${path}`);
       }
@@ -224,7 +269,9 @@ describe.skipIf(!chromiumPath)("hostile requests", () => {
     test("the route list covers the app", () => {
       // Guards the guard: if the list came back nearly empty, the fuzz below would prove nothing.
       expect(routes.length).toBeGreaterThan(30);
-      expect(routes.map((route) => route.template)).toEqual(expect.arrayContaining(["/claims/[id]", "/api/v1/claims/[id]/responses", "/api/auth/[...nextauth]", "/api/claims/[id]/vote"]));
+      expect(routes.map((route) => route.template)).toEqual(
+        expect.arrayContaining(["/claims/[id]", "/api/v1/claims/[id]/responses", "/api/auth/[...nextauth]", "/api/claims/[id]/vote"]),
+      );
     });
 
     const hostileSegment = fc.oneof(
@@ -234,14 +281,26 @@ describe.skipIf(!chromiumPath)("hostile requests", () => {
     );
     const realSegment = () => fc.constantFrom(claimId, articleSlug, responseId, userId, "callback/credentials", "session", "csrf");
     const method = fc.constantFrom("GET", "GET", "GET", "HEAD", "POST", "POST", "PUT", "OPTIONS", "DELETE", "PATCH", "TRACE", "PROPFIND");
-    const contentType = fc.constantFrom("application/json", "application/x-www-form-urlencoded", "text/plain;charset=UTF-8", "multipart/form-data; boundary=b", "application/octet-stream", "");
+    const contentType = fc.constantFrom(
+      "application/json",
+      "application/x-www-form-urlencoded",
+      "text/plain;charset=UTF-8",
+      "multipart/form-data; boundary=b",
+      "application/octet-stream",
+      "",
+    );
     const body = fc.oneof(
       fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes)),
       fc.jsonValue().map((value) => Buffer.from(JSON.stringify(value))),
       fc.string({ unit: "binary", maxLength: 100 }).map((text) => Buffer.from(JSON.stringify({ body: text, stance: "support", value: text }))),
       fc.constantFrom(Buffer.from('{"body":"\\u0000"}'), Buffer.from("email=a%00&password=%E0%A4%A"), Buffer.from([0xff, 0xfe, 0x00])),
     );
-    const query = fc.oneof(fc.constant(""), fc.array(fc.tuple(fc.constantFrom("q", "parent", "text", "format", "cursor", "limit", "callbackUrl", "_rsc"), hostileSegment), { maxLength: 3 }).map((pairs) => pairs.map(([key, value]) => `${key}=${value}`).join("&")));
+    const query = fc.oneof(
+      fc.constant(""),
+      fc
+        .array(fc.tuple(fc.constantFrom("q", "parent", "text", "format", "cursor", "limit", "callbackUrl", "_rsc"), hostileSegment), { maxLength: 3 })
+        .map((pairs) => pairs.map(([key, value]) => `${key}=${value}`).join("&")),
+    );
 
     test("answers within a second, never 5xx, and the server stays healthy", async () => {
       const anonymous = new HttpClient(appUrl);

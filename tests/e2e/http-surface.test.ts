@@ -13,8 +13,20 @@ const EDITOR = "app/editor/articles/[id]/actions.ts";
 const action = (file: string, name: string) => ({ file, name, page: "/" });
 
 const WATCHED_TABLES = [
-  "Article", "Claim", "Response", "ResponseRevision", "ClaimVote", "ResponseVote", "Follow",
-  "Notification", "Report", "ModerationAction", "WordFilter", "Setting", "User", "PersonalAccessToken",
+  "Article",
+  "Claim",
+  "Response",
+  "ResponseRevision",
+  "ClaimVote",
+  "ResponseVote",
+  "Follow",
+  "Notification",
+  "Report",
+  "ModerationAction",
+  "WordFilter",
+  "Setting",
+  "User",
+  "PersonalAccessToken",
 ];
 
 /** Every row of the tables a forbidden request could touch, hashed per table. */
@@ -53,9 +65,14 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
     const posted = await postResponse(ownerClient, "The owner's argument, which others must not change.");
     expect(posted.ok).toBe(true);
     ownersResponse = (posted as { data: { id: string } }).data.id;
-    const token = await ownerClient.action({ file: "app/settings/actions.ts", name: "createTokenAction", page: "/settings" }, { name: "owner's", scope: "write", expiry: "30" });
+    const token = await ownerClient.action(
+      { file: "app/settings/actions.ts", name: "createTokenAction", page: "/settings" },
+      { name: "owner's", scope: "write", expiry: "30" },
+    );
     ownersTokenId = (token as { data: { id: string } }).data.id;
-    [{ id: wordFilterId }] = await appSql<{ id: string }>(`insert into "WordFilter" (id, pattern, mode, "createdAt") values ('wf-http', 'forbiddenword', 'block', now()) returning id`);
+    [{ id: wordFilterId }] = await appSql<{ id: string }>(
+      `insert into "WordFilter" (id, pattern, mode, "createdAt") values ('wf-http', 'forbiddenword', 'block', now()) returning id`,
+    );
   });
 
   describe("access control: the permission matrix over HTTP", () => {
@@ -87,7 +104,11 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
         ["app/settings/actions.ts", "revokeTokenAction", { tokenId: ownersTokenId }],
       ];
       const staffOnly: [string, string, unknown][] = [
-        [MODERATION, "moderateAction", { target: { type: "response", id: ownersResponse }, action: "remove", version: 0, reason: "gone", duplicateOfId: null, text: null }],
+        [
+          MODERATION,
+          "moderateAction",
+          { target: { type: "response", id: ownersResponse }, action: "remove", version: 0, reason: "gone", duplicateOfId: null, text: null },
+        ],
         [MODERATION, "sanctionAction", { userId: owner.id, kind: "ban", reason: "because I can", days: 30 }],
         [MODERATION, "lockArticleAction", { articleId, locked: true, reason: "locked" }],
       ];
@@ -128,10 +149,14 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
         }
       }
       // Claim votes are an endpoint of their own (POST /api/claims/:id/vote), held to the same rules.
-      for (const [who, client, expected] of [["anonymous", anonymous, 401], ["banned", banned, 401]] as const) {
+      for (const [who, client, expected] of [
+        ["anonymous", anonymous, 401],
+        ["banned", banned, 401],
+      ] as const) {
         const { response, result } = await client.voteOnClaim(claimId, "agree");
         checked += 1;
-        if (result.ok || response.status !== expected || result.status !== expected) wrong.push(`${who} claim vote: ${response.status} ${JSON.stringify(result)}, expected ${expected}`);
+        if (result.ok || response.status !== expected || result.status !== expected)
+          wrong.push(`${who} claim vote: ${response.status} ${JSON.stringify(result)}, expected ${expected}`);
       }
       expect(wrong).toEqual([]);
       expect(checked).toBeGreaterThan(50);
@@ -148,7 +173,13 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
       const forbidden = await plain.fetch("/api/editor/import", { method: "POST", headers, body });
       expect(forbidden.status).toBe(403);
       expect(forbidden.headers.get("content-type")).toBe("application/problem+json; charset=utf-8");
-      expect(await forbidden.json()).toEqual({ type: "about:blank", title: "Forbidden", status: 403, code: "forbidden", detail: "Only editors can import articles." });
+      expect(await forbidden.json()).toEqual({
+        type: "about:blank",
+        title: "Forbidden",
+        status: 403,
+        code: "forbidden",
+        detail: "Only editors can import articles.",
+      });
       expect(await fingerprint()).toEqual(before);
     });
 
@@ -194,7 +225,11 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
     test("mutations naming another site (or a sandboxed 'null' origin) are refused with 403 before they run", async () => {
       const voter = await signedIn(appUrl, await createAccount("csrf-target"));
       for (const origin of ["https://evil.example", "null", "http://localhost.evil.example"]) {
-        const { response, text } = await voter.callAction(action(CLAIMS, "voteOnResponseAction"), { claimId, responseId: ownersResponse, value: "strong" }, { origin });
+        const { response, text } = await voter.callAction(
+          action(CLAIMS, "voteOnResponseAction"),
+          { claimId, responseId: ownersResponse, value: "strong" },
+          { origin },
+        );
         expect(response.status, origin).toBe(403);
         expect(response.headers.get("content-type"), origin).toBe("application/problem+json; charset=utf-8");
         expect(JSON.parse(text)).toMatchObject({ status: 403, code: "forbidden", detail: "Requests that change data must come from Arguably's own pages." });
@@ -233,7 +268,9 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
       const sessions = await appSql<{ id: string }>(`select id from "UserSession" where "userId" = $1`, [account.id]);
       expect(sessions).toHaveLength(2);
 
-      const setCookie = (await new HttpClient(appUrl).signIn(account.email, account.password)).headers.getSetCookie().find((cookie) => cookie.includes("session-token"));
+      const setCookie = (await new HttpClient(appUrl).signIn(account.email, account.password)).headers
+        .getSetCookie()
+        .find((cookie) => cookie.includes("session-token"));
       expect(setCookie).toMatch(/HttpOnly/i);
       expect(setCookie).toMatch(/SameSite=Lax/i);
 
@@ -283,15 +320,23 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
 
       const brokenForm = await client.fetch("/", {
         method: "POST",
-        headers: { "next-action": actionId(CLAIMS, "voteOnResponseAction"), "content-type": "multipart/form-data; boundary=XYZ", origin: new URL(appUrl).origin },
-        body: "--XYZ\r\nContent-Disposition: form-data; name=\"1\"\r\n\r\nunterminated",
+        headers: {
+          "next-action": actionId(CLAIMS, "voteOnResponseAction"),
+          "content-type": "multipart/form-data; boundary=XYZ",
+          origin: new URL(appUrl).origin,
+        },
+        body: '--XYZ\r\nContent-Disposition: form-data; name="1"\r\n\r\nunterminated',
       });
       expect(brokenForm.status).toBe(400);
 
       const headers = { "content-type": "application/json", origin: new URL(appUrl).origin };
       const badJson = await editor.fetch("/api/editor/import", { method: "POST", headers, body: '{"mode": "text", "content": ' });
       expect(badJson.status).toBe(400);
-      const tooBig = await editor.fetch("/api/editor/import", { method: "POST", headers, body: JSON.stringify({ mode: "text", content: "word ".repeat(2_600_000) }) });
+      const tooBig = await editor.fetch("/api/editor/import", {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ mode: "text", content: "word ".repeat(2_600_000) }),
+      });
       expect(tooBig.status).toBe(413);
       expect(await fingerprint()).toEqual(before);
     });
@@ -319,7 +364,9 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
       expect(results.map((result) => (result.ok ? "ok" : result.status)).sort()).toEqual([409, "ok"]);
       const winner = texts[results.findIndex((result) => result.ok)];
       expect(await appSql(`select body from "Response" where id = $1`, [responseId])).toEqual([{ body: winner }]);
-      expect(await appSql(`select body from "ResponseRevision" where "responseId" = $1`, [responseId])).toEqual([{ body: "The first version of a response edited in two tabs." }]);
+      expect(await appSql(`select body from "ResponseRevision" where "responseId" = $1`, [responseId])).toEqual([
+        { body: "The first version of a response edited in two tabs." },
+      ]);
     });
 
     test("a double submit posts the response once, and both answers name it", async () => {

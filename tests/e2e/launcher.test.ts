@@ -22,7 +22,9 @@ async function startApp(port: number) {
   const deadline = Date.now() + 240_000;
   while (Date.now() < deadline) {
     if (launcher.child.exitCode !== null) throw new Error(`npm start exited early:\n${launcher.output()}`);
-    const html = await fetch(`http://localhost:${port}/`).then((response) => response.text()).catch(() => null);
+    const html = await fetch(`http://localhost:${port}/`)
+      .then((response) => response.text())
+      .catch(() => null);
     if (html) return { child: launcher.child, html, output: launcher.output };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -10,7 +10,12 @@ const newPage = setUpBrowser();
 /** A published article with one claim that no other test touches. */
 function claimOfItsOwn(name: string) {
   const claim = "Long debates need pages that stay short.";
-  return createArticleWithClaim({ id: `${name}-article`, title: "A test of long debates", body: `${claim} Readers should meet the best arguments first.`, claim });
+  return createArticleWithClaim({
+    id: `${name}-article`,
+    title: "A test of long debates",
+    body: `${claim} Readers should meet the best arguments first.`,
+    claim,
+  });
 }
 
 describe.skipIf(!chromiumPath)("a long debate", () => {

@@ -54,7 +54,10 @@ describe.skipIf(!chromiumPath)("moderation", () => {
     await expect(queued.innerText()).resolves.toMatch(/Spam from (Rita|Rolf|Ruth)/);
     await queued.getByLabel(/^Reason/).fill("Not spam: an on-topic argument");
     await queued.getByRole("button", { name: "Restore" }).click();
-    await moderator.page.waitForFunction((wanted) => ![...document.querySelectorAll('[data-testid="queue-item"]')].some((item) => item.textContent?.includes(wanted)), text);
+    await moderator.page.waitForFunction(
+      (wanted) => ![...document.querySelectorAll('[data-testid="queue-item"]')].some((item) => item.textContent?.includes(wanted)),
+      text,
+    );
 
     await reporters[0].page.reload();
     await reporters[0].page.getByTestId("response-body").filter({ hasText: text }).waitFor();

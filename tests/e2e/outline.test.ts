@@ -10,7 +10,9 @@ const newPage = setUpBrowser();
 async function debate() {
   const claim = "Night trains should replace short flights.";
   await createArticleWithClaim({ id: "outline-article", title: "Night trains", body: `${claim} They emit far less.`, claim });
-  await appSql(`insert into "User" (id, email, name, "createdAt", "updatedAt") select 'outline-user-' || n, 'outline-' || n || '@example.com', 'Traveller ' || n, now(), now() from generate_series(1, 3) n`);
+  await appSql(
+    `insert into "User" (id, email, name, "createdAt", "updatedAt") select 'outline-user-' || n, 'outline-' || n || '@example.com', 'Traveller ' || n, now(), now() from generate_series(1, 3) n`,
+  );
   await appSql(
     `insert into "Response" (id, "claimId", "parentId", stance, "authorId", body, "createdAt") values
      ('o-a', 'outline-claim', null, 'support', 'outline-user-1', 'A sleeper from Vienna to Paris emits a tenth of the flight.', now() - interval '5 minutes'),
@@ -20,7 +22,9 @@ async function debate() {
      ('o-a1a', 'outline-claim', 'o-a1', 'support', 'outline-user-3', 'Sleepers run at 80 percent occupancy on average.', now() - interval '1 minute')`,
   );
   await appSql(`insert into "ResponseVote" ("responseId", "userId", value) values ('o-a', 'outline-user-2', 'strong'), ('o-a', 'outline-user-3', 'strong')`);
-  await appSql(`insert into "ClaimVote" ("claimId", "userId", value) values ('outline-claim', 'outline-user-1', 'agree'), ('outline-claim', 'outline-user-2', 'agree'), ('outline-claim', 'outline-user-3', 'disagree')`);
+  await appSql(
+    `insert into "ClaimVote" ("claimId", "userId", value) values ('outline-claim', 'outline-user-1', 'agree'), ('outline-claim', 'outline-user-2', 'agree'), ('outline-claim', 'outline-user-3', 'disagree')`,
+  );
 }
 
 describe.skipIf(!chromiumPath)("the outline of a debate", () => {
@@ -70,7 +74,9 @@ describe.skipIf(!chromiumPath)("the outline of a debate", () => {
     const page = await newPage();
     await page.goto("/claims/outline-claim/outline");
     const map = page.getByTestId("argument-map");
-    await expect(map.getAttribute("aria-label")).resolves.toBe("Argument map: the claim with 3 supporting and 2 opposing responses. The outline below holds the same debate.");
+    await expect(map.getAttribute("aria-label")).resolves.toBe(
+      "Argument map: the claim with 3 supporting and 2 opposing responses. The outline below holds the same debate.",
+    );
     await expect(map.locator("[data-node]").count()).resolves.toBe(6); // the claim and five responses
     // Attacks are dashed and marked "−", supports solid and marked "+": not colour alone.
     await expect(map.locator('[data-edge="attack"] line[stroke-dasharray]').count()).resolves.toBe(2);
@@ -90,12 +96,17 @@ describe.skipIf(!chromiumPath)("the outline of a debate", () => {
     expect(width).toBeLessThan(fullWidth);
     const transform = (id: string) => map.locator(`[data-node="${id}"]`).getAttribute("transform");
     for (const id of ["o-a", "o-a1", "o-a2", "o-a1a"]) {
-      const [nodeX, nodeY] = /translate\(([-\d.]+) ([-\d.]+)\)/.exec((await transform(id))!)!.slice(1).map(Number);
+      const [nodeX, nodeY] = /translate\(([-\d.]+) ([-\d.]+)\)/
+        .exec((await transform(id))!)!
+        .slice(1)
+        .map(Number);
       expect(nodeX >= x && nodeX < x + width && nodeY >= y, id).toBe(true);
     }
-    const [otherX] = /translate\(([-\d.]+) /.exec((await transform("o-b"))!)!.slice(1).map(Number);
+    const [otherX] = /translate\(([-\d.]+) /
+      .exec((await transform("o-b"))!)!
+      .slice(1)
+      .map(Number);
     expect(otherX < x || otherX >= x + width).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
-

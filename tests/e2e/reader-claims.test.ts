@@ -53,7 +53,13 @@ async function dragOver(page: Page, words: string) {
 const claimIdIn = (url: string) => new URL(url).searchParams.get("claim") ?? url.split("/claims/")[1];
 
 beforeAll(async () => {
-  await createArticleWithClaim({ id: "raise-article", title: "The bridge", body: `${MARKED} ${UNMARKED} ${LAST}`, claim: MARKED, suffix: ` ${UNMARKED.slice(0, 20)}` });
+  await createArticleWithClaim({
+    id: "raise-article",
+    title: "The bridge",
+    body: `${MARKED} ${UNMARKED} ${LAST}`,
+    claim: MARKED,
+    suffix: ` ${UNMARKED.slice(0, 20)}`,
+  });
 });
 
 describe.skipIf(!chromiumPath)("readers raise their own claims", () => {
@@ -100,7 +106,11 @@ describe.skipIf(!chromiumPath)("readers raise their own claims", () => {
     await expect.poll(() => announcement.innerText()).toBe(`Sentence 3 of 3: ${LAST} Press Enter to argue it.`);
     await cal.keyboard.press("Enter");
     await cal.waitForURL(/\?claim=/);
-    await cal.getByTestId("claim-discussion").getByTestId("claim-origin").getByText(/^Raised by Cal/).waitFor();
+    await cal
+      .getByTestId("claim-discussion")
+      .getByTestId("claim-origin")
+      .getByText(/^Raised by Cal/)
+      .waitFor();
     const [row] = await appSql(`select exact, origin::text from "Claim" where id = $1`, [claimIdIn(cal.url())]);
     expect(row).toEqual({ exact: LAST, origin: "reader" });
   });

@@ -8,7 +8,13 @@ const newPage = setUpBrowser();
 
 async function articleWithClaim() {
   const claim = "Zeppelin diplomacy is back in fashion.";
-  await createArticleWithClaim({ id: "search-article", slug: "zeppelin-diplomacy", title: "Zeppelin diplomacy returns", body: `${claim} Airships will carry the treaties of tomorrow.`, claim });
+  await createArticleWithClaim({
+    id: "search-article",
+    slug: "zeppelin-diplomacy",
+    title: "Zeppelin diplomacy returns",
+    body: `${claim} Airships will carry the treaties of tomorrow.`,
+    claim,
+  });
   await appSql(`insert into "User" (id, email, name, "createdAt", "updatedAt") values ('search-user', 'search-user@example.com', 'Skeptic', now(), now())`);
   await appSql(
     `insert into "Response" (id, "claimId", stance, "authorId", body) values

@@ -17,9 +17,19 @@ async function attempt(body: (csrfToken: string) => { type: string; text: string
   const client = new HttpClient(appUrl);
   const { type, text } = body(await csrf(client));
   const started = performance.now();
-  const response = await client.fetch("/api/auth/callback/credentials", { method: "POST", headers: { "content-type": type, origin: new URL(appUrl).origin }, body: text });
+  const response = await client.fetch("/api/auth/callback/credentials", {
+    method: "POST",
+    headers: { "content-type": type, origin: new URL(appUrl).origin },
+    body: text,
+  });
   const answer = await response.text();
-  return { status: response.status, signedIn: client.cookieHeader.includes("session-token"), answer, ms: performance.now() - started, retryAfter: response.headers.get("retry-after") };
+  return {
+    status: response.status,
+    signedIn: client.cookieHeader.includes("session-token"),
+    answer,
+    ms: performance.now() - started,
+    retryAfter: response.headers.get("retry-after"),
+  };
 }
 
 const form = (fields: [string, string][]) => (csrfToken: string) => ({
@@ -27,11 +37,19 @@ const form = (fields: [string, string][]) => (csrfToken: string) => ({
   text: new URLSearchParams([...fields, ["csrfToken", csrfToken], ["json", "true"]]).toString(),
 });
 
-const json = (fields: Record<string, string>) => (csrfToken: string) => ({ type: "application/json", text: JSON.stringify({ ...fields, csrfToken, json: "true" }) });
+const json = (fields: Record<string, string>) => (csrfToken: string) => ({
+  type: "application/json",
+  text: JSON.stringify({ ...fields, csrfToken, json: "true" }),
+});
 
 async function lockOut(account: TestAccount) {
   for (let i = 0; i < LIMIT; i++) {
-    const failed = await attempt(form([["email", account.email], ["password", `wrong guess ${i}`]]));
+    const failed = await attempt(
+      form([
+        ["email", account.email],
+        ["password", `wrong guess ${i}`],
+      ]),
+    );
     expect(failed.signedIn).toBe(false);
     expect(failed.status).toBe(401);
     expect(failed.answer).toContain("CredentialsSignin");
@@ -53,9 +71,23 @@ describe.skipIf(!chromiumPath)("sign-in limits", () => {
 
   test("a correct password signs in, and a lockout stops it with 429 and Retry-After", async () => {
     const account = await createAccount("locked");
-    expect((await attempt(form([["email", account.email], ["password", account.password]]))).signedIn).toBe(true);
+    expect(
+      (
+        await attempt(
+          form([
+            ["email", account.email],
+            ["password", account.password],
+          ]),
+        )
+      ).signedIn,
+    ).toBe(true);
     await lockOut(account);
-    const locked = await attempt(form([["email", account.email], ["password", account.password]]));
+    const locked = await attempt(
+      form([
+        ["email", account.email],
+        ["password", account.password],
+      ]),
+    );
     expect(locked.status).toBe(429);
     expect(Number(locked.retryAfter)).toBeGreaterThan(0);
     expect(locked.signedIn).toBe(false);
@@ -65,10 +97,22 @@ describe.skipIf(!chromiumPath)("sign-in limits", () => {
   test("after the lock, a repeated email field (another address first, the victim's last) gets no session", async () => {
     await lockOut(victim);
     const other = `decoy-${Date.now()}@example.com`;
-    const repeated = await attempt(form([["email", other], ["password", victim.password], ["email", victim.email]]));
+    const repeated = await attempt(
+      form([
+        ["email", other],
+        ["password", victim.password],
+        ["email", victim.email],
+      ]),
+    );
     expect(repeated.signedIn).toBe(false);
     expect(repeated.status).toBe(429);
-    const reversed = await attempt(form([["email", victim.email], ["password", victim.password], ["email", other]]));
+    const reversed = await attempt(
+      form([
+        ["email", victim.email],
+        ["password", victim.password],
+        ["email", other],
+      ]),
+    );
     // next-auth evaluates the last email: here the decoy's, which has no account and is not locked.
     expect(reversed.signedIn).toBe(false);
   });
@@ -86,7 +130,16 @@ describe.skipIf(!chromiumPath)("sign-in limits", () => {
 
   test(`a burst of 30 parallel wrong guesses gets at most ${LIMIT} passwords evaluated`, async () => {
     const account = await createAccount("burst");
-    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => attempt(form([["email", account.email], ["password", `parallel guess ${i}`]]))));
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        attempt(
+          form([
+            ["email", account.email],
+            ["password", `parallel guess ${i}`],
+          ]),
+        ),
+      ),
+    );
     const evaluated = answers.filter((answer) => answer.status !== 429);
     expect(evaluated.length).toBeLessThanOrEqual(LIMIT);
     expect(answers.filter((answer) => answer.status === 429).length).toBeGreaterThanOrEqual(30 - LIMIT);
@@ -100,8 +153,26 @@ describe.skipIf(!chromiumPath)("sign-in limits", () => {
     // Interleaved, so load on the machine affects both alike; four guesses per account stay under its limit.
     for (let i = 0; i < 4; i++) {
       for (const [index, account] of accounts.entries()) {
-        known.push((await attempt(form([["email", account.email], ["password", `wrong ${i}`]]))).ms);
-        missing.push((await attempt(form([["email", `nobody-${index}-${Date.now()}@example.com`], ["password", `wrong ${i}`]]))).ms);
+        known.push(
+          (
+            await attempt(
+              form([
+                ["email", account.email],
+                ["password", `wrong ${i}`],
+              ]),
+            )
+          ).ms,
+        );
+        missing.push(
+          (
+            await attempt(
+              form([
+                ["email", `nobody-${index}-${Date.now()}@example.com`],
+                ["password", `wrong ${i}`],
+              ]),
+            )
+          ).ms,
+        );
       }
     }
     console.log(`sign-in timing: unknown ${median(missing).toFixed(1)} ms, existing ${median(known).toFixed(1)} ms`);
@@ -113,7 +184,10 @@ describe.skipIf(!chromiumPath)("sign-in limits", () => {
     const owner = await createAccount("owner");
     const client = new HttpClient(appUrl);
     const signUp = (email: string) =>
-      client.action({ file: "app/signup/actions.ts", name: "signUp", page: "/signup" }, { name: "Mallory", email, password: "a quite unguessable passphrase 7" });
+      client.action(
+        { file: "app/signup/actions.ts", name: "signUp", page: "/signup" },
+        { name: "Mallory", email, password: "a quite unguessable passphrase 7" },
+      );
     const fresh = await signUp(`fresh-${Date.now()}@example.com`);
     const taken = await signUp(owner.email.toUpperCase());
     expect(taken).toEqual(fresh);

@@ -15,7 +15,13 @@ beforeAll(async () => {
   if (!chromiumPath) return;
   const port = await findFreePort();
   secondUrl = `http://localhost:${port}`;
-  second = await startAppServer({ databaseUrl: inject("appDatabaseUrl"), port, authSecret: inject("appAuthSecret"), appUrl: secondUrl, stdio: ["ignore", "ignore", "inherit"] });
+  second = await startAppServer({
+    databaseUrl: inject("appDatabaseUrl"),
+    port,
+    authSecret: inject("appAuthSecret"),
+    appUrl: secondUrl,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
 });
 
 afterAll(async () => {
@@ -59,7 +65,10 @@ describe.skipIf(!chromiumPath)("two app instances on one database", () => {
     await watcher.opened;
     await new Promise((resolve) => setTimeout(resolve, 300)); // the subscription is registered
     const body = "Posted through the first instance, read live on the second.";
-    const posted = await onFirst.action({ file: "app/claims/[id]/actions.ts", name: "postResponseAction", page: `/claims/${claimId}` }, { claimId, parentId: null, stance: "support", body });
+    const posted = await onFirst.action(
+      { file: "app/claims/[id]/actions.ts", name: "postResponseAction", page: `/claims/${claimId}` },
+      { claimId, parentId: null, stance: "support", body },
+    );
     expect(posted).toMatchObject({ ok: true });
     await expect(watcher.changed).resolves.toBe(true);
 

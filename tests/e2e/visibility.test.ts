@@ -41,7 +41,17 @@ const IDS = {
   onHiddenClaim: id("on-hidden-claim"),
   draftResponse: id("draft-response"),
 };
-const WITHHELD_IDS = [IDS.hidden, IDS.underHidden, IDS.removed, IDS.deletedLeaf, IDS.hiddenClaim, IDS.onHiddenClaim, IDS.draftArticle, IDS.draftClaim, IDS.draftResponse];
+const WITHHELD_IDS = [
+  IDS.hidden,
+  IDS.underHidden,
+  IDS.removed,
+  IDS.deletedLeaf,
+  IDS.hiddenClaim,
+  IDS.onHiddenClaim,
+  IDS.draftArticle,
+  IDS.draftClaim,
+  IDS.draftResponse,
+];
 /** The words around each secret token: what search and the similar-arguments lookup are asked. */
 const WITHHELD_WORDING = [
   "was reported and is under review",
@@ -71,27 +81,26 @@ async function fixture() {
     body,
     JSON.stringify([{ kind: "paragraph", start: 0, end: body.length }]),
   ]);
-  await appSql(`insert into "Article" (id, slug, title, body, blocks, "sourceHash", status, "importedById") values ($1, $1, $2, $3, $4::jsonb, $1, 'draft', $5)`, [
-    IDS.draftArticle,
-    SECRET.draftTitle,
-    `${SECRET.draftClaimText} is in a draft.`,
-    JSON.stringify([{ kind: "paragraph", start: 0, end: 40 }]),
-    editor.id,
-  ]);
+  await appSql(
+    `insert into "Article" (id, slug, title, body, blocks, "sourceHash", status, "importedById") values ($1, $1, $2, $3, $4::jsonb, $1, 'draft', $5)`,
+    [IDS.draftArticle, SECRET.draftTitle, `${SECRET.draftClaimText} is in a draft.`, JSON.stringify([{ kind: "paragraph", start: 0, end: 40 }]), editor.id],
+  );
   const claim = (claimId: string, articleId: string, start: number, end: number, text: string) =>
-    appSql(`insert into "Claim" (id, "articleId", start, "end", exact, prefix, suffix, text, "updatedAt") values ($1, $2, $3, $4, $5, '', '', $5, now())`, [claimId, articleId, start, end, text]);
+    appSql(`insert into "Claim" (id, "articleId", start, "end", exact, prefix, suffix, text, "updatedAt") values ($1, $2, $3, $4, $5, '', '', $5, now())`, [
+      claimId,
+      articleId,
+      start,
+      end,
+      text,
+    ]);
   await claim(IDS.openClaim, IDS.article, 0, 39, "An opening sentence that makes a claim.");
   await claim(IDS.hiddenClaim, IDS.article, 40, 80, `${SECRET.hiddenClaimText} claims something hidden`);
   await claim(IDS.draftClaim, IDS.draftArticle, 0, 30, SECRET.draftClaimText);
   const respond = (responseId: string, claimId: string, parentId: string | null, authorId: string, text: string, minutes: number) =>
-    appSql(`insert into "Response" (id, "claimId", "parentId", stance, "authorId", body, "createdAt") values ($1, $2, $3, 'support', $4, $5, now() - make_interval(mins => $6))`, [
-      responseId,
-      claimId,
-      parentId,
-      authorId,
-      text,
-      minutes,
-    ]);
+    appSql(
+      `insert into "Response" (id, "claimId", "parentId", stance, "authorId", body, "createdAt") values ($1, $2, $3, 'support', $4, $5, now() - make_interval(mins => $6))`,
+      [responseId, claimId, parentId, authorId, text, minutes],
+    );
   await respond(IDS.shown, IDS.openClaim, null, author.id, `${SHOWN_TEXT} is an argument everyone may read.`, 60);
   await respond(IDS.hidden, IDS.openClaim, null, author.id, `${SECRET.hiddenText} was reported and is under review.`, 59);
   await respond(IDS.underHidden, IDS.openClaim, IDS.hidden, other.id, `${SECRET.underHiddenText} answers the hidden one.`, 58);
@@ -102,17 +111,38 @@ async function fixture() {
   await respond(IDS.onHiddenClaim, IDS.hiddenClaim, null, author.id, `${SECRET.onHiddenClaimText} sits on a hidden claim.`, 53);
   await respond(IDS.draftResponse, IDS.draftClaim, null, editor.id, `${SECRET.draftResponseText} was imported with the draft.`, 52);
   // An edit history for the hidden one; then moderation and deletions, as the app's write paths do them.
-  await appSql(`insert into "ResponseRevision" (id, "responseId", body, "createdAt") values ($1, $2, $3, now() - interval '1 hour')`, [id("revision"), IDS.hidden, `${SECRET.hiddenRevision} was its first wording.`]);
+  await appSql(`insert into "ResponseRevision" (id, "responseId", body, "createdAt") values ($1, $2, $3, now() - interval '1 hour')`, [
+    id("revision"),
+    IDS.hidden,
+    `${SECRET.hiddenRevision} was its first wording.`,
+  ]);
   await appSql(`update "Response" set "editedAt" = now() where id = $1`, [IDS.hidden]);
   await appSql(`update "Response" set "hiddenAt" = now() where id = $1`, [IDS.hidden]);
   await appSql(`update "Response" set "removedAt" = now(), "removalReason" = 'Abuse' where id = $1`, [IDS.removed]);
   await appSql(`update "Response" set "deletedAt" = now(), body = '' where id = any($1)`, [[IDS.deletedLeaf, IDS.deletedWithReply]]);
   await appSql(`update "Claim" set "hiddenAt" = now() where id = $1`, [IDS.hiddenClaim]);
   // What links to them: notifications, follows, reports, the moderation log.
-  for (const [responseId, userId] of [[IDS.underHidden, reader.id], [IDS.hidden, reader.id], [IDS.removed, reader.id], [IDS.shown, reader.id], [IDS.underHidden, author.id]]) {
-    await appSql(`insert into "Notification" (id, "userId", kind, "actorId", "responseId") values ($1, $2, 'reply', $3, $4)`, [id(`note-${responseId}-${userId}`), userId, other.id, responseId]);
+  for (const [responseId, userId] of [
+    [IDS.underHidden, reader.id],
+    [IDS.hidden, reader.id],
+    [IDS.removed, reader.id],
+    [IDS.shown, reader.id],
+    [IDS.underHidden, author.id],
+  ]) {
+    await appSql(`insert into "Notification" (id, "userId", kind, "actorId", "responseId") values ($1, $2, 'reply', $3, $4)`, [
+      id(`note-${responseId}-${userId}`),
+      userId,
+      other.id,
+      responseId,
+    ]);
   }
-  await appSql(`insert into "Report" (id, "reporterId", "responseId", reason) values ($1, $2, $3, 'spam'), ($4, $2, $5, 'abuse')`, [id("report-1"), reader.id, IDS.hidden, id("report-2"), IDS.removed]);
+  await appSql(`insert into "Report" (id, "reporterId", "responseId", reason) values ($1, $2, $3, 'spam'), ($4, $2, $5, 'abuse')`, [
+    id("report-1"),
+    reader.id,
+    IDS.hidden,
+    id("report-2"),
+    IDS.removed,
+  ]);
   await appSql(`insert into "Report" (id, "reporterId", "claimId", reason) values ($1, $2, $3, 'unclear')`, [id("report-3"), reader.id, IDS.hiddenClaim]);
   await appSql(
     `insert into "ModerationAction" (id, "moderatorId", action, "targetType", "targetId", reason) values
@@ -131,7 +161,9 @@ const PROBES: Record<string, Probe[] | { noContent: string }> = {
     `/api/articles/${IDS.draftArticle}/export?format=${format}`,
   ]),
   "/api/auth/[...nextauth]": { noContent: "next-auth's endpoints: sign-in, session, CSRF token" },
-  "/api/claims/[id]/export": ["argdown", "aif", "annotation"].flatMap((format) => [IDS.openClaim, IDS.hiddenClaim, IDS.draftClaim].map((claimId) => `/api/claims/${claimId}/export?format=${format}`)),
+  "/api/claims/[id]/export": ["argdown", "aif", "annotation"].flatMap((format) =>
+    [IDS.openClaim, IDS.hiddenClaim, IDS.draftClaim].map((claimId) => `/api/claims/${claimId}/export?format=${format}`),
+  ),
   // Drafts close to each withheld text, without its secret token (else the address would hold it).
   "/api/claims/[id]/similar": WITHHELD_WORDING.map((text) => `/api/claims/${IDS.openClaim}/similar?text=${encodeURIComponent(text)}`),
   "/api/claims/[id]/vote": { noContent: "POST only; writes are checked below" },
@@ -143,7 +175,10 @@ const PROBES: Record<string, Probe[] | { noContent: string }> = {
   "/api/v1/articles": ["/api/v1/articles?limit=50", { path: "/api/v1/articles?limit=50", token: true }],
   "/api/v1/articles/[slug]": [IDS.article, IDS.draftArticle].flatMap((slug) => [`/api/v1/articles/${slug}`, { path: `/api/v1/articles/${slug}`, token: true }]),
   "/api/v1/articles/[slug]/claims": { noContent: "POST only; raising in a draft or hidden claim's words is refused (tests/integration/reader-claims.test.ts)" },
-  "/api/v1/claims/[id]": [IDS.openClaim, IDS.hiddenClaim, IDS.draftClaim].flatMap((claimId) => [`/api/v1/claims/${claimId}`, { path: `/api/v1/claims/${claimId}`, token: true }]),
+  "/api/v1/claims/[id]": [IDS.openClaim, IDS.hiddenClaim, IDS.draftClaim].flatMap((claimId) => [
+    `/api/v1/claims/${claimId}`,
+    { path: `/api/v1/claims/${claimId}`, token: true },
+  ]),
   "/api/v1/claims/[id]/responses": [
     ...[IDS.openClaim, IDS.hiddenClaim, IDS.draftClaim].map((claimId) => `/api/v1/claims/${claimId}/responses?limit=100`),
     { path: `/api/v1/claims/${IDS.openClaim}/responses?limit=100`, token: true },
@@ -152,7 +187,10 @@ const PROBES: Record<string, Probe[] | { noContent: string }> = {
   ],
   "/api/v1/claims/[id]/vote": { noContent: "PUT only; writes are checked below" },
   "/api/v1/me": [{ path: "/api/v1/me", token: true }],
-  "/api/v1/responses/[id]": Object.values(IDS).flatMap((responseId) => [`/api/v1/responses/${responseId}`, { path: `/api/v1/responses/${responseId}`, token: true }]),
+  "/api/v1/responses/[id]": Object.values(IDS).flatMap((responseId) => [
+    `/api/v1/responses/${responseId}`,
+    { path: `/api/v1/responses/${responseId}`, token: true },
+  ]),
   "/api/v1/responses/[id]/vote": { noContent: "PUT only; writes are checked below" },
   "/articles/[slug]": [`/articles/${IDS.article}`, `/articles/${IDS.draftArticle}`],
   "/claims/[id]": [IDS.openClaim, IDS.hiddenClaim, IDS.draftClaim].map((claimId) => `/claims/${claimId}`),
@@ -214,13 +252,18 @@ describe.skipIf(!chromiumPath)("one visibility rule on every read path", () => {
     for (const [who, account] of Object.entries({ reader, author, moderator, editor })) {
       const client = await signedIn(appUrl, account);
       clients.set(who, client);
-      const created = await client.action({ file: "app/settings/actions.ts", name: "createTokenAction", page: "/settings" }, { name: "visibility", scope: "read", expiry: "30" });
+      const created = await client.action(
+        { file: "app/settings/actions.ts", name: "createTokenAction", page: "/settings" },
+        { name: "visibility", scope: "read", expiry: "30" },
+      );
       tokens.set(who, (created as { data: { token: string } }).data.token);
     }
   }, 120_000);
 
   test("every route of the app is probed here, or says why it holds no debate content", () => {
-    const missing = readAppRoutes().map((route) => route.template).filter((template) => !(template in PROBES));
+    const missing = readAppRoutes()
+      .map((route) => route.template)
+      .filter((template) => !(template in PROBES));
     expect(missing, "give these routes probes in PROBES").toEqual([]);
   });
 
@@ -244,10 +287,14 @@ describe.skipIf(!chromiumPath)("one visibility rule on every read path", () => {
 
   test("counts shown to readers count only what readers see", async () => {
     const anonymous = clients.get("anonymous")!;
-    const claim = (await (await anonymous.fetch(`/api/v1/claims/${IDS.openClaim}`)).json()) as { responses: { supporting: number; opposing: number; total: number } };
+    const claim = (await (await anonymous.fetch(`/api/v1/claims/${IDS.openClaim}`)).json()) as {
+      responses: { supporting: number; opposing: number; total: number };
+    };
     // Shown, the deleted one holding a reply, and that reply.
     expect(claim.responses).toEqual({ supporting: 2, opposing: 0, total: 3 });
-    const list = (await (await anonymous.fetch(`/api/v1/claims/${IDS.openClaim}/responses?limit=100`)).json()) as { items: { id: string; status: string; body: string | null; author: unknown }[] };
+    const list = (await (await anonymous.fetch(`/api/v1/claims/${IDS.openClaim}/responses?limit=100`)).json()) as {
+      items: { id: string; status: string; body: string | null; author: unknown }[];
+    };
     expect(list.items.map((item) => item.id)).toEqual([IDS.shown, IDS.deletedWithReply, IDS.underDeleted]);
     expect(list.items[1]).toMatchObject({ status: "deleted", body: null, author: null });
     // The author wrote four: the shown one, the one under review, a reply, and one on the hidden claim.
@@ -267,7 +314,8 @@ describe.skipIf(!chromiumPath)("one visibility rule on every read path", () => {
     expect(text(`/users/${author.id}`)).toContain(SECRET.hiddenText);
     // Below their hidden response, someone else's reply is withheld from them too; so is the removed one.
     const others = [SECRET.underHiddenText, SECRET.removedText, SECRET.hiddenClaimText, SECRET.onHiddenClaimText, SECRET.draftTitle, SECRET.draftResponseText];
-    for (const page of pages) expect(leaks(page, [...others, IDS.underHidden, IDS.removed, IDS.hiddenClaim, IDS.draftArticle]), `author ${page.path}`).toEqual([]);
+    for (const page of pages)
+      expect(leaks(page, [...others, IDS.underHidden, IDS.removed, IDS.hiddenClaim, IDS.draftArticle]), `author ${page.path}`).toEqual([]);
   }, 300_000);
 
   test("moderators see withheld items where they moderate; editors see drafts and nothing withheld", async () => {
@@ -282,7 +330,10 @@ describe.skipIf(!chromiumPath)("one visibility rule on every read path", () => {
     expect(editorText(`/articles/${IDS.draftArticle}`)).toContain(SECRET.draftTitle);
     expect(editorText(`/users/${editor.id}`)).toContain(SECRET.draftResponseText);
     for (const page of asEditor) {
-      expect(leaks(page, [SECRET.hiddenText, SECRET.underHiddenText, SECRET.removedText, SECRET.hiddenClaimText, IDS.hidden, IDS.removed, IDS.hiddenClaim]), `editor ${page.path}`).toEqual([]);
+      expect(
+        leaks(page, [SECRET.hiddenText, SECRET.underHiddenText, SECRET.removedText, SECRET.hiddenClaimText, IDS.hidden, IDS.removed, IDS.hiddenClaim]),
+        `editor ${page.path}`,
+      ).toEqual([]);
     }
   }, 300_000);
 
@@ -291,17 +342,31 @@ describe.skipIf(!chromiumPath)("one visibility rule on every read path", () => {
     const action = (name: string, argument: unknown) => client.action({ file: "app/claims/[id]/actions.ts", name, page: "/" }, argument);
     for (const target of [IDS.hidden, IDS.underHidden, IDS.removed, IDS.deletedLeaf, IDS.draftResponse, "no-such-response"]) {
       const claimId = IDS.openClaim;
-      expect(await action("voteOnResponseAction", { claimId, responseId: target, value: "strong" }), `vote ${target}`).toMatchObject({ ok: false, status: 404 });
-      expect(await action("postResponseAction", { claimId, parentId: target, stance: "support", body: "A reply to something I cannot see." }), `reply ${target}`).toMatchObject({ ok: false, status: 404 });
+      expect(await action("voteOnResponseAction", { claimId, responseId: target, value: "strong" }), `vote ${target}`).toMatchObject({
+        ok: false,
+        status: 404,
+      });
+      expect(
+        await action("postResponseAction", { claimId, parentId: target, stance: "support", body: "A reply to something I cannot see." }),
+        `reply ${target}`,
+      ).toMatchObject({ ok: false, status: 404 });
       expect(await action("followResponseAction", { claimId, responseId: target, follow: true }), `follow ${target}`).toMatchObject({ ok: false, status: 404 });
-      expect(await action("reportAction", { claimId, target: { type: "response", id: target }, reason: "spam", note: null, duplicateOfId: null }), `report ${target}`).toMatchObject({ ok: false, status: 404 });
+      expect(
+        await action("reportAction", { claimId, target: { type: "response", id: target }, reason: "spam", note: null, duplicateOfId: null }),
+        `report ${target}`,
+      ).toMatchObject({ ok: false, status: 404 });
     }
     for (const claimId of [IDS.hiddenClaim, IDS.draftClaim, "no-such-claim"]) {
       const { result } = await client.voteOnClaim(claimId, "agree");
       expect(result, `claim vote ${claimId}`).toMatchObject({ ok: false, status: 404 });
-      expect(await action("postResponseAction", { claimId, parentId: null, stance: "support", body: "A response to a claim I cannot see." }), `post ${claimId}`).toMatchObject({ ok: false, status: 404 });
+      expect(
+        await action("postResponseAction", { claimId, parentId: null, stance: "support", body: "A response to a claim I cannot see." }),
+        `post ${claimId}`,
+      ).toMatchObject({ ok: false, status: 404 });
     }
-    const [{ count }] = await appSql<{ count: string }>(`select count(*) from "Follow" f join "User" u on u.id = f."userId" where u.email = $1`, [reader.email]);
+    const [{ count }] = await appSql<{ count: string }>(`select count(*) from "Follow" f join "User" u on u.id = f."userId" where u.email = $1`, [
+      reader.email,
+    ]);
     expect(count).toBe("0");
   });
 });

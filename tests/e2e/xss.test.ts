@@ -29,9 +29,14 @@ async function audit(page: Page, url: string) {
   const dom = await page.evaluate(() => {
     const elements = [...document.querySelectorAll("*")];
     return {
-      handlers: elements.flatMap((element) => [...element.attributes].filter((attribute) => /^on/i.test(attribute.name)).map((attribute) => `${element.tagName} ${attribute.name}`)),
+      handlers: elements.flatMap((element) =>
+        [...element.attributes].filter((attribute) => /^on/i.test(attribute.name)).map((attribute) => `${element.tagName} ${attribute.name}`),
+      ),
       badLinks: [...document.querySelectorAll("[href],[src],[action],[formaction]")]
-        .map((element) => element.getAttribute("href") ?? element.getAttribute("src") ?? element.getAttribute("action") ?? element.getAttribute("formaction") ?? "")
+        .map(
+          (element) =>
+            element.getAttribute("href") ?? element.getAttribute("src") ?? element.getAttribute("action") ?? element.getAttribute("formaction") ?? "",
+        )
         .filter((value) => /^\s*(javascript|vbscript|data):/i.test(value)),
       foreignScripts: [...document.querySelectorAll("script")].filter((script) => !script.nonce).length,
       ran: (window as unknown as { __xss?: boolean }).__xss === true,
@@ -70,7 +75,13 @@ describe.skipIf(!chromiumPath)("cross-site scripting", () => {
     const page = await newPage();
     // A claim page shows 10 responses per stance at first; "show more" goes up to 500 per stance.
     const everyResponse = "sort=newest&supporting=500&opposing=500";
-    for (const url of [`/claims/${claimId}?${everyResponse}`, "/articles/xss-article", "/", "/users/xss-user-1", `/articles/xss-debate-article?claim=${claimId}&${everyResponse}`]) {
+    for (const url of [
+      `/claims/${claimId}?${everyResponse}`,
+      "/articles/xss-article",
+      "/",
+      "/users/xss-user-1",
+      `/articles/xss-debate-article?claim=${claimId}&${everyResponse}`,
+    ]) {
       const result = await audit(page, url);
       expect(result, url).toEqual({ dialogs: [], handlers: [], badLinks: [], foreignScripts: 0, ran: false });
     }
@@ -99,7 +110,9 @@ describe.skipIf(!chromiumPath)("cross-site scripting", () => {
     const paragraphs = PAYLOADS.slice(half)
       .map((payload) => `<p>A reader pasted this paragraph to see what the importer keeps, ${payload} and it goes on in plain words afterwards.</p>`)
       .join("\n");
-    await page.getByLabel("The page's HTML").fill(`<html><head><title>Payloads pasted as HTML</title></head><body><article><h1>Payloads pasted as HTML</h1>${paragraphs}</article></body></html>`);
+    await page
+      .getByLabel("The page's HTML")
+      .fill(`<html><head><title>Payloads pasted as HTML</title></head><body><article><h1>Payloads pasted as HTML</h1>${paragraphs}</article></body></html>`);
     await page.getByRole("button", { name: "Import and review" }).click();
     await page.waitForURL(/\/editor\/articles\//, { timeout: 60_000 });
     const htmlReview = new URL(page.url()).pathname;
@@ -123,7 +136,11 @@ describe.skipIf(!chromiumPath)("cross-site scripting", () => {
       expect(await audit(page, review), review).toEqual({ dialogs: [], handlers: [], badLinks: [], foreignScripts: 0, ran: false });
     }
     const published = await appSql<{ slug: string }>(`update "Article" set status = 'published' where id = any($1::text[]) returning slug`, [articleIds]);
-    for (const url of [...published.map((article) => `/articles/${article.slug}`), `/claims/${claims[0].id}`, `/articles/${published[0].slug}?claim=${claims[1].id}`]) {
+    for (const url of [
+      ...published.map((article) => `/articles/${article.slug}`),
+      `/claims/${claims[0].id}`,
+      `/articles/${published[0].slug}?claim=${claims[1].id}`,
+    ]) {
       expect(await audit(page, url), url).toEqual({ dialogs: [], handlers: [], badLinks: [], foreignScripts: 0, ran: false });
     }
     // The wording is shown, as text.

@@ -31,7 +31,10 @@ beforeAll(async () => {
   await seedDemoArticles();
   claimId = (await getDb().claim.findFirstOrThrow({ orderBy: { start: "asc" }, select: { id: true } })).id;
   people = await Promise.all(
-    Array.from({ length: 12 }, async (_, index) => ({ ...(await createUser({ email: `person${index}@example.com`, name: `Person ${index}` })), bannedUntil: null })),
+    Array.from({ length: 12 }, async (_, index) => ({
+      ...(await createUser({ email: `person${index}@example.com`, name: `Person ${index}` })),
+      bannedUntil: null,
+    })),
   );
 });
 
@@ -64,7 +67,8 @@ async function reference(id: string) {
     db.claimVote.findMany({ where: { claimId: id }, select: { value: true } }),
   ]);
   const nodes = new Map<string, ReferenceNode>();
-  for (const response of responses) nodes.set(response.id, { ...response, strong: 0, weak: 0, withheldAbove: false, replies: [], supporters: 0, opposers: 0, strength: 0 });
+  for (const response of responses)
+    nodes.set(response.id, { ...response, strong: 0, weak: 0, withheldAbove: false, replies: [], supporters: 0, opposers: 0, strength: 0 });
   for (const vote of votes) nodes.get(vote.responseId)![vote.value]++;
   const roots: ReferenceNode[] = [];
   for (const node of nodes.values()) {
@@ -90,14 +94,28 @@ async function reference(id: string) {
   const agree = claimVotes.filter((vote) => vote.value === "agree").length;
   const claimRoot = { base: baseScore(agree, claimVotes.length - agree), children: arguing };
   const seen = [...nodes.values()].filter(presentToReaders);
-  return { nodes, roots: roots.filter(presentToReaders), seen, agree, disagree: claimVotes.length - agree, standing: standingOf(claimRoot), value: strength(claimRoot) };
+  return {
+    nodes,
+    roots: roots.filter(presentToReaders),
+    seen,
+    agree,
+    disagree: claimVotes.length - agree,
+    standing: standingOf(claimRoot),
+    value: strength(claimRoot),
+  };
 }
 
 async function expectStoredStatsToMatch(id: string) {
   const expected = await reference(id);
   const [claim, stored] = await Promise.all([
-    getDb().claim.findUniqueOrThrow({ where: { id }, select: { agreeVotes: true, disagreeVotes: true, supportCount: true, opposeCount: true, responseCount: true, standing: true } }),
-    getDb().response.findMany({ where: { claimId: id }, select: { id: true, strongVotes: true, weakVotes: true, supporters: true, opposers: true, strength: true, withheldAbove: true } }),
+    getDb().claim.findUniqueOrThrow({
+      where: { id },
+      select: { agreeVotes: true, disagreeVotes: true, supportCount: true, opposeCount: true, responseCount: true, standing: true },
+    }),
+    getDb().response.findMany({
+      where: { claimId: id },
+      select: { id: true, strongVotes: true, weakVotes: true, supporters: true, opposers: true, strength: true, withheldAbove: true },
+    }),
   ]);
   expect(claim.agreeVotes).toBe(expected.agree);
   expect(claim.disagreeVotes).toBe(expected.disagree);
@@ -107,7 +125,14 @@ async function expectStoredStatsToMatch(id: string) {
   expect(claim.standing).toBeCloseTo(expected.value, 9);
   for (const row of stored) {
     const node = expected.nodes.get(row.id)!;
-    expect({ id: row.id, strong: row.strongVotes, weak: row.weakVotes, supporters: row.supporters, opposers: row.opposers, withheldAbove: row.withheldAbove }).toEqual({
+    expect({
+      id: row.id,
+      strong: row.strongVotes,
+      weak: row.weakVotes,
+      supporters: row.supporters,
+      opposers: row.opposers,
+      withheldAbove: row.withheldAbove,
+    }).toEqual({
       id: row.id,
       strong: node.strong,
       weak: node.weak,
@@ -123,20 +148,31 @@ async function expectStoredStatsToMatch(id: string) {
 /** A random history of posts, votes, changes of mind, deletions and moderation on one claim. */
 async function playHistory(id: string, seed: number, steps: number, { checkEvery = 0 } = {}) {
   const next = random(seed);
-  const pick = <T,>(items: T[]) => items[Math.floor(next() * items.length)];
+  const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)];
   const ids: string[] = [];
   for (let step = 0; step < steps; step++) {
     const roll = next();
     const author = pick(people);
     if (roll < 0.35 || ids.length < 3) {
       const parentId = ids.length && next() < 0.7 ? pick(ids) : null;
-      const parent = parentId ? await getDb().response.findUnique({ where: { id: parentId }, select: { deletedAt: true, hiddenAt: true, removedAt: true, withheldAbove: true } }) : null;
+      const parent = parentId
+        ? await getDb().response.findUnique({ where: { id: parentId }, select: { deletedAt: true, hiddenAt: true, removedAt: true, withheldAbove: true } })
+        : null;
       if (parent && (parent.deletedAt || parent.hiddenAt || parent.removedAt || parent.withheldAbove)) continue;
-      const created = await createResponse({ claimId: id, parentId, stance: next() < 0.5 ? "support" : "oppose", body: `Argument at step ${step}, with enough words.`, authorId: author.id });
+      const created = await createResponse({
+        claimId: id,
+        parentId,
+        stance: next() < 0.5 ? "support" : "oppose",
+        body: `Argument at step ${step}, with enough words.`,
+        authorId: author.id,
+      });
       ids.push(created.id);
     } else if (roll < 0.75) {
       const responseId = pick(ids);
-      const response = await getDb().response.findUniqueOrThrow({ where: { id: responseId }, select: { authorId: true, deletedAt: true, hiddenAt: true, removedAt: true, withheldAbove: true } });
+      const response = await getDb().response.findUniqueOrThrow({
+        where: { id: responseId },
+        select: { authorId: true, deletedAt: true, hiddenAt: true, removedAt: true, withheldAbove: true },
+      });
       // Only arguments readers see take votes.
       if (response.authorId === author.id || !arguesForReaders(response)) continue;
       await storeResponseVote(author, { responseId, value: pick(["strong", "weak", "strong", null] as const) });
@@ -187,23 +223,45 @@ describe("debate statistics kept by the database", () => {
   test("stay exact under concurrent votes and replies in one tree", async () => {
     const root = await createResponse({ claimId, parentId: null, stance: "oppose", body: "A contested root argument for this test.", authorId: people[0].id });
     const replies = await Promise.all(
-      people.slice(1, 7).map((person, index) => createResponse({ claimId, parentId: root.id, stance: index % 2 ? "support" : "oppose", body: `Concurrent reply by ${person.name}.`, authorId: person.id })),
+      people
+        .slice(1, 7)
+        .map((person, index) =>
+          createResponse({
+            claimId,
+            parentId: root.id,
+            stance: index % 2 ? "support" : "oppose",
+            body: `Concurrent reply by ${person.name}.`,
+            authorId: person.id,
+          }),
+        ),
     );
     await Promise.all(
-      people.flatMap((voter) => [root, ...replies].map((target, index) => storeResponseVote(voter, { responseId: target.id, value: index % 3 ? "strong" : "weak" }).catch((error) => {
-        if (error.status !== 403) throw error; // own response
-      }))),
+      people.flatMap((voter) =>
+        [root, ...replies].map((target, index) =>
+          storeResponseVote(voter, { responseId: target.id, value: index % 3 ? "strong" : "weak" }).catch((error) => {
+            if (error.status !== 403) throw error; // own response
+          }),
+        ),
+      ),
     );
     await expectStoredStatsToMatch(claimId);
   });
 
   test("a recompute from scratch finds what the triggers kept", async () => {
-    const before = await getDb().response.findMany({ where: { claimId }, orderBy: { id: "asc" }, select: { id: true, strength: true, supporters: true, opposers: true } });
+    const before = await getDb().response.findMany({
+      where: { claimId },
+      orderBy: { id: "asc" },
+      select: { id: true, strength: true, supporters: true, opposers: true },
+    });
     const standing = (await getDb().claim.findUniqueOrThrow({ where: { id: claimId }, select: { standing: true } })).standing;
     await getDb().$transaction(async (tx) => {
       await tx.$executeRaw`select arguably_recompute_debate_stats()`;
     });
-    const after = await getDb().response.findMany({ where: { claimId }, orderBy: { id: "asc" }, select: { id: true, strength: true, supporters: true, opposers: true } });
+    const after = await getDb().response.findMany({
+      where: { claimId },
+      orderBy: { id: "asc" },
+      select: { id: true, strength: true, supporters: true, opposers: true },
+    });
     expect(after.map((row) => ({ ...row, strength: expect.closeTo(row.strength, 9) }))).toEqual(before);
     expect((await getDb().claim.findUniqueOrThrow({ where: { id: claimId }, select: { standing: true } })).standing).toBeCloseTo(standing, 9);
   });
@@ -214,7 +272,13 @@ describe("debate statistics kept by the database", () => {
       createResponse({ claimId: other, parentId: null, stance: "support", body: "The first of many supporting arguments.", authorId: people[0].id }),
     ]);
     await getDb().response.createMany({
-      data: Array.from({ length: 30 }, (_, index) => ({ claimId: other, parentId: index < 8 ? first.id : null, stance: index % 3 ? ("support" as const) : ("oppose" as const), body: `Bulk argument ${index}.`, authorId: people[index % people.length].id })),
+      data: Array.from({ length: 30 }, (_, index) => ({
+        claimId: other,
+        parentId: index < 8 ? first.id : null,
+        stance: index % 3 ? ("support" as const) : ("oppose" as const),
+        body: `Bulk argument ${index}.`,
+        authorId: people[index % people.length].id,
+      })),
     });
     const discussion = (await getClaimDiscussion(other, { sort: "debated" }))!;
     expect(discussion.total).toBe(31);
@@ -230,7 +294,13 @@ describe("debate statistics kept by the database", () => {
     const thread = (await getThread(first.id))!;
     expect(thread.response.children).toHaveLength(8);
     expect(thread.ancestors).toEqual([]);
-    const deeper = await createResponse({ claimId: other, parentId: thread.response.children[0].id, stance: "oppose", body: "A reply two levels down the thread.", authorId: people[1].id });
+    const deeper = await createResponse({
+      claimId: other,
+      parentId: thread.response.children[0].id,
+      stance: "oppose",
+      body: "A reply two levels down the thread.",
+      authorId: people[1].id,
+    });
     expect((await getThread(deeper.id))!.ancestors.map((ancestor) => ancestor.id)).toEqual([first.id, thread.response.children[0].id]);
   });
 

@@ -46,8 +46,12 @@ describe("responses", () => {
     const revisions = await getRevisions(response.id, ann);
     expect(revisions?.body).toBe("Second wording of the point.");
     expect(revisions?.revisions.map((revision) => revision.body)).toEqual(["First wording of the point."]);
-    await expect(editResponse({ responseId: response.id, actor: ann, body: "A third wording, from an old tab.", seenEditedAt: null })).rejects.toMatchObject({ status: 409 });
-    await expect(editResponse({ responseId: response.id, actor: ben, body: "Ben tries to edit Ann's text.", seenEditedAt: revisions!.editedAt!.toISOString() })).rejects.toMatchObject({ status: 403 });
+    await expect(editResponse({ responseId: response.id, actor: ann, body: "A third wording, from an old tab.", seenEditedAt: null })).rejects.toMatchObject({
+      status: 409,
+    });
+    await expect(
+      editResponse({ responseId: response.id, actor: ben, body: "Ben tries to edit Ann's text.", seenEditedAt: revisions!.editedAt!.toISOString() }),
+    ).rejects.toMatchObject({ status: 403 });
   });
 
   test("two simultaneous edits of one response: exactly one wins", async () => {
@@ -67,7 +71,9 @@ describe("responses", () => {
     const view = (await getClaimDiscussion(claimId))!.byId.get(root.id)!;
     expect(view).toMatchObject({ deleted: true, body: "", opposers: 1 });
     await expect(post(ben.id, "Replying to something deleted.", root.id)).rejects.toMatchObject({ status: 409 });
-    await expect(createResponse({ claimId: "no-such-claim", parentId: null, stance: "support", body: "Into the void we go.", authorId: ann.id })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      createResponse({ claimId: "no-such-claim", parentId: null, stance: "support", body: "Into the void we go.", authorId: ann.id }),
+    ).rejects.toMatchObject({ status: 404 });
   });
 });
 

@@ -42,7 +42,8 @@ function shape(tree: DebateTree) {
 function canonical(tree: DebateTree) {
   const children = new Map<string | null, DebateTree["responses"]>();
   for (const response of tree.responses) children.set(response.parentId, [...(children.get(response.parentId) ?? []), response]);
-  const below = (id: string | null): string[] => (children.get(id) ?? []).map((child) => `${child.stance} ${child.text} [${below(child.id).join(", ")}]`).sort();
+  const below = (id: string | null): string[] =>
+    (children.get(id) ?? []).map((child) => `${child.stance} ${child.text} [${below(child.id).join(", ")}]`).sort();
   return `${tree.claim.text} [${below(null).join(", ")}]`;
 }
 
@@ -51,7 +52,10 @@ async function roundTrip(source: string, tree: DebateTree) {
   expect(created).toBe(true);
   expect(article.status).toBe("draft");
   await getDb().article.update({ where: { id: article.id }, data: { status: "published" } });
-  const claim = await getDb().claim.findFirstOrThrow({ where: { articleId: article.id }, select: { id: true, text: true, supportCount: true, opposeCount: true, responseCount: true } });
+  const claim = await getDb().claim.findFirstOrThrow({
+    where: { articleId: article.id },
+    select: { id: true, text: true, supportCount: true, opposeCount: true, responseCount: true },
+  });
   expect(claim).toMatchObject({ text: ORIGINAL.claim.text, supportCount: 1, opposeCount: 1, responseCount: 5 });
   const exported = (await getDebateForExport(claim.id))!.tree;
   expect(shape(exported)).toEqual(shape(ORIGINAL));
@@ -75,7 +79,12 @@ describe("importing a debate", () => {
     // A second claim with a long debate: 1,200 responses, each answering the claim or an earlier one.
     const long: DebateTree = {
       claim: { id: "k", text: "Ferries beat bridges for small islands." },
-      responses: Array.from({ length: 1_200 }, (_, index) => ({ id: `k${index}`, parentId: index < 10 ? null : `k${(index * 7919) % index}`, stance: index % 3 ? ("support" as const) : ("oppose" as const), text: `Argument ${index} about ferries.` })),
+      responses: Array.from({ length: 1_200 }, (_, index) => ({
+        id: `k${index}`,
+        parentId: index < 10 ? null : `k${(index * 7919) % index}`,
+        stance: index % 3 ? ("support" as const) : ("oppose" as const),
+        text: `Argument ${index} about ferries.`,
+      })),
     };
     const source = toArgdownDebates({ title: "Islands and how to reach them", trees: [ORIGINAL, long] });
     const { title, trees } = parseArgdownDebates(source);
@@ -91,7 +100,11 @@ describe("importing a debate", () => {
     // The file's order is kept too: responses are stored in it as their order of posting.
     expect(exported.map(shape)).toEqual([ORIGINAL, long].map(shape));
     // Each claim is anchored to its own paragraph of the draft's text.
-    const claims = await getDb().claim.findMany({ where: { articleId: article.id }, orderBy: { start: "asc" }, select: { exact: true, start: true, end: true, article: { select: { body: true } } } });
+    const claims = await getDb().claim.findMany({
+      where: { articleId: article.id },
+      orderBy: { start: "asc" },
+      select: { exact: true, start: true, end: true, article: { select: { body: true } } },
+    });
     for (const claim of claims) expect(claim.article.body.slice(claim.start, claim.end)).toBe(claim.exact);
 
     // The same trees through AIF read back the same.
@@ -101,9 +114,19 @@ describe("importing a debate", () => {
 
   test("refuses what it cannot store, and stores nothing then", async () => {
     const before = await getDb().article.count();
-    const huge: DebateTree = { claim: { id: "c", text: "Too big." }, responses: Array.from({ length: MAX_IMPORTED_RESPONSES + 1 }, (_, index) => ({ id: `r${index}`, parentId: null, stance: "support" as const, text: "x".repeat(12) })) };
+    const huge: DebateTree = {
+      claim: { id: "c", text: "Too big." },
+      responses: Array.from({ length: MAX_IMPORTED_RESPONSES + 1 }, (_, index) => ({
+        id: `r${index}`,
+        parentId: null,
+        stance: "support" as const,
+        text: "x".repeat(12),
+      })),
+    };
     await expect(importDebates({ trees: [huge], title: null, source: "huge", importedById: editorId })).rejects.toMatchObject({ status: 400 });
-    await expect(importDebates({ trees: [{ claim: { id: "c", text: "  " }, responses: [] }], title: null, source: "blank", importedById: editorId })).rejects.toMatchObject({ status: 400 });
+    await expect(
+      importDebates({ trees: [{ claim: { id: "c", text: "  " }, responses: [] }], title: null, source: "blank", importedById: editorId }),
+    ).rejects.toMatchObject({ status: 400 });
     expect(await getDb().article.count()).toBe(before);
   });
 });

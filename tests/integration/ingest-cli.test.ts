@@ -22,7 +22,12 @@ describe("npm run ingest", () => {
     const result = await ingest("--dry-run", "--json", "content/seeds/korea-scenario.txt");
     expect(result.code).toBe(0);
     expect(result.stdout.trim().split("\n")).toHaveLength(1);
-    const output = JSON.parse(result.stdout) as { title: string; byline: string | null; body: string; claims: { text: string; start: number; end: number; score: number }[] };
+    const output = JSON.parse(result.stdout) as {
+      title: string;
+      byline: string | null;
+      body: string;
+      claims: { text: string; start: number; end: number; score: number }[];
+    };
     expect(Object.keys(output)).toEqual(["title", "byline", "body", "claims"]);
     expect(output.title).toBe("Why The U.S. May Be Pushing The Controversial “Korea Scenario” For Ukraine");
     expect(output.byline).toBe("Yuri Fedorov");
@@ -53,7 +58,9 @@ describe("npm run ingest", () => {
     const result = await ingest("content/seeds/nato-ukraine-invite.txt");
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toMatch(/^http:\/\/localhost:\d+\/articles\/time-to-start-thinking-about-walking-away-from-nato-invite-to-ukraine$/);
-    const article = await getDb().article.findFirstOrThrow({ select: { body: true, status: true, claims: { select: { start: true, end: true, exact: true, text: true } } } });
+    const article = await getDb().article.findFirstOrThrow({
+      select: { body: true, status: true, claims: { select: { start: true, end: true, exact: true, text: true } } },
+    });
     expect(article.status).toBe("published");
     expect(article.claims.length).toBeGreaterThan(0);
     for (const claim of article.claims) expect(article.body.slice(claim.start, claim.end)).toBe(claim.exact);
@@ -61,14 +68,39 @@ describe("npm run ingest", () => {
 
   test.each([
     ["an empty file", () => file("empty.txt", ""), "ingest: The input is empty."],
-    ["binary data", () => file("image.bin", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00, 0xd8, 0xff])), "ingest: The input is not UTF-8 text (binary data or another encoding)."],
-    ["Latin-1 text", () => file("latin1.txt", Buffer.from("Caf\xe9 cr\xe8me, d\xe9j\xe0 vu.", "latin1")), "ingest: The input is not UTF-8 text (binary data or another encoding)."],
-    ["a 50 MB file", () => { const target = path.join(directory, "huge.txt"); fs.writeFileSync(target, ""); fs.truncateSync(target, 50 * 1024 * 1024); return target; }, "ingest: The input is larger than 5 MB."],
-    ["a page with no article", () => file("menu.txt", "Home\nWorld\nSign in\nSubscribe\n"), "ingest: No article text found: the input has no paragraphs of prose."],
+    [
+      "binary data",
+      () => file("image.bin", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00, 0xd8, 0xff])),
+      "ingest: The input is not UTF-8 text (binary data or another encoding).",
+    ],
+    [
+      "Latin-1 text",
+      () => file("latin1.txt", Buffer.from("Caf\xe9 cr\xe8me, d\xe9j\xe0 vu.", "latin1")),
+      "ingest: The input is not UTF-8 text (binary data or another encoding).",
+    ],
+    [
+      "a 50 MB file",
+      () => {
+        const target = path.join(directory, "huge.txt");
+        fs.writeFileSync(target, "");
+        fs.truncateSync(target, 50 * 1024 * 1024);
+        return target;
+      },
+      "ingest: The input is larger than 5 MB.",
+    ],
+    [
+      "a page with no article",
+      () => file("menu.txt", "Home\nWorld\nSign in\nSubscribe\n"),
+      "ingest: No article text found: the input has no paragraphs of prose.",
+    ],
     ["a missing file", () => path.join(directory, "nope.txt"), `ingest: No such file: ${path.join(directory, "nope.txt")}`],
     ["a loopback URL", () => "http://127.0.0.1:9/article", "ingest: Refusing to fetch 127.0.0.1: it points to a private or local address."],
     ["a private-network URL", () => "http://10.1.2.3/article", "ingest: Refusing to fetch 10.1.2.3: it points to a private or local address."],
-    ["a cloud metadata URL", () => "http://[::ffff:169.254.169.254]/", "ingest: Refusing to fetch [::ffff:a9fe:a9fe]: it points to a private or local address."],
+    [
+      "a cloud metadata URL",
+      () => "http://[::ffff:169.254.169.254]/",
+      "ingest: Refusing to fetch [::ffff:a9fe:a9fe]: it points to a private or local address.",
+    ],
     ["a non-http URL", () => "ftp://example.com/a.txt", "ingest: Only http and https URLs can be imported (got ftp:)."],
   ])("%s exits 2 with a one-line reason and stores nothing", async (_, source, message) => {
     const result = await ingest("--dry-run", source());

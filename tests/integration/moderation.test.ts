@@ -48,15 +48,28 @@ describe("reports and auto-hide", () => {
     // Gone for readers (text and id); its author and moderators see it, marked.
     expect((await getClaimDiscussion(claimId, { viewer: people.r1 }))!.byId.has(response.id)).toBe(false);
     expect((await getClaimDiscussion(claimId))!.byId.has(response.id)).toBe(false);
-    expect((await getClaimDiscussion(claimId, { viewer: people.ann }))!.byId.get(response.id)).toMatchObject({ hidden: true, withheld: true, body: "A response that three people dislike." });
+    expect((await getClaimDiscussion(claimId, { viewer: people.ann }))!.byId.get(response.id)).toMatchObject({
+      hidden: true,
+      withheld: true,
+      body: "A response that three people dislike.",
+    });
     expect((await getClaimDiscussion(claimId, { viewer: people.mod }))!.byId.get(response.id)).toMatchObject({ hidden: true, withheld: true });
 
     const [first] = await listQueue();
     expect(first).toMatchObject({ type: "response", id: response.id, score: 3 });
-    await moderate({ moderator: people.mod, target: { type: "response", id: response.id }, action: "restore", version: first.moderationVersion, reason: "Not spam" });
+    await moderate({
+      moderator: people.mod,
+      target: { type: "response", id: response.id },
+      action: "restore",
+      version: first.moderationVersion,
+      reason: "Not spam",
+    });
     expect((await getClaimDiscussion(claimId))!.byId.get(response.id)!.hidden).toBe(false);
     const log = await listModerationLog(people.mod);
-    expect(log.slice(0, 2).map((entry) => [entry.action, entry.moderator])).toEqual([["restore", "mod"], ["hide", "Automatic"]]);
+    expect(log.slice(0, 2).map((entry) => [entry.action, entry.moderator])).toEqual([
+      ["restore", "mod"],
+      ["hide", "Automatic"],
+    ]);
     expect((await listModerationLog(null))[0].moderator).toBe("A moderator");
   });
 
@@ -80,7 +93,9 @@ describe("moderators' actions", () => {
       moderate({ moderator: people.mod2, target: { type: "response", id: response.id }, action: "dismiss", version }),
     ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
-    expect(results.find((result) => result.status === "rejected")).toMatchObject({ reason: { status: 409, message: expect.stringContaining("Already handled") } });
+    expect(results.find((result) => result.status === "rejected")).toMatchObject({
+      reason: { status: 409, message: expect.stringContaining("Already handled") },
+    });
   });
 
   test("a removed response shows its reason to its author and can no longer be edited", async () => {
@@ -89,7 +104,9 @@ describe("moderators' actions", () => {
     const own = (await getClaimDiscussion(claimId, { viewer: people.ann }))!.byId.get(response.id)!;
     expect(own).toMatchObject({ removed: true, removalReason: "Personal attack" });
     expect((await getClaimDiscussion(claimId, { viewer: people.r1 }))!.byId.has(response.id)).toBe(false);
-    await expect(editResponse({ responseId: response.id, actor: people.ann, body: "Trying to sneak it back.", seenEditedAt: null })).rejects.toMatchObject({ status: 409 });
+    await expect(editResponse({ responseId: response.id, actor: people.ann, body: "Trying to sneak it back.", seenEditedAt: null })).rejects.toMatchObject({
+      status: 409,
+    });
   });
 
   test("a locked claim takes no new responses", async () => {

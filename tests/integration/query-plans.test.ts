@@ -23,7 +23,22 @@ import { SORTS } from "@/lib/argument/ranking";
 import { seedDemoArticles } from "@/scripts/lib/seed-demo";
 
 /** Tables that grow with use. (Settings and word filters stay a handful of rows: scanning them is right.) */
-const LARGE_TABLES = new Set(["User", "UserSession", "Article", "Claim", "Response", "ResponseVote", "ClaimVote", "Follow", "Notification", "RateLimitCounter", "Report", "ResponseRevision", "ModerationAction", "PersonalAccessToken"]);
+const LARGE_TABLES = new Set([
+  "User",
+  "UserSession",
+  "Article",
+  "Claim",
+  "Response",
+  "ResponseVote",
+  "ClaimVote",
+  "Follow",
+  "Notification",
+  "RateLimitCounter",
+  "Report",
+  "ResponseRevision",
+  "ModerationAction",
+  "PersonalAccessToken",
+]);
 
 interface Captured {
   text: string;

@@ -52,7 +52,9 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await getDb().$disconnect().catch(() => undefined);
+  await getDb()
+    .$disconnect()
+    .catch(() => undefined);
   delete process.env.DATABASE_REPLICA_URLS;
   await replica?.stop();
   await fs.rm(directory, { recursive: true, force: true });

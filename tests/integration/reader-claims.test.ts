@@ -38,14 +38,19 @@ function unmarked(): Span {
   return span;
 }
 
-const raise = (user: SessionUser, span: Span, body = article.body) => raiseClaimAs(user, { articleId: article.id, start: span.start, end: span.end, quote: body.slice(span.start, span.end) });
-const version = async (claimId: string) => (await getDb().claim.findUniqueOrThrow({ where: { id: claimId }, select: { moderationVersion: true } })).moderationVersion;
+const raise = (user: SessionUser, span: Span, body = article.body) =>
+  raiseClaimAs(user, { articleId: article.id, start: span.start, end: span.end, quote: body.slice(span.start, span.end) });
+const version = async (claimId: string) =>
+  (await getDb().claim.findUniqueOrThrow({ where: { id: claimId }, select: { moderationVersion: true } })).moderationVersion;
 
 let ada: SessionUser, ben: SessionUser, cal: SessionUser, eve: SessionUser, admin: SessionUser;
 
 beforeAll(async () => {
   await seedDemoArticles();
-  const row = await getDb().article.findFirstOrThrow({ orderBy: { slug: "asc" }, select: { id: true, slug: true, body: true, blocks: true, claims: { select: { start: true, end: true } } } });
+  const row = await getDb().article.findFirstOrThrow({
+    orderBy: { slug: "asc" },
+    select: { id: true, slug: true, body: true, blocks: true, claims: { select: { start: true, end: true } } },
+  });
   article = { ...row, blocks: row.blocks as unknown as BodyBlock[] };
   free = paragraphSentences(article.body, article.blocks).filter(
     (span) => span.end - span.start >= 40 && span.end - span.start <= 600 && !row.claims.some((claim) => claim.start < span.end && span.start < claim.end),
@@ -62,7 +67,14 @@ describe("a reader raises a claim", () => {
     const outcome = await raise(ada, { start: span.start + 2, end: span.end - 3 }); // a rough drag: snapped to words
     expect(outcome.kind).toBe("created");
     const claim = await getDb().claim.findUniqueOrThrow({ where: { id: outcome.kind === "created" ? outcome.claimId : "" } });
-    expect(claim).toMatchObject({ origin: "reader", raisedById: ada.id, start: span.start, end: span.end, exact: article.body.slice(span.start, span.end), text: article.body.slice(span.start, span.end) });
+    expect(claim).toMatchObject({
+      origin: "reader",
+      raisedById: ada.id,
+      start: span.start,
+      end: span.end,
+      exact: article.body.slice(span.start, span.end),
+      text: article.body.slice(span.start, span.end),
+    });
     const page = (await getArticleBySlug(article.slug, null))!;
     expect(page.claims).toHaveLength(before + 1);
     expect(page.claims.find((marked) => marked.id === claim.id)).toMatchObject({ raisedBy: "Ada" });
@@ -103,7 +115,10 @@ describe("a reader raises a claim", () => {
   test("bad input is refused with a message and changes nothing", async () => {
     const count = await getDb().claim.count();
     await expect(raise(ada, { start: 10, end: 10 })).rejects.toMatchObject({ status: 400, message: expect.stringContaining("Select some words") });
-    await expect(raiseClaimAs(ada, { articleId: article.id, start: 0, end: 5, quote: "words that are not in the article at all" })).rejects.toMatchObject({ status: 409, message: expect.stringContaining("changed since you opened it") });
+    await expect(raiseClaimAs(ada, { articleId: article.id, start: 0, end: 5, quote: "words that are not in the article at all" })).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringContaining("changed since you opened it"),
+    });
     await expect(raiseClaimAs(ada, { articleId: "no-such-article", start: 0, end: 5, quote: "x" })).rejects.toMatchObject({ status: 404 });
     expect(await getDb().claim.count()).toBe(count);
   });
@@ -114,7 +129,9 @@ describe("a reader raises a claim", () => {
     // The reader's page is older than an edit that added text before the sentence.
     const outcome = await raiseClaimAs(ben, { articleId: article.id, start: span.start - 7, end: span.end - 7, quote });
     expect(outcome.kind).toBe("created");
-    expect(await getDb().claim.findUniqueOrThrow({ where: { id: outcome.kind === "created" ? outcome.claimId : "" }, select: { start: true } })).toEqual({ start: span.start });
+    expect(await getDb().claim.findUniqueOrThrow({ where: { id: outcome.kind === "created" ? outcome.claimId : "" }, select: { start: true } })).toEqual({
+      start: span.start,
+    });
   });
 
   test("a locked or unpublished article refuses new claims", async () => {
@@ -148,7 +165,10 @@ describe("editors curate readers' claims", () => {
     const raised = await raise(ada, unmarked());
     const claimId = raised.kind === "created" ? raised.claimId : "";
     await curateClaim(eve, { action: "accept", claimId, version: await version(claimId) });
-    expect(await getDb().claim.findUniqueOrThrow({ where: { id: claimId }, select: { origin: true, raisedById: true } })).toEqual({ origin: "editor", raisedById: ada.id });
+    expect(await getDb().claim.findUniqueOrThrow({ where: { id: claimId }, select: { origin: true, raisedById: true } })).toEqual({
+      origin: "editor",
+      raisedById: ada.id,
+    });
     expect((await listModerationLog(null))[0]).toMatchObject({ action: "accept_claim", targetType: "claim", link: `/claims/${claimId}` });
     await expect(curateClaim(ada, { action: "accept", claimId, version: await version(claimId) })).rejects.toMatchObject({ status: 403 });
   });
@@ -176,7 +196,12 @@ describe("editors curate readers' claims", () => {
     expect(await getDb().response.count({ where: { claimId: to } })).toBe(3);
     expect(await getDb().response.count({ where: { claimId: from } })).toBe(0);
     const votes = await getDb().claimVote.findMany({ where: { claimId: to }, orderBy: { userId: "asc" }, select: { userId: true, value: true } });
-    expect(new Map(votes.map((vote) => [vote.userId, vote.value]))).toEqual(new Map([[cal.id, "agree"], [ben.id, "disagree"]]));
+    expect(new Map(votes.map((vote) => [vote.userId, vote.value]))).toEqual(
+      new Map([
+        [cal.id, "agree"],
+        [ben.id, "disagree"],
+      ]),
+    );
     expect(await getDb().follow.count({ where: { claimId: to, userId: ada.id } })).toBe(1);
     const stats = { agreeVotes: true, disagreeVotes: true, supportCount: true, opposeCount: true, responseCount: true, standing: true } as const;
     const kept = await getDb().claim.findUniqueOrThrow({ where: { id: to }, select: stats });
@@ -224,7 +249,9 @@ describe("editors curate readers' claims", () => {
     const claimId = raised.kind === "created" ? raised.claimId : "";
     await curateClaim(eve, { action: "reword", claimId, version: await version(claimId), text: "The point, said plainly." });
     expect((await getDb().claim.findUniqueOrThrow({ where: { id: claimId } })).text).toBe("The point, said plainly.");
-    await expect(curateClaim(eve, { action: "reword", claimId, version: (await version(claimId)) - 1, text: "A stale edit from an old page." })).rejects.toMatchObject({ status: 409 });
+    await expect(
+      curateClaim(eve, { action: "reword", claimId, version: (await version(claimId)) - 1, text: "A stale edit from an old page." }),
+    ).rejects.toMatchObject({ status: 409 });
     await curateClaim(eve, { action: "remove", claimId, version: await version(claimId), reason: "Not a claim: a quotation of a source." });
     expect((await listModerationLog(null))[0]).toMatchObject({ action: "remove", reason: "Not a claim: a quotation of a source.", link: null });
     await expect(raise(ben, span)).rejects.toMatchObject({ status: 409, message: expect.stringContaining("withheld") });

@@ -21,7 +21,8 @@ beforeAll(async () => {
   otherSlug = articles.find((article) => !article.slug.startsWith("time-to-start"))!.slug;
   claimId = (await getDb().claim.findFirstOrThrow({ where: { article: { slug: natoSlug } }, orderBy: { start: "asc" }, select: { id: true } })).id;
   ann = { ...(await createUser({ email: "ann@example.com", name: "Ann" })), bannedUntil: null };
-  const post = async (key: string, body: string) => (ids[key] = (await createResponse({ claimId, parentId: null, stance: "oppose", body, authorId: ann.id })).id);
+  const post = async (key: string, body: string) =>
+    (ids[key] = (await createResponse({ claimId, parentId: null, stance: "oppose", body, authorId: ann.id })).id);
   await post("visible", "Neutrality worked for Finland for decades, so a neutral Ukraine is not unthinkable.");
   await post("hidden", "Neutrality is a trap, says a response that moderators have hidden.");
   await post("deleted", "Neutrality talk that its author later deleted.");
@@ -68,7 +69,7 @@ describe("search", () => {
     expect((await searchDebates({ query: "NATO", type: "articles", articleSlug: natoSlug })).hits.map((hit) => hit.article.slug)).toEqual([natoSlug]);
     expect((await searchDebates({ query: "   " })).hits).toEqual([]);
     // Web-search syntax, and no error on anything a person can type.
-    for (const query of ['"neutral Ukraine"', "-NATO neutrality", "'; drop table \"Response\"; --", "&|!:*()"]) {
+    for (const query of ['"neutral Ukraine"', "-NATO neutrality", '\'; drop table "Response"; --', "&|!:*()"]) {
       await expect(searchDebates({ query })).resolves.toMatchObject({ query: query.trim() });
     }
     expect((await searchDebates({ query: '"neutral Ukraine"' })).hits.map((hit) => hit.id)).toEqual([ids.visible]);
@@ -76,7 +77,12 @@ describe("search", () => {
 
   test("pages through many hits", async () => {
     await getDb().response.createMany({
-      data: Array.from({ length: 25 }, (_, index) => ({ claimId, stance: "support" as const, authorId: ann.id, body: `Sanctions argument number ${index} about sanctions.` })),
+      data: Array.from({ length: 25 }, (_, index) => ({
+        claimId,
+        stance: "support" as const,
+        authorId: ann.id,
+        body: `Sanctions argument number ${index} about sanctions.`,
+      })),
     });
     const first = await searchDebates({ query: "sanctions", type: "responses" });
     expect(first.hits).toHaveLength(20);

@@ -32,9 +32,7 @@ describe("accounts", () => {
 describe("the first account under concurrency", () => {
   test("ten simultaneous first sign-ups make exactly one admin", async () => {
     await getDb().user.deleteMany();
-    const users = await Promise.all(
-      Array.from({ length: 10 }, (_, index) => createUser({ email: `racer${index}@example.com`, name: `Racer ${index}` })),
-    );
+    const users = await Promise.all(Array.from({ length: 10 }, (_, index) => createUser({ email: `racer${index}@example.com`, name: `Racer ${index}` })));
     expect(users.filter((user) => user.role === "admin")).toHaveLength(1);
   });
 });

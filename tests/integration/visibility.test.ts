@@ -30,8 +30,13 @@ beforeAll(async () => {
     for (const status of ["published", "draft"] as const) {
       for (const claimHidden of [false, true]) {
         const articleId = `article-${status}-${claimHidden}`;
-        await tx.article.create({ data: { id: articleId, slug: articleId, title: articleId, body: "Some words to anchor to.", blocks: [], sourceHash: articleId, status } });
-        const claim = await tx.claim.create({ data: { articleId, start: 0, end: 4, exact: "Some", prefix: "", suffix: "", text: "Some", hiddenAt: claimHidden ? AT : null }, select: { id: true } });
+        await tx.article.create({
+          data: { id: articleId, slug: articleId, title: articleId, body: "Some words to anchor to.", blocks: [], sourceHash: articleId, status },
+        });
+        const claim = await tx.claim.create({
+          data: { articleId, start: 0, end: 4, exact: "Some", prefix: "", suffix: "", text: "Some", hiddenAt: claimHidden ? AT : null },
+          select: { id: true },
+        });
         for (let mask = 0; mask < 2 ** FLAGS.length * 2; mask++) {
           const on = (flag: (typeof FLAGS)[number]) => Boolean(mask & (1 << FLAGS.indexOf(flag)));
           const row = {
@@ -51,7 +56,12 @@ beforeAll(async () => {
       }
     }
   });
-  const account = (id: string, role: Role, banned = false) => ({ id, role, bannedUntil: banned ? new Date(Date.now() + 86_400_000) : null, silencedUntil: null });
+  const account = (id: string, role: Role, banned = false) => ({
+    id,
+    role,
+    bannedUntil: banned ? new Date(Date.now() + 86_400_000) : null,
+    silencedUntil: null,
+  });
   viewers.push(
     { label: "anonymous", viewer: null },
     { label: "author A", viewer: account(authorA.id, "user") },
@@ -103,7 +113,11 @@ describe("one visibility rule, three forms", () => {
     expect(seen("an editor").some((row) => row.claim.article.status === "draft")).toBe(true);
     expect(seen("an editor").some((row) => row.hiddenAt || row.claim.hiddenAt)).toBe(false);
     // Nobody sees a deleted response that has no replies readers see.
-    for (const { label } of viewers) expect(seen(label).filter((row) => row.deletedAt && row.supporters === 0 && row.opposers === 0), label).toEqual([]);
+    for (const { label } of viewers)
+      expect(
+        seen(label).filter((row) => row.deletedAt && row.supporters === 0 && row.opposers === 0),
+        label,
+      ).toEqual([]);
   });
 
   test("claims and articles: the Prisma filters agree with the rule", async () => {
@@ -112,7 +126,9 @@ describe("one visibility rule, three forms", () => {
       const expectedClaims = [...new Map(rows.map((row) => [JSON.stringify(row.claim), row.claim])).values()].filter((claim) => claimIsVisible(claim, viewer));
       expect(claims.length, label).toBe(expectedClaims.length);
       const articles = await getDb().article.findMany({ where: visibleArticleWhere(viewer), select: { status: true } });
-      expect(articles.length, label).toBe(["published", "published", "draft", "draft"].filter((status) => articleIsVisible({ status: status as "draft" | "published" }, viewer)).length);
+      expect(articles.length, label).toBe(
+        ["published", "published", "draft", "draft"].filter((status) => articleIsVisible({ status: status as "draft" | "published" }, viewer)).length,
+      );
     }
   });
 });

@@ -75,14 +75,19 @@ async function databaseOutage(harness: Harness) {
   const unavailable = (ledger.statuses.get(503) ?? 0) + (ledger.actionStatuses.get(503) ?? 0);
   const errors = serverErrorCount(ledger, result, { allowUnavailable: true });
   for (const sample of ledger.serverErrorSamples) log(`  server error: ${sample}`);
-  log(`  answers by status ${JSON.stringify(Object.fromEntries(ledger.statuses))}, action results ${JSON.stringify(Object.fromEntries(ledger.actionStatuses))}`);
+  log(
+    `  answers by status ${JSON.stringify(Object.fromEntries(ledger.statuses))}, action results ${JSON.stringify(Object.fromEntries(ledger.actionStatuses))}`,
+  );
   check(unavailable > 0, `the outage was noticed: ${unavailable} answers said 503 (briefly unavailable)`);
   check(errors.http5xx + errors.action5xx === 0, `no other server errors during the outage (${errors.http5xx} HTTP, ${errors.action5xx} action results)`);
   check(errors.socketErrors + errors.timeouts === 0, `every request was answered (${errors.socketErrors} socket errors, ${errors.timeouts} timeouts)`);
   check(ledger.leaks === 0, `no answer showed a stack trace or an internal error (${ledger.leaks})`);
 
   const recoveredIn = await waitFor("the app to serve pages again", async () => (await fetch(`${harness.appUrl}/`)).status === 200);
-  check(harness.server().pid === serverPid && harness.server().exitCode === null, `the same server process recovered by itself (${recoveredIn} ms after the check began)`);
+  check(
+    harness.server().pid === serverPid && harness.server().exitCode === null,
+    `the same server process recovered by itself (${recoveredIn} ms after the check began)`,
+  );
   await sleep(1_000); // let events of the load's last writes arrive first
   const before = live.changes();
   const posted = await postOnce(harness, claimId, "Posted after the database came back, to prove writes work again.");
@@ -94,7 +99,10 @@ async function databaseOutage(harness: Harness) {
   await live.close();
 
   const verified = await verifyLedger(harness, ledger);
-  check(verified.problems.length === 0, `acknowledged writes all stored, nothing unacknowledged stored (${verified.checked.responses} responses, ${verified.checked.votes} votes)${verified.problems.length ? `: ${verified.problems.join("; ")}` : ""}`);
+  check(
+    verified.problems.length === 0,
+    `acknowledged writes all stored, nothing unacknowledged stored (${verified.checked.responses} responses, ${verified.checked.votes} votes)${verified.problems.length ? `: ${verified.problems.join("; ")}` : ""}`,
+  );
   const inconsistencies = await findInconsistencies(harness);
   check(inconsistencies.length === 0, `no half-written data${inconsistencies.length ? `: ${inconsistencies.join("; ")}` : ""}`);
 }

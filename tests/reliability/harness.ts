@@ -45,7 +45,6 @@ export const log = (message: string) => console.log(`reliability: ${message}`);
 
 const PASSWORD = "load test password 1";
 
-
 async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = [];
   for (let index = 0; index < items.length; index += size) results.push(...(await Promise.all(items.slice(index, index + size).map(work))));
@@ -105,7 +104,10 @@ export async function startHarness({ accounts: accountCount }: { accounts: numbe
   const port = await findFreePort();
   const appUrl = `http://127.0.0.1:${port}`;
   const authSecret = randomBytes(32).toString("base64url");
-  await ensureProductionBuild(environmentWith({ NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" }), log);
+  await ensureProductionBuild(
+    environmentWith({ NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" }),
+    log,
+  );
   let server: AppServerProcess;
   let serverLog = "";
   const startServer = async () => {

@@ -51,7 +51,11 @@ try {
   if (ledger.withheldLeaks) problems.push(`${ledger.withheldLeaks} pages carried the text of a hidden thread`);
   failed = problems.length > 0 || errors.http5xx + errors.action5xx + errors.socketErrors + errors.timeouts > 0 || total === 0;
   if (failed) log(`the server's error log ended with:\n${harness.serverLogTail()}`);
-  log(failed ? "FAILED" : `passed: ${total} requests, 0 server errors, ${checked.responses} responses and ${checked.votes} people's votes on ${checked.claims} claims verified`);
+  log(
+    failed
+      ? "FAILED"
+      : `passed: ${total} requests, 0 server errors, ${checked.responses} responses and ${checked.votes} people's votes on ${checked.claims} claims verified`,
+  );
 } finally {
   await harness.close();
 }

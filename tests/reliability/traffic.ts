@@ -94,8 +94,20 @@ function hostileRequest(claimId: string, origin: string): HostileRequest {
     { label: "NUL in a search", method: "GET", path: "/search?q=a%00b", headers: {} },
     { label: "invalid UTF-8 in an article's address", method: "GET", path: "/articles/%FF%FE", headers: {} },
     { label: "TRACE", method: "TRACE", path: "/", headers: {} },
-    { label: "NUL in a claim vote's JSON", method: "POST", path: `/api/claims/${claimId}/vote`, headers: { "content-type": "application/json", origin }, body: '{"value":"agree\u0000"}' },
-    { label: "NUL in an API body", method: "POST", path: `/api/v1/claims/${claimId}/responses`, headers: { "content-type": "application/json" }, body: '{"stance":"support","body":"x\u0000"}' },
+    {
+      label: "NUL in a claim vote's JSON",
+      method: "POST",
+      path: `/api/claims/${claimId}/vote`,
+      headers: { "content-type": "application/json", origin },
+      body: '{"value":"agree\u0000"}',
+    },
+    {
+      label: "NUL in an API body",
+      method: "POST",
+      path: `/api/v1/claims/${claimId}/responses`,
+      headers: { "content-type": "application/json" },
+      body: '{"stance":"support","body":"x\u0000"}',
+    },
   ];
   return pick(choices);
 }
@@ -150,12 +162,21 @@ export function runTraffic(harness: Harness, ledger: Ledger, options: TrafficOpt
             const parentId = parents.length && Math.random() < 0.4 ? pick(parents) : null;
             context.pending.push({ kind: "post", claimId: claim.id, body });
             const submissionKey = `load${posts.toString(16).padStart(12, "0")}${Math.random().toString(16).slice(2, 10)}`;
-            return { ...request, ...actionRequest(context, postHeaders, claim.id, { claimId: claim.id, parentId, stance: pick(["support", "oppose"]), body, submissionKey }) };
+            return {
+              ...request,
+              ...actionRequest(context, postHeaders, claim.id, { claimId: claim.id, parentId, stance: pick(["support", "oppose"]), body, submissionKey }),
+            };
           }
           if (roll < voteShare + postShare + hostileShare) {
             const hostile = hostileRequest(claim.id, origin);
             context.pending.push({ kind: "hostile", label: hostile.label });
-            return { ...request, method: hostile.method as "GET", path: hostile.path, body: hostile.body, headers: { ...hostile.headers, cookie: context.account.client.cookieHeader } };
+            return {
+              ...request,
+              method: hostile.method as "GET",
+              path: hostile.path,
+              body: hostile.body,
+              headers: { ...hostile.headers, cookie: context.account.client.cookieHeader },
+            };
           }
           const readArticle = Math.random() < 0.5;
           context.pending.push({ kind: readArticle ? "article" : "claim" });
@@ -173,7 +194,8 @@ export function runTraffic(harness: Harness, ledger: Ledger, options: TrafficOpt
           const pending = context.pending!.shift()!;
           ledger.counts[pending.kind] += 1;
           bump(ledger.statuses, status);
-          if (status >= 500 && status !== 503 && ledger.serverErrorSamples.length < 5) ledger.serverErrorSamples.push(`${status} ${pending.kind}: ${body.slice(0, 300)}`);
+          if (status >= 500 && status !== 503 && ledger.serverErrorSamples.length < 5)
+            ledger.serverErrorSamples.push(`${status} ${pending.kind}: ${body.slice(0, 300)}`);
           if (status >= 400 && STACK_TRACE.test(body)) ledger.leaks += 1;
           if (pending.kind === "hostile") {
             if (status < 400 || status >= 500) {
@@ -199,8 +221,7 @@ export function runTraffic(harness: Harness, ledger: Ledger, options: TrafficOpt
           if (pending.kind === "vote") {
             ledger.votes.set(`${userId} ${pending.claimId}`, pending.value);
             ledger.acknowledgedVotes += 1;
-          }
-          else {
+          } else {
             const { id } = result.data as { id: string };
             ledger.responses.set(id, { authorId: userId, claimId: pending.claimId, body: pending.body });
             acknowledgedByClaim.set(pending.claimId, [...(acknowledgedByClaim.get(pending.claimId) ?? []), id]);
@@ -254,7 +275,10 @@ async function voteSnapshot(databaseUrl: string) {
 }
 
 /** Every acknowledged write is in the database, nothing unacknowledged is, and the tallies agree. */
-export async function verifyLedger(harness: Harness, ledger: Ledger): Promise<{ problems: string[]; checked: { responses: number; votes: number; claims: number } }> {
+export async function verifyLedger(
+  harness: Harness,
+  ledger: Ledger,
+): Promise<{ problems: string[]; checked: { responses: number; votes: number; claims: number } }> {
   const problems: string[] = [];
   const stored = await harness.sql<{ id: string; authorId: string; claimId: string; body: string }>(
     `select id, "authorId", "claimId", body from "Response" where body like 'Load test argument %'`,
@@ -277,7 +301,8 @@ export async function verifyLedger(harness: Harness, ledger: Ledger): Promise<{ 
   const { votes, tallies } = await voteSnapshot(harness.databaseUrl);
   const storedVotes = new Map(votes.map((vote) => [`${vote.userId} ${vote.claimId}`, vote.value]));
   let wrongVotes = 0;
-  const settled = (key: string, value: "agree" | "disagree" | null) => (storedVotes.get(key) ?? null) === value || ledger.unanswered.votes.get(key)?.has(storedVotes.get(key) ?? null);
+  const settled = (key: string, value: "agree" | "disagree" | null) =>
+    (storedVotes.get(key) ?? null) === value || ledger.unanswered.votes.get(key)?.has(storedVotes.get(key) ?? null);
   for (const [key, value] of ledger.votes) if (!settled(key, value)) wrongVotes += 1;
   for (const key of storedVotes.keys()) if (!ledger.votes.has(key) && !ledger.unanswered.votes.has(key)) wrongVotes += 1;
   if (wrongVotes) problems.push(`${wrongVotes} (person, claim) votes differ from the last acknowledged vote`);
@@ -294,10 +319,11 @@ export async function verifyLedger(harness: Harness, ledger: Ledger): Promise<{ 
     tally[value] += 1;
     expectedTallies.set(claimId, tally);
   }
-  const wrongTallies = tallies.filter((row) => {
-    const expected = expectedTallies.get(row.claimId) ?? { agree: 0, disagree: 0 };
-    return expected.agree !== row.agree || expected.disagree !== row.disagree;
-  }).length + [...expectedTallies.keys()].filter((claimId) => !tallies.some((row) => row.claimId === claimId)).length;
+  const wrongTallies =
+    tallies.filter((row) => {
+      const expected = expectedTallies.get(row.claimId) ?? { agree: 0, disagree: 0 };
+      return expected.agree !== row.agree || expected.disagree !== row.disagree;
+    }).length + [...expectedTallies.keys()].filter((claimId) => !tallies.some((row) => row.claimId === claimId)).length;
   if (wrongTallies) problems.push(`${wrongTallies} claims' agree/disagree counts do not add up`);
 
   return {

@@ -20,7 +20,6 @@ declare module "vitest" {
   }
 }
 
-
 export default async function setup(project: TestProject) {
   const chromiumPath = findChromium();
   if (!chromiumPath) {
@@ -44,7 +43,10 @@ export default async function setup(project: TestProject) {
   const port = await findFreePort();
   const appUrl = `http://localhost:${port}`;
   const authSecret = randomBytes(32).toString("base64url");
-  await ensureProductionBuild(environmentWith({ NODE_ENV: "production", DATABASE_URL: database.url, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" }), (message) => console.log(`e2e: ${message}`));
+  await ensureProductionBuild(
+    environmentWith({ NODE_ENV: "production", DATABASE_URL: database.url, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" }),
+    (message) => console.log(`e2e: ${message}`),
+  );
   const server = await startAppServer({
     databaseUrl: database.url,
     port,

@@ -6,7 +6,9 @@ import path from "node:path";
 export function spawnScript(script: string, args: string[], env: NodeJS.ProcessEnv, { signals = false } = {}) {
   // `signals`: run in one process, as `npm start` does (node --import tsx), so a SIGTERM reaches the
   // script itself; the tsx command relays signals through a parent that gives up after 30 ms under load.
-  const [command, runnerArgs] = signals ? [process.execPath, ["--conditions=react-server", "--import", "tsx"]] : [path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server"]];
+  const [command, runnerArgs] = signals
+    ? [process.execPath, ["--conditions=react-server", "--import", "tsx"]]
+    : [path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server"]];
   const child = spawn(command, [...runnerArgs, script, ...args], { env });
   let stdout = "";
   let stderr = "";
@@ -25,5 +27,7 @@ export async function runScript(script: string, ...args: string[]) {
 
 /** `npm start`'s launcher as a newcomer runs it: a clean environment with only what is passed. */
 export function spawnLauncher(env: Record<string, string>) {
-  return spawnScript("scripts/launch.ts", ["start"], { PATH: process.env.PATH, HOME: process.env.HOME, ...env } as unknown as NodeJS.ProcessEnv, { signals: true });
+  return spawnScript("scripts/launch.ts", ["start"], { PATH: process.env.PATH, HOME: process.env.HOME, ...env } as unknown as NodeJS.ProcessEnv, {
+    signals: true,
+  });
 }

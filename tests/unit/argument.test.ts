@@ -1,7 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { compareBy, wilsonLowerBound } from "@/lib/argument/ranking";
-import { baseScore, combine, combineLogs, logComplement, standingFromAggregates, standingOf, strength, type ArgumentNode, type Root } from "@/lib/argument/standing";
+import {
+  baseScore,
+  combine,
+  combineLogs,
+  logComplement,
+  standingFromAggregates,
+  standingOf,
+  strength,
+  type ArgumentNode,
+  type Root,
+} from "@/lib/argument/standing";
 
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
 
@@ -30,19 +40,23 @@ describe("standing (DF-QuAD)", () => {
   });
 
   test("is always within [0, 1]", () => {
-    fc.assert(fc.property(root, (tree) => {
-      const value = strength(tree);
-      return value >= 0 && value <= 1;
-    }));
+    fc.assert(
+      fc.property(root, (tree) => {
+        const value = strength(tree);
+        return value >= 0 && value <= 1;
+      }),
+    );
   });
 
   test("adding a supporter never lowers it; adding an attacker never raises it", () => {
-    fc.assert(fc.property(root, node(3), (tree, extra) => {
-      const before = strength(tree);
-      const withSupporter = strength({ ...tree, children: [...tree.children, { ...extra, stance: "support" }] });
-      const withAttacker = strength({ ...tree, children: [...tree.children, { ...extra, stance: "oppose" }] });
-      return withSupporter >= before - 1e-12 && withAttacker <= before + 1e-12;
-    }));
+    fc.assert(
+      fc.property(root, node(3), (tree, extra) => {
+        const before = strength(tree);
+        const withSupporter = strength({ ...tree, children: [...tree.children, { ...extra, stance: "support" }] });
+        const withAttacker = strength({ ...tree, children: [...tree.children, { ...extra, stance: "oppose" }] });
+        return withSupporter >= before - 1e-12 && withAttacker <= before + 1e-12;
+      }),
+    );
   });
 
   test("the explanation names the responses that move it, by how much", () => {
@@ -73,15 +87,22 @@ describe("standing from stored aggregates (what the database keeps, decision 010
   });
 
   test("the three strongest responses of each stance name the same reasons, with the same effects", () => {
-    fc.assert(fc.property(fc.record({ base: unit, children: fc.array(node(2), { maxLength: 12 }) }), (tree) => {
-      const expected = standingOf(tree);
-      const strongest = (["support", "oppose"] as const).flatMap((stance) =>
-        tree.children.filter((child) => child.stance === stance).map((child) => ({ id: child.id, stance, strength: strength(child) })).sort((a, b) => b.strength - a.strength).slice(0, 3),
-      );
-      const actual = standingFromAggregates(aggregates(tree), strongest);
-      const same = (a: { effect: number }[], b: { effect: number }[]) => a.length === b.length && a.every((reason, index) => Math.abs(reason.effect - b[index].effect) < 1e-9);
-      return Math.abs(actual.value - expected.value) < 1e-9 && same(actual.raisedBy, expected.raisedBy) && same(actual.loweredBy, expected.loweredBy);
-    }));
+    fc.assert(
+      fc.property(fc.record({ base: unit, children: fc.array(node(2), { maxLength: 12 }) }), (tree) => {
+        const expected = standingOf(tree);
+        const strongest = (["support", "oppose"] as const).flatMap((stance) =>
+          tree.children
+            .filter((child) => child.stance === stance)
+            .map((child) => ({ id: child.id, stance, strength: strength(child) }))
+            .sort((a, b) => b.strength - a.strength)
+            .slice(0, 3),
+        );
+        const actual = standingFromAggregates(aggregates(tree), strongest);
+        const same = (a: { effect: number }[], b: { effect: number }[]) =>
+          a.length === b.length && a.every((reason, index) => Math.abs(reason.effect - b[index].effect) < 1e-9);
+        return Math.abs(actual.value - expected.value) < 1e-9 && same(actual.raisedBy, expected.raisedBy) && same(actual.loweredBy, expected.loweredBy);
+      }),
+    );
   });
 });
 

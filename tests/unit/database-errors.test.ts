@@ -11,7 +11,10 @@ function prismaError(code: string, driverMessage: string, cause: object = {}) {
 
 describe("telling a lost database from other failures", () => {
   test.each([
-    ["a server shutting down mid-query (P2039 / 57P01)", prismaError("P2039", "terminating connection due to administrator command", { kind: "postgres", code: "57P01" })],
+    [
+      "a server shutting down mid-query (P2039 / 57P01)",
+      prismaError("P2039", "terminating connection due to administrator command", { kind: "postgres", code: "57P01" }),
+    ],
     ["a raw query cut off (P2010)", prismaError("P2010", "terminating connection due to administrator command")],
     ["an unreachable server (P1001)", prismaError("P1001", "DatabaseNotReachable", { kind: "DatabaseNotReachable" })],
     ["a closed connection (P1017)", prismaError("P1017", "ConnectionClosed")],
@@ -27,7 +30,10 @@ describe("telling a lost database from other failures", () => {
     ["a bad query", prismaError("P2010", 'syntax error at or near "selec"', { kind: "postgres", code: "42601" })],
     ["a plain bug", new TypeError("Cannot read properties of undefined")],
     ["a busy pool (overload, not an outage)", new Error("timeout exceeded when trying to connect")],
-    ["an expired transaction (P2028)", Object.assign(new Error("Transaction API error: A query cannot be executed on an expired transaction."), { code: "P2028" })],
+    [
+      "an expired transaction (P2028)",
+      Object.assign(new Error("Transaction API error: A query cannot be executed on an expired transaction."), { code: "P2028" }),
+    ],
     ["nothing", undefined],
   ])("%s is not", (_, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);

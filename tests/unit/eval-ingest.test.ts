@@ -28,7 +28,6 @@ describe("ingest, measured against labels", () => {
     expect(results.filter((result) => !result.paragraphsKept || !result.headingsCorrect).map((result) => result.file)).toEqual([]);
   });
 
-
   test("claims stay within an op-ed's 60% and a news report's 25% of sentences", () => {
     for (const result of results) if (result.shareLimit !== null) expect(result.share, result.file).toBeLessThanOrEqual(result.shareLimit);
   });

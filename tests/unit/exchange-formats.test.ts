@@ -12,7 +12,10 @@ import { toWebAnnotation } from "@/lib/exchange/web-annotation";
 const trees: fc.Arbitrary<DebateTree> = fc
   .record({
     claim: fc.string({ minLength: 1, maxLength: 40 }).filter((text) => text.trim().length > 0),
-    responses: fc.array(fc.record({ parent: fc.nat(), stance: fc.constantFrom("support" as const, "oppose" as const), text: fc.string({ minLength: 1, maxLength: 60 }) }), { maxLength: 25 }),
+    responses: fc.array(
+      fc.record({ parent: fc.nat(), stance: fc.constantFrom("support" as const, "oppose" as const), text: fc.string({ minLength: 1, maxLength: 60 }) }),
+      { maxLength: 25 },
+    ),
   })
   .map(({ claim, responses }) => ({
     claim: { id: "claim-1", text: claim.replace(/\s+/g, " ").trim() },
@@ -47,22 +50,35 @@ function shape(tree: DebateTree) {
 
 describe("Argdown", () => {
   test("round-trips any tree", () => {
-    fc.assert(fc.property(trees, (tree) => {
-      const back = parseArgdown(toArgdown(tree));
-      return back.claim.text === tree.claim.text && JSON.stringify(shape(back)) === JSON.stringify(shape(tree));
-    }));
+    fc.assert(
+      fc.property(trees, (tree) => {
+        const back = parseArgdown(toArgdown(tree));
+        return back.claim.text === tree.claim.text && JSON.stringify(shape(back)) === JSON.stringify(shape(tree));
+      }),
+    );
   });
 
   test("round-trips an article's file: every claim's tree, in order, under the article's title", () => {
-    fc.assert(fc.property(forests, (forest) => {
-      const back = parseArgdownDebates(toArgdownDebates({ title: "An article", trees: forest }));
-      return back.title === "An article" && JSON.stringify(back.trees.map((tree) => [tree.claim.text, shape(tree)])) === JSON.stringify(forest.map((tree) => [tree.claim.text, shape(tree)]));
-    }));
+    fc.assert(
+      fc.property(forests, (forest) => {
+        const back = parseArgdownDebates(toArgdownDebates({ title: "An article", trees: forest }));
+        return (
+          back.title === "An article" &&
+          JSON.stringify(back.trees.map((tree) => [tree.claim.text, shape(tree)])) === JSON.stringify(forest.map((tree) => [tree.claim.text, shape(tree)]))
+        );
+      }),
+    );
     expect(() => parseArgdown("[A]: one claim\n[B]: another")).toThrow("holds 2 claims");
   });
 
   test("writes what Argdown readers expect", () => {
-    const text = toArgdown({ claim: { id: "c", text: "Ukraine will not join NATO." }, responses: [{ id: "a", parentId: null, stance: "oppose", text: "Allies said it will." }, { id: "b", parentId: "a", stance: "support", text: "See\nBucharest 2008." }] });
+    const text = toArgdown({
+      claim: { id: "c", text: "Ukraine will not join NATO." },
+      responses: [
+        { id: "a", parentId: null, stance: "oppose", text: "Allies said it will." },
+        { id: "b", parentId: "a", stance: "support", text: "See\nBucharest 2008." },
+      ],
+    });
     expect(text).toBe("[Claim]: Ukraine will not join NATO.\n  - [R-a]: Allies said it will.\n    + [R-b]: See Bucharest 2008.\n");
   });
 
@@ -87,31 +103,75 @@ describe("Argdown", () => {
 
 describe("AIF JSON", () => {
   test("round-trips any tree, with I-nodes for statements and RA/CA nodes for support/attack", () => {
-    fc.assert(fc.property(trees, (tree) => {
-      const document = toAif(tree);
-      const relations = document.nodes.filter((node) => node.type !== "I");
-      if (relations.length !== tree.responses.length) return false;
-      if (relations.filter((node) => node.type === "RA").length !== tree.responses.filter((response) => response.stance === "support").length) return false;
-      const back = parseAif(JSON.parse(JSON.stringify(document)));
-      return back.claim.text === tree.claim.text && JSON.stringify(shape(back)) === JSON.stringify(shape(tree));
-    }));
+    fc.assert(
+      fc.property(trees, (tree) => {
+        const document = toAif(tree);
+        const relations = document.nodes.filter((node) => node.type !== "I");
+        if (relations.length !== tree.responses.length) return false;
+        if (relations.filter((node) => node.type === "RA").length !== tree.responses.filter((response) => response.stance === "support").length) return false;
+        const back = parseAif(JSON.parse(JSON.stringify(document)));
+        return back.claim.text === tree.claim.text && JSON.stringify(shape(back)) === JSON.stringify(shape(tree));
+      }),
+    );
   });
 
   test("round-trips an article's document: one tree per claim", () => {
-    fc.assert(fc.property(forests, (forest) => {
-      const back = parseAifDebates(JSON.parse(JSON.stringify(toAifDebates(forest))));
-      return JSON.stringify(back.map((tree) => [tree.claim.text, shape(tree)])) === JSON.stringify(forest.map((tree) => [tree.claim.text, shape(tree)]));
-    }));
+    fc.assert(
+      fc.property(forests, (forest) => {
+        const back = parseAifDebates(JSON.parse(JSON.stringify(toAifDebates(forest))));
+        return JSON.stringify(back.map((tree) => [tree.claim.text, shape(tree)])) === JSON.stringify(forest.map((tree) => [tree.claim.text, shape(tree)]));
+      }),
+    );
   });
 
   test.each([
     [{ nodes: "no" }, "Not an AIF document"],
-    [{ nodes: [{ nodeID: 1, text: "a", type: "I" }, { nodeID: 1, text: "b", type: "I" }], edges: [] }, "share a nodeID"],
-    [{ nodes: [{ nodeID: 1, text: "a", type: "I" }, { nodeID: 2, text: "b", type: "I" }], edges: [] }, "exactly one claim"],
-    [{ nodes: [{ nodeID: 1, text: "a", type: "I" }], edges: [{ fromID: 1, toID: 9 }] }, "does not exist"],
-    [{ nodes: [{ nodeID: 1, text: "a", type: "I" }, { nodeID: 2, text: "x", type: "L" }], edges: [] }, "only I, RA and CA"],
     [
-      { nodes: [{ nodeID: 1, text: "a", type: "I" }, { nodeID: 2, text: "b", type: "I" }, { nodeID: 3, text: "", type: "RA" }, { nodeID: 4, text: "", type: "RA" }], edges: [{ fromID: 1, toID: 3 }, { fromID: 3, toID: 2 }, { fromID: 2, toID: 4 }, { fromID: 4, toID: 1 }] },
+      {
+        nodes: [
+          { nodeID: 1, text: "a", type: "I" },
+          { nodeID: 1, text: "b", type: "I" },
+        ],
+        edges: [],
+      },
+      "share a nodeID",
+    ],
+    [
+      {
+        nodes: [
+          { nodeID: 1, text: "a", type: "I" },
+          { nodeID: 2, text: "b", type: "I" },
+        ],
+        edges: [],
+      },
+      "exactly one claim",
+    ],
+    [{ nodes: [{ nodeID: 1, text: "a", type: "I" }], edges: [{ fromID: 1, toID: 9 }] }, "does not exist"],
+    [
+      {
+        nodes: [
+          { nodeID: 1, text: "a", type: "I" },
+          { nodeID: 2, text: "x", type: "L" },
+        ],
+        edges: [],
+      },
+      "only I, RA and CA",
+    ],
+    [
+      {
+        nodes: [
+          { nodeID: 1, text: "a", type: "I" },
+          { nodeID: 2, text: "b", type: "I" },
+          { nodeID: 3, text: "", type: "RA" },
+          { nodeID: 4, text: "", type: "RA" },
+        ],
+        edges: [
+          { fromID: 1, toID: 3 },
+          { fromID: 3, toID: 2 },
+          { fromID: 2, toID: 4 },
+          { fromID: 4, toID: 1 },
+        ],
+      },
       "found none",
     ],
   ])("refuses malformed document %# with a reason", (document, reason) => {
@@ -124,8 +184,15 @@ describe("Web Annotation", () => {
   const anchored = { id: "c1", text: "Reworded", exact: "the words", prefix: "before ", suffix: " after", start: 10, end: 19, articleSlug: "an-article" };
 
   test("names who marked the claim: the reader who raised it, or the claim finder", () => {
-    expect(toWebAnnotation({ ...anchored, origin: "reader", raisedBy: { id: "u1", name: "Ada" } }, "https://arguably.example").creator).toEqual({ id: "https://arguably.example/users/u1", type: "Person", name: "Ada" });
-    expect(toWebAnnotation({ ...anchored, origin: "pipeline", raisedBy: null }, "https://arguably.example").creator).toEqual({ type: "Software", name: "Arguably claim finder" });
+    expect(toWebAnnotation({ ...anchored, origin: "reader", raisedBy: { id: "u1", name: "Ada" } }, "https://arguably.example").creator).toEqual({
+      id: "https://arguably.example/users/u1",
+      type: "Person",
+      name: "Ada",
+    });
+    expect(toWebAnnotation({ ...anchored, origin: "pipeline", raisedBy: null }, "https://arguably.example").creator).toEqual({
+      type: "Software",
+      name: "Arguably claim finder",
+    });
   });
 
   test("anchors the claim in its article by quote and by position", () => {
@@ -150,16 +217,23 @@ describe("Web Annotation", () => {
 
 describe("CSV", () => {
   test("round-trips any text, quotes and line breaks included", () => {
-    fc.assert(fc.property(fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 2 }), { maxLength: 10 }), (rows) => {
-      const safe = rows.map((row) => row.map((text) => text.replace(/^[=+\-@\t\r]/, "x")));
-      return JSON.stringify(parseCsv(toCsv(["a", "b"], safe))) === JSON.stringify([["a", "b"], ...safe]);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 2 }), { maxLength: 10 }), (rows) => {
+        const safe = rows.map((row) => row.map((text) => text.replace(/^[=+\-@\t\r]/, "x")));
+        return JSON.stringify(parseCsv(toCsv(["a", "b"], safe))) === JSON.stringify([["a", "b"], ...safe]);
+      }),
+    );
   });
 
   test("keeps formulas from running in a spreadsheet, and writes nulls as empty cells", () => {
-    expect(toCsv(["text", "n", "none"], [["=HYPERLINK(\"http://evil\")", 3, null], ["-1+2", -1, null]])).toBe(
-      'text,n,none\r\n"\'=HYPERLINK(""http://evil"")",3,\r\n\'-1+2,-1,\r\n',
-    );
+    expect(
+      toCsv(
+        ["text", "n", "none"],
+        [
+          ['=HYPERLINK("http://evil")', 3, null],
+          ["-1+2", -1, null],
+        ],
+      ),
+    ).toBe('text,n,none\r\n"\'=HYPERLINK(""http://evil"")",3,\r\n\'-1+2,-1,\r\n');
   });
 });
-

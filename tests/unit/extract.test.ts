@@ -170,6 +170,11 @@ describe("what a page says about itself", () => {
       <body><article><p class="kicker">Business | Work</p><h1>Offices</h1><p>${paragraph("the week")}</p><p>${paragraph("the day")}</p></article></body></html>`;
     const article = extractHtmlArticle(html, "https://dispatch.example/offices");
     expect(article.title).toBe("Offices");
-    expect(article.metadata).toEqual({ sourceUrl: "https://dispatch.example/offices", siteName: "The Morning Dispatch", publishedAt: new Date("2026-02-03T08:00:00Z"), language: "en-GB" });
+    expect(article.metadata).toEqual({
+      sourceUrl: "https://dispatch.example/offices",
+      siteName: "The Morning Dispatch",
+      publishedAt: new Date("2026-02-03T08:00:00Z"),
+      language: "en-GB",
+    });
   });
 });

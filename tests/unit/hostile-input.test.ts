@@ -79,7 +79,14 @@ describe("Markdown bombs", () => {
   });
 
   test("emphasis, brackets, links and tables at the length limit render as bounded, inert markup", () => {
-    for (const bomb of ["*a ".repeat(2000), "*_".repeat(2500), "[".repeat(RESPONSE_MAX), "[a](".repeat(1300), "[a](http://x) ".repeat(400), "| a | b |\n|---|---|\n" + "| x | y |\n".repeat(600)]) {
+    for (const bomb of [
+      "*a ".repeat(2000),
+      "*_".repeat(2500),
+      "[".repeat(RESPONSE_MAX),
+      "[a](".repeat(1300),
+      "[a](http://x) ".repeat(400),
+      "| a | b |\n|---|---|\n" + "| x | y |\n".repeat(600),
+    ]) {
       const html = render(fit(bomb));
       expect(html.length).toBeLessThan(40 * RESPONSE_MAX);
       expect(html).not.toMatch(/<(table|script|img|iframe)/);

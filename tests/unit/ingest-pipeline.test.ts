@@ -88,7 +88,40 @@ describe("fuzzing the pipeline", () => {
       return seed / 2 ** 31;
     };
   }
-  const pieces = ["Mr.", "U.S.", " ", "\n", "\n\n", ".", "?", "!", "…", "“", "”", "\"", "—", "\u200b", "\u200e", "\u202e", "\u2066", "\ufeff", "a", "The", "word", "1.", "•", "(", ")", "[...]", ". . .", "should", "will", "\t", "é", "😀"];
+  const pieces = [
+    "Mr.",
+    "U.S.",
+    " ",
+    "\n",
+    "\n\n",
+    ".",
+    "?",
+    "!",
+    "…",
+    "“",
+    "”",
+    '"',
+    "—",
+    "\u200b",
+    "\u200e",
+    "\u202e",
+    "\u2066",
+    "\ufeff",
+    "a",
+    "The",
+    "word",
+    "1.",
+    "•",
+    "(",
+    ")",
+    "[...]",
+    ". . .",
+    "should",
+    "will",
+    "\t",
+    "é",
+    "😀",
+  ];
 
   test("random text, huge lines, zero-width and bidi characters: returns or refuses cleanly, never hangs", () => {
     const next = random(42);
@@ -119,7 +152,39 @@ describe("fuzzing the pipeline", () => {
   test("HTML tag soup (stray </body>, framesets, half tags, comments): returns or refuses cleanly", () => {
     // Readability once threw a TypeError on hostile markup (found by tests/e2e/xss.test.ts).
     const next = random(1234);
-    const tags = ["<p>", "</p>", "<div>", "</div>", "</body>", "<body>", "</html>", "<html>", "<frameset>", "<table>", "<td>", "<tr>", "<!--", "-->", "<script>", "</script>", "<svg>", "<math>", "<template>", "<plaintext>", "<textarea>", "<title>", "<h1>", "<article>", "<br>", "<", ">", "&", "&amp;", "\"", "'"];
+    const tags = [
+      "<p>",
+      "</p>",
+      "<div>",
+      "</div>",
+      "</body>",
+      "<body>",
+      "</html>",
+      "<html>",
+      "<frameset>",
+      "<table>",
+      "<td>",
+      "<tr>",
+      "<!--",
+      "-->",
+      "<script>",
+      "</script>",
+      "<svg>",
+      "<math>",
+      "<template>",
+      "<plaintext>",
+      "<textarea>",
+      "<title>",
+      "<h1>",
+      "<article>",
+      "<br>",
+      "<",
+      ">",
+      "&",
+      "&amp;",
+      '"',
+      "'",
+    ];
     const prose = "The council should fund the tram because it carries more people for less money than the garage would.";
     for (let run = 0; run < 200; run++) {
       let html = "<html><body><article>";

@@ -85,7 +85,10 @@ describe("judgeSelection: what a reader's selection becomes", () => {
     const long = `${"Every clause of this long paragraph argues the same point again. ".repeat(12)}`.trim();
     const longBody = `${long}`;
     const judged = judgeSelection(longBody, [{ kind: "paragraph", start: 0, end: longBody.length }], { start: 0, end: longBody.length }, []);
-    expect(judged).toEqual({ kind: "invalid", message: expect.stringContaining(`at most ${CLAIM_MAX_CHARS} characters (that selection has ${longBody.length})`) });
+    expect(judged).toEqual({
+      kind: "invalid",
+      message: expect.stringContaining(`at most ${CLAIM_MAX_CHARS} characters (that selection has ${longBody.length})`),
+    });
   });
 });
 

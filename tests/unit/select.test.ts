@@ -1,7 +1,11 @@
 import { describe, expect, test } from "vitest";
 import { isNeverClaim, selectClaims, SELECTION, type ScoredSentence } from "@/lib/ingest/select";
 
-const sentence = (logit: number, opensParagraph = false, text = "This sentence is long enough to be a claim here."): ScoredSentence => ({ text, logit, opensParagraph });
+const sentence = (logit: number, opensParagraph = false, text = "This sentence is long enough to be a claim here."): ScoredSentence => ({
+  text,
+  logit,
+  opensParagraph,
+});
 
 describe("select: which sentences of an article become claims", () => {
   test("an op-ed whose sentences all argue gets at most its share, the strongest first", () => {

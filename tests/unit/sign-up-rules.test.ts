@@ -31,7 +31,17 @@ describe("sign-up rules", () => {
 
   test("common, breached and patterned passwords are refused with the reason in words", () => {
     // The three an attacker got accepted, and more from public most-common lists.
-    for (const password of ["Password1!", "iloveyou12", "1234512345", "qwertyuiop", "monkey12345", "Liverpool1!", "hunter2hunter2", "1q2w3e4r5t6y", "abcdefghij1"]) {
+    for (const password of [
+      "Password1!",
+      "iloveyou12",
+      "1234512345",
+      "qwertyuiop",
+      "monkey12345",
+      "Liverpool1!",
+      "hunter2hunter2",
+      "1q2w3e4r5t6y",
+      "abcdefghij1",
+    ]) {
       const message = messages({ ...valid, password }).password;
       expect(message, password).toMatch(/^This password is too easy to guess\. .+\./);
     }

@@ -6,5 +6,7 @@ import { appUrl } from "@/lib/env";
 export const dynamic = "force-dynamic";
 
 export function GET() {
-  return new Response(JSON.stringify(openApiDocument(appUrl()), null, 2), { headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=300", ...CORS_HEADERS } });
+  return new Response(JSON.stringify(openApiDocument(appUrl()), null, 2), {
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=300", ...CORS_HEADERS },
+  });
 }

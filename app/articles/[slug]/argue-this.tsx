@@ -178,7 +178,12 @@ export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, re
     setMessage(null);
     place();
     const verdict = judgeSelection(body, blocks, span, claims);
-    const what = verdict.kind === "existing" ? "Already a claim: press Enter to open its debate." : verdict.kind === "new" ? "Press Enter to argue it." : "It cannot be argued as it is; move on with the arrow keys.";
+    const what =
+      verdict.kind === "existing"
+        ? "Already a claim: press Enter to open its debate."
+        : verdict.kind === "new"
+          ? "Press Enter to argue it."
+          : "It cannot be argued as it is; move on with the arrow keys.";
     setAnnouncement(`Sentence ${bounded + 1} of ${sentences.length}: ${body.slice(span.start, span.end)} ${what}`);
   };
 
@@ -290,7 +295,11 @@ export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, re
                 {judgement.kind === "acrossParagraphs" ? "Take the part in the first paragraph" : "Take only the words outside it"}
               </Button>
             ) : null}
-            {judgement.kind === "partlyClaimed" ? <Button variant="secondary" onClick={() => openDebate(judgement.claimId)}>Open its debate</Button> : null}
+            {judgement.kind === "partlyClaimed" ? (
+              <Button variant="secondary" onClick={() => openDebate(judgement.claimId)}>
+                Open its debate
+              </Button>
+            ) : null}
           </div>
         </>
       )}
@@ -308,7 +317,11 @@ export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, re
                 Take {quoted(body.slice(message.suggestion.start, message.suggestion.end), 60)}
               </Button>
             ) : null}
-            {message.claimId ? <Button variant="secondary" onClick={() => openDebate(message.claimId!)}>Open the existing claim</Button> : null}
+            {message.claimId ? (
+              <Button variant="secondary" onClick={() => openDebate(message.claimId!)}>
+                Open the existing claim
+              </Button>
+            ) : null}
           </div>
         </div>
       ) : null}
@@ -319,7 +332,13 @@ export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, re
     <>
       <div className="mb-4 flex flex-wrap items-center gap-x-3 gap-y-1 font-sans text-sm text-muted">
         <span>Want to argue a sentence that is not marked? Select its words, or</span>
-        <button ref={modeButton} type="button" onClick={startKeyboardMode} aria-describedby="sentence-mode-help" className="text-accent underline-offset-4 hover:underline">
+        <button
+          ref={modeButton}
+          type="button"
+          onClick={startKeyboardMode}
+          aria-describedby="sentence-mode-help"
+          className="text-accent underline-offset-4 hover:underline"
+        >
           go through the sentences with the keyboard
         </button>
       </div>
@@ -338,7 +357,8 @@ export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, re
         </div>
       ) : null}
       <p id="sentence-mode-help" className="sr-only">
-        Sentence mode: the arrow keys move from sentence to sentence and each is read out; Enter argues the sentence, or opens its debate if it is already a claim; Escape leaves.
+        Sentence mode: the arrow keys move from sentence to sentence and each is read out; Enter argues the sentence, or opens its debate if it is already a
+        claim; Escape leaves.
       </p>
       <div aria-live="polite" className="sr-only" data-testid="argue-announcement">
         {announcement}

@@ -55,7 +55,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           {article.siteName ? <span>{article.siteName} · </span> : null}
           {article.publishedAt ? <span>Published {formatDate(article.publishedAt)} · </span> : null}
           <span>Imported {formatDate(article.importedAt)}</span>
-          <span> · {article.claims.length} {article.claims.length === 1 ? "claim" : "claims"} marked{readerClaims ? ` (${readerClaims} raised by readers)` : ""}: choose one to see its debate</span>
+          <span>
+            {" "}
+            · {article.claims.length} {article.claims.length === 1 ? "claim" : "claims"} marked{readerClaims ? ` (${readerClaims} raised by readers)` : ""}:
+            choose one to see its debate
+          </span>
           {article.lockedAt ? <span> · the debate is locked</span> : null}
         </p>
         <OriginalLink url={article.sourceUrl} siteName={article.siteName} />
@@ -103,8 +107,12 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       <aside aria-label="Debate on the chosen claim" className="hidden lg:block">
         <div className="sticky top-4 max-h-[calc(100vh-2rem)] space-y-3 overflow-y-auto rounded-lg border border-line bg-paper p-4">
           <div className="flex justify-between text-sm">
-            <Link href={`/claims/${openClaim}`} className="text-accent hover:underline">Open as its own page</Link>
-            <Link href={`/articles/${article.slug}`} scroll={false} className="text-accent hover:underline">Close</Link>
+            <Link href={`/claims/${openClaim}`} className="text-accent hover:underline">
+              Open as its own page
+            </Link>
+            <Link href={`/articles/${article.slug}`} scroll={false} className="text-accent hover:underline">
+              Close
+            </Link>
           </div>
           <ClaimDiscussionView
             claimId={openClaim}

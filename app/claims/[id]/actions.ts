@@ -47,9 +47,12 @@ export const followClaimAction = authorizedAction({ ...participant, schema: onCl
   await setFollow({ userId: user.id, claimId: input.claimId, follow: input.follow });
 });
 
-export const followResponseAction = authorizedAction({ ...participant, schema: onClaim.extend({ responseId: idSchema, follow: z.boolean() }) }, async (input, user) => {
-  await setFollow({ userId: user.id, responseId: input.responseId, follow: input.follow });
-});
+export const followResponseAction = authorizedAction(
+  { ...participant, schema: onClaim.extend({ responseId: idSchema, follow: z.boolean() }) },
+  async (input, user) => {
+    await setFollow({ userId: user.id, responseId: input.responseId, follow: input.follow });
+  },
+);
 
 export const reportAction = authorizedAction({ ...participant, schema: onClaim.extend(reportSchema.shape) }, async (input, user) => {
   await reportItem(user, input);

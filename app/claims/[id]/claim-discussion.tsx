@@ -25,8 +25,14 @@ function Reasons({ discussion }: { discussion: ClaimDiscussion }) {
     const text = response?.deleted ? "[deleted]" : (response?.body ?? "").replace(/\s+/g, " ").slice(0, 90);
     return (
       <li key={reason.id}>
-        <a href={`#response-${reason.id}`} className="hover:underline">“{text}{text.length >= 90 ? "…" : ""}”</a>{" "}
-        <span className="text-muted">({reason.effect > 0 ? "+" : "−"}{Math.abs(Math.round(reason.effect * 100))} points)</span>
+        <a href={`#response-${reason.id}`} className="hover:underline">
+          “{text}
+          {text.length >= 90 ? "…" : ""}”
+        </a>{" "}
+        <span className="text-muted">
+          ({reason.effect > 0 ? "+" : "−"}
+          {Math.abs(Math.round(reason.effect * 100))} points)
+        </span>
       </li>
     );
   };
@@ -71,7 +77,17 @@ export function discussionHref(path: string, state: DiscussionState) {
   return query ? `${path}${path.includes("?") ? "&" : "?"}${query}` : path;
 }
 
-export async function ClaimDiscussionView({ claimId, state, href, compact = false }: { claimId: string; state: DiscussionState; href: (state: DiscussionState) => string; compact?: boolean }) {
+export async function ClaimDiscussionView({
+  claimId,
+  state,
+  href,
+  compact = false,
+}: {
+  claimId: string;
+  state: DiscussionState;
+  href: (state: DiscussionState) => string;
+  compact?: boolean;
+}) {
   const user = await getCurrentUser();
   const { sort } = state;
   // Null when the viewer may not see the claim: missing, in a draft, or hidden (lib/policy/visibility.ts).
@@ -91,7 +107,9 @@ export async function ClaimDiscussionView({ claimId, state, href, compact = fals
         </h2>
         {responses.length ? (
           <ul className="space-y-3">
-            {responses.map((response) => <ResponseItem key={response.id} response={response} claimId={claim.id} viewerId={viewerId} viewerCanPost={viewerCanPost} />)}
+            {responses.map((response) => (
+              <ResponseItem key={response.id} response={response} claimId={claim.id} viewerId={viewerId} viewerCanPost={viewerCanPost} />
+            ))}
           </ul>
         ) : (
           <p className="text-sm text-muted">No {title.toLowerCase()} responses yet.</p>
@@ -109,7 +127,9 @@ export async function ClaimDiscussionView({ claimId, state, href, compact = fals
       <LiveRefresh claimId={claim.id} />
       {!compact ? (
         <nav aria-label="Breadcrumb" className="text-sm">
-          <Link href={`/articles/${article.slug}#claim-${claim.id}`} className="text-accent hover:underline">← {article.title}</Link>
+          <Link href={`/articles/${article.slug}#claim-${claim.id}`} className="text-accent hover:underline">
+            ← {article.title}
+          </Link>
         </nav>
       ) : null}
       <header className="space-y-4">
@@ -119,14 +139,23 @@ export async function ClaimDiscussionView({ claimId, state, href, compact = fals
           <h1 className="font-serif text-2xl font-semibold leading-snug">{claim.text}</h1>
         )}
         <blockquote className="border-l-4 border-amber-400 pl-4 font-serif text-muted">
-          …{claim.prefix}<mark className="bg-amber-100 text-ink">{claim.exact}</mark>{claim.suffix}…
+          …{claim.prefix}
+          <mark className="bg-amber-100 text-ink">{claim.exact}</mark>
+          {claim.suffix}…
         </blockquote>
         <p className="text-sm text-muted" data-testid="claim-origin">
           {describeOrigin(claim.origin, claim.raisedBy)}
           {claim.origin === "reader" ? ` on ${formatDate(claim.createdAt)}` : ""}
         </p>
         <div className="flex flex-wrap items-start gap-6">
-          <ClaimVotes claimId={claim.id} agree={discussion.agree} disagree={discussion.disagree} viewerVote={discussion.viewerVote} signedIn={Boolean(user)} closed={claim.hidden} />
+          <ClaimVotes
+            claimId={claim.id}
+            agree={discussion.agree}
+            disagree={discussion.disagree}
+            viewerVote={discussion.viewerVote}
+            signedIn={Boolean(user)}
+            closed={claim.hidden}
+          />
           {user && !claim.hidden ? <FollowClaim claimId={claim.id} following={discussion.following} /> : null}
         </div>
         <section aria-label="Standing" className="space-y-3 rounded-lg border border-line bg-white p-4">
@@ -138,7 +167,11 @@ export async function ClaimDiscussionView({ claimId, state, href, compact = fals
       {claim.hidden ? <Alert tone="info">Hidden from readers while moderators review reports about this claim. You see it because you moderate.</Alert> : null}
       {claim.duplicateOfId ? (
         <Alert tone="info">
-          Moderators marked this claim as a duplicate. <Link href={`/claims/${claim.duplicateOfId}`} className="underline">Continue the debate on the original</Link>.
+          Moderators marked this claim as a duplicate.{" "}
+          <Link href={`/claims/${claim.duplicateOfId}`} className="underline">
+            Continue the debate on the original
+          </Link>
+          .
         </Alert>
       ) : null}
       {claim.hidden ? null : claim.locked ? (
@@ -148,10 +181,15 @@ export async function ClaimDiscussionView({ claimId, state, href, compact = fals
       )}
       {user && !claim.hidden && claim.raisedBy?.id !== user.id ? <ReportButton claimId={claim.id} target={{ type: "claim", id: claim.id }} /> : null}
       {canCurateClaims(user) && !claim.hidden ? (
-        <CurateClaim claim={{ id: claim.id, text: claim.text, origin: claim.origin, version: claim.moderationVersion, articleSlug: article.slug }} mergeTargets={await listMergeTargets(claim.articleId, claim.id)} />
+        <CurateClaim
+          claim={{ id: claim.id, text: claim.text, origin: claim.origin, version: claim.moderationVersion, articleSlug: article.slug }}
+          mergeTargets={await listMergeTargets(claim.articleId, claim.id)}
+        />
       ) : null}
       <nav aria-label="Other views of this debate" className="flex flex-wrap gap-3 text-sm">
-        <Link href={`/claims/${claim.id}/outline`} className="text-accent hover:underline">Outline of the whole debate</Link>
+        <Link href={`/claims/${claim.id}/outline`} className="text-accent hover:underline">
+          Outline of the whole debate
+        </Link>
         <span className="text-muted">· Export:</span>
         <ExportLink href={`/api/claims/${claim.id}/export?format=argdown`}>Argdown</ExportLink>
         <ExportLink href={`/api/claims/${claim.id}/export?format=aif`}>AIF JSON</ExportLink>
@@ -160,7 +198,13 @@ export async function ClaimDiscussionView({ claimId, state, href, compact = fals
       <nav aria-label="Sort responses" className="flex flex-wrap gap-3 text-sm">
         <span className="text-muted">Sort by:</span>
         {SORTS.map((option) => (
-          <Link key={option} href={href({ sort: option })} scroll={false} aria-current={option === sort ? "page" : undefined} className={option === sort ? "font-semibold" : "text-accent hover:underline"}>
+          <Link
+            key={option}
+            href={href({ sort: option })}
+            scroll={false}
+            aria-current={option === sort ? "page" : undefined}
+            className={option === sort ? "font-semibold" : "text-accent hover:underline"}
+          >
             {SORT_LABELS[option]}
           </Link>
         ))}
@@ -176,4 +220,3 @@ export async function ClaimDiscussionView({ claimId, state, href, compact = fals
 export function parseSort(value: string | undefined): Sort {
   return SORTS.includes(value as Sort) ? (value as Sort) : "best";
 }
-

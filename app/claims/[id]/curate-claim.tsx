@@ -34,18 +34,37 @@ export function CurateClaim({ claim, mergeTargets }: Props) {
           </div>
         ) : null}
         <div className="space-y-1">
-          <label className="block font-medium" htmlFor={`reword-${claim.id}`}>Wording shown to readers</label>
+          <label className="block font-medium" htmlFor={`reword-${claim.id}`}>
+            Wording shown to readers
+          </label>
           <div className="flex gap-2">
-            <input id={`reword-${claim.id}`} value={text} onChange={(event) => setText(event.target.value)} maxLength={600} className="w-full rounded border border-line px-2 py-1" />
-            <Button variant="secondary" disabled={pending || text.trim() === claim.text} onClick={() => run(() => curateClaimAction({ action: "reword", ...base, text }))}>
+            <input
+              id={`reword-${claim.id}`}
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+              maxLength={600}
+              className="w-full rounded border border-line px-2 py-1"
+            />
+            <Button
+              variant="secondary"
+              disabled={pending || text.trim() === claim.text}
+              onClick={() => run(() => curateClaimAction({ action: "reword", ...base, text }))}
+            >
               Reword
             </Button>
           </div>
         </div>
         <div className="space-y-1">
-          <label className="block font-medium" htmlFor={`merge-${claim.id}`}>Merge into another claim of this article (its responses, votes and follows move there)</label>
+          <label className="block font-medium" htmlFor={`merge-${claim.id}`}>
+            Merge into another claim of this article (its responses, votes and follows move there)
+          </label>
           <div className="flex gap-2">
-            <select id={`merge-${claim.id}`} value={into} onChange={(event) => setInto(event.target.value)} className="w-full rounded border border-line px-2 py-1">
+            <select
+              id={`merge-${claim.id}`}
+              value={into}
+              onChange={(event) => setInto(event.target.value)}
+              className="w-full rounded border border-line px-2 py-1"
+            >
               <option value="">Choose a claim…</option>
               {mergeTargets.map((target) => (
                 <option key={target.id} value={target.id}>
@@ -53,16 +72,42 @@ export function CurateClaim({ claim, mergeTargets }: Props) {
                 </option>
               ))}
             </select>
-            <Button variant="secondary" disabled={pending || !into} onClick={() => run(() => curateClaimAction({ action: "merge", ...base, intoClaimId: into }), () => router.push(`/claims/${into}`))}>
+            <Button
+              variant="secondary"
+              disabled={pending || !into}
+              onClick={() =>
+                run(
+                  () => curateClaimAction({ action: "merge", ...base, intoClaimId: into }),
+                  () => router.push(`/claims/${into}`),
+                )
+              }
+            >
               Merge
             </Button>
           </div>
         </div>
         <div className="space-y-1">
-          <label className="block font-medium" htmlFor={`remove-${claim.id}`}>Reason for removing (public, in the moderation log)</label>
+          <label className="block font-medium" htmlFor={`remove-${claim.id}`}>
+            Reason for removing (public, in the moderation log)
+          </label>
           <div className="flex gap-2">
-            <input id={`remove-${claim.id}`} value={reason} onChange={(event) => setReason(event.target.value)} maxLength={500} className="w-full rounded border border-line px-2 py-1" />
-            <Button variant="secondary" disabled={pending || !reason.trim()} onClick={() => run(() => curateClaimAction({ action: "remove", ...base, reason }), () => router.push(`/articles/${claim.articleSlug}`))}>
+            <input
+              id={`remove-${claim.id}`}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+              maxLength={500}
+              className="w-full rounded border border-line px-2 py-1"
+            />
+            <Button
+              variant="secondary"
+              disabled={pending || !reason.trim()}
+              onClick={() =>
+                run(
+                  () => curateClaimAction({ action: "remove", ...base, reason }),
+                  () => router.push(`/articles/${claim.articleSlug}`),
+                )
+              }
+            >
               Remove
             </Button>
           </div>

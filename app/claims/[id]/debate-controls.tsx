@@ -46,15 +46,39 @@ async function castClaimVote(claimId: string, value: ClaimVoteValue | null): Pro
 }
 
 /** `closed`: the claim takes no votes (hidden from readers while moderators review it). */
-export function ClaimVotes({ claimId, agree, disagree, viewerVote, signedIn, closed = false }: { claimId: string; agree: number; disagree: number; viewerVote: ClaimVoteValue | null; signedIn: boolean; closed?: boolean }) {
+export function ClaimVotes({
+  claimId,
+  agree,
+  disagree,
+  viewerVote,
+  signedIn,
+  closed = false,
+}: {
+  claimId: string;
+  agree: number;
+  disagree: number;
+  viewerVote: ClaimVoteValue | null;
+  signedIn: boolean;
+  closed?: boolean;
+}) {
   const { pending, error, run } = useServerAction();
   const vote = (value: ClaimVoteValue) => run(() => castClaimVote(claimId, viewerVote === value ? null : value));
   return (
     <div className="space-y-2">
       <div className="flex items-center gap-2" role="group" aria-label="Your view of this claim">
         <VoteButton active={viewerVote === "agree"} label="Agree" count={agree} disabled={pending || !signedIn || closed} onClick={() => vote("agree")} />
-        <VoteButton active={viewerVote === "disagree"} label="Disagree" count={disagree} disabled={pending || !signedIn || closed} onClick={() => vote("disagree")} />
-        {!signedIn && !closed ? <Link href={`/signin?callbackUrl=/claims/${claimId}`} className="text-sm text-accent hover:underline">Sign in to vote</Link> : null}
+        <VoteButton
+          active={viewerVote === "disagree"}
+          label="Disagree"
+          count={disagree}
+          disabled={pending || !signedIn || closed}
+          onClick={() => vote("disagree")}
+        />
+        {!signedIn && !closed ? (
+          <Link href={`/signin?callbackUrl=/claims/${claimId}`} className="text-sm text-accent hover:underline">
+            Sign in to vote
+          </Link>
+        ) : null}
       </div>
       {error ? <Alert>{error}</Alert> : null}
     </div>
@@ -117,7 +141,15 @@ function SimilarArguments({ claimId, draft }: { claimId: string; draft: string }
   );
 }
 
-export function ResponseForm({ claimId, parentId, stance, onDone, initialText = "", submitLabel = "Post response", onSubmitText }: {
+export function ResponseForm({
+  claimId,
+  parentId,
+  stance,
+  onDone,
+  initialText = "",
+  submitLabel = "Post response",
+  onSubmitText,
+}: {
   claimId: string;
   parentId: string | null;
   stance: Stance;
@@ -153,7 +185,9 @@ export function ResponseForm({ claimId, parentId, stance, onDone, initialText = 
         );
       }}
     >
-      <label className="block text-sm font-medium" htmlFor={`form-${parentId ?? claimId}-${stance}`}>{label}</label>
+      <label className="block text-sm font-medium" htmlFor={`form-${parentId ?? claimId}-${stance}`}>
+        {label}
+      </label>
       <textarea
         ref={area}
         id={`form-${parentId ?? claimId}-${stance}`}
@@ -164,18 +198,26 @@ export function ResponseForm({ claimId, parentId, stance, onDone, initialText = 
         aria-describedby={`form-${parentId ?? claimId}-${stance}-help`}
       />
       <p id={`form-${parentId ?? claimId}-${stance}-help`} className={`text-xs ${tooLong ? "text-red-700" : "text-muted"}`}>
-        {length} / {RESPONSE_MAX.toLocaleString("en")} characters{tooShort ? ` (at least ${RESPONSE_MIN})` : ""}. *emphasis*, **strong**, [links](https://…), lists and &gt; quotes work.
+        {length} / {RESPONSE_MAX.toLocaleString("en")} characters{tooShort ? ` (at least ${RESPONSE_MIN})` : ""}. *emphasis*, **strong**, [links](https://…),
+        lists and &gt; quotes work.
       </p>
       {!onSubmitText ? <SimilarArguments claimId={claimId} draft={text} /> : null}
       {pending && posting ? (
         <p className="rounded-md border border-dashed border-line p-2 text-sm text-muted" role="status">
-          Posting: “{posting.trim().slice(0, 120)}{posting.trim().length > 120 ? "…" : ""}”
+          Posting: “{posting.trim().slice(0, 120)}
+          {posting.trim().length > 120 ? "…" : ""}”
         </p>
       ) : null}
       {error ? <Alert>{error} Your text is still here.</Alert> : null}
       <div className="flex gap-2">
-        <Button type="submit" disabled={pending || tooShort || tooLong}>{submitLabel}</Button>
-        {onDone ? <Button variant="secondary" onClick={onDone}>Cancel</Button> : null}
+        <Button type="submit" disabled={pending || tooShort || tooLong}>
+          {submitLabel}
+        </Button>
+        {onDone ? (
+          <Button variant="secondary" onClick={onDone}>
+            Cancel
+          </Button>
+        ) : null}
       </div>
     </form>
   );
@@ -197,7 +239,17 @@ export interface ControlledResponse {
   withheld: boolean;
 }
 
-export function ResponseControls({ claimId, response, viewerId, viewerCanPost }: { claimId: string; response: ControlledResponse; viewerId: string | null; viewerCanPost: boolean }) {
+export function ResponseControls({
+  claimId,
+  response,
+  viewerId,
+  viewerCanPost,
+}: {
+  claimId: string;
+  response: ControlledResponse;
+  viewerId: string | null;
+  viewerCanPost: boolean;
+}) {
   const [open, setOpen] = useState<Stance | "edit" | null>(null);
   // The version the edit started from, fixed when the editor opens: a live refresh meanwhile brings the
   // page the newer version, and sending that would let this edit overwrite one it never saw.
@@ -205,22 +257,44 @@ export function ResponseControls({ claimId, response, viewerId, viewerCanPost }:
   const { pending, error, run } = useServerAction();
   const own = viewerId !== null && viewerId === response.authorId;
   const closed = response.deleted || response.withheld;
-  const vote = (value: ResponseVoteValue) => run(() => voteOnResponseAction({ claimId, responseId: response.id, value: response.viewerVote === value ? null : value }));
+  const vote = (value: ResponseVoteValue) =>
+    run(() => voteOnResponseAction({ claimId, responseId: response.id, value: response.viewerVote === value ? null : value }));
   return (
     <div className="mt-2 space-y-2">
       <div className="flex flex-wrap items-center gap-2">
         <div role="group" aria-label="Rate this argument" className="flex gap-1">
-          <VoteButton active={response.viewerVote === "strong"} label="Strong" count={response.strong} disabled={pending || !viewerId || own || closed} onClick={() => vote("strong")} />
-          <VoteButton active={response.viewerVote === "weak"} label="Weak" count={response.weak} disabled={pending || !viewerId || own || closed} onClick={() => vote("weak")} />
+          <VoteButton
+            active={response.viewerVote === "strong"}
+            label="Strong"
+            count={response.strong}
+            disabled={pending || !viewerId || own || closed}
+            onClick={() => vote("strong")}
+          />
+          <VoteButton
+            active={response.viewerVote === "weak"}
+            label="Weak"
+            count={response.weak}
+            disabled={pending || !viewerId || own || closed}
+            onClick={() => vote("weak")}
+          />
         </div>
         {viewerId && viewerCanPost && !closed ? (
           <>
-            <Button variant="link" onClick={() => setOpen(open === "support" ? null : "support")}>Support</Button>
-            <Button variant="link" onClick={() => setOpen(open === "oppose" ? null : "oppose")}>Oppose</Button>
+            <Button variant="link" onClick={() => setOpen(open === "support" ? null : "support")}>
+              Support
+            </Button>
+            <Button variant="link" onClick={() => setOpen(open === "oppose" ? null : "oppose")}>
+              Oppose
+            </Button>
           </>
         ) : null}
         {viewerId && !closed ? (
-          <Button variant="link" aria-pressed={response.following} disabled={pending} onClick={() => run(() => followResponseAction({ claimId, responseId: response.id, follow: !response.following }))}>
+          <Button
+            variant="link"
+            aria-pressed={response.following}
+            disabled={pending}
+            onClick={() => run(() => followResponseAction({ claimId, responseId: response.id, follow: !response.following }))}
+          >
             {response.following ? "Following" : "Follow"}
           </Button>
         ) : null}
@@ -239,7 +313,8 @@ export function ResponseControls({ claimId, response, viewerId, viewerCanPost }:
               variant="link"
               disabled={pending}
               onClick={() => {
-                if (window.confirm("Delete this response? Its replies stay; its text is removed.")) run(() => deleteResponseAction({ claimId, responseId: response.id }));
+                if (window.confirm("Delete this response? Its replies stay; its text is removed."))
+                  run(() => deleteResponseAction({ claimId, responseId: response.id }));
               }}
             >
               Delete
@@ -270,15 +345,22 @@ export function PostButtons({ claimId, signedIn, blockedReason }: { claimId: str
   if (!signedIn) {
     return (
       <p className="text-sm">
-        <Link href={`/signin?callbackUrl=/claims/${claimId}`} className="text-accent underline">Sign in</Link> to support or oppose this claim.
+        <Link href={`/signin?callbackUrl=/claims/${claimId}`} className="text-accent underline">
+          Sign in
+        </Link>{" "}
+        to support or oppose this claim.
       </p>
     );
   }
   return (
     <div className="space-y-3">
       <div className="flex gap-2">
-        <Button variant={open === "support" ? "primary" : "secondary"} onClick={() => setOpen(open === "support" ? null : "support")}>Support</Button>
-        <Button variant={open === "oppose" ? "primary" : "secondary"} onClick={() => setOpen(open === "oppose" ? null : "oppose")}>Oppose</Button>
+        <Button variant={open === "support" ? "primary" : "secondary"} onClick={() => setOpen(open === "support" ? null : "support")}>
+          Support
+        </Button>
+        <Button variant={open === "oppose" ? "primary" : "secondary"} onClick={() => setOpen(open === "oppose" ? null : "oppose")}>
+          Oppose
+        </Button>
       </div>
       {open ? <ResponseForm claimId={claimId} parentId={null} stance={open} onDone={() => setOpen(null)} /> : null}
     </div>

@@ -33,11 +33,20 @@ export function ReportButton({ claimId, target }: { claimId: string; target: { t
   if (done) {
     return (
       <p className="text-xs text-muted" role="status">
-        Reported. Thank you. <Link href="/reports" className="underline">See its status</Link>.
+        Reported. Thank you.{" "}
+        <Link href="/reports" className="underline">
+          See its status
+        </Link>
+        .
       </p>
     );
   }
-  if (!open) return <Button variant="link" onClick={() => setOpen(true)}>Report</Button>;
+  if (!open)
+    return (
+      <Button variant="link" onClick={() => setOpen(true)}>
+        Report
+      </Button>
+    );
   return (
     <form
       className="w-full space-y-2 rounded-md border border-line bg-stone-50 p-3 text-sm"
@@ -68,7 +77,12 @@ export function ReportButton({ claimId, target }: { claimId: string; target: { t
       {reason === "duplicate" ? (
         <label className="block">
           Link to the original claim
-          <input value={duplicate} onChange={(event) => setDuplicate(event.target.value)} className="mt-1 w-full rounded border border-line px-2 py-1" placeholder="https://…/claims/…" />
+          <input
+            value={duplicate}
+            onChange={(event) => setDuplicate(event.target.value)}
+            className="mt-1 w-full rounded border border-line px-2 py-1"
+            placeholder="https://…/claims/…"
+          />
         </label>
       ) : null}
       <label className="block">
@@ -77,8 +91,12 @@ export function ReportButton({ claimId, target }: { claimId: string; target: { t
       </label>
       {error ? <Alert>{error}</Alert> : null}
       <div className="flex gap-2">
-        <Button type="submit" disabled={pending || !reason}>Send report</Button>
-        <Button variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>
+        <Button type="submit" disabled={pending || !reason}>
+          Send report
+        </Button>
+        <Button variant="secondary" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
       </div>
     </form>
   );

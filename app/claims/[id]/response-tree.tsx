@@ -35,7 +35,19 @@ function ResponseText({ response }: { response: ResponseView }) {
   );
 }
 
-export function ResponseItem({ response, claimId, viewerId, viewerCanPost, depth = 1 }: { response: ResponseView; claimId: string; viewerId: string | null; viewerCanPost: boolean; depth?: number }) {
+export function ResponseItem({
+  response,
+  claimId,
+  viewerId,
+  viewerCanPost,
+  depth = 1,
+}: {
+  response: ResponseView;
+  claimId: string;
+  viewerId: string | null;
+  viewerCanPost: boolean;
+  depth?: number;
+}) {
   const hasReplies = response.replies > 0 || response.children.length > 0;
   const shownReplies = Math.max(response.replies, response.children.length);
   const byline = response.author?.name ?? "a deleted response";
@@ -43,12 +55,20 @@ export function ResponseItem({ response, claimId, viewerId, viewerCanPost, depth
     <li id={`response-${response.id}`} data-testid="response" className="rounded-lg border border-line bg-white p-3">
       <div className="flex flex-wrap items-center gap-2 text-xs text-muted">
         <StanceBadge stance={response.stance} />
-        {response.author ? <Link href={`/users/${response.author.id}`} className="font-medium text-ink hover:underline">{response.author.name}</Link> : null}
+        {response.author ? (
+          <Link href={`/users/${response.author.id}`} className="font-medium text-ink hover:underline">
+            {response.author.name}
+          </Link>
+        ) : null}
         <span>{formatAge(response.createdAt)}</span>
         {response.editedAt && !response.deleted ? (
-          <Link href={`/responses/${response.id}/history`} className="hover:underline">edited</Link>
+          <Link href={`/responses/${response.id}/history`} className="hover:underline">
+            edited
+          </Link>
         ) : null}
-        <span>· {response.supporters} supporting, {response.opposers} opposing</span>
+        <span>
+          · {response.supporters} supporting, {response.opposers} opposing
+        </span>
         <StandingBar value={response.strength} compact />
       </div>
       <div className="mt-2 text-sm" data-testid="response-body">

@@ -100,7 +100,10 @@ export function ImportForm() {
       <fieldset className="flex flex-wrap gap-2" disabled={busy}>
         <legend className="sr-only">Source</legend>
         {MODES.map((option) => (
-          <label key={option.mode} className={`cursor-pointer rounded-md border px-3 py-1.5 text-sm ${mode === option.mode ? "border-accent bg-accent text-white" : "border-line bg-white"}`}>
+          <label
+            key={option.mode}
+            className={`cursor-pointer rounded-md border px-3 py-1.5 text-sm ${mode === option.mode ? "border-accent bg-accent text-white" : "border-line bg-white"}`}
+          >
             <input type="radio" name="mode" value={option.mode} checked={mode === option.mode} onChange={() => setMode(option.mode)} className="sr-only" />
             {option.label}
           </label>
@@ -108,13 +111,35 @@ export function ImportForm() {
       </fieldset>
       {mode === "url" ? (
         <div className="space-y-1">
-          <label htmlFor="import-url" className="block text-sm font-medium">Article address</label>
-          <input id="import-url" type="url" required value={url} onChange={(event) => setUrl(event.target.value)} disabled={busy} placeholder="https://example.com/news/article" className="w-full rounded-md border border-line bg-white px-3 py-2" />
+          <label htmlFor="import-url" className="block text-sm font-medium">
+            Article address
+          </label>
+          <input
+            id="import-url"
+            type="url"
+            required
+            value={url}
+            onChange={(event) => setUrl(event.target.value)}
+            disabled={busy}
+            placeholder="https://example.com/news/article"
+            className="w-full rounded-md border border-line bg-white px-3 py-2"
+          />
         </div>
       ) : (
         <div className="space-y-1">
-          <label htmlFor="import-content" className="block text-sm font-medium">{CONTENT_LABELS[mode]}</label>
-          <textarea id="import-content" required rows={14} value={content} onChange={(event) => setContent(event.target.value)} disabled={busy} className="w-full rounded-md border border-line bg-white px-3 py-2 font-mono text-sm" placeholder={PLACEHOLDERS[mode]} />
+          <label htmlFor="import-content" className="block text-sm font-medium">
+            {CONTENT_LABELS[mode]}
+          </label>
+          <textarea
+            id="import-content"
+            required
+            rows={14}
+            value={content}
+            onChange={(event) => setContent(event.target.value)}
+            disabled={busy}
+            className="w-full rounded-md border border-line bg-white px-3 py-2 font-mono text-sm"
+            placeholder={PLACEHOLDERS[mode]}
+          />
         </div>
       )}
       {error ? <Alert>{error}</Alert> : null}

@@ -29,7 +29,15 @@ export default async function ModerationLogPage() {
             <tr key={entry.id} className="border-b border-line align-top" data-testid="log-entry">
               <td className="py-2 pr-3 whitespace-nowrap">{TIME.format(entry.createdAt)}</td>
               <td className="py-2 pr-3">{entry.action}</td>
-              <td className="py-2 pr-3">{entry.link ? <a href={entry.link} className="underline">{entry.targetType}</a> : entry.targetType.replace("_", " ")}</td>
+              <td className="py-2 pr-3">
+                {entry.link ? (
+                  <a href={entry.link} className="underline">
+                    {entry.targetType}
+                  </a>
+                ) : (
+                  entry.targetType.replace("_", " ")
+                )}
+              </td>
               <td className="py-2 pr-3">{entry.reason ?? ""}</td>
               <td className="py-2">{entry.moderator}</td>
             </tr>

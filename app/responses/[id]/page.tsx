@@ -22,13 +22,19 @@ export default async function ThreadPage({ params }: Props) {
     <div className="space-y-6">
       <LiveRefresh claimId={claim.id} />
       <nav aria-label="Breadcrumb" className="flex flex-wrap gap-1 text-sm">
-        <Link href={`/articles/${article.slug}`} className="text-accent hover:underline">{article.title}</Link>
+        <Link href={`/articles/${article.slug}`} className="text-accent hover:underline">
+          {article.title}
+        </Link>
         <span aria-hidden="true">›</span>
-        <Link href={`/claims/${claim.id}`} className="text-accent hover:underline">Claim</Link>
+        <Link href={`/claims/${claim.id}`} className="text-accent hover:underline">
+          Claim
+        </Link>
         {ancestors.map((ancestor) => (
           <span key={ancestor.id} className="flex gap-1">
             <span aria-hidden="true">›</span>
-            <Link href={`/responses/${ancestor.id}`} className="text-accent hover:underline">{ancestor.authorName ?? "[deleted]"}</Link>
+            <Link href={`/responses/${ancestor.id}`} className="text-accent hover:underline">
+              {ancestor.authorName ?? "[deleted]"}
+            </Link>
           </span>
         ))}
       </nav>

@@ -19,8 +19,8 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
         <h1 className="font-serif text-3xl font-semibold">{user.name}</h1>
         <p className="text-sm text-muted">Joined {formatDate(user.createdAt)}</p>
         <p className="mt-2 text-sm" data-testid="profile-totals">
-          {totals.responses} {totals.responses === 1 ? "response" : "responses"} · rated strong {totals.strong} times, weak {totals.weak} times · {totals.claims}{" "}
-          {totals.claims === 1 ? "claim" : "claims"} raised
+          {totals.responses} {totals.responses === 1 ? "response" : "responses"} · rated strong {totals.strong} times, weak {totals.weak} times ·{" "}
+          {totals.claims} {totals.claims === 1 ? "claim" : "claims"} raised
         </p>
       </header>
       {claims.length ? (
@@ -45,7 +45,8 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
         {responses.map((response) => (
           <li key={response.id} className="rounded-lg border border-line bg-white p-3 text-sm" data-testid="profile-response">
             <p className="text-xs text-muted">
-              {response.stance === "support" ? "Supported" : "Opposed"} a claim in “{response.claim.article.title}” · {formatAge(response.createdAt)} · {response.replies} replies
+              {response.stance === "support" ? "Supported" : "Opposed"} a claim in “{response.claim.article.title}” · {formatAge(response.createdAt)} ·{" "}
+              {response.replies} replies
               {response.withheld ? " · readers do not see this response" : ""}
             </p>
             <Link href={`/claims/${response.claim.id}#response-${response.id}`} className="mt-1 block hover:underline">

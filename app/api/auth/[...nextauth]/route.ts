@@ -33,7 +33,10 @@ function unusableCallbackUrl(request: NextRequest): Response | null {
   const fromQuery = request.nextUrl.searchParams.get("callbackUrl");
   const fromCookie = request.cookies.get("__Secure-next-auth.callback-url")?.value ?? request.cookies.get("next-auth.callback-url")?.value;
   if ((fromQuery === null || usableCallbackUrl(fromQuery)) && (fromCookie === undefined || usableCallbackUrl(fromCookie))) return null;
-  return Response.json({ error: "InvalidCallbackUrl", message: "The address to return to after signing in is not valid. Start again from the sign-in page." }, { status: 400 });
+  return Response.json(
+    { error: "InvalidCallbackUrl", message: "The address to return to after signing in is not valid. Start again from the sign-in page." },
+    { status: 400 },
+  );
 }
 
 export async function GET(request: NextRequest, context: Context) {
@@ -64,6 +67,9 @@ export async function POST(request: NextRequest, context: Context) {
 /** The `url` of next-auth's JSON answer (`json=true`), read from a copy so the original stays intact. */
 async function answerUrl(response: Response): Promise<string | null> {
   if (!response.headers.get("content-type")?.includes("application/json")) return null;
-  const body = (await response.clone().json().catch(() => null)) as { url?: unknown } | null;
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { url?: unknown } | null;
   return typeof body?.url === "string" ? body.url : null;
 }

@@ -37,7 +37,8 @@ function readDebates(mode: "argdown" | "aif", content: string) {
     }
     return { title: null, trees: parseAifDebates(json) };
   } catch (error) {
-    if (error instanceof ExchangeFormatError) throw new AppError("invalid_request", `That ${mode === "argdown" ? "Argdown" : "AIF"} file cannot be imported: ${error.message}`);
+    if (error instanceof ExchangeFormatError)
+      throw new AppError("invalid_request", `That ${mode === "argdown" ? "Argdown" : "AIF"} file cannot be imported: ${error.message}`);
     throw error;
   }
 }
@@ -73,7 +74,13 @@ export async function POST(request: Request) {
         if (input.mode === "argdown" || input.mode === "aif") {
           send({ type: "progress", stage: "reading", done: 0, total: 1 });
           const { title, trees } = readDebates(input.mode, input.content);
-          const { article } = await importDebates({ trees, title, source: input.content, importedById: user.id, onProgress: (progress) => send({ type: "progress", ...progress }) });
+          const { article } = await importDebates({
+            trees,
+            title,
+            source: input.content,
+            importedById: user.id,
+            onProgress: (progress) => send({ type: "progress", ...progress }),
+          });
           send({ type: "done", articleId: article.id, reviewUrl: `/editor/articles/${article.id}` });
           return;
         }

@@ -92,7 +92,12 @@ export function ArgumentMap({ claimText, standing, roots, total }: { claimText: 
   const everything = useMemo<Box>(() => {
     const xs = placed.map((entry) => entry.x);
     const ys = placed.map((entry) => entry.y);
-    return { x: Math.min(...xs) - GAP_X, y: Math.min(...ys) - GAP_X, width: Math.max(...xs) - Math.min(...xs) + BOX_WIDTH + 2 * GAP_X, height: Math.max(...ys) - Math.min(...ys) + BOX_HEIGHT + 2 * GAP_X };
+    return {
+      x: Math.min(...xs) - GAP_X,
+      y: Math.min(...ys) - GAP_X,
+      width: Math.max(...xs) - Math.min(...xs) + BOX_WIDTH + 2 * GAP_X,
+      height: Math.max(...ys) - Math.min(...ys) + BOX_HEIGHT + 2 * GAP_X,
+    };
   }, [placed]);
   const [view, setView] = useState<Box>(everything);
   const [focusedId, setFocusedId] = useState<string | null>(null);
@@ -119,7 +124,11 @@ export function ArgumentMap({ claimText, standing, roots, total }: { claimText: 
   const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
     if (!drag.current || !svg.current) return;
     const scale = drag.current.view.width / svg.current.clientWidth;
-    setView({ ...drag.current.view, x: drag.current.view.x - (event.clientX - drag.current.x) * scale, y: drag.current.view.y - (event.clientY - drag.current.y) * scale });
+    setView({
+      ...drag.current.view,
+      x: drag.current.view.x - (event.clientX - drag.current.x) * scale,
+      y: drag.current.view.y - (event.clientY - drag.current.y) * scale,
+    });
   };
   const onWheel = (event: WheelEvent<SVGSVGElement>) => zoom(event.deltaY > 0 ? 1.2 : 1 / 1.2);
 
@@ -129,9 +138,22 @@ export function ArgumentMap({ claimText, standing, roots, total }: { claimText: 
   return (
     <section aria-label="Argument map" className="space-y-2">
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <button type="button" onClick={() => zoom(1 / 1.4)} className="rounded-md border border-line bg-white px-2 py-1">Zoom in</button>
-        <button type="button" onClick={() => zoom(1.4)} className="rounded-md border border-line bg-white px-2 py-1">Zoom out</button>
-        <button type="button" onClick={() => { setView(everything); setFocusedId(null); }} className="rounded-md border border-line bg-white px-2 py-1">Fit</button>
+        <button type="button" onClick={() => zoom(1 / 1.4)} className="rounded-md border border-line bg-white px-2 py-1">
+          Zoom in
+        </button>
+        <button type="button" onClick={() => zoom(1.4)} className="rounded-md border border-line bg-white px-2 py-1">
+          Zoom out
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            setView(everything);
+            setFocusedId(null);
+          }}
+          className="rounded-md border border-line bg-white px-2 py-1"
+        >
+          Fit
+        </button>
         <span className="text-muted">Choose a box to focus on its thread; drag to move.</span>
       </div>
       <svg
@@ -146,22 +168,32 @@ export function ArgumentMap({ claimText, standing, roots, total }: { claimText: 
         onWheel={onWheel}
         data-testid="argument-map"
       >
-        {placed.filter((entry) => entry.parent).map((entry) => {
-          const parent = entry.parent!;
-          const fromX = entry.x + BOX_WIDTH / 2;
-          const toX = parent.x + BOX_WIDTH / 2;
-          const fromY = entry.y;
-          const toY = parent.y + BOX_HEIGHT;
-          const support = entry.stance === "support";
-          return (
-            <g key={`edge-${entry.id}`} data-edge={support ? "support" : "attack"}>
-              <line x1={fromX} y1={fromY} x2={toX} y2={toY} className={support ? "stroke-emerald-600" : "stroke-rose-600"} strokeWidth={2} strokeDasharray={support ? undefined : "6 4"} />
-              <text x={(fromX + toX) / 2 + 6} y={(fromY + toY) / 2} className={support ? "fill-emerald-700" : "fill-rose-700"} fontSize={16} fontWeight={700}>
-                {support ? "+" : "−"}
-              </text>
-            </g>
-          );
-        })}
+        {placed
+          .filter((entry) => entry.parent)
+          .map((entry) => {
+            const parent = entry.parent!;
+            const fromX = entry.x + BOX_WIDTH / 2;
+            const toX = parent.x + BOX_WIDTH / 2;
+            const fromY = entry.y;
+            const toY = parent.y + BOX_HEIGHT;
+            const support = entry.stance === "support";
+            return (
+              <g key={`edge-${entry.id}`} data-edge={support ? "support" : "attack"}>
+                <line
+                  x1={fromX}
+                  y1={fromY}
+                  x2={toX}
+                  y2={toY}
+                  className={support ? "stroke-emerald-600" : "stroke-rose-600"}
+                  strokeWidth={2}
+                  strokeDasharray={support ? undefined : "6 4"}
+                />
+                <text x={(fromX + toX) / 2 + 6} y={(fromY + toY) / 2} className={support ? "fill-emerald-700" : "fill-rose-700"} fontSize={16} fontWeight={700}>
+                  {support ? "+" : "−"}
+                </text>
+              </g>
+            );
+          })}
         {placed.map((entry) => (
           <g key={entry.id} data-node={entry.id} transform={`translate(${entry.x} ${entry.y})`} onClick={() => focusOn(entry)} className="cursor-pointer">
             <rect
@@ -173,7 +205,8 @@ export function ArgumentMap({ claimText, standing, roots, total }: { claimText: 
               strokeDasharray={entry.stance === "oppose" ? "6 4" : undefined}
             />
             <text x={8} y={14} fontSize={10} className="fill-stone-600">
-              {entry.stance === "support" ? "✓ Supports" : entry.stance === "oppose" ? "✗ Opposes" : "Claim"} · {Math.round(entry.strength * 100)}% · {entry.votes}
+              {entry.stance === "support" ? "✓ Supports" : entry.stance === "oppose" ? "✗ Opposes" : "Claim"} · {Math.round(entry.strength * 100)}% ·{" "}
+              {entry.votes}
             </text>
             {lines(entry.text).map((line, index) => (
               <text key={index} x={8} y={32 + index * 14} fontSize={12} className="fill-stone-900">

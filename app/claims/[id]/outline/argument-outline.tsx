@@ -94,12 +94,18 @@ export function ArgumentOutline({ roots }: { roots: OutlineNode[] }) {
             ) : (
               <span className="w-4" aria-hidden="true" />
             )}
-            <span className={`rounded px-1.5 text-xs font-medium ${node.stance === "support" ? "bg-emerald-100 text-emerald-900" : "bg-rose-100 text-rose-900"}`}>
+            <span
+              className={`rounded px-1.5 text-xs font-medium ${node.stance === "support" ? "bg-emerald-100 text-emerald-900" : "bg-rose-100 text-rose-900"}`}
+            >
               {node.stance === "support" ? "✓ Supports" : "✗ Opposes"}
             </span>
-            <span className="min-w-0 flex-1 text-sm">{node.text.replace(/\s+/g, " ").slice(0, 200)}{node.text.length > 200 ? "…" : ""}</span>
+            <span className="min-w-0 flex-1 text-sm">
+              {node.text.replace(/\s+/g, " ").slice(0, 200)}
+              {node.text.length > 200 ? "…" : ""}
+            </span>
             <span className="text-xs text-muted">
-              {percent}% strength · {node.strong} strong, {node.weak} weak{node.children.length ? ` · ${node.children.length} ${node.children.length === 1 ? "reply" : "replies"}` : ""}
+              {percent}% strength · {node.strong} strong, {node.weak} weak
+              {node.children.length ? ` · ${node.children.length} ${node.children.length === 1 ? "reply" : "replies"}` : ""}
             </span>
           </div>
           {node.children.length && expanded ? (

@@ -22,7 +22,9 @@ function VoteDistribution({ agree, disagree }: { agree: number; disagree: number
         {total ? <rect x="0" y="0" width={agreeShare} height="6" className="fill-emerald-600" /> : null}
         {total ? <rect x={agreeShare} y="0" width={100 - agreeShare} height="6" className="fill-rose-500" /> : null}
       </svg>
-      <figcaption className="text-sm text-muted" data-testid="vote-distribution">{description}</figcaption>
+      <figcaption className="text-sm text-muted" data-testid="vote-distribution">
+        {description}
+      </figcaption>
     </figure>
   );
 }
@@ -33,7 +35,9 @@ export default async function OutlinePage({ params }: { params: Promise<{ id: st
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/claims/${outline.claim.id}`} className="text-accent hover:underline">← Back to the debate</Link>
+        <Link href={`/claims/${outline.claim.id}`} className="text-accent hover:underline">
+          ← Back to the debate
+        </Link>
       </nav>
       <h1 className="font-serif text-2xl font-semibold">{outline.claim.text}</h1>
       <section aria-label="Standing and votes" className="space-y-3 rounded-lg border border-line bg-white p-4">

@@ -34,20 +34,29 @@ export const rewordClaimAction = authorizedAction(
   },
 );
 
-export const addClaimAction = authorizedAction({ ...editorOnly, schema: z.object({ articleId: id, start: offset, end: offset }) }, async ({ articleId, start, end }) => {
-  await addEditorClaim(articleId, { start, end });
-  changed(articleId);
-});
+export const addClaimAction = authorizedAction(
+  { ...editorOnly, schema: z.object({ articleId: id, start: offset, end: offset }) },
+  async ({ articleId, start, end }) => {
+    await addEditorClaim(articleId, { start, end });
+    changed(articleId);
+  },
+);
 
-export const mergeClaimsAction = authorizedAction({ ...editorOnly, schema: z.object({ articleId: id, firstId: id, secondId: id }) }, async ({ articleId, firstId, secondId }) => {
-  await mergeClaims(articleId, firstId, secondId);
-  changed(articleId);
-});
+export const mergeClaimsAction = authorizedAction(
+  { ...editorOnly, schema: z.object({ articleId: id, firstId: id, secondId: id }) },
+  async ({ articleId, firstId, secondId }) => {
+    await mergeClaims(articleId, firstId, secondId);
+    changed(articleId);
+  },
+);
 
-export const splitClaimAction = authorizedAction({ ...editorOnly, schema: z.object({ articleId: id, claimId: id, at: offset }) }, async ({ articleId, claimId, at }) => {
-  await splitClaim(articleId, claimId, at);
-  changed(articleId);
-});
+export const splitClaimAction = authorizedAction(
+  { ...editorOnly, schema: z.object({ articleId: id, claimId: id, at: offset }) },
+  async ({ articleId, claimId, at }) => {
+    await splitClaim(articleId, claimId, at);
+    changed(articleId);
+  },
+);
 
 export const publishArticleAction = authorizedAction({ ...editorOnly, schema: z.object({ articleId: id }) }, async ({ articleId }) => {
   const article = await publishArticle(articleId);

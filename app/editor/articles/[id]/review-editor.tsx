@@ -64,13 +64,25 @@ export function ReviewEditor({ article, claims }: Props) {
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <section aria-label="Article text" className="min-w-0">
         <p className="mb-4 text-sm text-muted">
-          Select words and choose <strong>Mark as claim</strong>. To split a claim, click inside it where it should break, then choose <strong>Split here</strong>.
+          Select words and choose <strong>Mark as claim</strong>. To split a claim, click inside it where it should break, then choose{" "}
+          <strong>Split here</strong>.
         </p>
         <div className="sticky top-0 z-10 mb-4 flex min-h-10 items-center gap-3 rounded-md border border-line bg-white/95 px-3 py-2 text-sm">
           {selectedText.trim() ? (
             <>
-              <span className="truncate text-muted">“{selectedText.trim().slice(0, 80)}{selectedText.length > 80 ? "…" : ""}”</span>
-              <Button disabled={pending} onClick={() => run(() => addClaimAction({ articleId, ...selection! }), () => window.getSelection()?.removeAllRanges())}>
+              <span className="truncate text-muted">
+                “{selectedText.trim().slice(0, 80)}
+                {selectedText.length > 80 ? "…" : ""}”
+              </span>
+              <Button
+                disabled={pending}
+                onClick={() =>
+                  run(
+                    () => addClaimAction({ articleId, ...selection! }),
+                    () => window.getSelection()?.removeAllRanges(),
+                  )
+                }
+              >
                 Mark as claim
               </Button>
             </>
@@ -88,7 +100,13 @@ export function ReviewEditor({ article, claims }: Props) {
               <p key={block.start} className="mb-5">
                 {segmentBlock(article.body, block, claims).map((segment, index) =>
                   segment.claim ? (
-                    <mark key={index} data-offset={segment.start} data-testid="review-claim" data-claim-id={segment.claim.id} className="rounded-sm bg-amber-100 px-0.5 underline decoration-amber-500 decoration-2 underline-offset-4">
+                    <mark
+                      key={index}
+                      data-offset={segment.start}
+                      data-testid="review-claim"
+                      data-claim-id={segment.claim.id}
+                      className="rounded-sm bg-amber-100 px-0.5 underline decoration-amber-500 decoration-2 underline-offset-4"
+                    >
                       {segment.text}
                     </mark>
                   ) : (
@@ -109,7 +127,16 @@ export function ReviewEditor({ article, claims }: Props) {
             Status: <strong>{article.status === "draft" ? "Draft — only editors can see it" : "Published"}</strong>
           </p>
           {article.status === "draft" ? (
-            <Button disabled={pending} className="w-full" onClick={() => run(() => publishArticleAction({ articleId }), (data) => router.push(data.url))}>
+            <Button
+              disabled={pending}
+              className="w-full"
+              onClick={() =>
+                run(
+                  () => publishArticleAction({ articleId }),
+                  (data) => router.push(data.url),
+                )
+              }
+            >
               Publish article
             </Button>
           ) : (
@@ -129,17 +156,30 @@ export function ReviewEditor({ article, claims }: Props) {
                   <form
                     onSubmit={(event) => {
                       event.preventDefault();
-                      run(() => rewordClaimAction({ articleId, claimId: claim.id, text: rewording.text }), () => setRewording(null));
+                      run(
+                        () => rewordClaimAction({ articleId, claimId: claim.id, text: rewording.text }),
+                        () => setRewording(null),
+                      );
                     }}
                     className="space-y-2"
                   >
                     <label className="block font-medium" htmlFor={`reword-${claim.id}`}>
                       Claim as readers see it
                     </label>
-                    <textarea id={`reword-${claim.id}`} rows={4} className="w-full rounded-md border border-line p-2" value={rewording.text} onChange={(event) => setRewording({ id: claim.id, text: event.target.value })} />
+                    <textarea
+                      id={`reword-${claim.id}`}
+                      rows={4}
+                      className="w-full rounded-md border border-line p-2"
+                      value={rewording.text}
+                      onChange={(event) => setRewording({ id: claim.id, text: event.target.value })}
+                    />
                     <div className="flex gap-2">
-                      <Button type="submit" disabled={pending}>Save wording</Button>
-                      <Button variant="secondary" onClick={() => setRewording(null)}>Cancel</Button>
+                      <Button type="submit" disabled={pending}>
+                        Save wording
+                      </Button>
+                      <Button variant="secondary" onClick={() => setRewording(null)}>
+                        Cancel
+                      </Button>
                     </div>
                   </form>
                 ) : (
@@ -147,17 +187,37 @@ export function ReviewEditor({ article, claims }: Props) {
                     <p className="font-serif">{claim.text}</p>
                     {claim.text !== claim.exact ? <p className="mt-1 text-xs text-muted">Quote: “{claim.exact}”</p> : null}
                     <p className="mt-1 text-xs text-muted">
-                      {claim.origin === "pipeline" ? `Detected (score ${claim.score?.toFixed(2)})` : claim.origin === "editor" ? "Marked by an editor" : "Raised by a reader"}
+                      {claim.origin === "pipeline"
+                        ? `Detected (score ${claim.score?.toFixed(2)})`
+                        : claim.origin === "editor"
+                          ? "Marked by an editor"
+                          : "Raised by a reader"}
                     </p>
                     <div className="mt-2 flex flex-wrap gap-2">
-                      <Button variant="secondary" disabled={pending} onClick={() => setRewording({ id: claim.id, text: claim.text })}>Reword</Button>
+                      <Button variant="secondary" disabled={pending} onClick={() => setRewording({ id: claim.id, text: claim.text })}>
+                        Reword
+                      </Button>
                       {caretInside ? (
-                        <Button variant="secondary" disabled={pending} onClick={() => run(() => splitClaimAction({ articleId, claimId: claim.id, at: caret! }))}>Split here</Button>
+                        <Button
+                          variant="secondary"
+                          disabled={pending}
+                          onClick={() => run(() => splitClaimAction({ articleId, claimId: claim.id, at: caret! }))}
+                        >
+                          Split here
+                        </Button>
                       ) : null}
                       {next && canMerge(article.body, claim, next) ? (
-                        <Button variant="secondary" disabled={pending} onClick={() => run(() => mergeClaimsAction({ articleId, firstId: claim.id, secondId: next.id }))}>Merge with next</Button>
+                        <Button
+                          variant="secondary"
+                          disabled={pending}
+                          onClick={() => run(() => mergeClaimsAction({ articleId, firstId: claim.id, secondId: next.id }))}
+                        >
+                          Merge with next
+                        </Button>
                       ) : null}
-                      <Button variant="secondary" disabled={pending} onClick={() => run(() => dismissClaimAction({ articleId, claimId: claim.id }))}>Dismiss</Button>
+                      <Button variant="secondary" disabled={pending} onClick={() => run(() => dismissClaimAction({ articleId, claimId: claim.id }))}>
+                        Dismiss
+                      </Button>
                     </div>
                   </>
                 )}

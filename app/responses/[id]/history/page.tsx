@@ -15,7 +15,9 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/claims/${response.claimId}#response-${response.id}`} className="text-accent hover:underline">← Back to the debate</Link>
+        <Link href={`/claims/${response.claimId}#response-${response.id}`} className="text-accent hover:underline">
+          ← Back to the debate
+        </Link>
       </nav>
       <h1 className="font-serif text-2xl font-semibold">
         {response.authorName ? <>Edit history of {response.authorName}&apos;s response</> : "Edit history of a deleted response"}
@@ -24,7 +26,11 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
         <p className="text-muted">This response was deleted; its texts are gone.</p>
       ) : (
         <>
-          {response.appearance === "withheld" ? <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">Readers do not see this response: it is under review or was removed. You see it because you wrote it or moderate.</p> : null}
+          {response.appearance === "withheld" ? (
+            <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">
+              Readers do not see this response: it is under review or was removed. You see it because you wrote it or moderate.
+            </p>
+          ) : null}
           <ol className="space-y-4" data-testid="revisions">
             <li className="rounded-lg border border-line bg-white p-3">
               <p className="text-xs text-muted">Current version{response.editedAt ? `, ${formatDate(response.editedAt)}` : ""}</p>

@@ -24,11 +24,13 @@ const Format = z.enum(["argdown", "aif", "annotations", "responses.csv", "votes.
 
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const format = Format.safeParse(new URL(request.url).searchParams.get("format"));
-  if (!format.success) return problemResponse(new AppError("invalid_request", "Choose format=argdown, aif, annotations, responses.csv, votes.csv or participant-votes.csv."));
+  if (!format.success)
+    return problemResponse(new AppError("invalid_request", "Choose format=argdown, aif, annotations, responses.csv, votes.csv or participant-votes.csv."));
   const { slug } = await params;
   const data = slug.length <= 200 ? await getArticleForExport(slug) : null;
   if (!data) return problemResponse(new AppError("not_found", "That article does not exist."));
-  const file = (body: string, type: string, extension: string) => download(body, { type, filename: `${data.article.slug}-${format.data.replace(".csv", "")}.${extension}` });
+  const file = (body: string, type: string, extension: string) =>
+    download(body, { type, filename: `${data.article.slug}-${format.data.replace(".csv", "")}.${extension}` });
   const iso = (date: Date) => date.toISOString();
   const trees = () => articleDebateTrees(data);
   switch (format.data) {
@@ -46,7 +48,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
         label: `Claims in “${data.article.title}”`,
         total: items.length,
         // The collection's @context covers its items.
-        first: { type: "AnnotationPage", startIndex: 0, items: items.map((item) => Object.fromEntries(Object.entries(item).filter(([key]) => key !== "@context"))) },
+        first: {
+          type: "AnnotationPage",
+          startIndex: 0,
+          items: items.map((item) => Object.fromEntries(Object.entries(item).filter(([key]) => key !== "@context"))),
+        },
       };
       return file(JSON.stringify(collection, null, 2), "application/ld+json; charset=utf-8", "jsonld");
     }
@@ -54,7 +60,17 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       return file(
         toCsv(
           ["response_id", "claim_id", "parent_id", "stance", "created_at", "strong_votes", "weak_votes", "strength", "text"],
-          data.responses.map((response) => [response.id, response.claimId, response.parentId, response.stance, iso(response.createdAt), response.strongVotes, response.weakVotes, Number(response.strength.toFixed(4)), response.body]),
+          data.responses.map((response) => [
+            response.id,
+            response.claimId,
+            response.parentId,
+            response.stance,
+            iso(response.createdAt),
+            response.strongVotes,
+            response.weakVotes,
+            Number(response.strength.toFixed(4)),
+            response.body,
+          ]),
         ),
         "text/csv; charset=utf-8",
         "csv",
@@ -63,7 +79,17 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       return file(
         toCsv(
           ["claim_id", "claim", "agree", "disagree", "supporting_responses", "opposing_responses", "standing", "origin", "raised_by"],
-          data.claims.map((claim) => [claim.id, claim.text, claim.agreeVotes, claim.disagreeVotes, claim.supportCount, claim.opposeCount, Number(claim.standing.toFixed(4)), claim.origin, claim.raisedBy?.name ?? null]),
+          data.claims.map((claim) => [
+            claim.id,
+            claim.text,
+            claim.agreeVotes,
+            claim.disagreeVotes,
+            claim.supportCount,
+            claim.opposeCount,
+            Number(claim.standing.toFixed(4)),
+            claim.origin,
+            claim.raisedBy?.name ?? null,
+          ]),
         ),
         "text/csv; charset=utf-8",
         "csv",

@@ -18,7 +18,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!(await getClaimText(parsed.data.id))) return problemResponse(new AppError("not_found", "That claim does not exist."));
   const similar = await findSimilarResponses(parsed.data.id, parsed.data.text);
   return Response.json(
-    { similar: similar.map((response) => ({ id: response.id, stance: response.stance, excerpt: response.body.replace(/\s+/g, " ").slice(0, 160), similarity: Number(response.similarity.toFixed(2)) })) },
+    {
+      similar: similar.map((response) => ({
+        id: response.id,
+        stance: response.stance,
+        excerpt: response.body.replace(/\s+/g, " ").slice(0, 160),
+        similarity: Number(response.similarity.toFixed(2)),
+      })),
+    },
     { headers },
   );
 }

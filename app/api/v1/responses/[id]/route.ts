@@ -5,5 +5,7 @@ import { getResponseItem } from "@/lib/api/resources";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(getResponse, async ({ params, caller }) => ({ body: orNotFound(await getResponseItem(params.id, caller?.user ?? null), "That response does not exist.") }));
+export const GET = apiRoute(getResponse, async ({ params, caller }) => ({
+  body: orNotFound(await getResponseItem(params.id, caller?.user ?? null), "That response does not exist."),
+}));
 export const OPTIONS = preflight;

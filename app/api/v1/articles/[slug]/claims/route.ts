@@ -16,7 +16,9 @@ export const POST = apiRoute(raiseClaim, async ({ params, body, caller }) => {
   const articleId = orNotFound(await publishedArticleId(params.slug), "There is no published article at that address.");
   const outcome = await raiseClaimAs(user, { articleId, ...body });
   if (outcome.kind === "suggestion") {
-    const instead = outcome.suggestion ? ` You could raise characters ${outcome.suggestion.start}–${outcome.suggestion.end}: “${outcome.suggestion.text}”.` : "";
+    const instead = outcome.suggestion
+      ? ` You could raise characters ${outcome.suggestion.start}–${outcome.suggestion.end}: “${outcome.suggestion.text}”.`
+      : "";
     const existing = outcome.claimId ? ` It touches claim ${outcome.claimId}.` : "";
     throw new AppError("conflict", `${outcome.message}${instead}${existing}`);
   }
