@@ -8,6 +8,7 @@ import { recordAccountEventByEmail } from "@/lib/accounts/account-events";
 import { createUser, EmailTakenError } from "@/lib/accounts/create-user";
 import { hitRateLimit } from "@/lib/platform/rate-limit";
 import { serverEnv } from "@/lib/env";
+import { toAppError } from "@/lib/errors";
 
 /**
  * Creates an email + password account. Anyone may call it; the browser then signs in. An email that
@@ -28,7 +29,13 @@ export async function signUp(input: unknown): Promise<SignUpResult> {
   const limit = await hitRateLimit(`sign-up:ip:${clientIp(await headers())}`, perHour);
   if (limit.limited) {
     const minutes = Math.ceil(limit.retryAfterSeconds / 60);
-    return { ok: false, fieldErrors: {}, formError: `Too many new accounts from your network. Try again in ${minutes} minutes.` };
+    return {
+      ok: false,
+      fieldErrors: {},
+      formError: `Too many new accounts from your network. Try again in ${minutes} minutes.`,
+      code: "rate_limited",
+      retryAfterSeconds: limit.retryAfterSeconds,
+    };
   }
   try {
     await createUser({
@@ -37,8 +44,11 @@ export async function signUp(input: unknown): Promise<SignUpResult> {
       passwordHash: await hashPassword(parsed.data.password),
     });
   } catch (error) {
-    if (!(error instanceof EmailTakenError)) throw error;
-    await recordAccountEventByEmail(parsed.data.email, "sign_up_attempt");
+    if (error instanceof EmailTakenError) await recordAccountEventByEmail(parsed.data.email, "sign_up_attempt");
+    else {
+      const problem = toAppError(error);
+      return { ok: false, fieldErrors: {}, formError: problem.message, code: problem.code };
+    }
   }
   return { ok: true };
 }

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { CLAIM_ORIGINS } from "@/lib/argument/claim-origin";
 import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
-import { claimVoteSchema, idSchema, postResponseSchema, responseBodySchema, responseVoteSchema } from "@/lib/debate/schemas";
+import { claimVoteSchema, idSchema, postResponseSchema, raiseClaimSchema, responseBodySchema, responseVoteSchema } from "@/lib/debate/schemas";
 import { zClaimVoteValue, zResponseVoteValue, zRole, zStance, zTokenScope } from "@/lib/vocabulary";
 import { ERROR_CODES } from "@/lib/errors";
 
@@ -45,19 +45,15 @@ export const IdParams = z.object({ id });
 
 export const RaiseClaimBody = request(
   "RaiseClaim",
-  z.object({
-    start: z
-      .number()
-      .int()
-      .min(0)
-      .describe("Offset of the first selected character in the article's `body` (UTF-16 code units). The selection is widened to whole words."),
-    end: z.number().int().min(0).describe("Offset just after the last selected character."),
-    quote: z
-      .string()
-      .max(20_000)
-      .describe(
-        "The selected words as the caller saw them (`body.slice(start, end)`): if the article's text moved since it was read, they are found again by these words.",
-      ),
+  // The article is in the address.
+  raiseClaimSchema.pick({ start: true, end: true, quote: true }).extend({
+    start: raiseClaimSchema.shape.start.describe(
+      "Offset of the first selected character in the article's `body` (UTF-16 code units). The selection is widened to whole words.",
+    ),
+    end: raiseClaimSchema.shape.end.describe("Offset just after the last selected character."),
+    quote: raiseClaimSchema.shape.quote.describe(
+      "The selected words as the caller saw them (`body.slice(start, end)`): if the article's text moved since it was read, they are found again by these words.",
+    ),
   }),
   "Words of an article's body to raise as a claim.",
 );

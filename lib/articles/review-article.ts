@@ -9,10 +9,6 @@ import type { BodyBlock } from "@/lib/ingest";
 import { lockArticle } from "./article-row-lock";
 import { anchoredRow } from "./claim-columns";
 
-export class ReviewError extends AppError {
-  override name = "ReviewError";
-}
-
 const claimSelect = { id: true, start: true, end: true, text: true, exact: true, score: true, origin: true } as const;
 
 export async function listDraftArticles() {

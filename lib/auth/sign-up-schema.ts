@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZNewPassword } from "./password-rules";
 import { passwordWeakness } from "./password-strength";
+import type { ErrorCode } from "@/lib/errors";
 
 export const NAME_MAX_LENGTH = 50;
 export const EMAIL_MAX_LENGTH = 254;
@@ -33,4 +34,5 @@ export type TSignUp = z.infer<typeof ZSignUp>;
 
 export type SignUpFieldErrors = Partial<Record<keyof TSignUp, string>>;
 
-export type SignUpResult = { ok: true } | { ok: false; fieldErrors: SignUpFieldErrors; formError?: string };
+/** A failure names the fields at fault, or says what went wrong for the whole form with the error code (lib/errors.ts). */
+export type SignUpResult = { ok: true } | { ok: false; fieldErrors: SignUpFieldErrors; formError?: string; code?: ErrorCode; retryAfterSeconds?: number };

@@ -2,7 +2,6 @@
 // debate, anchored like the pipeline's (decision 004), or open the claim that already covers them.
 // Who may raise is checked by the caller (lib/policy: "claim.raise"); the limits are checked here, for
 // the page's action and the API alike, and only when a claim is actually created.
-import { z } from "zod";
 import { judgeSelection, type ExistingClaim } from "@/lib/argument/raise-rules";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -14,17 +13,9 @@ import { anchoredRow } from "@/lib/articles/claim-columns";
 import type { SessionUser } from "@/lib/accounts/users";
 import { enforceRateLimit } from "@/lib/platform/rate-limit";
 import { getSettings } from "@/lib/platform/settings";
+import type { RaiseClaimInput } from "./schemas";
 
 const DAY = 24 * 60 * 60 * 1000;
-
-export const raiseClaimSchema = z.object({
-  articleId: z.string().min(1).max(64),
-  start: z.number({ error: "Select some words of the article first." }).int().min(0),
-  end: z.number({ error: "Select some words of the article first." }).int().min(0),
-  /** The words as the reader's page showed them: finds them again if the article changed since. */
-  quote: z.string().max(20_000, "That selection is far longer than a claim can be. Select one or two sentences."),
-});
-export type RaiseClaimInput = z.infer<typeof raiseClaimSchema>;
 
 export type RaiseClaimOutcome =
   | { kind: "created"; claimId: string }

@@ -32,5 +32,15 @@ export type EditResponseInput = z.infer<typeof editResponseSchema>;
 /** The body of a claim vote, wherever it arrives; unknown fields (a forged voter, say) are dropped. */
 export const claimVoteSchema = z.object({ value: zClaimVoteValue.nullable() });
 
+/** Words of a published article a reader raises as a claim (their offsets in its body, and the words). */
+export const raiseClaimSchema = z.object({
+  articleId: idSchema,
+  start: z.number({ error: "Select some words of the article first." }).int().min(0),
+  end: z.number({ error: "Select some words of the article first." }).int().min(0),
+  /** The words as the reader's page showed them: finds them again if the article changed since. */
+  quote: z.string().max(20_000, "That selection is far longer than a claim can be. Select one or two sentences."),
+});
+export type RaiseClaimInput = z.infer<typeof raiseClaimSchema>;
+
 export const responseVoteSchema = z.object({ responseId: idSchema, value: zResponseVoteValue.nullable() });
 export type ResponseVoteInput = z.infer<typeof responseVoteSchema>;

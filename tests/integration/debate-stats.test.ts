@@ -223,17 +223,15 @@ describe("debate statistics kept by the database", () => {
   test("stay exact under concurrent votes and replies in one tree", async () => {
     const root = await createResponse({ claimId, parentId: null, stance: "oppose", body: "A contested root argument for this test.", authorId: people[0].id });
     const replies = await Promise.all(
-      people
-        .slice(1, 7)
-        .map((person, index) =>
-          createResponse({
-            claimId,
-            parentId: root.id,
-            stance: index % 2 ? "support" : "oppose",
-            body: `Concurrent reply by ${person.name}.`,
-            authorId: person.id,
-          }),
-        ),
+      people.slice(1, 7).map((person, index) =>
+        createResponse({
+          claimId,
+          parentId: root.id,
+          stance: index % 2 ? "support" : "oppose",
+          body: `Concurrent reply by ${person.name}.`,
+          authorId: person.id,
+        }),
+      ),
     );
     await Promise.all(
       people.flatMap((voter) =>

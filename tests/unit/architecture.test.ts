@@ -62,7 +62,9 @@ describe("the import graph", () => {
 
   test("the database layer imports no domain: lib/db/ reaches only lib/db/ and lib/env.ts", () => {
     const wrongWay = [...graph].flatMap(([file, targets]) =>
-      file.startsWith("lib/db/") ? targets.filter((target) => !target.startsWith("lib/db/") && target !== "lib/env.ts").map((target) => `${file} → ${target}`) : [],
+      file.startsWith("lib/db/")
+        ? targets.filter((target) => !target.startsWith("lib/db/") && target !== "lib/env.ts").map((target) => `${file} → ${target}`)
+        : [],
     );
     expect(wrongWay).toEqual([]);
   });
@@ -93,7 +95,14 @@ describe("the import graph", () => {
 
   test("every domain folder is a subject the README's architecture section names", () => {
     const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
-    const folders = [...new Set([...graph.keys()].filter((file) => file.split("/").length > 2).map(layerOf).filter((layer) => layer.startsWith("lib/")))];
+    const folders = [
+      ...new Set(
+        [...graph.keys()]
+          .filter((file) => file.split("/").length > 2)
+          .map(layerOf)
+          .filter((layer) => layer.startsWith("lib/")),
+      ),
+    ];
     expect(folders.filter((folder) => !readme.includes(`${folder.slice(4)}/`))).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@
 
 import { authorizedAction } from "@/lib/auth/actions";
 import { postingBlockedReason } from "@/lib/auth/sanction-message";
-import { raiseClaimAs, raiseClaimSchema } from "@/lib/debate/raise-claim";
+import { raiseClaimAs } from "@/lib/debate/raise-claim";
+import { raiseClaimSchema } from "@/lib/debate/schemas";
 import { canRaiseClaim } from "@/lib/policy";
 
 export const raiseClaimAction = authorizedAction(
