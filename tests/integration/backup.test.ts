@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createUser } from "@/lib/accounts/create-user";
 import { createResponse } from "@/lib/debate/post-response";
 import { storeClaimVote } from "@/lib/debate/vote-on-claim";
-import { appSql } from "@/lib/db/client";
+import { appSql, getDb } from "@/lib/db/client";
 import { storeResponseVote } from "@/lib/debate/vote-on-response";
-import { getDb } from "@/lib/db/client";
 import { seedDemoArticles } from "@/scripts/lib/seed-demo";
 import { runScript, spawnScript } from "../support/scripts";
 

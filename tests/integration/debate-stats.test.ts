@@ -8,10 +8,9 @@ import { arguesForReaders, isWithheld, presentToReaders } from "@/lib/policy/vis
 import { createResponse } from "@/lib/debate/post-response";
 import { deleteResponse } from "@/lib/debate/delete-response";
 import { storeClaimVote } from "@/lib/debate/vote-on-claim";
-import { appSql } from "@/lib/db/client";
+import { appSql, getDb } from "@/lib/db/client";
 import { storeResponseVote } from "@/lib/debate/vote-on-response";
 import { getClaimDiscussion, getThread } from "@/lib/debate/discussion";
-import { getDb } from "@/lib/db/client";
 import { seedDemoArticles } from "@/scripts/lib/seed-demo";
 
 type Person = Awaited<ReturnType<typeof createUser>> & { bannedUntil: Date | null };

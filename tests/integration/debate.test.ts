@@ -8,10 +8,9 @@ import { editResponse } from "@/lib/debate/edit-response";
 import { getRevisions } from "@/lib/debate/response-history";
 import { setFollow } from "@/lib/debate/follow";
 import { storeClaimVote } from "@/lib/debate/vote-on-claim";
-import { appSql } from "@/lib/db/client";
+import { appSql, getDb } from "@/lib/db/client";
 import { storeResponseVote } from "@/lib/debate/vote-on-response";
 import { getClaimDiscussion } from "@/lib/debate/discussion";
-import { getDb } from "@/lib/db/client";
 import { LIVE_CHANNEL } from "@/lib/live/publish";
 import { seedDemoArticles } from "@/scripts/lib/seed-demo";
 
