@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
-import { listDraftArticles } from "@/lib/articles/review-article";
+import { listDraftArticles } from "@/lib/articles/queries";
 import { formatDate } from "@/lib/format";
 import { canEditArticles } from "@/lib/policy";
 

@@ -64,3 +64,36 @@ export async function getArticleBySlug(slug: string, viewer: Viewer) {
 export async function publishedArticleId(slug: string) {
   return (await getDb().article.findFirst({ where: { slug, ...visibleArticleWhere(null) }, select: { id: true } }))?.id ?? null;
 }
+
+/** What an editor's review page shows of a claim. */
+export const reviewClaimSelect = { id: true, start: true, end: true, text: true, exact: true, score: true, origin: true } as const;
+
+/** Drafts waiting for an editor, newest first. */
+export async function listDraftArticles() {
+  return getDb().article.findMany({
+    where: { status: "draft" },
+    orderBy: { importedAt: "desc" },
+    select: { id: true, title: true, importedAt: true, importedBy: { select: { name: true } }, _count: { select: { claims: true } } },
+    take: 100,
+  });
+}
+
+/** A draft (or published article) with every claim, for the review page. */
+export async function getArticleForReview(id: string) {
+  const article = await getDb().article.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      byline: true,
+      status: true,
+      body: true,
+      blocks: true,
+      sourceUrl: true,
+      importedAt: true,
+      claims: { orderBy: { start: "asc" }, select: reviewClaimSelect },
+    },
+  });
+  return article && { ...article, blocks: article.blocks as unknown as BodyBlock[] };
+}

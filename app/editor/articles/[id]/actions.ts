@@ -1,66 +1,35 @@
 "use server";
 
+// The review page's server actions: one per kind of change, each validated with its part of the one
+// schema (lib/articles/schemas.ts) and applied by the one command (lib/articles/review-draft.ts).
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { publishArticle } from "@/lib/articles/publish-article";
+import { reviewDraft } from "@/lib/articles/review-draft";
+import { draftChangeSchema, publishArticleSchema, type DraftChangeKind } from "@/lib/articles/schemas";
 import { authorizedAction } from "@/lib/auth/actions";
-import { addEditorClaim, dismissClaim, mergeClaims, publishArticle, rewordClaim, splitClaim } from "@/lib/articles/review-article";
 import { canEditArticles } from "@/lib/policy";
 
 const editorOnly = { can: canEditArticles, forbidden: "Only editors can review articles." };
-const id = z.string().min(1).max(64);
-const offset = z.number().int().min(0).max(10_000_000);
 
-function changed(articleId: string) {
-  revalidatePath(`/editor/articles/${articleId}`);
+/** The action for one kind of change: the page sends that kind's fields; the kind is the action's own. */
+function draftChangeAction(kind: DraftChangeKind) {
+  const schema = z.preprocess((raw) => (raw && typeof raw === "object" ? { ...raw, kind } : raw), draftChangeSchema);
+  return authorizedAction({ ...editorOnly, schema }, async (change, user) => {
+    await reviewDraft(user, change);
+    revalidatePath(`/editor/articles/${change.articleId}`);
+  });
 }
 
-export const dismissClaimAction = authorizedAction({ ...editorOnly, schema: z.object({ articleId: id, claimId: id }) }, async ({ articleId, claimId }) => {
-  await dismissClaim(articleId, claimId);
-  changed(articleId);
-});
+export const dismissClaimAction = draftChangeAction("dismiss");
+export const rewordClaimAction = draftChangeAction("reword");
+export const addClaimAction = draftChangeAction("add");
+export const mergeClaimsAction = draftChangeAction("merge");
+export const splitClaimAction = draftChangeAction("split");
 
-export const rewordClaimAction = authorizedAction(
-  {
-    ...editorOnly,
-    schema: z.object({
-      articleId: id,
-      claimId: id,
-      text: z.string().trim().min(10, "A claim needs at least 10 characters.").max(1000, "A claim can be at most 1,000 characters."),
-    }),
-  },
-  async ({ articleId, claimId, text }) => {
-    await rewordClaim(articleId, claimId, text);
-    changed(articleId);
-  },
-);
-
-export const addClaimAction = authorizedAction(
-  { ...editorOnly, schema: z.object({ articleId: id, start: offset, end: offset }) },
-  async ({ articleId, start, end }) => {
-    await addEditorClaim(articleId, { start, end });
-    changed(articleId);
-  },
-);
-
-export const mergeClaimsAction = authorizedAction(
-  { ...editorOnly, schema: z.object({ articleId: id, firstId: id, secondId: id }) },
-  async ({ articleId, firstId, secondId }) => {
-    await mergeClaims(articleId, firstId, secondId);
-    changed(articleId);
-  },
-);
-
-export const splitClaimAction = authorizedAction(
-  { ...editorOnly, schema: z.object({ articleId: id, claimId: id, at: offset }) },
-  async ({ articleId, claimId, at }) => {
-    await splitClaim(articleId, claimId, at);
-    changed(articleId);
-  },
-);
-
-export const publishArticleAction = authorizedAction({ ...editorOnly, schema: z.object({ articleId: id }) }, async ({ articleId }) => {
-  const article = await publishArticle(articleId);
-  changed(articleId);
+export const publishArticleAction = authorizedAction({ ...editorOnly, schema: publishArticleSchema }, async ({ articleId }, user) => {
+  const article = await publishArticle(user, { articleId });
+  revalidatePath(`/editor/articles/${articleId}`);
   revalidatePath("/");
   return { url: `/articles/${article.slug}` };
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getArticleForReview } from "@/lib/articles/review-article";
+import { getArticleForReview } from "@/lib/articles/queries";
 import { canEditArticles } from "@/lib/policy";
 import { ReviewEditor } from "./review-editor";
 
