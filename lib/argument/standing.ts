@@ -57,14 +57,8 @@ export interface Standing {
   loweredBy: Reason[];
 }
 
-/** The standing and, for each direct response, what the standing would be without it. */
-export function standingOf(root: Root, reasons = 3): Standing {
-  const value = strength(root);
-  const effects = root.children.map((child) => ({
-    id: child.id,
-    stance: child.stance,
-    effect: value - strength({ ...root, children: root.children.filter((other) => other !== child) }),
-  }));
+/** The standing with the `reasons` responses that raise it most and the `reasons` that lower it most. */
+function rankReasons(value: number, effects: Reason[], reasons: number): Standing {
   return {
     value,
     raisedBy: effects
@@ -76,6 +70,17 @@ export function standingOf(root: Root, reasons = 3): Standing {
       .sort((a, b) => a.effect - b.effect)
       .slice(0, reasons),
   };
+}
+
+/** The standing and, for each direct response, what the standing would be without it. */
+export function standingOf(root: Root, reasons = 3): Standing {
+  const value = strength(root);
+  const effects = root.children.map((child) => ({
+    id: child.id,
+    stance: child.stance,
+    effect: value - strength({ ...root, children: root.children.filter((other) => other !== child) }),
+  }));
+  return rankReasons(value, effects, reasons);
 }
 
 /**
@@ -113,17 +118,7 @@ export function standingFromAggregates(claim: StoredAggregates, strongest: { id:
         : combineLogs(claim.base, claim.supportLog, claim.opposeLog - logComplement(child.strength));
     return { id: child.id, stance: child.stance, effect: value - without };
   });
-  return {
-    value,
-    raisedBy: effects
-      .filter((reason) => reason.effect > 1e-9)
-      .sort((a, b) => b.effect - a.effect)
-      .slice(0, reasons),
-    loweredBy: effects
-      .filter((reason) => reason.effect < -1e-9)
-      .sort((a, b) => a.effect - b.effect)
-      .slice(0, reasons),
-  };
+  return rankReasons(value, effects, reasons);
 }
 
 export function describeStanding(value: number): string {
