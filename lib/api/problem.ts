@@ -1,7 +1,8 @@
 // Answers of the public API: JSON that any site may read (CORS), never cached. Its errors are the app's
 // one shape (lib/errors.ts, RFC 9457 problem details), with the same CORS headers. Pure, so the
 // node:http edge can answer for the API too.
-import { AppError, problemDetails, problemHeaders, toAppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { problemResponse } from "@/lib/http/problem";
 
 /** The API never reads cookies, so any site may call it (decision 014). */
 export const CORS_HEADERS = {
@@ -23,13 +24,9 @@ export function apiJson(status: number, body: unknown, headers: Record<string, s
   });
 }
 
-/** Any thrown value as the API's problem answer; `headers` (its rate-limit state) go with it. */
+/** Any thrown value as the API's problem answer (lib/http/problem.ts) with its CORS headers; `headers` (its rate-limit state) go with it. */
 export function apiProblemResponse(error: unknown, headers: Record<string, string> = {}) {
-  const problem = toAppError(error);
-  return new Response(JSON.stringify(problemDetails(problem)), {
-    status: problem.status,
-    headers: { ...CORS_HEADERS, ...headers, ...problemHeaders(problem) },
-  });
+  return problemResponse(error, { ...CORS_HEADERS, ...headers });
 }
 
 /** The value, or a not_found error saying what does not exist. */
