@@ -19,7 +19,7 @@ import { migrate } from "@/lib/db/migrate";
 import { BENCH_CLAIM_SIZES, BENCH_DATABASE, BENCH_PASSWORD, BENCH_SMALL_DATABASE, buildBenchDatabase } from "./lib/bench-data";
 import { ensureProductionBuild } from "./lib/build";
 import { claimVoteRequest, HttpClient, parseActionResult, serverActionHeaders } from "./lib/http-client";
-import { environmentWith, connectToDatabase } from "@/lib/env";
+import { connectToDatabase } from "@/lib/env";
 import { startAppServer } from "@/server/start-app-server";
 import { loadEnvironment, openDatabase } from "./lib/runtime";
 
@@ -132,8 +132,7 @@ const mediumClaim = await claimNear(BENCH_CLAIM_SIZES.medium);
 const largeClaim = await claimNear(BENCH_CLAIM_SIZES.large);
 
 const AUTH_SECRET = randomBytes(32).toString("base64url");
-const buildEnv = environmentWith({ NODE_ENV: "production", AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1" });
-await ensureProductionBuild(buildEnv, say, { toStderr: true });
+await ensureProductionBuild({ authSecret: AUTH_SECRET, log: say, toStderr: true });
 
 /** The production server (server/, with its page cache) on `databaseUrl`. */
 async function startApp(databaseUrl: string) {

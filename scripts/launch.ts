@@ -6,7 +6,7 @@ import { pruneRateLimits as pruneOldRateLimits } from "@/lib/platform/rate-limit
 import { pruneUserSessions } from "@/lib/accounts/user-sessions";
 import { loadEnvironment, log, migrateDatabase, openDatabase, resolveAuthSecret, type DatabaseHandle } from "./lib/runtime";
 import { findFreePort } from "@/lib/db/embedded";
-import { appUrl, environmentWith, connectToDatabase } from "@/lib/env";
+import { appUrl, connectToDatabase } from "@/lib/env";
 import { startAppServer, type AppServerProcess } from "@/server/start-app-server";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -41,13 +41,9 @@ async function main() {
   const seeded = await seedDemoArticles(log);
   if (seeded.created === 0) log(`demo articles present (${seeded.total})`);
 
-  const authSecret = resolveAuthSecret(env, { embedded: database.embedded, production: mode === "start" });
   const production = mode === "start";
-  if (production)
-    await ensureProductionBuild(
-      environmentWith({ NODE_ENV: "production", DATABASE_URL: database.url, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" }),
-      log,
-    );
+  const authSecret = resolveAuthSecret(env, { embedded: database.embedded, production });
+  if (production) await ensureProductionBuild({ authSecret, log });
   if (shuttingDown) return;
 
   server = await startAppServer({

@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { environmentWith } from "@/lib/env";
 
 const BUILD_INPUTS = [
   "app",
@@ -43,13 +44,17 @@ export function runNext(args: string[], env: NodeJS.ProcessEnv, { toStderr = fal
   });
 }
 
-/** Runs `next build` unless .next already holds a build of exactly these sources. */
-export async function ensureProductionBuild(env: NodeJS.ProcessEnv, log: (message: string) => void, { toStderr = false } = {}) {
+/**
+ * Runs `next build` unless .next already holds a build of exactly these sources. The build needs no
+ * database (clients are made on first use); it gets the site's AUTH_SECRET like the server it is for.
+ */
+export async function ensureProductionBuild({ authSecret, log, toStderr = false }: { authSecret: string; log: (message: string) => void; toStderr?: boolean }) {
   const current = sourcesHash();
   const built = fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(HASH_FILE) ? fs.readFileSync(HASH_FILE, "utf8").trim() : null;
   if (built === current) return;
   log(built ? "sources changed since the last build; rebuilding…" : "no production build yet; building (first start only)…");
-  const child = runNext(["build"], { ...env, NODE_ENV: "production" }, { toStderr });
+  const env = environmentWith({ NODE_ENV: "production", AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" });
+  const child = runNext(["build"], env, { toStderr });
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   if (code !== 0) throw new Error(`next build failed (exit code ${code}).`);
   fs.writeFileSync(HASH_FILE, current);

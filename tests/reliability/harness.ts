@@ -13,7 +13,6 @@ import { ensureDatabase, findFreePort, startEmbeddedPostgres, type EmbeddedPostg
 import { migrate } from "@/lib/db/migrate";
 import { queryRows } from "@/lib/db/scratch";
 import { ensureProductionBuild } from "@/scripts/lib/build";
-import { environmentWith } from "@/lib/env";
 import { HttpClient } from "@/scripts/lib/http-client";
 import { startAppServer, waitUntilServing, type AppServerProcess } from "@/server/start-app-server";
 
@@ -104,10 +103,7 @@ export async function startHarness({ accounts: accountCount }: { accounts: numbe
   const port = await findFreePort();
   const appUrl = `http://127.0.0.1:${port}`;
   const authSecret = randomBytes(32).toString("base64url");
-  await ensureProductionBuild(
-    environmentWith({ NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" }),
-    log,
-  );
+  await ensureProductionBuild({ authSecret, log });
   let server: AppServerProcess;
   let serverLog = "";
   const startServer = async () => {

@@ -6,7 +6,6 @@ import type { TestProject } from "vitest/node";
 import { findFreePort } from "@/lib/db/embedded";
 import { createDatabase } from "@/lib/db/scratch";
 import { ensureProductionBuild } from "@/scripts/lib/build";
-import { environmentWith } from "@/lib/env";
 import { startAppServer } from "@/server/start-app-server";
 import { findChromium } from "./chromium";
 
@@ -43,10 +42,7 @@ export default async function setup(project: TestProject) {
   const port = await findFreePort();
   const appUrl = `http://localhost:${port}`;
   const authSecret = randomBytes(32).toString("base64url");
-  await ensureProductionBuild(
-    environmentWith({ NODE_ENV: "production", DATABASE_URL: database.url, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" }),
-    (message) => console.log(`e2e: ${message}`),
-  );
+  await ensureProductionBuild({ authSecret, log: (message) => console.log(`e2e: ${message}`) });
   const server = await startAppServer({
     databaseUrl: database.url,
     port,
