@@ -4,9 +4,8 @@ import type { WordFilterMode } from "@/lib/vocabulary";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { can, type Actor } from "@/lib/policy";
+import { wordFilterRegex } from "@/lib/policy/word-filter";
 import { log } from "./log";
-
-// ---------------------------------------------------------------- word filter
 
 export async function listWordFilters() {
   return getDb().wordFilter.findMany({ orderBy: { pattern: "asc" }, select: { id: true, pattern: true, mode: true } });
@@ -15,12 +14,11 @@ export async function listWordFilters() {
 export async function addWordFilter({ admin, pattern, mode }: { admin: Actor; pattern: string; mode: WordFilterMode }) {
   if (!can(admin, "settings.manage")) throw new AppError("forbidden", "Only admins manage the word filter.");
   const trimmed = pattern.trim();
-  if (/^\/.+\/$/.test(trimmed)) {
-    try {
-      new RegExp(trimmed.slice(1, -1), "iu");
-    } catch {
-      throw new AppError("invalid_request", "That regular expression is not valid.");
-    }
+  try {
+    // The pattern as posting will use it (a plain word never fails; a /regular expression/ may).
+    wordFilterRegex(trimmed);
+  } catch {
+    throw new AppError("invalid_request", "That regular expression is not valid.");
   }
   return getDb().$transaction(async (tx) => {
     await tx.wordFilter.upsert({ where: { pattern: trimmed }, create: { pattern: trimmed, mode }, update: { mode } });

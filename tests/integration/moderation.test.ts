@@ -154,4 +154,12 @@ describe("word filter", () => {
     expect((await getClaimDiscussion(claimId, { viewer: people.ann }))!.byId.get(held.id)!.hidden).toBe(true);
     expect((await listQueue()).some((item) => item.id === held.id)).toBe(true);
   });
+
+  test("a regular expression that does not compile is refused with a reason, and nothing is stored", async () => {
+    await expect(addWordFilter({ admin: people.root, pattern: "/crypto(gains/", mode: "block" })).rejects.toMatchObject({
+      status: 400,
+      message: "That regular expression is not valid.",
+    });
+    expect(await getDb().wordFilter.count({ where: { pattern: "/crypto(gains/" } })).toBe(0);
+  });
 });
