@@ -69,7 +69,7 @@ export class AppError extends Error {
   }
 }
 
-export const SERVER_ERROR_MESSAGE = "Something went wrong on our side; nothing was changed. Please try again.";
+const SERVER_ERROR_MESSAGE = "Something went wrong on our side; nothing was changed. Please try again.";
 
 /**
  * Any thrown value as an AppError: itself; "unavailable" (503, retry in 5 s) when the database is down
@@ -108,7 +108,7 @@ export interface ProblemDetails {
   retryAfterSeconds?: number;
 }
 
-export const PROBLEM_CONTENT_TYPE = "application/problem+json; charset=utf-8";
+const PROBLEM_CONTENT_TYPE = "application/problem+json; charset=utf-8";
 
 export function problemDetails(error: AppError): ProblemDetails {
   return {

@@ -15,6 +15,3 @@ export const zClaimOrigin = z.enum(ClaimOrigin);
 export const zReportReason = z.enum(ReportReason, { error: "Choose a reason from the list." });
 export const zWordFilterMode = z.enum(WordFilterMode, { error: 'Choose "block" or "review".' });
 export const zTokenScope = z.enum(TokenScope, { error: 'Choose "read" or "write".' });
-
-/** The enum's values in schema order, for lists and loops. */
-export const valuesOf = <T extends Record<string, string>>(values: T) => Object.values(values) as T[keyof T][];

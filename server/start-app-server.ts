@@ -30,7 +30,7 @@ export interface AppServerProcess {
   stop(): Promise<void>;
 }
 
-export const SERVER_ENTRY = path.join("server", "main.ts");
+const SERVER_ENTRY = path.join("server", "main.ts");
 
 export async function startAppServer(options: StartAppServerOptions): Promise<AppServerProcess> {
   const env = environmentWith({

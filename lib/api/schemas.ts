@@ -2,10 +2,9 @@
 // and the OpenAPI document (./openapi.ts) is generated from them, so the two cannot drift apart.
 // Output schemas are strict (no undocumented fields); the contract tests hold real answers to them.
 import { z } from "zod";
-import { CLAIM_ORIGINS } from "@/lib/argument/claim-origin";
 import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
 import { claimVoteSchema, idSchema, postResponseSchema, raiseClaimSchema, responseBodySchema, responseVoteSchema } from "@/lib/debate/schemas";
-import { zClaimVoteValue, zResponseVoteValue, zRole, zStance, zTokenScope } from "@/lib/vocabulary";
+import { zClaimOrigin, zClaimVoteValue, zResponseVoteValue, zRole, zStance, zTokenScope } from "@/lib/vocabulary";
 import { ERROR_CODES } from "@/lib/errors";
 
 /** Named request and answer shapes: each becomes one entry of the document's components.schemas. */
@@ -135,11 +134,9 @@ export const ClaimSummary = answer(
     articleSlug: z.string(),
     text: z.string(),
     anchor: Anchor,
-    origin: z
-      .enum(CLAIM_ORIGINS)
-      .describe(
-        "Who marked the claim: `pipeline` (Arguably's claim finder at import), `editor` (an editor, including a reader's claim an editor accepted), `reader` (raised by a reader in the article's text).",
-      ),
+    origin: zClaimOrigin.describe(
+      "Who marked the claim: `pipeline` (Arguably's claim finder at import), `editor` (an editor, including a reader's claim an editor accepted), `reader` (raised by a reader in the article's text).",
+    ),
     raisedBy: z
       .object({ id, name: z.string() })
       .nullable()

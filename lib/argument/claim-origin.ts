@@ -1,8 +1,6 @@
 // Who marked a claim, in the words readers see everywhere it is shown (article, claim page, search,
 // exports). Pure.
-import { ClaimOrigin, valuesOf } from "@/lib/vocabulary";
-
-export const CLAIM_ORIGINS = valuesOf(ClaimOrigin);
+import type { ClaimOrigin } from "@/lib/vocabulary";
 
 /** "Raised by Ada", "Raised by Ada, accepted by the editors", "Marked by the editors", … */
 export function describeOrigin(origin: ClaimOrigin, raisedBy: { name: string } | null): string {

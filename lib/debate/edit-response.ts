@@ -5,12 +5,13 @@ import { screenText } from "@/lib/policy/word-filter";
 import { announce } from "@/lib/live/publish";
 import { type Actor } from "@/lib/policy";
 import { ownResponse } from "./debate-targets";
+import type { EditResponseInput } from "./schemas";
 
 /**
  * Replaces a response's text, keeping the old text as a revision. `seenEditedAt` is the edit the author
  * started from: if someone (another tab) edited since, this edit is refused rather than lost silently.
  */
-export async function editResponse(input: { responseId: string; actor: Actor; body: string; seenEditedAt: string | null }) {
+export async function editResponse(input: EditResponseInput & { actor: Actor }) {
   return getDb().$transaction(async (tx) => {
     const response = await ownResponse(tx, input.responseId, input.actor);
     if ((response.editedAt?.toISOString() ?? null) !== input.seenEditedAt) {
