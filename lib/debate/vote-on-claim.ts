@@ -70,9 +70,12 @@ function claimVoteStatement(vote: ClaimVote, userId: string, rateLimit: { key: s
  */
 export async function voteOnClaim(voter: Actor, vote: ClaimVote, sql: SqlRunner, now = Date.now()): Promise<void> {
   if (!canParticipate(voter)) throw new AppError("forbidden", "Your account cannot do that right now.");
-  const window = { limit: 0, windowMs: VOTE_WINDOW_MS };
-  const [outcome] = await sql<ClaimVoteOutcome>(claimVoteStatement(vote, voter.id, { key: voteLimitKey(voter.id), windowStart: windowStart(window, now) }));
-  const limit = stateFor(outcome.hits, { ...window, limit: outcome.limit }, now);
+  const windowMs = VOTE_WINDOW_MS;
+  const [outcome] = await sql<ClaimVoteOutcome>(
+    claimVoteStatement(vote, voter.id, { key: voteLimitKey(voter.id), windowStart: windowStart({ windowMs }, now) }),
+  );
+  // The limit is the admins' setting as the statement read it.
+  const limit = stateFor(outcome.hits, { limit: outcome.limit, windowMs }, now);
   if (limit.limited) throw new AppError("rate_limited", tooFastMessage("voting", limit.retryAfterSeconds), { retryAfterSeconds: limit.retryAfterSeconds });
   if (!outcome.found) throw new AppError("not_found", "That claim does not exist.");
 }

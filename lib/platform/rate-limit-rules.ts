@@ -12,7 +12,7 @@ export interface RateLimitState {
   retryAfterSeconds: number;
 }
 
-export function windowStart(rule: RateLimitRule, now: number) {
+export function windowStart(rule: Pick<RateLimitRule, "windowMs">, now: number) {
   return new Date(Math.floor(now / rule.windowMs) * rule.windowMs);
 }
 
