@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
+import { ViewerScope } from "@/components/viewer/viewer-scope";
+import { pageOverlay } from "@/lib/debate/page-overlay";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,26 +11,30 @@ export const metadata: Metadata = {
   description: "Argue about what an article actually says, claim by claim.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Null in a shared render: the page's own scope asks for the person's layer.
+  const seed = await pageOverlay(null);
   return (
     <html lang="en">
       <body className="min-h-screen">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
-          Skip to content
-        </a>
-        <SiteHeader />
-        <main id="main" className="mx-auto max-w-5xl px-4 py-8">
-          {children}
-        </main>
-        <footer className="mx-auto max-w-5xl border-t border-line px-4 py-4 text-sm text-muted">
-          <Link href="/moderation/log" className="hover:underline">
-            Moderation log
-          </Link>{" "}
-          ·{" "}
-          <Link href="/developers" className="hover:underline">
-            API for developers
-          </Link>
-        </footer>
+        <ViewerScope seed={seed} ask={false}>
+          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+            Skip to content
+          </a>
+          <SiteHeader />
+          <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+            {children}
+          </main>
+          <footer className="mx-auto max-w-5xl border-t border-line px-4 py-4 text-sm text-muted">
+            <Link href="/moderation/log" className="hover:underline">
+              Moderation log
+            </Link>{" "}
+            ·{" "}
+            <Link href="/developers" className="hover:underline">
+              API for developers
+            </Link>
+          </footer>
+        </ViewerScope>
       </body>
     </html>
   );

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { describeStanding } from "@/lib/argument/standing";
 import type { BodyBlock } from "@/lib/ingest";
+import { LiveClaimCounts } from "./live/live-claim-counts";
 
 export interface ClaimSummary {
   supporting: number;
@@ -48,8 +48,6 @@ const MARK_STYLES = {
 function ClaimMark({ claim, text, start, summary }: { claim: MarkedClaim; text: string; start: number; summary?: ClaimSummary }) {
   const counts = summary ?? { supporting: 0, opposing: 0, standing: 0.5 };
   const raisedBy = claim.raisedBy === undefined ? undefined : (claim.raisedBy ?? "a reader");
-  const kind = raisedBy === undefined ? "claim" : `claim raised by ${raisedBy}`;
-  const details = ` (${kind}: ${counts.supporting} supporting, ${counts.opposing} opposing, ${describeStanding(counts.standing).toLowerCase()} ${Math.round(counts.standing * 100)}%)`;
   const title = raisedBy === undefined ? "Claim" : `Claim raised by ${raisedBy}`;
   return (
     <Link
@@ -68,11 +66,7 @@ function ClaimMark({ claim, text, start, summary }: { claim: MarkedClaim; text: 
       >
         {text}
       </mark>
-      <sup className="ml-0.5 whitespace-nowrap font-sans text-[0.65em] text-muted" aria-hidden="true" data-testid="claim-counts">
-        {counts.supporting}✓ {counts.opposing}✗ {Math.round(counts.standing * 100)}%
-        {raisedBy === undefined ? null : <span className="text-sky-800"> · raised by {raisedBy}</span>}
-      </sup>
-      <span className="sr-only">{details}</span>
+      <LiveClaimCounts claimId={claim.id} initial={counts} raisedBy={raisedBy} />
     </Link>
   );
 }

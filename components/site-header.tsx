@@ -1,12 +1,15 @@
+"use client";
+// The site's header. The account part is the person's (lib/debate/viewer-overlay.ts): on a page shared by
+// every reader it appears once the person's layer has arrived, and holds its place until then.
 import Link from "next/link";
-import { getCurrentUser } from "@/lib/auth/session";
-import { countUnreadNotifications } from "@/lib/debate/notifications";
 import { can, canEditArticles } from "@/lib/policy";
+import { useViewer } from "./viewer/viewer-scope";
 import { SignOutButton } from "./sign-out-button";
 
-export async function SiteHeader() {
-  const user = await getCurrentUser();
-  const unread = user ? await countUnreadNotifications(user) : 0;
+export function SiteHeader() {
+  const viewer = useViewer();
+  const user = viewer?.user ? { ...viewer.user, bannedUntil: null } : null;
+  const unread = viewer?.unread ?? 0;
   return (
     <header className="border-b border-line bg-white/70">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
@@ -18,8 +21,8 @@ export async function SiteHeader() {
             Search
           </Link>
         </div>
-        <nav aria-label="Account" className="flex items-center gap-3 text-sm">
-          {user ? (
+        <nav aria-label="Account" className="flex min-h-8 items-center gap-3 text-sm" aria-busy={viewer === null}>
+          {viewer === null ? null : user ? (
             <>
               {can(user, "moderation.queue") ? (
                 <Link href="/moderation" className="text-accent hover:underline">

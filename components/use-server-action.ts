@@ -6,9 +6,11 @@ import type { ActionResult } from "@/lib/auth/actions";
 
 /**
  * Runs a server action from an event handler: shows its failure as a message, and on success calls
- * `onSuccess` with the action's data and refreshes the page's server-rendered data.
+ * `onSuccess` with the action's data and refreshes the page's server-rendered data, unless `refresh` is
+ * false: debate pages update themselves from the answer and the live stream (issue 17), since a refresh
+ * is a page render for every write.
  */
-export function useServerAction() {
+export function useServerAction({ refresh = true }: { refresh?: boolean } = {}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +30,7 @@ export function useServerAction() {
         return;
       }
       onSuccess?.(result.data);
-      router.refresh();
+      if (refresh) router.refresh();
     });
   }
   /** Forgets the last failure (when what it was about is gone, e.g. a new selection). */

@@ -25,6 +25,8 @@ export const ZServerEnv = z
     ),
     /** "off" disables the anonymous page cache (decision 011). */
     PAGE_CACHE: optional(z.enum(["on", "off"])),
+    /** "on": GET /api/metrics answers the server's counters (the benchmark turns it on). */
+    SERVER_METRICS: optional(z.enum(["on", "off"])),
     AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)")),
     APP_URL: optional(z.url("must be an absolute URL such as https://arguably.example")),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),

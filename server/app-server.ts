@@ -6,16 +6,20 @@
 //    the route list of ./route-list.ts;
 // 3. refuse oversized bodies (413) and unreadable text bodies (400), and answer 503 while the database
 //    is down: ./guards.ts;
-// 4. answer claim votes without Next.js: ./claim-vote-endpoint.ts (decision 013);
+// 4. answer claim votes and the per-person layer of pages without Next.js: ./claim-vote-endpoint.ts
+//    (decision 013) and ./viewer-endpoint.ts (decision 018), and the counters when asked (benchmark);
 // 5. route reads to the primary after a write when there are read replicas: ./read-routing.ts;
-// 6. answer anonymous readers from memory: ./page-cache.ts (decision 011);
+// 6. answer article, claim, thread and outline pages from their shared render: ./page-cache.ts
+//    (decisions 011 and 018);
 // 7. hand everything else to Next.js.
 // Every refusal is the app's one error (lib/errors.ts) answered by ./send-problem.ts. SIGTERM lets
 // in-flight requests finish (./main.ts). See docs/decisions/003, 009, 011, 013, 015 and 017.
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import pg from "pg";
+import { SHARED_RENDER_HEADER } from "@/lib/debate/viewer-overlay";
 import { markDatabaseUnavailable } from "@/lib/db/health";
+import { sharedState } from "@/lib/db/shared-state";
 import { toAppError } from "@/lib/errors";
 import { createClaimVoteEndpoint } from "./claim-vote-endpoint";
 import { checkRequestBody, createDatabaseGate, limitRequestBody, refusalError, serverError } from "./guards";
@@ -24,6 +28,7 @@ import { markWrite, routeReads } from "./read-routing";
 import { checkMethod, checkTarget } from "./request-checks";
 import { readAppRoutes, routeMatcher } from "./route-list";
 import { sendProblem } from "./send-problem";
+import { createViewerEndpoint, sendJson } from "./viewer-endpoint";
 
 export interface AppServerConfig {
   /** Development mode: Next.js compiles on demand and the page cache is off (pages change with the code). */
@@ -38,6 +43,8 @@ export interface AppServerConfig {
   pageCache: boolean;
   /** Read replicas are configured: writes and the browsers that just wrote read from the primary. */
   replicated: boolean;
+  /** GET /api/metrics answers the counters of lib/db/shared-state.ts (for the benchmark). */
+  metrics?: boolean;
 }
 
 export interface RunningAppServer {
@@ -50,11 +57,14 @@ export async function serveApp(config: AppServerConfig): Promise<RunningAppServe
   await app.prepare();
   const handle = app.getRequestHandler();
   const databaseGate = createDatabaseGate(config.databaseUrl);
-  const pageCache = config.pageCache && !config.dev ? createPageCache(config.databaseUrl) : null;
-  // Claim votes run on a pool of their own on the primary.
+  const session = { secret: config.authSecret, secureCookies: config.appUrl.startsWith("https://") };
+  const counters = sharedState().counters;
+  const pageCache = config.pageCache && !config.dev ? createPageCache(config.databaseUrl, { session, onRender: () => (counters.pageRenders += 1) }) : null;
+  // Claim votes and the per-person layer run on a pool of their own on the primary.
   const votePool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
   votePool.on("error", () => {}); // a dropped idle connection; the next query reports any outage
   const claimVotes = createClaimVoteEndpoint(votePool, config);
+  const viewer = createViewerEndpoint(votePool, session);
   const routeAt = routeMatcher(readAppRoutes());
 
   function handToNext(request: IncomingMessage, response: ServerResponse) {
@@ -68,7 +78,21 @@ export async function serveApp(config: AppServerConfig): Promise<RunningAppServe
     });
   }
 
+  function serveViewer(request: IncomingMessage, response: ServerResponse) {
+    request.resume();
+    viewer.handle(request).then(
+      (body) => sendJson(response, body),
+      (error: unknown) => {
+        const problem = toAppError(error);
+        if (problem.code === "unavailable") markDatabaseUnavailable();
+        sendProblem(request, response, problem);
+      },
+    );
+  }
+
   function serve(request: IncomingMessage, response: ServerResponse) {
+    // Only the page cache says a render is shared (lib/debate/viewer-overlay.ts SHARED_RENDER_HEADER).
+    delete request.headers[SHARED_RENDER_HEADER];
     const respond = (req: IncomingMessage, res: ServerResponse) => (pageCache ? pageCache.handle(req, res, handToNext) : handToNext(req, res));
     if (config.replicated) routeReads(request, response, respond);
     else respond(request, response);
@@ -108,6 +132,8 @@ export async function serveApp(config: AppServerConfig): Promise<RunningAppServe
       databaseGate.admit(request, response, () => {
         checkRequestBody(request, response, (checked) => {
           if (claimVotes.matches(path)) return serveClaimVote(checked, response, path);
+          if (viewer.matches(path)) return serveViewer(checked, response);
+          if (config.metrics && path === "/api/metrics") return sendJson(response, counters);
           serve(checked, response);
         });
       });

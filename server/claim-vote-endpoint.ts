@@ -8,12 +8,12 @@
 // AppError, answered as problem details by the caller (./app-server.ts).
 import type pg from "pg";
 import { originMatchesHost } from "@/lib/auth/same-origin";
-import { decodeSessionToken, sessionTokenFrom } from "@/lib/auth/session-token";
 import { poolRunner, type SqlRunner } from "@/lib/db/sql-runner";
 import { claimVoteSchema } from "@/lib/debate/schemas";
 import { voteOnClaim } from "@/lib/debate/vote-on-claim";
 import { AppError } from "@/lib/errors";
 import { isBanned, type Actor } from "@/lib/policy";
+import { sessionClaimsOf } from "./session";
 
 export const CLAIM_VOTE_PATH = /^\/api\/claims\/([^/?#]{1,64})\/vote$/;
 
@@ -35,33 +35,16 @@ function header(request: EndpointRequest, name: string) {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function cookiesOf(request: EndpointRequest) {
-  return (header(request, "cookie") ?? "")
-    .split(/;\s*/)
-    .filter(Boolean)
-    .map((pair) => {
-      const index = pair.indexOf("=");
-      return { name: index < 0 ? pair : pair.slice(0, index), value: index < 0 ? "" : pair.slice(index + 1) };
-    });
-}
-
 /** The signed-in voter, as lib/auth/session.ts reads them: token, then its live server-side session. */
 async function voterOf(request: EndpointRequest, context: ClaimVoteEndpointContext): Promise<Actor | null> {
-  const token = sessionTokenFrom(cookiesOf(request), context.secureCookies);
-  if (!token) return null;
-  let claims;
-  try {
-    claims = await decodeSessionToken({ token, secret: context.secret });
-  } catch {
-    return null;
-  }
-  if (typeof claims?.sub !== "string" || typeof claims.sid !== "string") return null;
+  const claims = await sessionClaimsOf(request.headers, { secret: context.secret, secureCookies: context.secureCookies });
+  if (!claims) return null;
   const [voter] = await context.sql<Actor>({
     name: "arguably-voter-of-session",
     text: `SELECT u.id, u.role, u."bannedUntil", u."silencedUntil"
       FROM "UserSession" s JOIN "User" u ON u.id = s."userId"
       WHERE s.id = $1 AND s."userId" = $2 AND s."endedAt" IS NULL AND s."expiresAt" > now()`,
-    values: [claims.sid, claims.sub],
+    values: [claims.sessionId, claims.userId],
   });
   return voter && !isBanned(voter) ? voter : null;
 }

@@ -17,6 +17,7 @@ const running = await serveApp({
   authSecret: env.AUTH_SECRET,
   appUrl: appUrl(env),
   pageCache: env.PAGE_CACHE !== "off",
+  metrics: env.SERVER_METRICS === "on",
   replicated: Boolean(env.DATABASE_REPLICA_URLS?.trim()),
 }).catch((error: unknown) => {
   console.error("arguably: the web server could not start:", error);

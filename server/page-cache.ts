@@ -1,21 +1,29 @@
-// The page cache for readers who are not signed in (decision 011).
+// The shared renders of article, claim, thread and outline pages (decisions 011 and 018).
 //
-// Most readers are anonymous, and an anonymous article, claim or thread page is the same for all of
-// them, so each instance keeps the finished HTML in memory and serves it without rendering. Every
+// These pages are the same for every reader but for a small per-person layer (own votes, follows, what
+// the person may do, the unread count), which the page asks for separately (GET /api/viewer,
+// ./viewer-endpoint.ts). So each instance renders a page once, without anyone's session, keeps the
+// finished HTML in memory, and serves it to everyone: anonymous readers and signed-in people alike.
+// Only people whose page shows more than readers see (staff, authors of responses under review; one
+// indexed read decides, lib/debate/viewer-overlay.ts) get a page rendered for them. Every
 // write that can change a page makes PostgreSQL send a notice naming the article it belongs to (a
 // trigger on the debate tables, migration 20261122054032_debate_stats, so moderation, editors and
 // hand-written SQL are covered too); each instance LISTENs and drops that article's pages at once,
 // so a change shows on the next request, on every instance. While the LISTEN connection is down,
 // nothing is served from or stored in the cache.
 //
-// A render that overlaps an invalidation of its article is not stored (it may predate the write).
-// Signed-in readers, React Server Component requests, prefetches and anything but GET always reach
-// Next.js.
+// A render that overlaps an invalidation of its article is not stored (it may predate the write). A
+// shared render never sees a cookie (it is rendered for nobody in particular), and carries the request
+// header SHARED_RENDER_HEADER so the page knows to ask for the person's layer. React Server Component
+// requests (in-app navigation), prefetches and anything but GET always reach Next.js as they are.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import pg from "pg";
+import { isPersonalPage, SHARED_RENDER_HEADER } from "@/lib/debate/viewer-overlay";
+import { poolRunner } from "@/lib/db/sql-runner";
 import { onPrimary } from "./read-routing";
+import { sessionClaimsOf, type SessionSecrets } from "./session";
 
 export const PAGE_CHANNEL = "arguably_pages";
 const gzipAsync = promisify(gzip);
@@ -38,6 +46,10 @@ interface Entry {
 type Render = (request: IncomingMessage, response: ServerResponse) => void;
 
 export interface PageCacheOptions {
+  /** To recognise signed-in people (their page may be personal). */
+  session: SessionSecrets;
+  /** Counts every page handed to Next.js to render. */
+  onRender?: () => void;
   maxEntries?: number;
   maxBytes?: number;
   maxAgeMs?: number;
@@ -47,22 +59,22 @@ export interface PageCacheOptions {
 const ROUTES: CachedRoute[] = [
   { pattern: /^\/articles\/([^/?#]+)$/, articleOf: `select id from "Article" where slug = $1 and status = 'published'` },
   { pattern: /^\/claims\/([^/?#]+)$/, articleOf: `select "articleId" as id from "Claim" where id = $1` },
+  { pattern: /^\/claims\/([^/?#]+)\/outline$/, articleOf: `select "articleId" as id from "Claim" where id = $1` },
   { pattern: /^\/responses\/([^/?#]+)$/, articleOf: `select c."articleId" as id from "Response" r join "Claim" c on c.id = r."claimId" where r.id = $1` },
 ];
 
 const UNSTORED_HEADERS = new Set(["set-cookie", "date", "connection", "keep-alive", "transfer-encoding", "content-length", "etag", "x-arguably-cache"]);
 
-function isAnonymousPageRequest(request: IncomingMessage) {
+function isPageLoad(request: IncomingMessage) {
   if (request.method !== "GET") return false;
   const headers = request.headers;
-  if (headers.rsc || headers["next-router-prefetch"] || headers["next-router-state-tree"] || headers["next-action"] || headers.purpose === "prefetch")
-    return false;
-  // Any session cookie means a personal page (votes, controls); a stale one is rare and costs a render.
-  if (/(?:^|;\s*)(?:__Secure-)?next-auth\.session-token/.test(headers.cookie ?? "")) return false;
-  return true;
+  return !(headers.rsc || headers["next-router-prefetch"] || headers["next-router-state-tree"] || headers["next-action"] || headers.purpose === "prefetch");
 }
 
-function routeOf(url: string) {
+const hasSessionCookie = (request: IncomingMessage) => /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token/.test(request.headers.cookie ?? "");
+
+/** The cacheable page `url` is, with the key that finds its article; null for any other URL. */
+export function routeOf(url: string) {
   const [path, query = ""] = url.split("?");
   if (/(?:^|&)_rsc=/.test(query)) return null;
   for (const route of ROUTES) {
@@ -82,7 +94,7 @@ export type PageCache = ReturnType<typeof createPageCache>;
 
 export function createPageCache(
   connectionString: string,
-  { maxEntries = 1_000, maxBytes = 64 * 1024 * 1024, maxAgeMs = 60_000, log = console.error }: PageCacheOptions = {},
+  { session, onRender = () => {}, maxEntries = 1_000, maxBytes = 64 * 1024 * 1024, maxAgeMs = 60_000, log = console.error }: PageCacheOptions,
 ) {
   const entries = new Map<string, Entry>(); // by URL
   const generations = new Map<string, number>(); // articleId → count of invalidations
@@ -91,8 +103,9 @@ export function createPageCache(
   let listening = false;
   let closed = false;
   let listener: pg.Client | null = null;
-  const lookup = new pg.Pool({ connectionString, max: 2 });
+  const lookup = new pg.Pool({ connectionString, max: 4 });
   lookup.on("error", () => {});
+  const sql = poolRunner(lookup);
 
   function drop(url: string) {
     const entry = entries.get(url);
@@ -191,57 +204,78 @@ export function createPageCache(
     } as ServerResponse["end"];
   }
 
+  /** Whether this signed-in person's page of the article shows more than the shared one. */
+  async function personal(request: IncomingMessage, articleId: string) {
+    const claims = await sessionClaimsOf(request.headers, session);
+    // A cookie that names no live session is a reader's: Next.js would render the shared page for it too.
+    return claims ? isPersonalPage(sql, { ...claims, articleId }) : false;
+  }
+
+  function serve(request: IncomingMessage, response: ServerResponse, url: string, entry: Entry) {
+    // Most recently used last, so eviction takes the least recently used first.
+    entries.delete(url);
+    entries.set(url, entry);
+    send(request, response, entry).catch((error) => {
+      log(error);
+      response.destroy();
+    });
+  }
+
+  /** Next.js renders the page for nobody in particular; this request gets it, and so does everyone after. */
+  function renderShared(request: IncomingMessage, response: ServerResponse, url: string, articleId: string, startedEverything: number, render: Render) {
+    const startedGeneration = generations.get(articleId) ?? 0;
+    delete request.headers.cookie;
+    request.headers[SHARED_RENDER_HEADER] = "1";
+    // Next.js compresses when asked; the cache keeps plain HTML and compresses once per entry.
+    delete request.headers["accept-encoding"];
+    response.setHeader("X-Arguably-Cache", "miss");
+    capture(response, (body) => {
+      const unchanged = listening && everything === startedEverything && (generations.get(articleId) ?? 0) === startedGeneration;
+      const type = String(response.getHeader("content-type") ?? "");
+      if (
+        !unchanged ||
+        response.statusCode !== 200 ||
+        !type.startsWith("text/html") ||
+        response.hasHeader("set-cookie") ||
+        response.hasHeader("content-encoding")
+      )
+        return;
+      const headers: OutgoingHttpHeaders = {};
+      for (const [name, value] of Object.entries(response.getHeaders())) if (!UNSTORED_HEADERS.has(name)) headers[name] = value;
+      store(url, { articleId, status: 200, headers, body, gzipped: null, storedAt: Date.now() });
+    });
+    // From the primary: the notice of a write can arrive before a read replica has replayed it.
+    onPrimary(() => render(request, response));
+  }
+
   return {
     get size() {
       return entries.size;
     },
     /** Answers from the cache, or lets Next.js render (`render(request, response)`) and keeps the page. */
     handle(request: IncomingMessage, response: ServerResponse, render: Render) {
-      if (!listening || !isAnonymousPageRequest(request)) return render(request, response);
+      const found = routeOf(request.url ?? "/");
+      const renderHere = (req: IncomingMessage, res: ServerResponse) => {
+        if (found) onRender();
+        render(req, res);
+      };
+      if (!listening || !found || !isPageLoad(request)) return renderHere(request, response);
       const url = request.url ?? "/";
-      const found = routeOf(url);
-      if (!found) return render(request, response);
       const entry = entries.get(url);
-      if (entry && Date.now() - entry.storedAt < maxAgeMs) {
-        // Most recently used last, so eviction takes the least recently used first.
-        entries.delete(url);
-        entries.set(url, entry);
-        send(request, response, entry).catch((error) => {
-          log(error);
-          response.destroy();
-        });
-        return;
-      }
+      const fresh = entry && Date.now() - entry.storedAt < maxAgeMs ? entry : null;
       const startedEverything = everything;
-      lookup.query<{ id: string }>(found.route.articleOf, [found.key]).then(
-        ({ rows }) => {
-          const articleId = rows[0]?.id;
-          if (!articleId) return render(request, response); // not found: let Next.js say so
-          const startedGeneration = generations.get(articleId) ?? 0;
-          // Next.js compresses when asked; the cache keeps plain HTML and compresses once per entry.
-          delete request.headers["accept-encoding"];
-          response.setHeader("X-Arguably-Cache", "miss");
-          capture(response, (body) => {
-            const unchanged = listening && everything === startedEverything && (generations.get(articleId) ?? 0) === startedGeneration;
-            const type = String(response.getHeader("content-type") ?? "");
-            if (
-              !unchanged ||
-              response.statusCode !== 200 ||
-              !type.startsWith("text/html") ||
-              response.hasHeader("set-cookie") ||
-              response.hasHeader("content-encoding")
-            )
-              return;
-            const headers: OutgoingHttpHeaders = {};
-            for (const [name, value] of Object.entries(response.getHeaders())) if (!UNSTORED_HEADERS.has(name)) headers[name] = value;
-            store(url, { articleId, status: 200, headers, body, gzipped: null, storedAt: Date.now() });
-          });
-          // From the primary: the notice of a write can arrive before a read replica has replayed it.
-          onPrimary(() => render(request, response));
-        },
+      const articleOf = fresh
+        ? Promise.resolve(fresh.articleId)
+        : lookup.query<{ id: string }>(found.route.articleOf, [found.key]).then(({ rows }) => rows[0]?.id);
+      articleOf
+        .then(async (articleId) => {
+          if (!articleId) return renderHere(request, response); // not found: let Next.js say so
+          if (hasSessionCookie(request) && (await personal(request, articleId))) return renderHere(request, response);
+          if (fresh) return serve(request, response, url, fresh);
+          renderShared(request, response, url, articleId, startedEverything, renderHere);
+        })
         // The database is away: no cache decision can be made; Next.js and the database gate answer.
-        () => render(request, response),
-      );
+        .catch(() => renderHere(request, response));
     },
     async close() {
       closed = true;

@@ -46,7 +46,11 @@ function handlerMethods(source: string) {
 }
 
 /** The routes the edge answers itself (decision 013). */
-const SERVER_ROUTES: AppRoute[] = [{ template: "/api/claims/[id]/vote", kind: "handler", methods: ["POST"], file: "server/claim-vote-endpoint.ts" }];
+const SERVER_ROUTES: AppRoute[] = [
+  { template: "/api/claims/[id]/vote", kind: "handler", methods: ["POST"], file: "server/claim-vote-endpoint.ts" },
+  { template: "/api/viewer", kind: "handler", methods: ["GET", "HEAD"], file: "server/viewer-endpoint.ts" },
+  { template: "/api/metrics", kind: "handler", methods: ["GET"], file: "server/app-server.ts" },
+];
 
 export function readAppRoutes(appDir = APP_DIR): AppRoute[] {
   const routes: AppRoute[] = [...SERVER_ROUTES];

@@ -14,9 +14,20 @@ export interface ReadRouting {
   primary: boolean;
 }
 
+/** What the benchmark reads (GET /api/metrics, server/metrics-endpoint.ts). */
+export interface ServerCounters {
+  /** Article, claim, thread and outline pages Next.js rendered (page loads and in-app navigations). */
+  pageRenders: number;
+  /** Live updates built from notices (lib/live/hub.ts): one per change with readers, per instance. */
+  liveBuilds: number;
+  /** Live readers connected now. */
+  liveReaders: number;
+}
+
 interface SharedState {
   databaseHealth: DatabaseHealth;
   readRouting: AsyncLocalStorage<ReadRouting>;
+  counters: ServerCounters;
 }
 
 const KEY = Symbol.for("arguably.shared-state");
@@ -24,6 +35,10 @@ const KEY = Symbol.for("arguably.shared-state");
 /** The one shared state of this process, made on first use by whichever side comes first. */
 export function sharedState(): SharedState {
   const holder = globalThis as unknown as { [KEY]?: SharedState };
-  holder[KEY] ??= { databaseHealth: { unavailableSince: null }, readRouting: new AsyncLocalStorage<ReadRouting>() };
+  holder[KEY] ??= {
+    databaseHealth: { unavailableSince: null },
+    readRouting: new AsyncLocalStorage<ReadRouting>(),
+    counters: { pageRenders: 0, liveBuilds: 0, liveReaders: 0 },
+  };
   return holder[KEY];
 }

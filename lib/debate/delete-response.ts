@@ -10,6 +10,6 @@ export async function deleteResponse(input: { responseId: string; actor: Actor }
     const response = await ownResponse(tx, input.responseId, input.actor, canDeleteResponse);
     await tx.responseRevision.deleteMany({ where: { responseId: response.id } });
     await tx.response.update({ where: { id: response.id }, data: { deletedAt: new Date(), body: "" } });
-    await announce(tx, { type: "response", claimId: response.claimId, articleId: response.claim.articleId });
+    await announce(tx, { type: "response", claimId: response.claimId, articleId: response.claim.articleId, responseId: response.id });
   });
 }

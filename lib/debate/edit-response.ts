@@ -20,11 +20,14 @@ export async function editResponse(input: EditResponseInput & { actor: Actor }) 
     const { hold } = await screenText(tx, input.body);
     await tx.responseRevision.create({ data: { responseId: response.id, body: response.body, createdAt: response.editedAt ?? response.createdAt } });
     // An edit of a hidden response goes back to review; an edit that trips a review filter is held.
+    const editedAt = new Date();
     const updated = await tx.response.updateMany({
       where: { id: response.id, editedAt: response.editedAt },
-      data: { body: input.body, editedAt: new Date(), ...(hold ? { hiddenAt: new Date() } : {}) },
+      data: { body: input.body, editedAt, ...(hold ? { hiddenAt: editedAt } : {}) },
     });
     if (updated.count !== 1) throw new AppError("conflict", "This response was edited elsewhere in the meantime. Copy your text, reload, and edit again.");
-    await announce(tx, { type: "response", claimId: response.claimId, articleId: response.claim.articleId });
+    await announce(tx, { type: "response", claimId: response.claimId, articleId: response.claim.articleId, responseId: response.id });
+    // Held (a review filter matched, or it was hidden and goes back to review): its author alone sees it.
+    return { editedAt, held: hold || response.hiddenAt !== null || response.removedAt !== null };
   });
 }

@@ -47,7 +47,7 @@ export async function postResponse(author: SessionUser, input: PostResponseInput
 
 /** The response this author already created with this submission key, if any. */
 export async function findSubmittedResponse(authorId: string, submissionKey: string) {
-  return getDb().response.findUnique({ where: { authorId_submissionKey: { authorId, submissionKey } }, select: { id: true, hiddenAt: true } });
+  return getDb().response.findUnique({ where: { authorId_submissionKey: { authorId, submissionKey } }, select: { id: true, hiddenAt: true, createdAt: true } });
 }
 
 /**
@@ -84,7 +84,7 @@ async function insertResponse(input: NewResponse) {
         submissionKey: input.submissionKey ?? null,
         hiddenAt: hold ? new Date() : null,
       },
-      select: { id: true, hiddenAt: true },
+      select: { id: true, hiddenAt: true, createdAt: true },
     });
     await tx.follow.create({ data: { userId: input.authorId, responseId: response.id } });
     await notifyFollowers(tx, {
@@ -92,7 +92,7 @@ async function insertResponse(input: NewResponse) {
       followed: input.parentId ? { responseId: input.parentId } : { claimId: input.claimId },
       actorId: input.authorId,
     });
-    await announce(tx, { type: "response", claimId: input.claimId, articleId: claim.articleId });
+    await announce(tx, { type: "response", claimId: input.claimId, articleId: claim.articleId, responseId: response.id });
     return response;
   });
 }

@@ -36,6 +36,6 @@ export async function storeResponseVote(voter: Actor, { responseId, value }: Res
         await tx.notification.create({ data: { userId: response.authorId, kind: "vote", actorId: userId, responseId } });
       }
     }
-    await announce(tx, { type: "vote", claimId: response.claimId, articleId: response.claim.articleId });
+    await announce(tx, { type: "vote", claimId: response.claimId, articleId: response.claim.articleId, responseId });
   });
 }

@@ -10,7 +10,7 @@ function cell(value: Cell) {
 }
 
 export function toCsv(header: string[], rows: Cell[][]): string {
-  return [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+  return csvLines([header, ...rows]);
 }
 
 /** Reads what toCsv writes (and RFC 4180 CSV in general) into rows of strings. */
@@ -41,4 +41,9 @@ export function parseCsv(text: string): string[][] {
   }
   if (field || row.length) rows.push([...row, field]);
   return rows;
+}
+
+/** Rows as CSV lines (each ending CRLF), for files written a page at a time. */
+export function csvLines(rows: Cell[][]): string {
+  return rows.map((row) => row.map(cell).join(",") + "\r\n").join("");
 }

@@ -6,10 +6,9 @@ import { getReadDb } from "@/lib/db/client";
 import { anchoredClaimSelect } from "@/lib/articles/claim-columns";
 import { visibleArticleWhere, visibleClaimWhere, visibleResponseWhere } from "@/lib/debate/visibility";
 import type { DebateTree } from "@/lib/exchange/debate-tree";
+import type { Stance } from "@/lib/vocabulary";
+import { readersText, responsePages } from "./export-rows";
 import type { AnchoredClaim } from "@/lib/exchange/web-annotation";
-
-/** A deleted response keeps its place with this text, as on the claim page. */
-const readersText = <T extends { body: string; deletedAt: Date | null }>(row: T) => (row.deletedAt ? { ...row, body: "[deleted]" } : row);
 
 export async function getDebateForExport(claimId: string): Promise<{ tree: DebateTree; anchor: AnchoredClaim } | null> {
   const db = getReadDb();
@@ -32,8 +31,8 @@ export async function getDebateForExport(claimId: string): Promise<{ tree: Debat
   };
 }
 
-/** Everything an article's exports hold: its visible claims with their anchors and numbers, the
- * responses readers see, and the votes on both. */
+/** The article and its visible claims with their anchors and numbers; responses and votes are read a
+ * page at a time (./export-rows.ts). */
 export async function getArticleForExport(slug: string) {
   const db = getReadDb();
   const article = await db.article.findFirst({ where: { slug, ...visibleArticleWhere(null) }, select: { id: true, slug: true, title: true } });
@@ -43,44 +42,17 @@ export async function getArticleForExport(slug: string) {
     orderBy: { start: "asc" },
     select: { ...anchoredClaimSelect, agreeVotes: true, disagreeVotes: true, supportCount: true, opposeCount: true, standing: true },
   });
-  const claimIds = claims.map((claim) => claim.id);
-  const rows = await db.response.findMany({
-    where: { claimId: { in: claimIds }, ...visibleResponseWhere(null) },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      claimId: true,
-      parentId: true,
-      stance: true,
-      body: true,
-      createdAt: true,
-      deletedAt: true,
-      strongVotes: true,
-      weakVotes: true,
-      strength: true,
-    },
-  });
-  const responses = rows.map(readersText);
-  const [claimVotes, responseVotes] = await Promise.all([
-    db.claimVote.findMany({
-      where: { claimId: { in: claimIds } },
-      orderBy: { createdAt: "asc" },
-      select: { claimId: true, userId: true, value: true, createdAt: true },
-    }),
-    db.responseVote.findMany({
-      where: { responseId: { in: responses.map((response) => response.id) } },
-      orderBy: { createdAt: "asc" },
-      select: { responseId: true, userId: true, value: true, createdAt: true },
-    }),
-  ]);
-  return { article, claims, responses, claimVotes, responseVotes };
+  return { article, claims };
 }
 
 /** Every claim's debate of an article export, in the claims' order in the text (Argdown and AIF files). */
 export function articleDebateTrees({
   claims,
   responses,
-}: Pick<NonNullable<Awaited<ReturnType<typeof getArticleForExport>>>, "claims" | "responses">): DebateTree[] {
+}: {
+  claims: NonNullable<Awaited<ReturnType<typeof getArticleForExport>>>["claims"];
+  responses: { id: string; claimId: string; parentId: string | null; stance: Stance; body: string }[];
+}): DebateTree[] {
   const byClaim = new Map<string, DebateTree["responses"]>(claims.map((claim) => [claim.id, []]));
   for (const response of responses)
     byClaim.get(response.claimId)?.push({ id: response.id, parentId: response.parentId, stance: response.stance, text: response.body });
@@ -88,4 +60,11 @@ export function articleDebateTrees({
     claim: { id: claim.id, text: claim.text, markedBy: describeOrigin(claim.origin, claim.raisedBy) },
     responses: byClaim.get(claim.id)!,
   }));
+}
+
+/** Every claim's debate of an exported article (`data` from getArticleForExport), whole: Argdown and AIF need trees. */
+export async function readArticleDebateTrees(data: NonNullable<Awaited<ReturnType<typeof getArticleForExport>>>): Promise<DebateTree[]> {
+  const responses = [];
+  for await (const page of responsePages(data.claims.map((claim) => claim.id))) responses.push(...page);
+  return articleDebateTrees({ claims: data.claims, responses });
 }

@@ -1,16 +1,18 @@
 // Live updates travel through PostgreSQL: a write calls pg_notify inside its transaction, PostgreSQL
 // delivers the notice to every listening connection when (and only if) the transaction commits, and each
-// app instance forwards it to its readers over server-sent events (lib/live/listen.ts). Several app
+// app instance turns it into one update (./build-update.ts) for all of its readers (./hub.ts). Several app
 // instances on one database therefore see each other's writes.
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const LIVE_CHANNEL = "arguably_live";
 
+/** The notice: which debate changed, and which response the change is about (if one). */
 export interface LiveEvent {
-  /** "claim": a claim was raised, merged or changed in the article. */
+  /** "claim": a claim was raised, merged, hidden or changed in the article. */
   type: "response" | "vote" | "claim";
   claimId: string;
   articleId: string;
+  responseId?: string;
 }
 
 export async function announce(tx: Prisma.TransactionClient, event: LiveEvent) {

@@ -82,6 +82,11 @@ export async function moderate({ moderator, target, action, version, reason = nu
       targetId: target.id,
       reason: reason?.trim() || (duplicateOfId ? `Duplicate of claim ${duplicateOfId}` : null),
     });
-    await announce(tx, { type: "response", claimId: item.claimId, articleId: item.articleId });
+    await announce(tx, {
+      type: target.type === "claim" ? "claim" : "response",
+      claimId: item.claimId,
+      articleId: item.articleId,
+      responseId: target.type === "response" ? target.id : undefined,
+    });
   });
 }

@@ -54,7 +54,12 @@ export async function reportItem(reporter: Actor, { target, reason, note = null,
         targetId: target.id,
         reason: "Hidden automatically after several reports, pending review.",
       });
-      await announce(tx, { type: "response", claimId: item.claimId, articleId: item.articleId });
+      await announce(tx, {
+        type: target.type === "claim" ? "claim" : "response",
+        claimId: item.claimId,
+        articleId: item.articleId,
+        responseId: target.type === "response" ? target.id : undefined,
+      });
     }
   });
 }

@@ -2,7 +2,7 @@
 // tree, for Argdown and for AIF, with counts and standings computed; imports are idempotent and bounded.
 import { beforeAll, describe, expect, test } from "vitest";
 import { createUser } from "@/lib/accounts/create-user";
-import { articleDebateTrees, getArticleForExport, getDebateForExport } from "@/lib/exchange/queries";
+import { getArticleForExport, getDebateForExport, readArticleDebateTrees } from "@/lib/exchange/queries";
 import { importDebates, MAX_IMPORTED_RESPONSES, type ImportProgress } from "@/lib/exchange/import-debate";
 import { getDb } from "@/lib/db/client";
 import { parseAif, parseAifDebates, toAif, toAifDebates } from "@/lib/exchange/aif";
@@ -95,7 +95,7 @@ describe("importing a debate", () => {
     expect(progress.every((step) => step.total === 1205)).toBe(true);
 
     const { slug } = await getDb().article.update({ where: { id: article.id }, data: { status: "published" }, select: { slug: true } });
-    const exported = articleDebateTrees((await getArticleForExport(slug))!);
+    const exported = await readArticleDebateTrees((await getArticleForExport(slug))!);
     expect(exported.map(canonical)).toEqual([ORIGINAL, long].map(canonical));
     // The file's order is kept too: responses are stored in it as their order of posting.
     expect(exported.map(shape)).toEqual([ORIGINAL, long].map(shape));

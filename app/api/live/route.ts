@@ -1,47 +1,55 @@
-// GET /api/live?claim=ID or ?article=ID — server-sent events: "change" whenever a response or a vote
-// on that claim (or any claim of that article) is committed, on any app instance. Only for a claim or
-// article the viewer may see (lib/policy/visibility.ts), and events name nothing but their kind.
+// GET /api/live?claim=ID or ?article=ID — server-sent events carrying each change to that claim (or to
+// any claim of that article), committed on any app instance, as readers see it (lib/live/updates.ts).
+// Only for a claim or article the viewer may see (lib/policy/visibility.ts). A reconnecting browser sends
+// Last-Event-ID and gets what it missed, or a "resync" when it missed too much (lib/live/hub.ts).
 import { getCurrentUser } from "@/lib/auth/session";
 import { articleVisibleTo, claimVisibleTo } from "@/lib/debate/visibility";
-import { subscribe } from "@/lib/live/listen";
+import { AppError } from "@/lib/errors";
+import { problemResponse } from "@/lib/http/problem";
+import { frameOf, subscribe, type LiveTopic } from "@/lib/live/hub";
+import { LIVE_EVENTS } from "@/lib/live/updates";
 
 export const dynamic = "force-dynamic";
 
 const HEARTBEAT_MS = 25_000;
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+async function visible(claimId: string | null, articleId: string) {
+  const check = (viewer: Awaited<ReturnType<typeof getCurrentUser>>) => (claimId ? claimVisibleTo(claimId, viewer) : articleVisibleTo(articleId, viewer));
+  // As a reader first: a public debate needs no session read.
+  return (await check(null)) || (await check(await getCurrentUser()));
+}
 
 export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const claimId = params.get("claim");
   const articleId = params.get("article");
-  if (!claimId && !articleId) return Response.json({ error: "Say which claim or article to follow." }, { status: 400 });
-  const viewer = await getCurrentUser();
-  const visible = claimId ? await claimVisibleTo(claimId, viewer) : await articleVisibleTo(articleId!, viewer);
-  if (!visible) return Response.json({ error: `That ${claimId ? "claim" : "article"} does not exist.` }, { status: 404 });
+  const id = claimId ?? articleId;
+  if (!id || !ID.test(id)) return problemResponse(new AppError("invalid_request", "Say which claim or article to follow."));
+  if (!(await visible(claimId, id))) return problemResponse(new AppError("not_found", `That ${claimId ? "claim" : "article"} does not exist.`));
+  const topic: LiveTopic = claimId ? `claim:${claimId}` : `article:${id}`;
+  const lastEventId = request.headers.get("last-event-id") ?? params.get("lastEventId");
 
-  const encoder = new TextEncoder();
   let cleanup = () => {};
-  const stream = new ReadableStream({
+  const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (text: string) => {
+      const send = (frame: Uint8Array) => {
         try {
-          controller.enqueue(encoder.encode(text));
+          controller.enqueue(frame);
         } catch {
           cleanup();
         }
       };
+      send(new TextEncoder().encode("retry: 3000\n\n"));
       let unsubscribe: () => void;
       try {
-        unsubscribe = await subscribe((event) => {
-          if ((claimId && event.claimId === claimId) || (articleId && event.articleId === articleId)) {
-            send(`event: change\ndata: ${JSON.stringify({ type: event.type })}\n\n`);
-          }
-        });
+        unsubscribe = await subscribe(topic, send, lastEventId);
       } catch {
-        send("event: unavailable\ndata: {}\n\n");
+        send(frameOf(LIVE_EVENTS.unavailable, {}));
         controller.close();
         return;
       }
-      const heartbeat = setInterval(() => send(": heartbeat\n\n"), HEARTBEAT_MS);
+      const heartbeat = setInterval(() => send(new TextEncoder().encode(": heartbeat\n\n")), HEARTBEAT_MS);
       cleanup = () => {
         clearInterval(heartbeat);
         unsubscribe();
@@ -52,7 +60,6 @@ export async function GET(request: Request) {
           controller.close();
         } catch {}
       });
-      send("retry: 3000\n\n");
     },
     cancel() {
       cleanup();

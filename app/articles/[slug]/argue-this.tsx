@@ -1,5 +1,7 @@
 "use client";
 
+import { useViewer } from "@/components/viewer/viewer-scope";
+import type { ViewerOverlay } from "@/lib/debate/viewer-overlay";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
@@ -23,7 +25,8 @@ interface Props {
   claims: ExistingClaim[];
   sentences: Span[];
   /** Null when the viewer may raise claims; else why not (signed out, silenced, locked). */
-  refusal: { message: string; signIn: boolean } | null;
+  /** The article's debate is locked: nothing can be raised. */
+  locked: boolean;
 }
 
 // ---------------------------------------------------------------- the page's text ⇄ body offsets
@@ -97,8 +100,17 @@ function quoted(text: string, limit = 140) {
  * "Argue this": a reader selects words in the article (mouse, touch, or sentence by sentence with the
  * keyboard) and raises them as a claim, or lands on the claim that already covers them.
  */
-export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, refusal }: Props) {
+/** Why the person cannot raise a claim here, or null when they can (lib/policy "claim.raise" is posting). */
+function raiseRefusal(viewer: ViewerOverlay | null, locked: boolean) {
+  if (!viewer?.user) return { signIn: true, message: "Sign in to argue this." };
+  if (locked) return { signIn: false, message: "This article's debate is locked: no new claims can be raised." };
+  if (!viewer.canPost) return { signIn: false, message: viewer.blockedReason ?? "Your account cannot raise claims right now." };
+  return null;
+}
+
+export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, locked }: Props) {
   const router = useRouter();
+  const refusal = raiseRefusal(useViewer(), locked);
   const [selection, setSelection] = useState<Span | null>(null);
   const [position, setPosition] = useState<{ top?: number; bottom?: number; left: number } | null>(null);
   const [announcement, setAnnouncement] = useState("");

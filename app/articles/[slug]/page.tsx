@@ -5,13 +5,14 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ArticleBody } from "@/components/article-body";
 import { ClaimDiscussionView, discussionHref, parseDiscussionState, type DiscussionQuery } from "@/app/claims/[id]/claim-discussion";
-import { LiveRefresh } from "@/app/claims/[id]/debate-controls";
+import { LiveDebate } from "@/components/live/live-debate";
+import { ViewerScope } from "@/components/viewer/viewer-scope";
+import { pageOverlay } from "@/lib/debate/page-overlay";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getArticleBySlug } from "@/lib/articles/queries";
 import { formatDate } from "@/lib/format";
-import { canModerate, canRaiseClaim } from "@/lib/policy";
+import { canModerate } from "@/lib/policy";
 import { LockArticleButton } from "@/app/moderation/lock-article";
-import { postingBlockedReason } from "@/lib/auth/sanction-message";
 import { paragraphSentences } from "@/lib/ingest/spans";
 import { ArgueThis } from "./argue-this";
 import { WideScreenClaimLinks } from "./claim-links";
@@ -38,7 +39,9 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const article = await visibleArticle(slug);
   if (!article) notFound();
+  // The viewer decides what the page shows (moderators' tools); a shared render has none.
   const user = await getCurrentUser();
+  const seed = await pageOverlay(article.id);
   const readerClaims = article.claims.filter((claim) => claim.raisedBy !== undefined).length;
   const openClaim = query.claim && article.claims.some((claim) => claim.id === query.claim) ? query.claim : null;
   const text = (
@@ -84,7 +87,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           </div>
         ) : null}
       </header>
-      <LiveRefresh articleId={article.id} />
+      <LiveDebate articleId={article.id} />
       <WideScreenClaimLinks slug={article.slug} />
       {article.status === "published" ? (
         <ArgueThis
@@ -94,44 +97,43 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           blocks={article.blocks}
           claims={article.claims.map(({ id, start, end }) => ({ id, start, end }))}
           sentences={paragraphSentences(article.body, article.blocks)}
-          refusal={raiseRefusal(user, article.lockedAt !== null)}
+          locked={article.lockedAt !== null}
         />
       ) : null}
       <ArticleBody body={article.body} blocks={article.blocks} claims={article.claims} summaries={claimSummaries(article.claims)} />
     </article>
   );
-  if (!openClaim) return text;
+  if (!openClaim)
+    return (
+      <ViewerScope articleId={article.id} seed={seed}>
+        {text}
+      </ViewerScope>
+    );
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_30rem]">
-      {text}
-      <aside aria-label="Debate on the chosen claim" className="hidden lg:block">
-        <div className="sticky top-4 max-h-[calc(100vh-2rem)] space-y-3 overflow-y-auto rounded-lg border border-line bg-paper p-4">
-          <div className="flex justify-between text-sm">
-            <Link href={`/claims/${openClaim}`} className="text-accent hover:underline">
-              Open as its own page
-            </Link>
-            <Link href={`/articles/${article.slug}`} scroll={false} className="text-accent hover:underline">
-              Close
-            </Link>
+    <ViewerScope articleId={article.id} seed={seed}>
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_30rem]">
+        {text}
+        <aside aria-label="Debate on the chosen claim" className="hidden lg:block">
+          <div className="sticky top-4 max-h-[calc(100vh-2rem)] space-y-3 overflow-y-auto rounded-lg border border-line bg-paper p-4">
+            <div className="flex justify-between text-sm">
+              <Link href={`/claims/${openClaim}`} className="text-accent hover:underline">
+                Open as its own page
+              </Link>
+              <Link href={`/articles/${article.slug}`} scroll={false} className="text-accent hover:underline">
+                Close
+              </Link>
+            </div>
+            <ClaimDiscussionView
+              claimId={openClaim}
+              state={parseDiscussionState(query)}
+              href={(state) => discussionHref(`/articles/${article.slug}?claim=${openClaim}`, state)}
+              compact
+            />
           </div>
-          <ClaimDiscussionView
-            claimId={openClaim}
-            state={parseDiscussionState(query)}
-            href={(state) => discussionHref(`/articles/${article.slug}?claim=${openClaim}`, state)}
-            compact
-          />
-        </div>
-      </aside>
-    </div>
+        </aside>
+      </div>
+    </ViewerScope>
   );
-}
-
-/** Why the viewer cannot raise a claim here, or null when they can (lib/policy: "claim.raise"). */
-function raiseRefusal(user: Awaited<ReturnType<typeof getCurrentUser>>, locked: boolean) {
-  if (!user) return { signIn: true, message: "Sign in to argue this." };
-  if (locked) return { signIn: false, message: "This article's debate is locked: no new claims can be raised." };
-  if (!canRaiseClaim(user)) return { signIn: false, message: postingBlockedReason(user) ?? "Your account cannot raise claims right now." };
-  return null;
 }
 
 /** "Read the original at …" for articles imported from a web address (only http and https are links). */

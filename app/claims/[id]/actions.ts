@@ -16,6 +16,7 @@ import { editResponseSchema, idSchema, postResponseSchema, responseVoteSchema } 
 import { voteOnResponse } from "@/lib/debate/vote-on-response";
 import { reportItem } from "@/lib/moderation/report-item";
 import { reportSchema } from "@/lib/moderation/schemas";
+import type { LiveResponse } from "@/lib/live/updates";
 import { canCurateClaims, canParticipate, canPost } from "@/lib/policy";
 
 const participant = { can: canParticipate, forbidden: "Your account cannot do that right now." };
@@ -23,16 +24,32 @@ const poster = {
   can: canPost,
   forbidden: (user: { silencedUntil: Date | null; silenceReason: string | null }) => postingBlockedReason(user) ?? "Your account cannot post right now.",
 };
-/** The claim page passes its claim along with every action (it refreshes that page afterwards). */
+/** The claim page passes its claim along with every action. */
 const onClaim = z.object({ claimId: idSchema });
 
+/** Answers with the new response as the page shows it (no page render: the page adds it, issue 17). */
 export const postResponseAction = authorizedAction({ ...poster, schema: postResponseSchema }, async (input, user) => {
-  const { id, hiddenAt } = await postResponse(user, input);
-  return { id, hiddenAt };
+  const { id, hiddenAt, createdAt } = await postResponse(user, input);
+  const response: LiveResponse = {
+    id,
+    claimId: input.claimId,
+    parentId: input.parentId,
+    stance: input.stance,
+    body: input.body,
+    author: { id: user.id, name: user.name },
+    createdAt: createdAt.toISOString(),
+    strong: 0,
+    weak: 0,
+    supporters: 0,
+    opposers: 0,
+    strength: 0,
+  };
+  return { id, held: hiddenAt !== null, response };
 });
 
 export const editResponseAction = authorizedAction({ ...poster, schema: onClaim.extend(editResponseSchema.shape) }, async (input, user) => {
-  await editResponse({ responseId: input.responseId, actor: user, body: input.body, seenEditedAt: input.seenEditedAt });
+  const { editedAt, held } = await editResponse({ responseId: input.responseId, actor: user, body: input.body, seenEditedAt: input.seenEditedAt });
+  return { editedAt: editedAt.toISOString(), held };
 });
 
 export const deleteResponseAction = authorizedAction({ ...participant, schema: onClaim.extend({ responseId: idSchema }) }, async (input, user) => {

@@ -2,55 +2,32 @@
 // Shown as its own page (/claims/[id]) and beside the article on wide screens.
 import Link from "next/link";
 import { ExportLink } from "@/components/export-link";
-import { StandingBar } from "@/components/standing-bar";
 import { SORTS, type Sort } from "@/lib/argument/ranking";
 import { getCurrentUser } from "@/lib/auth/session";
-import { postingBlockedReason } from "@/lib/auth/sanction-message";
 import { describeOrigin } from "@/lib/argument/claim-origin";
 import { getClaimDiscussion, listMergeTargets, RESPONSES_PER_PAGE, type ClaimDiscussion, type ResponseView } from "@/lib/debate/discussion";
 import { formatDate } from "@/lib/format";
 import { Alert } from "@/components/ui/alert";
-import { canCurateClaims, canPost } from "@/lib/policy";
+import { canCurateClaims } from "@/lib/policy";
+import { LiveDebate } from "@/components/live/live-debate";
+import { ViewerScope } from "@/components/viewer/viewer-scope";
+import { pageOverlay } from "@/lib/debate/page-overlay";
+import { reasonExcerpt } from "@/lib/live/updates";
 import { CurateClaim } from "./curate-claim";
 import { ReportButton } from "./report-button";
-import { ClaimVotes, FollowClaim, LiveRefresh, PostButtons } from "./debate-controls";
+import { ClaimVotes, FollowClaim, PostButtons } from "./debate-controls";
+import { ColumnEmpty, LiveColumnCount, LiveStanding, NewResponses, type ColumnKey } from "./live-parts";
 import { ResponseItem } from "./response-tree";
 
 const SORT_LABELS: Record<Sort, string> = { best: "Best", newest: "Newest", debated: "Most debated", controversial: "Controversial" };
 
-function Reasons({ discussion }: { discussion: ClaimDiscussion }) {
-  const { raisedBy, loweredBy } = discussion.standing;
-  const item = (reason: { id: string; effect: number }) => {
+/** The reasons as the page names them (lib/live/updates.ts, which live updates use too). */
+function reasonsOf(discussion: ClaimDiscussion) {
+  const named = (reason: { id: string; effect: number }) => {
     const response = discussion.byId.get(reason.id);
-    const text = response?.deleted ? "[deleted]" : (response?.body ?? "").replace(/\s+/g, " ").slice(0, 90);
-    return (
-      <li key={reason.id}>
-        <a href={`#response-${reason.id}`} className="hover:underline">
-          “{text}
-          {text.length >= 90 ? "…" : ""}”
-        </a>{" "}
-        <span className="text-muted">
-          ({reason.effect > 0 ? "+" : "−"}
-          {Math.abs(Math.round(reason.effect * 100))} points)
-        </span>
-      </li>
-    );
+    return { id: reason.id, effect: reason.effect, excerpt: reasonExcerpt(response?.body ?? "", response?.deleted ?? false) };
   };
-  if (!raisedBy.length && !loweredBy.length) {
-    return <p className="text-sm text-muted">No responses move it yet: the standing reflects the votes on the claim alone.</p>;
-  }
-  return (
-    <div className="grid gap-3 text-sm sm:grid-cols-2">
-      <div>
-        <h3 className="font-medium">Raise it most</h3>
-        {raisedBy.length ? <ul className="mt-1 space-y-1">{raisedBy.map(item)}</ul> : <p className="text-muted">Nothing yet.</p>}
-      </div>
-      <div>
-        <h3 className="font-medium">Lower it most</h3>
-        {loweredBy.length ? <ul className="mt-1 space-y-1">{loweredBy.map(item)}</ul> : <p className="text-muted">Nothing yet.</p>}
-      </div>
-    </div>
-  );
+  return { standing: discussion.standing.value, raisedBy: discussion.standing.raisedBy.map(named), loweredBy: discussion.standing.loweredBy.map(named) };
 }
 
 /** What the reader chose: the order, and how many direct responses of each stance to show. */
@@ -88,31 +65,37 @@ export async function ClaimDiscussionView({
   href: (state: DiscussionState) => string;
   compact?: boolean;
 }) {
+  // The viewer decides what the page shows (moderators see hidden items); a shared render has none, and
+  // everything that is the person's own (votes, follows, controls) comes from their layer, in the browser.
   const user = await getCurrentUser();
   const { sort } = state;
   // Null when the viewer may not see the claim: missing, in a draft, or hidden (lib/policy/visibility.ts).
   const discussion = await getClaimDiscussion(claimId, { viewer: user, sort, shown: { supporting: state.supporting, opposing: state.opposing } });
   if (!discussion) return null;
   const { claim, article } = discussion;
-  const viewerId = user?.id ?? null;
   // A hidden claim (only moderators get here) is read, not argued, until moderators decide.
-  const viewerCanPost = canPost(user) && !claim.locked && !claim.hidden;
-  const column = (title: string, key: "supporting" | "opposing", responses: ResponseView[]) => {
+  const claimOpen = !claim.locked && !claim.hidden;
+  const column = (title: string, key: ColumnKey, responses: ResponseView[]) => {
     const total = discussion.counts[key];
     const more = Math.min(total - responses.length, RESPONSES_PER_PAGE);
     return (
       <section aria-label={title} className="min-w-0 space-y-3">
         <h2 className="text-lg font-semibold">
-          {title} <span className="text-sm font-normal text-muted">({total.toLocaleString("en")})</span>
+          {title}{" "}
+          <span className="text-sm font-normal text-muted">
+            (<LiveColumnCount claimId={claim.id} column={key} initial={total} />)
+          </span>
         </h2>
-        {responses.length ? (
-          <ul className="space-y-3">
-            {responses.map((response) => (
-              <ResponseItem key={response.id} response={response} claimId={claim.id} viewerId={viewerId} viewerCanPost={viewerCanPost} />
-            ))}
-          </ul>
-        ) : (
-          <p className="text-sm text-muted">No {title.toLowerCase()} responses yet.</p>
+        <ul className="space-y-3">
+          <NewResponses claimId={claim.id} parentId={null} stance={key === "supporting" ? "support" : "oppose"} claimOpen={claimOpen} />
+          {responses.map((response) => (
+            <ResponseItem key={response.id} response={response} claimId={claim.id} claimOpen={claimOpen} />
+          ))}
+        </ul>
+        {responses.length ? null : (
+          <ColumnEmpty claimId={claim.id} column={key} initial={total}>
+            <p className="text-sm text-muted">No {title.toLowerCase()} responses yet.</p>
+          </ColumnEmpty>
         )}
         {more > 0 ? (
           <Link href={href({ ...state, [key]: responses.length + more })} scroll={false} className="inline-block text-sm text-accent hover:underline">
@@ -122,9 +105,9 @@ export async function ClaimDiscussionView({
       </section>
     );
   };
-  return (
+  const view = (
     <div className="space-y-8" data-testid="claim-discussion">
-      <LiveRefresh claimId={claim.id} />
+      <LiveDebate claimId={claim.id} />
       {!compact ? (
         <nav aria-label="Breadcrumb" className="text-sm">
           <Link href={`/articles/${article.slug}#claim-${claim.id}`} className="text-accent hover:underline">
@@ -148,20 +131,12 @@ export async function ClaimDiscussionView({
           {claim.origin === "reader" ? ` on ${formatDate(claim.createdAt)}` : ""}
         </p>
         <div className="flex flex-wrap items-start gap-6">
-          <ClaimVotes
-            claimId={claim.id}
-            agree={discussion.agree}
-            disagree={discussion.disagree}
-            viewerVote={discussion.viewerVote}
-            signedIn={Boolean(user)}
-            closed={claim.hidden}
-          />
-          {user && !claim.hidden ? <FollowClaim claimId={claim.id} following={discussion.following} /> : null}
+          <ClaimVotes claimId={claim.id} agree={discussion.agree} disagree={discussion.disagree} closed={claim.hidden} />
+          {!claim.hidden ? <FollowClaim claimId={claim.id} /> : null}
         </div>
         <section aria-label="Standing" className="space-y-3 rounded-lg border border-line bg-white p-4">
           <h2 className="font-semibold">Standing</h2>
-          <StandingBar value={discussion.standing.value} />
-          <Reasons discussion={discussion} />
+          <LiveStanding claimId={claim.id} initial={reasonsOf(discussion)} />
         </section>
       </header>
       {claim.hidden ? <Alert tone="info">Hidden from readers while moderators review reports about this claim. You see it because you moderate.</Alert> : null}
@@ -177,9 +152,9 @@ export async function ClaimDiscussionView({
       {claim.hidden ? null : claim.locked ? (
         <Alert tone="info">This debate is locked: it can be read and voted on, but takes no new responses.</Alert>
       ) : (
-        <PostButtons claimId={claim.id} signedIn={Boolean(user)} blockedReason={user ? postingBlockedReason(user) : null} />
+        <PostButtons claimId={claim.id} />
       )}
-      {user && !claim.hidden && claim.raisedBy?.id !== user.id ? <ReportButton claimId={claim.id} target={{ type: "claim", id: claim.id }} /> : null}
+      {!claim.hidden ? <ReportButton claimId={claim.id} target={{ type: "claim", id: claim.id }} authorId={claim.raisedBy?.id ?? null} /> : null}
       {canCurateClaims(user) && !claim.hidden ? (
         <CurateClaim
           claim={{ id: claim.id, text: claim.text, origin: claim.origin, version: claim.moderationVersion, articleSlug: article.slug }}
@@ -214,6 +189,14 @@ export async function ClaimDiscussionView({
         {column("Opposing", "opposing", discussion.opposing)}
       </div>
     </div>
+  );
+  // On its own page the view is the page; beside an article, the article page's scope covers it.
+  return compact ? (
+    view
+  ) : (
+    <ViewerScope articleId={claim.articleId} seed={await pageOverlay(claim.articleId)}>
+      {view}
+    </ViewerScope>
   );
 }
 

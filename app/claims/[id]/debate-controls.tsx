@@ -4,6 +4,10 @@ import type { ClaimVoteValue, ResponseVoteValue, Stance } from "@/lib/vocabulary
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { addOwnResponse, patchLiveResponse, useLiveClaim, useLiveResponse } from "@/components/live/live-store";
+import { useViewer, useViewerArticle } from "@/components/viewer/viewer-scope";
+import { patchViewerOverlay } from "@/components/viewer/viewer-store";
+import type { LiveResponse } from "@/lib/live/updates";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useServerAction } from "@/components/use-server-action";
@@ -45,36 +49,39 @@ async function castClaimVote(claimId: string, value: ClaimVoteValue | null): Pro
   return toActionFailure(await readProblem(response, "Your vote was not saved. Please try again."));
 }
 
-/** `closed`: the claim takes no votes (hidden from readers while moderators review it). */
-export function ClaimVotes({
-  claimId,
-  agree,
-  disagree,
-  viewerVote,
-  signedIn,
-  closed = false,
-}: {
-  claimId: string;
-  agree: number;
-  disagree: number;
-  viewerVote: ClaimVoteValue | null;
-  signedIn: boolean;
-  closed?: boolean;
-}) {
-  const { pending, error, run } = useServerAction();
-  const vote = (value: ClaimVoteValue) => run(() => castClaimVote(claimId, viewerVote === value ? null : value));
+/** Agree/Disagree with the live counts; `closed`: the claim takes no votes (hidden while moderators review it). */
+export function ClaimVotes({ claimId, agree, disagree, closed = false }: { claimId: string; agree: number; disagree: number; closed?: boolean }) {
+  const viewer = useViewer();
+  const articleId = useViewerArticle();
+  const live = useLiveClaim(claimId);
+  const { pending, error, run } = useServerAction({ refresh: false });
+  const viewerVote = viewer?.claimVotes[claimId] ?? null;
+  const signedIn = Boolean(viewer?.user);
+  const vote = (value: ClaimVoteValue) => {
+    const next = viewerVote === value ? null : value;
+    run(
+      () => castClaimVote(claimId, next),
+      () => patchViewerOverlay(articleId, (overlay) => ({ ...overlay, claimVotes: withEntry(overlay.claimVotes, claimId, next) })),
+    );
+  };
   return (
     <div className="space-y-2">
       <div className="flex items-center gap-2" role="group" aria-label="Your view of this claim">
-        <VoteButton active={viewerVote === "agree"} label="Agree" count={agree} disabled={pending || !signedIn || closed} onClick={() => vote("agree")} />
+        <VoteButton
+          active={viewerVote === "agree"}
+          label="Agree"
+          count={live?.agree ?? agree}
+          disabled={pending || !signedIn || closed}
+          onClick={() => vote("agree")}
+        />
         <VoteButton
           active={viewerVote === "disagree"}
           label="Disagree"
-          count={disagree}
+          count={live?.disagree ?? disagree}
           disabled={pending || !signedIn || closed}
           onClick={() => vote("disagree")}
         />
-        {!signedIn && !closed ? (
+        {viewer && !signedIn && !closed ? (
           <Link href={`/signin?callbackUrl=/claims/${claimId}`} className="text-sm text-accent hover:underline">
             Sign in to vote
           </Link>
@@ -85,16 +92,42 @@ export function ClaimVotes({
   );
 }
 
-export function FollowClaim({ claimId, following }: { claimId: string; following: boolean }) {
-  const { pending, error, run } = useServerAction();
+/** Follow/Following for the signed-in person. */
+export function FollowClaim({ claimId }: { claimId: string }) {
+  const viewer = useViewer();
+  const articleId = useViewerArticle();
+  const { pending, error, run } = useServerAction({ refresh: false });
+  if (!viewer?.user) return null;
+  const following = viewer.followedClaims.includes(claimId);
   return (
     <div>
-      <Button variant="secondary" disabled={pending} aria-pressed={following} onClick={() => run(() => followClaimAction({ claimId, follow: !following }))}>
+      <Button
+        variant="secondary"
+        disabled={pending}
+        aria-pressed={following}
+        onClick={() =>
+          run(
+            () => followClaimAction({ claimId, follow: !following }),
+            () => patchViewerOverlay(articleId, (overlay) => ({ ...overlay, followedClaims: toggled(overlay.followedClaims, claimId, !following) })),
+          )
+        }
+      >
         {following ? "Following" : "Follow"}
       </Button>
       {error ? <Alert>{error}</Alert> : null}
     </div>
   );
+}
+
+function withEntry<V>(record: Record<string, V>, key: string, value: V | null): Record<string, V> {
+  const next = { ...record };
+  if (value === null) delete next[key];
+  else next[key] = value;
+  return next;
+}
+
+function toggled(list: string[], id: string, on: boolean) {
+  return on ? [...list.filter((other) => other !== id), id] : list.filter((other) => other !== id);
 }
 
 interface Similar {
@@ -158,11 +191,12 @@ export function ResponseForm({
   submitLabel?: string;
   onSubmitText?: (text: string) => Promise<ActionResult<unknown>>;
 }) {
+  const router = useRouter();
   const [text, setText] = useState(initialText);
   const [posting, setPosting] = useState<string | null>(null);
   // One key per response being written: a repeated submit of it cannot post it twice.
   const [submissionKey, setSubmissionKey] = useState(newSubmissionKey);
-  const { pending, error, run } = useServerAction();
+  const { pending, error, run } = useServerAction({ refresh: false });
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => area.current?.focus(), []);
   const length = text.trim().length;
@@ -175,9 +209,13 @@ export function ResponseForm({
       onSubmit={(event) => {
         event.preventDefault();
         setPosting(text);
-        run(
+        run<unknown>(
           () => (onSubmitText ? onSubmitText(text) : postResponseAction({ claimId, parentId, stance, body: text, submissionKey })),
-          () => {
+          (answer) => {
+            const posted = answer as { response?: LiveResponse; held?: boolean } | undefined;
+            // Shown at once from the answer; held for review, it is the author's alone: their page, rendered for them.
+            if (posted?.held) router.refresh();
+            else if (posted?.response) addOwnResponse(posted.response);
             setText("");
             setSubmissionKey(newSubmissionKey());
             onDone?.();
@@ -231,49 +269,54 @@ export interface ControlledResponse {
   editedAt: string | null;
   strong: number;
   weak: number;
-  viewerVote: ResponseVoteValue | null;
-  following: boolean;
   /** Deleted by its author or removed by a moderator: nothing more can be done with it. */
   deleted: boolean;
   /** Readers do not see it (under review, or below a withheld response): no votes, replies or follows. */
   withheld: boolean;
 }
 
-export function ResponseControls({
-  claimId,
-  response,
-  viewerId,
-  viewerCanPost,
-}: {
-  claimId: string;
-  response: ControlledResponse;
-  viewerId: string | null;
-  viewerCanPost: boolean;
-}) {
+/** What the person can do with a response: rate it, answer it, follow it, and edit or delete their own. */
+export function ResponseControls({ claimId, response, claimOpen }: { claimId: string; response: ControlledResponse; claimOpen: boolean }) {
+  const router = useRouter();
+  const viewer = useViewer();
+  const articleId = useViewerArticle();
+  const live = useLiveResponse(response.id);
   const [open, setOpen] = useState<Stance | "edit" | null>(null);
-  // The version the edit started from, fixed when the editor opens: a live refresh meanwhile brings the
+  // The version the edit started from, fixed when the editor opens: a live update meanwhile brings the
   // page the newer version, and sending that would let this edit overwrite one it never saw.
   const [editingFrom, setEditingFrom] = useState<string | null>(null);
-  const { pending, error, run } = useServerAction();
+  const { pending, error, run } = useServerAction({ refresh: false });
+  const viewerId = viewer?.user?.id ?? null;
+  const viewerVote = viewer?.responseVotes[response.id] ?? null;
+  const following = viewer?.followedResponses.includes(response.id) ?? false;
+  const viewerCanPost = Boolean(viewer?.canPost) && claimOpen;
   const own = viewerId !== null && viewerId === response.authorId;
-  const closed = response.deleted || response.withheld;
-  const vote = (value: ResponseVoteValue) =>
-    run(() => voteOnResponseAction({ claimId, responseId: response.id, value: response.viewerVote === value ? null : value }));
+  const deleted = response.deleted || Boolean(live?.deleted);
+  const body = live?.body ?? response.body;
+  const editedAt = live?.editedAt !== undefined ? live.editedAt : response.editedAt;
+  const closed = deleted || response.withheld;
+  const vote = (value: ResponseVoteValue) => {
+    const next = viewerVote === value ? null : value;
+    run(
+      () => voteOnResponseAction({ claimId, responseId: response.id, value: next }),
+      () => patchViewerOverlay(articleId, (overlay) => ({ ...overlay, responseVotes: withEntry(overlay.responseVotes, response.id, next) })),
+    );
+  };
   return (
     <div className="mt-2 space-y-2">
       <div className="flex flex-wrap items-center gap-2">
         <div role="group" aria-label="Rate this argument" className="flex gap-1">
           <VoteButton
-            active={response.viewerVote === "strong"}
+            active={viewerVote === "strong"}
             label="Strong"
-            count={response.strong}
+            count={live?.strong ?? response.strong}
             disabled={pending || !viewerId || own || closed}
             onClick={() => vote("strong")}
           />
           <VoteButton
-            active={response.viewerVote === "weak"}
+            active={viewerVote === "weak"}
             label="Weak"
-            count={response.weak}
+            count={live?.weak ?? response.weak}
             disabled={pending || !viewerId || own || closed}
             onClick={() => vote("weak")}
           />
@@ -291,19 +334,25 @@ export function ResponseControls({
         {viewerId && !closed ? (
           <Button
             variant="link"
-            aria-pressed={response.following}
+            aria-pressed={following}
             disabled={pending}
-            onClick={() => run(() => followResponseAction({ claimId, responseId: response.id, follow: !response.following }))}
+            onClick={() =>
+              run(
+                () => followResponseAction({ claimId, responseId: response.id, follow: !following }),
+                () =>
+                  patchViewerOverlay(articleId, (overlay) => ({ ...overlay, followedResponses: toggled(overlay.followedResponses, response.id, !following) })),
+              )
+            }
           >
-            {response.following ? "Following" : "Follow"}
+            {following ? "Following" : "Follow"}
           </Button>
         ) : null}
-        {own && !response.deleted ? (
+        {own && !deleted ? (
           <>
             <Button
               variant="link"
               onClick={() => {
-                setEditingFrom(response.editedAt);
+                setEditingFrom(editedAt);
                 setOpen(open === "edit" ? null : "edit");
               }}
             >
@@ -314,7 +363,10 @@ export function ResponseControls({
               disabled={pending}
               onClick={() => {
                 if (window.confirm("Delete this response? Its replies stay; its text is removed."))
-                  run(() => deleteResponseAction({ claimId, responseId: response.id }));
+                  run(
+                    () => deleteResponseAction({ claimId, responseId: response.id }),
+                    () => patchLiveResponse(response.id, { deleted: true, body: "" }),
+                  );
               }}
             >
               Delete
@@ -329,9 +381,14 @@ export function ResponseControls({
           claimId={claimId}
           parentId={response.id}
           stance="support"
-          initialText={response.body}
+          initialText={body}
           submitLabel="Save changes"
-          onSubmitText={(text) => editResponseAction({ claimId, responseId: response.id, body: text, seenEditedAt: editingFrom })}
+          onSubmitText={async (text) => {
+            const result = await editResponseAction({ claimId, responseId: response.id, body: text, seenEditedAt: editingFrom });
+            if (result.ok && result.data.held) router.refresh();
+            else if (result.ok) patchLiveResponse(response.id, { body: text, editedAt: result.data.editedAt });
+            return result;
+          }}
           onDone={() => setOpen(null)}
         />
       ) : null}
@@ -339,10 +396,13 @@ export function ResponseControls({
   );
 }
 
-export function PostButtons({ claimId, signedIn, blockedReason }: { claimId: string; signedIn: boolean; blockedReason: string | null }) {
+/** Support/Oppose under the claim, or why the person cannot post, or the way to sign in. */
+export function PostButtons({ claimId }: { claimId: string }) {
+  const viewer = useViewer();
   const [open, setOpen] = useState<Stance | null>(null);
-  if (blockedReason) return <Alert>{blockedReason}</Alert>;
-  if (!signedIn) {
+  if (!viewer) return null;
+  if (viewer.blockedReason) return <Alert>{viewer.blockedReason}</Alert>;
+  if (!viewer.user) {
     return (
       <p className="text-sm">
         <Link href={`/signin?callbackUrl=/claims/${claimId}`} className="text-accent underline">
@@ -365,22 +425,4 @@ export function PostButtons({ claimId, signedIn, blockedReason }: { claimId: str
       {open ? <ResponseForm claimId={claimId} parentId={null} stance={open} onDone={() => setOpen(null)} /> : null}
     </div>
   );
-}
-
-/** Refreshes the page's server data whenever the live channel reports a change. */
-export function LiveRefresh({ claimId, articleId }: { claimId?: string; articleId?: string }) {
-  const router = useRouter();
-  useEffect(() => {
-    const source = new EventSource(`/api/live?${claimId ? `claim=${claimId}` : `article=${articleId}`}`);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    source.addEventListener("change", () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => router.refresh(), 150);
-    });
-    return () => {
-      clearTimeout(timer);
-      source.close();
-    };
-  }, [claimId, articleId, router]);
-  return null;
 }

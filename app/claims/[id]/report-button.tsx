@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useServerAction } from "@/components/use-server-action";
+import { useViewer } from "@/components/viewer/viewer-scope";
 import { reportAction } from "./actions";
 
 const REASONS = [
@@ -23,13 +24,16 @@ function claimIdFrom(text: string) {
   return match ? match[1] : null;
 }
 
-export function ReportButton({ claimId, target }: { claimId: string; target: { type: "claim" | "response"; id: string } }) {
+/** Reporting, for signed-in people other than the item's author (`authorId`: its author or raiser, if any). */
+export function ReportButton({ claimId, target, authorId }: { claimId: string; target: { type: "claim" | "response"; id: string }; authorId: string | null }) {
+  const viewer = useViewer();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState<string>("");
   const [note, setNote] = useState("");
   const [duplicate, setDuplicate] = useState("");
   const [done, setDone] = useState(false);
-  const { pending, error, run } = useServerAction();
+  const { pending, error, run } = useServerAction({ refresh: false });
+  if (!viewer?.user || viewer.user.id === authorId) return null;
   if (done) {
     return (
       <p className="text-xs text-muted" role="status">

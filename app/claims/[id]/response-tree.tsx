@@ -1,10 +1,10 @@
 import type { Stance } from "@/lib/vocabulary";
 import Link from "next/link";
 import { Markdown } from "@/components/markdown";
-import { StandingBar } from "@/components/standing-bar";
 import type { ResponseView } from "@/lib/debate/discussion";
 import { formatAge } from "@/lib/format-age";
 import { ResponseControls } from "./debate-controls";
+import { LiveEditedMark, LiveResponseBody, LiveResponseFigures, LiveResponseFrame, NewResponses } from "./live-parts";
 import { ReportButton } from "./report-button";
 
 const VISIBLE_DEPTH = 3;
@@ -35,85 +35,71 @@ function ResponseText({ response }: { response: ResponseView }) {
   );
 }
 
-export function ResponseItem({
-  response,
-  claimId,
-  viewerId,
-  viewerCanPost,
-  depth = 1,
-}: {
-  response: ResponseView;
-  claimId: string;
-  viewerId: string | null;
-  viewerCanPost: boolean;
-  depth?: number;
-}) {
+/** One response as the server draws it, kept current by the live stream (./live-parts.tsx). */
+export function ResponseItem({ response, claimId, claimOpen, depth = 1 }: { response: ResponseView; claimId: string; claimOpen: boolean; depth?: number }) {
   const hasReplies = response.replies > 0 || response.children.length > 0;
   const shownReplies = Math.max(response.replies, response.children.length);
   const byline = response.author?.name ?? "a deleted response";
   return (
-    <li id={`response-${response.id}`} data-testid="response" className="rounded-lg border border-line bg-white p-3">
-      <div className="flex flex-wrap items-center gap-2 text-xs text-muted">
-        <StanceBadge stance={response.stance} />
-        {response.author ? (
-          <Link href={`/users/${response.author.id}`} className="font-medium text-ink hover:underline">
-            {response.author.name}
-          </Link>
+    <LiveResponseFrame id={response.id}>
+      <li id={`response-${response.id}`} data-testid="response" className="rounded-lg border border-line bg-white p-3">
+        <div className="flex flex-wrap items-center gap-2 text-xs text-muted">
+          <StanceBadge stance={response.stance} />
+          {response.author ? (
+            <Link href={`/users/${response.author.id}`} className="font-medium text-ink hover:underline">
+              {response.author.name}
+            </Link>
+          ) : null}
+          <span>{formatAge(response.createdAt)}</span>
+          <LiveEditedMark id={response.id} initial={{ editedAt: response.editedAt?.toISOString() ?? null, deleted: response.deleted }} />
+          <LiveResponseFigures id={response.id} initial={response} />
+        </div>
+        <div className="mt-2 text-sm" data-testid="response-body">
+          <LiveResponseBody id={response.id}>
+            <ResponseText response={response} />
+          </LiveResponseBody>
+        </div>
+        <ResponseControls
+          claimId={claimId}
+          claimOpen={claimOpen}
+          response={{
+            id: response.id,
+            authorId: response.author?.id ?? null,
+            body: response.body,
+            editedAt: response.editedAt?.toISOString() ?? null,
+            strong: response.strong,
+            weak: response.weak,
+            deleted: response.deleted || response.removed,
+            withheld: response.withheld,
+          }}
+        />
+        {response.author && !response.deleted && !response.withheld ? (
+          <ReportButton claimId={claimId} target={{ type: "response", id: response.id }} authorId={response.author.id} />
         ) : null}
-        <span>{formatAge(response.createdAt)}</span>
-        {response.editedAt && !response.deleted ? (
-          <Link href={`/responses/${response.id}/history`} className="hover:underline">
-            edited
-          </Link>
+        {hasReplies ? (
+          depth < VISIBLE_DEPTH && response.children.length > 0 ? (
+            <>
+              <ul className="mt-3 space-y-3 border-l-2 border-line pl-3" aria-label={`Responses to ${byline}`}>
+                <NewResponses claimId={claimId} parentId={response.id} claimOpen={claimOpen} depth={depth + 1} />
+                {response.children.map((child) => (
+                  <ResponseItem key={child.id} response={child} claimId={claimId} claimOpen={claimOpen} depth={depth + 1} />
+                ))}
+              </ul>
+              {shownReplies > response.children.length ? (
+                <Link href={`/responses/${response.id}`} className="mt-2 inline-block text-sm text-accent hover:underline">
+                  {shownReplies - response.children.length} more {shownReplies - response.children.length === 1 ? "reply" : "replies"} →
+                </Link>
+              ) : null}
+            </>
+          ) : (
+            <Link href={`/responses/${response.id}`} className="mt-2 inline-block text-sm text-accent hover:underline">
+              Continue this thread ({shownReplies} {shownReplies === 1 ? "response" : "responses"}) →
+            </Link>
+          )
+        ) : depth < VISIBLE_DEPTH ? (
+          <NewResponses claimId={claimId} parentId={response.id} claimOpen={claimOpen} depth={depth + 1} asList />
         ) : null}
-        <span>
-          · {response.supporters} supporting, {response.opposers} opposing
-        </span>
-        <StandingBar value={response.strength} compact />
-      </div>
-      <div className="mt-2 text-sm" data-testid="response-body">
-        <ResponseText response={response} />
-      </div>
-      <ResponseControls
-        claimId={claimId}
-        viewerId={viewerId}
-        viewerCanPost={viewerCanPost}
-        response={{
-          id: response.id,
-          authorId: response.author?.id ?? null,
-          body: response.body,
-          editedAt: response.editedAt?.toISOString() ?? null,
-          strong: response.strong,
-          weak: response.weak,
-          viewerVote: response.viewerVote,
-          following: response.following,
-          deleted: response.deleted || response.removed,
-          withheld: response.withheld,
-        }}
-      />
-      {viewerId && response.author && viewerId !== response.author.id && !response.deleted && !response.withheld ? (
-        <ReportButton claimId={claimId} target={{ type: "response", id: response.id }} />
-      ) : null}
-      {hasReplies ? (
-        depth < VISIBLE_DEPTH && response.children.length > 0 ? (
-          <>
-            <ul className="mt-3 space-y-3 border-l-2 border-line pl-3" aria-label={`Responses to ${byline}`}>
-              {response.children.map((child) => (
-                <ResponseItem key={child.id} response={child} claimId={claimId} viewerId={viewerId} viewerCanPost={viewerCanPost} depth={depth + 1} />
-              ))}
-            </ul>
-            {shownReplies > response.children.length ? (
-              <Link href={`/responses/${response.id}`} className="mt-2 inline-block text-sm text-accent hover:underline">
-                {shownReplies - response.children.length} more {shownReplies - response.children.length === 1 ? "reply" : "replies"} →
-              </Link>
-            ) : null}
-          </>
-        ) : (
-          <Link href={`/responses/${response.id}`} className="mt-2 inline-block text-sm text-accent hover:underline">
-            Continue this thread ({shownReplies} {shownReplies === 1 ? "response" : "responses"}) →
-          </Link>
-        )
-      ) : null}
-    </li>
+      </li>
+    </LiveResponseFrame>
   );
 }

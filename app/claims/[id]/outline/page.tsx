@@ -7,6 +7,8 @@ import { StandingBar } from "@/components/standing-bar";
 import { getClaimOutline } from "@/lib/debate/discussion";
 import { ArgumentMap } from "./argument-map";
 import { ArgumentOutline } from "./argument-outline";
+import { ViewerScope } from "@/components/viewer/viewer-scope";
+import { pageOverlay } from "@/lib/debate/page-overlay";
 
 export const metadata: Metadata = { title: "Map and outline of a debate" };
 
@@ -33,24 +35,26 @@ export default async function OutlinePage({ params }: { params: Promise<{ id: st
   const outline = await getClaimOutline((await params).id);
   if (!outline) notFound();
   return (
-    <div className="mx-auto max-w-3xl space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/claims/${outline.claim.id}`} className="text-accent hover:underline">
-          ← Back to the debate
-        </Link>
-      </nav>
-      <h1 className="font-serif text-2xl font-semibold">{outline.claim.text}</h1>
-      <section aria-label="Standing and votes" className="space-y-3 rounded-lg border border-line bg-white p-4">
-        <StandingBar value={outline.standing} />
-        <VoteDistribution agree={outline.agree} disagree={outline.disagree} />
-      </section>
-      <ArgumentMap claimText={outline.claim.text} standing={outline.standing} roots={outline.roots} total={outline.total} />
-      <h2 className="text-lg font-semibold">Outline</h2>
-      <p className="text-sm text-muted">
-        Use the arrow keys to move through the outline, Right and Left to open and close a thread, Enter to open a response.
-        {outline.shown < outline.total ? ` Showing the first ${outline.shown.toLocaleString("en")} of ${outline.total.toLocaleString("en")} responses.` : ""}
-      </p>
-      <ArgumentOutline roots={outline.roots} />
-    </div>
+    <ViewerScope articleId={outline.claim.articleId} seed={await pageOverlay(outline.claim.articleId)}>
+      <div className="mx-auto max-w-3xl space-y-6">
+        <nav aria-label="Breadcrumb" className="text-sm">
+          <Link href={`/claims/${outline.claim.id}`} className="text-accent hover:underline">
+            ← Back to the debate
+          </Link>
+        </nav>
+        <h1 className="font-serif text-2xl font-semibold">{outline.claim.text}</h1>
+        <section aria-label="Standing and votes" className="space-y-3 rounded-lg border border-line bg-white p-4">
+          <StandingBar value={outline.standing} />
+          <VoteDistribution agree={outline.agree} disagree={outline.disagree} />
+        </section>
+        <ArgumentMap claimText={outline.claim.text} standing={outline.standing} roots={outline.roots} total={outline.total} />
+        <h2 className="text-lg font-semibold">Outline</h2>
+        <p className="text-sm text-muted">
+          Use the arrow keys to move through the outline, Right and Left to open and close a thread, Enter to open a response.
+          {outline.shown < outline.total ? ` Showing the first ${outline.shown.toLocaleString("en")} of ${outline.total.toLocaleString("en")} responses.` : ""}
+        </p>
+        <ArgumentOutline roots={outline.roots} />
+      </div>
+    </ViewerScope>
   );
 }

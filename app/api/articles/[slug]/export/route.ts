@@ -8,17 +8,51 @@
 //                          one person can be followed within the article, not linked to an account)
 import { createHmac } from "node:crypto";
 import { z } from "zod";
-import { articleDebateTrees, getArticleForExport } from "@/lib/exchange/queries";
+import { getArticleForExport, readArticleDebateTrees } from "@/lib/exchange/queries";
 import { appUrl, serverEnv } from "@/lib/env";
 import { toAifDebates } from "@/lib/exchange/aif";
 import { toArgdownDebates } from "@/lib/exchange/argdown";
-import { toCsv } from "@/lib/exchange/csv";
-import { download } from "@/lib/exchange/download";
+import { csvLines, toCsv } from "@/lib/exchange/csv";
+import { download, streamedDownload } from "@/lib/exchange/download";
+import { enforceExportLimit } from "@/lib/exchange/export-limit";
+import { claimVotePages, responsePages, responseVotePages } from "@/lib/exchange/export-rows";
 import { toWebAnnotation } from "@/lib/exchange/web-annotation";
 import { AppError } from "@/lib/errors";
 import { problemResponse } from "@/lib/http/problem";
 
 export const dynamic = "force-dynamic";
+
+const iso = (date: Date) => date.toISOString();
+
+async function* responsesCsv(claimIds: string[]) {
+  yield csvLines([["response_id", "claim_id", "parent_id", "stance", "created_at", "strong_votes", "weak_votes", "strength", "text"]]);
+  for await (const page of responsePages(claimIds)) {
+    yield csvLines(
+      page.map((response) => [
+        response.id,
+        response.claimId,
+        response.parentId,
+        response.stance,
+        iso(response.createdAt),
+        response.strongVotes,
+        response.weakVotes,
+        Number(response.strength.toFixed(4)),
+        response.body,
+      ]),
+    );
+  }
+}
+
+/** Votes by pseudonymous participant: a keyed hash per article follows one person within it, and no further. */
+async function* participantVotesCsv(articleId: string, claimIds: string[]) {
+  const secret = serverEnv().AUTH_SECRET ?? "";
+  const participant = (userId: string) => createHmac("sha256", secret).update(`${articleId}:${userId}`).digest("hex").slice(0, 16);
+  yield csvLines([["participant", "item_type", "item_id", "vote", "voted_at"]]);
+  for await (const page of claimVotePages(claimIds))
+    yield csvLines(page.map((vote) => [participant(vote.userId), "claim", vote.claimId, vote.value, iso(vote.createdAt)]));
+  for await (const page of responseVotePages(claimIds))
+    yield csvLines(page.map((vote) => [participant(vote.userId), "response", vote.responseId, vote.value, iso(vote.createdAt)]));
+}
 
 const Format = z.enum(["argdown", "aif", "annotations", "responses.csv", "votes.csv", "participant-votes.csv"]);
 
@@ -27,17 +61,22 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   if (!format.success)
     return problemResponse(new AppError("invalid_request", "Choose format=argdown, aif, annotations, responses.csv, votes.csv or participant-votes.csv."));
   const { slug } = await params;
+  try {
+    await enforceExportLimit(request.headers);
+  } catch (error) {
+    return problemResponse(error);
+  }
   const data = slug.length <= 200 ? await getArticleForExport(slug) : null;
   if (!data) return problemResponse(new AppError("not_found", "That article does not exist."));
-  const file = (body: string, type: string, extension: string) =>
-    download(body, { type, filename: `${data.article.slug}-${format.data.replace(".csv", "")}.${extension}` });
-  const iso = (date: Date) => date.toISOString();
-  const trees = () => articleDebateTrees(data);
+  const filename = (extension: string) => `${data.article.slug}-${format.data.replace(".csv", "")}.${extension}`;
+  const file = (body: string, type: string, extension: string) => download(body, { type, filename: filename(extension) });
+  const streamed = (parts: AsyncIterable<string>, type: string, extension: string) => streamedDownload(parts, { type, filename: filename(extension) });
+  const trees = () => readArticleDebateTrees(data);
   switch (format.data) {
     case "argdown":
-      return file(toArgdownDebates({ title: data.article.title, trees: trees() }), "text/plain; charset=utf-8", "argdown");
+      return file(toArgdownDebates({ title: data.article.title, trees: await trees() }), "text/plain; charset=utf-8", "argdown");
     case "aif":
-      return file(JSON.stringify(toAifDebates(trees()), null, 2), "application/json; charset=utf-8", "json");
+      return file(JSON.stringify(toAifDebates(await trees()), null, 2), "application/json; charset=utf-8", "json");
     case "annotations": {
       const site = appUrl().replace(/\/$/, "");
       const items = data.claims.map((claim) => toWebAnnotation({ ...claim, articleSlug: data.article.slug }, site));
@@ -57,24 +96,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       return file(JSON.stringify(collection, null, 2), "application/ld+json; charset=utf-8", "jsonld");
     }
     case "responses.csv":
-      return file(
-        toCsv(
-          ["response_id", "claim_id", "parent_id", "stance", "created_at", "strong_votes", "weak_votes", "strength", "text"],
-          data.responses.map((response) => [
-            response.id,
-            response.claimId,
-            response.parentId,
-            response.stance,
-            iso(response.createdAt),
-            response.strongVotes,
-            response.weakVotes,
-            Number(response.strength.toFixed(4)),
-            response.body,
-          ]),
-        ),
-        "text/csv; charset=utf-8",
-        "csv",
-      );
+      return streamed(responsesCsv(data.claims.map((claim) => claim.id)), "text/csv; charset=utf-8", "csv");
     case "votes.csv":
       return file(
         toCsv(
@@ -94,14 +116,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
         "text/csv; charset=utf-8",
         "csv",
       );
-    case "participant-votes.csv": {
-      const secret = serverEnv().AUTH_SECRET ?? "";
-      const participant = (userId: string) => createHmac("sha256", secret).update(`${data.article.id}:${userId}`).digest("hex").slice(0, 16);
-      const rows = [
-        ...data.claimVotes.map((vote) => [participant(vote.userId), "claim", vote.claimId, vote.value, iso(vote.createdAt)]),
-        ...data.responseVotes.map((vote) => [participant(vote.userId), "response", vote.responseId, vote.value, iso(vote.createdAt)]),
-      ];
-      return file(toCsv(["participant", "item_type", "item_id", "vote", "voted_at"], rows), "text/csv; charset=utf-8", "csv");
-    }
+    case "participant-votes.csv":
+      return streamed(
+        participantVotesCsv(
+          data.article.id,
+          data.claims.map((claim) => claim.id),
+        ),
+        "text/csv; charset=utf-8",
+        "csv",
+      );
   }
 }

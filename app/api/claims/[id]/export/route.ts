@@ -6,6 +6,7 @@ import { getDebateForExport } from "@/lib/exchange/queries";
 import { toAif } from "@/lib/exchange/aif";
 import { toArgdown } from "@/lib/exchange/argdown";
 import { download } from "@/lib/exchange/download";
+import { enforceExportLimit } from "@/lib/exchange/export-limit";
 import { toWebAnnotation } from "@/lib/exchange/web-annotation";
 import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -19,6 +20,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const format = Format.safeParse(new URL(request.url).searchParams.get("format"));
   if (!format.success) return problemResponse(new AppError("invalid_request", "Choose format=argdown, aif or annotation."));
   const { id } = await params;
+  try {
+    await enforceExportLimit(request.headers);
+  } catch (error) {
+    return problemResponse(error);
+  }
   const debate = id.length <= 64 ? await getDebateForExport(id) : null;
   if (!debate) return problemResponse(new AppError("not_found", "That claim does not exist."));
   const file = (body: string, type: string, extension: string) => download(body, { type, filename: `claim-${id}.${extension}` });

@@ -1,0 +1,103 @@
+"use client";
+// What the live stream (lib/live/updates.ts) has changed on the open page since it was rendered: the
+// claim's counts and standing, each response's figures and text, the responses new to the page, and the
+// person's own new responses (from their post's answer). Components show the server's values until
+// something newer is here. Client-only: nothing is written to it during a server render.
+import { useMemo, useSyncExternalStore } from "react";
+import type { LiveClaimState, LiveResponse, LiveResponseState, LiveUpdate } from "@/lib/live/updates";
+
+type Listener = () => void;
+
+const claims = new Map<string, LiveClaimState>();
+const responses = new Map<string, LiveResponseState>();
+/** New responses by where they go: `${claimId}/${parentId ?? ""}`, newest first. */
+const created = new Map<string, LiveResponse[]>();
+/** Responses the server rendered on this page (a live copy of them is never added). */
+const rendered = new Set<string>();
+const listeners = new Set<Listener>();
+
+const NONE: LiveResponse[] = [];
+const placeOf = (claimId: string, parentId: string | null) => `${claimId}/${parentId ?? ""}`;
+
+function changed() {
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: Listener) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function isOnPage(id: string) {
+  if (rendered.has(id)) return true;
+  for (const list of created.values()) if (list.some((response) => response.id === id)) return true;
+  return false;
+}
+
+function addCreated(response: LiveResponse) {
+  if (isOnPage(response.id)) return;
+  const place = placeOf(response.claimId, response.parentId);
+  created.set(place, [response, ...(created.get(place) ?? [])]);
+}
+
+export function applyLiveUpdate(update: LiveUpdate) {
+  if (update.claim) claims.set(update.claimId, update.claim);
+  for (const state of update.responses) {
+    const before = responses.get(state.id);
+    // Only the response a change is about carries its text; keep the text known for the others.
+    responses.set(state.id, state.body === undefined && before?.body !== undefined ? { ...state, body: before.body, editedAt: before.editedAt } : state);
+  }
+  if (update.created) addCreated(update.created);
+  changed();
+}
+
+/** The person's own response, from their post's answer: shown at once, before the stream brings it. */
+export function addOwnResponse(response: LiveResponse) {
+  addCreated(response);
+  changed();
+}
+
+/** The person's own change to a response (an edit, a deletion), from the answer to it. */
+export function patchLiveResponse(id: string, change: Partial<LiveResponseState>) {
+  const before = responses.get(id);
+  responses.set(id, { ...(before ?? { id, present: true, deleted: false, strong: 0, weak: 0, supporters: 0, opposers: 0, strength: 0 }), ...change });
+  changed();
+}
+
+/** A fresh page replaces everything learnt since the last one. */
+export function forgetLiveChanges() {
+  claims.clear();
+  responses.clear();
+  created.clear();
+  changed();
+}
+
+export function markRendered(id: string) {
+  rendered.add(id);
+}
+
+export function useLiveClaim(claimId: string): LiveClaimState | undefined {
+  return useSyncExternalStore(
+    subscribe,
+    () => claims.get(claimId),
+    () => undefined,
+  );
+}
+
+export function useLiveResponse(id: string): LiveResponseState | undefined {
+  return useSyncExternalStore(
+    subscribe,
+    () => responses.get(id),
+    () => undefined,
+  );
+}
+
+/** Responses new to the page under `parentId` (null: the claim itself), newest first, of `stance` if given. */
+export function useNewResponses(claimId: string, parentId: string | null, stance?: LiveResponse["stance"]): LiveResponse[] {
+  const list = useSyncExternalStore(
+    subscribe,
+    () => created.get(placeOf(claimId, parentId)) ?? NONE,
+    () => NONE,
+  );
+  return useMemo(() => (stance ? list.filter((response) => response.stance === stance) : list), [list, stance]);
+}

@@ -1,0 +1,131 @@
+// The per-person layer of a debate page (issue 17, decision 018). Article, claim, thread and outline
+// pages are rendered once per change and shared by every reader (server/page-cache.ts); what differs
+// per person comes from this one read, a few indexed rows: who they are, their unread count, what they
+// may do, their votes and follows in the article, and whether their page must be rendered for them
+// because it shows more than readers see (staff, or their own responses under review).
+//
+// Framework-free (a SqlRunner, nothing server-only) so that the HTTP edge answers it without Next.js.
+import { postingBlockedReason } from "@/lib/auth/sanction-message";
+import type { SqlRunner } from "@/lib/db/sql-runner";
+import { canPost, hasRole, isBanned, type Actor } from "@/lib/policy";
+import type { ClaimVoteValue, ResponseVoteValue, Role } from "@/lib/vocabulary";
+
+export interface ViewerOverlay {
+  user: { id: string; name: string; role: Role } | null;
+  unread: number;
+  /** Why this person cannot post or raise claims now (a silence), or null. */
+  blockedReason: string | null;
+  canPost: boolean;
+  /** Their votes and follows in the article, by claim and response id. */
+  claimVotes: Record<string, ClaimVoteValue>;
+  responseVotes: Record<string, ResponseVoteValue>;
+  followedClaims: string[];
+  followedResponses: string[];
+  /**
+   * Their page shows more than the shared one: editors' tools, what moderators see, their own responses
+   * under review. Such pages are rendered for them (server/page-cache.ts).
+   */
+  personal: boolean;
+}
+
+/** Set by the HTTP edge, and only by it, on the renders it shares between readers (server/page-cache.ts). */
+export const SHARED_RENDER_HEADER = "x-arguably-shared-render";
+
+export const ANONYMOUS_OVERLAY: ViewerOverlay = {
+  user: null,
+  unread: 0,
+  blockedReason: null,
+  canPost: false,
+  claimVotes: {},
+  responseVotes: {},
+  followedClaims: [],
+  followedResponses: [],
+  personal: false,
+};
+
+interface OverlayRow extends Actor {
+  name: string;
+  silenceReason: string | null;
+  unread: number;
+  claimVotes: Record<string, ClaimVoteValue> | null;
+  responseVotes: Record<string, ResponseVoteValue> | null;
+  followedClaims: string[] | null;
+  followedResponses: string[] | null;
+  ownWithheld: boolean;
+}
+
+// Unread notifications count as lib/debate/notifications.ts counts them for a reader without a role
+// (lib/debate/visibility.ts responseVisibleSql): people with a role get a personal page and its count.
+const OVERLAY_SQL = `
+  WITH me AS (
+    SELECT u.id, u.name, u.role::text AS role, u."bannedUntil", u."silencedUntil", u."silenceReason" FROM "User" u
+    WHERE u.id = $1 AND ($2::text IS NULL OR EXISTS (
+      SELECT 1 FROM "UserSession" s WHERE s.id = $2 AND s."userId" = u.id AND s."endedAt" IS NULL AND s."expiresAt" > now()))
+  )
+  SELECT me.*,
+    (SELECT count(*)::int FROM "Notification" n
+       JOIN "Response" r ON r.id = n."responseId" JOIN "Claim" c ON c.id = r."claimId" JOIN "Article" a ON a.id = c."articleId"
+       WHERE n."userId" = me.id AND n."readAt" IS NULL AND a.status = 'published' AND c."hiddenAt" IS NULL
+         AND ((r."deletedAt" IS NULL AND NOT r."withheldAbove" AND ((r."hiddenAt" IS NULL AND r."removedAt" IS NULL) OR r."authorId" = me.id))
+           OR (r."deletedAt" IS NOT NULL AND arguably_response_present(r."withheldAbove", r."hiddenAt", r."removedAt", r."deletedAt", r.supporters + r.opposers)))
+    ) AS unread,
+    (SELECT json_object_agg(v."claimId", v.value) FROM "ClaimVote" v JOIN "Claim" c ON c.id = v."claimId"
+       WHERE v."userId" = me.id AND c."articleId" = $3) AS "claimVotes",
+    (SELECT json_object_agg(v."responseId", v.value) FROM "ResponseVote" v JOIN "Response" r ON r.id = v."responseId" JOIN "Claim" c ON c.id = r."claimId"
+       WHERE v."userId" = me.id AND c."articleId" = $3) AS "responseVotes",
+    (SELECT json_agg(f."claimId") FROM "Follow" f JOIN "Claim" c ON c.id = f."claimId" WHERE f."userId" = me.id AND c."articleId" = $3) AS "followedClaims",
+    (SELECT json_agg(f."responseId") FROM "Follow" f JOIN "Response" r ON r.id = f."responseId" JOIN "Claim" c ON c.id = r."claimId"
+       WHERE f."userId" = me.id AND c."articleId" = $3) AS "followedResponses",
+    EXISTS (SELECT 1 FROM "Response" r JOIN "Claim" c ON c.id = r."claimId"
+       WHERE r."authorId" = me.id AND c."articleId" = $3 AND r."deletedAt" IS NULL AND NOT r."withheldAbove"
+         AND (r."hiddenAt" IS NOT NULL OR r."removedAt" IS NOT NULL)) AS "ownWithheld"
+  FROM me`;
+
+export interface OverlayQuery {
+  userId: string;
+  /** The session to check is live; null when the caller has checked it (lib/auth/session.ts). */
+  sessionId: string | null;
+  /** The article whose votes and follows to read; null for pages outside an article. */
+  articleId: string | null;
+}
+
+/** The overlay of a signed-in person, or the anonymous one when the session is over or the account banned. */
+export async function readViewerOverlay(sql: SqlRunner, query: OverlayQuery): Promise<ViewerOverlay> {
+  const [row] = await sql<OverlayRow>({ name: "arguably-viewer-overlay", text: OVERLAY_SQL, values: [query.userId, query.sessionId, query.articleId] });
+  if (!row || isBanned(row)) return ANONYMOUS_OVERLAY;
+  return {
+    user: { id: row.id, name: row.name, role: row.role },
+    unread: row.unread,
+    blockedReason: postingBlockedReason(row as { silencedUntil: Date | null; silenceReason: string | null }),
+    canPost: canPost(row),
+    claimVotes: row.claimVotes ?? {},
+    responseVotes: row.responseVotes ?? {},
+    followedClaims: row.followedClaims ?? [],
+    followedResponses: row.followedResponses ?? [],
+    personal: personalFor(row, row.ownWithheld),
+  };
+}
+
+// The part of the overlay that decides how the page is served, on every signed-in page load: kept to
+// the session, the role and one existence test on the author's responses (an index on authorId).
+const PERSONAL_SQL = `
+  SELECT u.role::text AS role, u."bannedUntil", EXISTS (SELECT 1 FROM "Response" r JOIN "Claim" c ON c.id = r."claimId"
+       WHERE r."authorId" = u.id AND c."articleId" = $3 AND r."deletedAt" IS NULL AND NOT r."withheldAbove"
+         AND (r."hiddenAt" IS NOT NULL OR r."removedAt" IS NOT NULL)) AS "ownWithheld"
+  FROM "UserSession" s JOIN "User" u ON u.id = s."userId"
+  WHERE s.id = $2 AND s."userId" = $1 AND s."endedAt" IS NULL AND s."expiresAt" > now()`;
+
+/** Whether this person's pages of the article must be rendered for them (ViewerOverlay.personal). */
+export async function isPersonalPage(sql: SqlRunner, query: { userId: string; sessionId: string; articleId: string }): Promise<boolean> {
+  const [row] = await sql<Pick<Actor, "role" | "bannedUntil"> & { ownWithheld: boolean }>({
+    name: "arguably-personal-page",
+    text: PERSONAL_SQL,
+    values: [query.userId, query.sessionId, query.articleId],
+  });
+  if (!row || isBanned(row)) return false;
+  return personalFor({ ...row, id: query.userId }, row.ownWithheld);
+}
+
+function personalFor(actor: Actor, ownWithheld: boolean) {
+  return hasRole(actor, "editor") || ownWithheld;
+}

@@ -1,0 +1,79 @@
+// What the live stream carries (GET /api/live): the change itself, so open pages patch themselves in
+// place instead of asking the server for a new render (issue 17). Built once per change per app
+// instance (./build-update.ts) and written, as the same bytes, to every reader of the claim or article.
+// Everything here is what readers without a role see (lib/policy/visibility.ts): people whose page shows
+// more (moderators, authors of withheld responses) get a personal page that refreshes instead.
+import type { Stance } from "@/lib/vocabulary";
+
+/** A response that moves the standing, with the words the page shows for it. */
+export interface LiveReason {
+  id: string;
+  effect: number;
+  excerpt: string;
+}
+
+export interface LiveClaimState {
+  agree: number;
+  disagree: number;
+  /** Direct responses readers see, by stance (the columns' counts). */
+  supporting: number;
+  opposing: number;
+  standing: number;
+  raisedBy: LiveReason[];
+  loweredBy: LiveReason[];
+}
+
+/** A response's public figures: the changed one and every response above it. */
+export interface LiveResponseState {
+  id: string;
+  /** Readers see it (with its text, or as "[deleted]"); false: it left the page (hidden, removed, gone). */
+  present: boolean;
+  deleted: boolean;
+  strong: number;
+  weak: number;
+  supporters: number;
+  opposers: number;
+  strength: number;
+  /** Set for the response the change is about: its text now (after an edit), and when it was edited. */
+  body?: string;
+  editedAt?: string | null;
+}
+
+/** A response readers can now see, with what its item on the page shows. */
+export interface LiveResponse {
+  id: string;
+  claimId: string;
+  parentId: string | null;
+  stance: Stance;
+  body: string;
+  author: { id: string; name: string } | null;
+  createdAt: string;
+  strong: number;
+  weak: number;
+  supporters: number;
+  opposers: number;
+  strength: number;
+}
+
+export interface LiveUpdate {
+  kind: "response" | "vote" | "claim";
+  claimId: string;
+  articleId: string;
+  /** Null when readers no longer see the claim (hidden, merged away). */
+  claim: LiveClaimState | null;
+  responses: LiveResponseState[];
+  /** A response that is new to readers: pages insert it under its parent. */
+  created: LiveResponse | null;
+}
+
+/** Event names on the stream. "resync": too much was missed to patch; load the page once, afresh. */
+export const LIVE_EVENTS = { update: "update", resync: "resync", unavailable: "unavailable" } as const;
+
+const EXCERPT_LENGTH = 90;
+
+/** How a reason names its response: the first words of its text, on one line. */
+export function reasonExcerpt(body: string, deleted: boolean): string {
+  if (deleted) return "[deleted]";
+  const line = body.replace(/\s+/g, " ").trim();
+  return line.length > EXCERPT_LENGTH ? `${line.slice(0, EXCERPT_LENGTH)}…` : line;
+}
