@@ -1,11 +1,15 @@
 // npm run -s bench -- [--json] [--duration 10] [--connections 20]: the production build on the bench
 // database (npm run bench:seed; built with defaults if missing), measured with autocannon in one run:
 // the largest article's page, claim pages with 2,000 and 10,000 responses, a vote write, a response
-// write, the article and claim pages for a signed-in reader (no page cache), and two baselines under
-// the same conditions: a static file of the same Next.js server, and a bare node:http + pg server
-// running the article page's main query. Then the freshness of a write on the article page, the median
-// time of the 10,000-response claim's standing, and the article page on a 1,000-response database
-// (arguably_bench_small) for the growth. Prints one JSON object (see issue 7).
+// write, the API's claim and a page of its responses, the article, claim and thread pages for signed-in
+// readers (one person per connection), and baselines under the same conditions: a static file of the
+// same Next.js server, and a bare node:http + pg server running the article page's main query. Then
+// the freshness of a write on the article page, the live fan-out (1,000 open live connections on one
+// claim while 10 writes a second land, with the server's renders and update builds per write), the
+// server's memory while it streams the largest article's CSV, the median time of the 10,000-response
+// claim's standing, and the article page on a 1,000-response database (arguably_bench_small) for the
+// growth. Every figure has a stable `id`; `targets` says which of issue 17's targets hold. Prints one
+// JSON object.
 import type { ClaimVoteValue } from "@/lib/vocabulary";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
@@ -21,6 +25,7 @@ import { ensureProductionBuild } from "./lib/build";
 import { claimVoteRequest, HttpClient, parseActionResult, serverActionHeaders } from "./lib/http-client";
 import { connectToDatabase } from "@/lib/env";
 import { startAppServer } from "@/server/start-app-server";
+import { measureFanout, residentBytes } from "./lib/live-fanout";
 import { loadEnvironment, openDatabase } from "./lib/runtime";
 
 const { values } = parseArgs({
@@ -31,6 +36,8 @@ const connections = Number(values.connections);
 const say = (message: string) => console.error(`bench: ${message}`);
 
 interface Figure {
+  /** Stable across runs and versions: compare runs by it. */
+  id: string;
   name: string;
   rps: number;
   p50_ms: number;
@@ -40,10 +47,10 @@ interface Figure {
 }
 
 /** p95 from autocannon's histogram percentiles (it reports p90 and p97.5; interpolate between them). */
-function figure(name: string, result: autocannon.Result): Figure {
+function figure(id: string, name: string, result: autocannon.Result): Figure {
   const { p50, p90, p97_5 } = result.latency;
   const errors = result.non2xx + result.errors + result.timeouts;
-  return { name, rps: Math.round(result.requests.average), p50_ms: p50, p95_ms: Math.round(p90 + ((p97_5 - p90) * 5) / 7.5), errors };
+  return { id, name, rps: Math.round(result.requests.average), p50_ms: p50, p95_ms: Math.round(p90 + ((p97_5 - p90) * 5) / 7.5), errors };
 }
 
 let idleUrl = "";
@@ -62,12 +69,12 @@ async function untilIdle() {
 /** Every request asks as browsers do, compression included (autocannon asks for none by default). */
 const BROWSER_HEADERS = { accept: "text/html,application/xhtml+xml,*/*;q=0.8", "accept-encoding": "gzip, deflate, br" };
 
-async function measure(name: string, options: autocannon.Options): Promise<Figure> {
+async function measure(id: string, name: string, options: autocannon.Options): Promise<Figure> {
   await untilIdle();
   say(`measuring ${name} (${connections} connections, ${duration} s)`);
   // A generous timeout: a slow page must show up as latency, not vanish as a dropped request.
   const result = await autocannon({ connections, duration, timeout: 120, headers: BROWSER_HEADERS, ...options });
-  const measured = figure(name, result);
+  const measured = figure(id, name, result);
   if (measured.errors) say(`${name}: ${result.non2xx} non-2xx answers, ${result.errors} connection errors, ${result.timeouts} timeouts`);
   return measured;
 }
@@ -144,6 +151,7 @@ async function startApp(databaseUrl: string) {
     authSecret: AUTH_SECRET,
     appUrl: `http://127.0.0.1:${port}`,
     stdio: ["ignore", "ignore", "inherit"],
+    env: { SERVER_METRICS: "on" },
   });
   process.once("exit", () => server.child.kill("SIGKILL"));
   return server;
@@ -246,17 +254,35 @@ try {
       },
       (status, body) => status === 200 && (JSON.parse(body) as { ok?: boolean }).ok === true,
     );
-  const signedIn = { headers: { ...BROWSER_HEADERS, cookie: clients[0].cookieHeader } };
+  /** Page loads by signed-in people, each connection its own person. */
+  const signedIn = (url: string) => ({
+    url,
+    requests: [
+      {
+        setupRequest(request: autocannon.Request, context: { cookie?: string }) {
+          context.cookie ??= clients[nextClient++ % clients.length].cookieHeader;
+          return { ...request, headers: { ...BROWSER_HEADERS, cookie: context.cookie } };
+        },
+      },
+    ],
+    initialContext: {},
+  });
+  const [thread] = await sql<{ id: string }>(
+    `select id from "Response" where "claimId" = $1 and "parentId" is null and "deletedAt" is null and "hiddenAt" is null order by supporters + opposers desc limit 1`,
+    [mediumClaim.id],
+  );
 
   const results = [
-    await measure("article page (largest article)", { url: `${appUrl}/articles/${largest.slug}` }),
-    await measure(`claim page (${BENCH_CLAIM_SIZES.medium.toLocaleString("en")} responses)`, { url: `${appUrl}/claims/${mediumClaim.id}` }),
-    await measure(`claim page (${BENCH_CLAIM_SIZES.large.toLocaleString("en")} responses)`, { url: `${appUrl}/claims/${largeClaim.id}` }),
+    await measure("article_page", "article page (largest article)", { url: `${appUrl}/articles/${largest.slug}` }),
+    await measure("claim_page_2000", `claim page (${BENCH_CLAIM_SIZES.medium.toLocaleString("en")} responses)`, { url: `${appUrl}/claims/${mediumClaim.id}` }),
+    await measure("claim_page_10000", `claim page (${BENCH_CLAIM_SIZES.large.toLocaleString("en")} responses)`, { url: `${appUrl}/claims/${largeClaim.id}` }),
     await measure(
+      "vote_write",
       "vote write",
       voteCall((n) => ({ claimId: claims[n % claims.length], value: n % 2 ? "agree" : "disagree" })),
     ),
     await measure(
+      "response_write",
       "response write",
       actionCall("postResponseAction", (n) => ({
         claimId: claims[n % claims.length],
@@ -266,22 +292,28 @@ try {
       })),
     ),
     // The public API (decision 014): what a script reading a large debate asks for, a page at a time.
-    await measure(`API: claim (${BENCH_CLAIM_SIZES.large.toLocaleString("en")} responses)`, { url: `${appUrl}/api/v1/claims/${largeClaim.id}` }),
-    await measure(`API: 100 responses of that claim`, { url: `${appUrl}/api/v1/claims/${largeClaim.id}/responses?limit=100` }),
-    // Signed-in readers get personal pages (their votes, their controls): rendered on every request.
-    await measure("article page, signed in (rendered per request)", { url: `${appUrl}/articles/${largest.slug}`, ...signedIn }),
-    await measure(`claim page (${BENCH_CLAIM_SIZES.medium.toLocaleString("en")} responses), signed in`, {
-      url: `${appUrl}/claims/${mediumClaim.id}`,
-      ...signedIn,
+    await measure("api_claim_10000", `API: claim (${BENCH_CLAIM_SIZES.large.toLocaleString("en")} responses)`, {
+      url: `${appUrl}/api/v1/claims/${largeClaim.id}`,
     }),
+    await measure("api_responses_100", `API: 100 responses of that claim`, { url: `${appUrl}/api/v1/claims/${largeClaim.id}/responses?limit=100` }),
+    // Signed-in people get the shared render; their own layer is one small read (GET /api/viewer).
+    await measure("article_page_signed_in", "article page, signed in", signedIn(`${appUrl}/articles/${largest.slug}`)),
+    await measure(
+      "claim_page_2000_signed_in",
+      `claim page (${BENCH_CLAIM_SIZES.medium.toLocaleString("en")} responses), signed in`,
+      signedIn(`${appUrl}/claims/${mediumClaim.id}`),
+    ),
+    await measure("thread_page_signed_in", "thread page, signed in", signedIn(`${appUrl}/responses/${thread.id}`)),
+    await measure("viewer_layer_signed_in", "per-person layer (GET /api/viewer), signed in", signedIn(`${appUrl}/api/viewer?article=${largest.id}`)),
   ];
   if (refused.length) say(`${refused.length} writes were refused, e.g. ${refused[0]}`);
   const baselines = [
-    await measure("Next.js static file (same server)", { url: `${appUrl}/robots.txt` }),
-    await measure("node:http + pg, article main query", { url: `${bare.url}/articles/${largest.slug}` }),
+    await measure("static_file", "Next.js static file (same server)", { url: `${appUrl}/robots.txt` }),
+    await measure("bare_node_pg", "node:http + pg, article main query", { url: `${bare.url}/articles/${largest.slug}` }),
     // The floor under any write: a signed-in server action that reads its session and is then refused
     // by input validation, before any work of its own.
     await measure(
+      "server_action_floor",
       "server action, signed in, refused by validation",
       actionCall("voteOnResponseAction", (n) => ({ claimId: claims[n % claims.length], responseId: "none", value: "maybe" }), { refusedWith: 400 }),
     ),
@@ -318,6 +350,58 @@ try {
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+
+  // Live fan-out: 1,000 readers of one claim while responses and votes land, 10 a second.
+  const metrics = async () => (await (await fetch(`${appUrl}/api/metrics`)).json()) as { pageRenders: number; liveBuilds: number };
+  await untilIdle();
+  const fanClaim = mediumClaim.id;
+  const countersBefore = await metrics();
+  let fanRefused = 0;
+  const fanout = await measureFanout({
+    liveUrl: `${appUrl}/api/live?claim=${fanClaim}`,
+    readers: 1_000,
+    writes: 100,
+    perSecond: 10,
+    async write(n) {
+      const client = clients[n % clients.length];
+      const ok =
+        n % 2
+          ? (await client.voteOnClaim(fanClaim, n % 4 === 1 ? "agree" : "disagree")).result.ok
+          : await client
+              .callAction(
+                { file: "app/claims/[id]/actions.ts", name: "postResponseAction", page: `/claims/${fanClaim}` },
+                { claimId: fanClaim, parentId: null, stance: "support", body: `Live fan-out response ${n}, for every open page at once.` },
+              )
+              .then(({ response, text }) => response.status === 200 && parseActionResult(text).ok);
+      if (!ok) fanRefused += 1;
+    },
+  });
+  const after = await metrics();
+  const fanoutReport = {
+    ...fanout,
+    refused_writes: fanRefused,
+    renders_per_write: Number(((after.pageRenders - countersBefore.pageRenders) / fanout.writes).toFixed(3)),
+    update_builds_per_write: Number(((after.liveBuilds - countersBefore.liveBuilds) / fanout.writes).toFixed(3)),
+  };
+
+  // The largest article's responses as CSV: the server's resident memory while it streams them.
+  await untilIdle();
+  const exportPid = app.child.pid!;
+  const rssBefore = await residentBytes(exportPid);
+  let rssPeak = rssBefore;
+  const sampler = setInterval(() => void residentBytes(exportPid).then((bytes) => (rssPeak = Math.max(rssPeak, bytes))), 20);
+  const exportStarted = performance.now();
+  const exported = await fetch(`${appUrl}/api/articles/${largest.slug}/export?format=responses.csv`);
+  let exportedBytes = 0;
+  const exportReader = exported.body!.getReader();
+  for (let part = await exportReader.read(); !part.done; part = await exportReader.read()) exportedBytes += part.value.byteLength;
+  clearInterval(sampler);
+  const exportReport = {
+    status: exported.status,
+    bytes: exportedBytes,
+    seconds: Number(((performance.now() - exportStarted) / 1000).toFixed(1)),
+    rss_growth_mb: Number(((rssPeak - rssBefore) / 1024 / 1024).toFixed(1)),
+  };
   await app.stop();
 
   // The same article page with 1,000 responses in all: how much does 100 times the data cost?
@@ -326,24 +410,39 @@ try {
   const smallArticle = await largestArticle(smallUrl);
   const [smallReader] = await signedInClients(small.url, 1, smallUrl);
   const scale = [
-    await measure("article page at 1,000 responses", { url: `${small.url}/articles/${smallArticle.slug}` }),
-    await measure("article page at 1,000 responses, signed in", {
+    await measure("article_page_1000", "article page at 1,000 responses", { url: `${small.url}/articles/${smallArticle.slug}` }),
+    await measure("article_page_1000_signed_in", "article page at 1,000 responses, signed in", {
       url: `${small.url}/articles/${smallArticle.slug}`,
       headers: { ...BROWSER_HEADERS, cookie: smallReader.cookieHeader },
     }),
   ];
   await small.stop();
+  const byId = (id: string) => [...results, ...baselines, ...scale].find((result) => result.id === id)!;
+  // p50s of a millisecond or two: a floor of 1 ms keeps the ratio meaningful.
   const growth = {
-    "article page p50, 100,000 / 1,000 responses": Number(
-      (results.find((result) => result.name.startsWith("article page (largest"))!.p50_ms / Math.max(1, scale[0].p50_ms)).toFixed(2),
-    ),
-    "article page signed in p50, 100,000 / 1,000 responses": Number(
-      (results.find((result) => result.name.startsWith("article page, signed in"))!.p50_ms / Math.max(1, scale[1].p50_ms)).toFixed(2),
+    article_page_p50_100000_over_1000: Number((Math.max(1, byId("article_page").p50_ms) / Math.max(1, byId("article_page_1000").p50_ms)).toFixed(2)),
+    article_page_signed_in_p50_100000_over_1000: Number(
+      (Math.max(1, byId("article_page_signed_in").p50_ms) / Math.max(1, byId("article_page_1000_signed_in").p50_ms)).toFixed(2),
     ),
   };
 
   const ratios: Record<string, number> = {};
-  for (const result of results) for (const baseline of baselines) ratios[`${result.name} / ${baseline.name}`] = Number((result.rps / baseline.rps).toFixed(3));
+  for (const result of results) for (const baseline of baselines) ratios[`${result.id} / ${baseline.id}`] = Number((result.rps / baseline.rps).toFixed(3));
+  const staticRps = byId("static_file").rps;
+  const page = (id: string) => byId(id).rps >= 0.5 * staticRps && byId(id).p95_ms <= 50 && byId(id).errors === 0;
+  // Issue 17's targets, judged on this run's figures.
+  const targets = {
+    article_page_signed_in: page("article_page_signed_in"),
+    claim_page_2000_signed_in: page("claim_page_2000_signed_in"),
+    thread_page_signed_in: page("thread_page_signed_in"),
+    response_write: byId("response_write").rps >= 200 && byId("response_write").p95_ms <= 100,
+    vote_write: byId("vote_write").rps >= 800 && byId("vote_write").p95_ms <= 50,
+    api_claim_10000: byId("api_claim_10000").rps >= 0.5 * staticRps,
+    api_responses_100: byId("api_responses_100").rps >= 0.5 * staticRps,
+    live_fanout: fanoutReport.complete_readers === fanoutReport.readers && fanoutReport.freshness_p95_ms <= 1_000 && fanoutReport.renders_per_write <= 1,
+    export_memory: exportReport.status === 200 && exportReport.rss_growth_mb < 50,
+    growth_signed_in: growth.article_page_signed_in_p50_100000_over_1000 <= 1.5,
+  };
   // null freshness: the write was refused, or the page did not show it within 30 s.
   const report = {
     date: new Date().toISOString().slice(0, 10),
@@ -353,9 +452,12 @@ try {
     baselines,
     ratios,
     freshness_ms: Number.isFinite(freshness) ? freshness : null,
+    live_fanout: fanoutReport,
+    export_csv: exportReport,
     standing_ms: { [`claim with ${BENCH_CLAIM_SIZES.large.toLocaleString("en")} responses (median)`]: await standingMedianMs(largeClaim.id) },
     scale,
     growth,
+    targets,
     refused_writes: refused.length,
   };
   if (values.json) console.log(JSON.stringify(report));

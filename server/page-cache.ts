@@ -20,9 +20,13 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import pg from "pg";
+import { hitApiLimit } from "@/lib/api/rate-limit";
+import { clientIp } from "@/lib/auth/client-ip";
 import { isPersonalPage, SHARED_RENDER_HEADER } from "@/lib/debate/viewer-overlay";
+import { toAppError } from "@/lib/errors";
 import { poolRunner } from "@/lib/db/sql-runner";
 import { onPrimary } from "./read-routing";
+import { sendProblem } from "./send-problem";
 import { sessionClaimsOf, type SessionSecrets } from "./session";
 
 export const PAGE_CHANNEL = "arguably_pages";
@@ -32,6 +36,8 @@ const gzipAsync = promisify(gzip);
 interface CachedRoute {
   pattern: RegExp;
   articleOf: string;
+  /** A public API read (JSON): shared between callers without a token, each still counted against their limit. */
+  api?: true;
 }
 
 interface Entry {
@@ -60,14 +66,32 @@ const ROUTES: CachedRoute[] = [
   { pattern: /^\/articles\/([^/?#]+)$/, articleOf: `select id from "Article" where slug = $1 and status = 'published'` },
   { pattern: /^\/claims\/([^/?#]+)$/, articleOf: `select "articleId" as id from "Claim" where id = $1` },
   { pattern: /^\/claims\/([^/?#]+)\/outline$/, articleOf: `select "articleId" as id from "Claim" where id = $1` },
+  { pattern: /^\/api\/v1\/articles\/([^/?#]+)$/, articleOf: `select id from "Article" where slug = $1 and status = 'published'`, api: true },
+  { pattern: /^\/api\/v1\/claims\/([^/?#]+)$/, articleOf: `select "articleId" as id from "Claim" where id = $1`, api: true },
+  { pattern: /^\/api\/v1\/claims\/([^/?#]+)\/responses$/, articleOf: `select "articleId" as id from "Claim" where id = $1`, api: true },
   { pattern: /^\/responses\/([^/?#]+)$/, articleOf: `select c."articleId" as id from "Response" r join "Claim" c on c.id = r."claimId" where r.id = $1` },
 ];
 
-const UNSTORED_HEADERS = new Set(["set-cookie", "date", "connection", "keep-alive", "transfer-encoding", "content-length", "etag", "x-arguably-cache"]);
+const UNSTORED_HEADERS = new Set([
+  "set-cookie",
+  "date",
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-length",
+  "etag",
+  "x-arguably-cache",
+  // The API's limit headers are each caller's own: counted and sent per request.
+  "ratelimit-limit",
+  "ratelimit-remaining",
+  "ratelimit-reset",
+]);
 
-function isPageLoad(request: IncomingMessage) {
+function isShareable(request: IncomingMessage, route: CachedRoute) {
   if (request.method !== "GET") return false;
   const headers = request.headers;
+  // A token may see more (a moderator's) and has a limit of its own: the API's handler answers it.
+  if (route.api) return !headers.authorization;
   return !(headers.rsc || headers["next-router-prefetch"] || headers["next-router-state-tree"] || headers["next-action"] || headers.purpose === "prefetch");
 }
 
@@ -222,7 +246,26 @@ export function createPageCache(
   }
 
   /** Next.js renders the page for nobody in particular; this request gets it, and so does everyone after. */
-  function renderShared(request: IncomingMessage, response: ServerResponse, url: string, articleId: string, startedEverything: number, render: Render) {
+  /** An API read from the cache, counted against its caller's limit like any other (lib/api/rate-limit.ts). */
+  function serveApi(request: IncomingMessage, response: ServerResponse, url: string, entry: Entry) {
+    hitApiLimit(sql, { address: clientIp(request.headers) }).then(
+      (headers) => {
+        for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+        serve(request, response, url, entry);
+      },
+      (error: unknown) => sendProblem(request, response, toAppError(error)),
+    );
+  }
+
+  function renderShared(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: string,
+    articleId: string,
+    startedEverything: number,
+    render: Render,
+    api = false,
+  ) {
     const startedGeneration = generations.get(articleId) ?? 0;
     delete request.headers.cookie;
     request.headers[SHARED_RENDER_HEADER] = "1";
@@ -235,7 +278,7 @@ export function createPageCache(
       if (
         !unchanged ||
         response.statusCode !== 200 ||
-        !type.startsWith("text/html") ||
+        !(type.startsWith("text/html") || (api && type.startsWith("application/json"))) ||
         response.hasHeader("set-cookie") ||
         response.hasHeader("content-encoding")
       )
@@ -259,7 +302,7 @@ export function createPageCache(
         if (found) onRender();
         render(req, res);
       };
-      if (!listening || !found || !isPageLoad(request)) return renderHere(request, response);
+      if (!listening || !found || !isShareable(request, found.route)) return renderHere(request, response);
       const url = request.url ?? "/";
       const entry = entries.get(url);
       const fresh = entry && Date.now() - entry.storedAt < maxAgeMs ? entry : null;
@@ -270,9 +313,10 @@ export function createPageCache(
       articleOf
         .then(async (articleId) => {
           if (!articleId) return renderHere(request, response); // not found: let Next.js say so
-          if (hasSessionCookie(request) && (await personal(request, articleId))) return renderHere(request, response);
+          if (!found.route.api && hasSessionCookie(request) && (await personal(request, articleId))) return renderHere(request, response);
+          if (fresh && found.route.api) return serveApi(request, response, url, fresh);
           if (fresh) return serve(request, response, url, fresh);
-          renderShared(request, response, url, articleId, startedEverything, renderHere);
+          renderShared(request, response, url, articleId, startedEverything, renderHere, found.route.api);
         })
         // The database is away: no cache decision can be made; Next.js and the database gate answer.
         .catch(() => renderHere(request, response));

@@ -6,18 +6,23 @@
 // refreshes, since it shows what updates leave out, and a page too far behind loads afresh, once.
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { useViewer } from "@/components/viewer/viewer-scope";
+import { useViewer, useViewerArticle } from "@/components/viewer/viewer-scope";
+import { loadViewerOverlay, viewerOverlayOf } from "@/components/viewer/viewer-store";
 import { Button } from "@/components/ui/button";
 import { LIVE_EVENTS, type LiveUpdate } from "@/lib/live/updates";
 import { applyLiveUpdate, forgetLiveChanges } from "./live-store";
 
 export function LiveDebate({ claimId, articleId }: { claimId?: string; articleId?: string }) {
   const router = useRouter();
-  const personal = useViewer()?.personal ?? false;
+  const viewer = useViewer();
+  const scopeArticle = useViewerArticle();
+  const personal = viewer?.personal ?? false;
   const personalPage = useRef(personal);
+  const signedIn = useRef(false);
   useEffect(() => {
     personalPage.current = personal;
-  }, [personal]);
+    signedIn.current = Boolean(viewer?.user);
+  }, [personal, viewer]);
   // Claims raised, merged or hidden change the page's structure: the reader chooses when to see it.
   const [claimsChanged, setClaimsChanged] = useState(false);
   useEffect(() => {
@@ -32,6 +37,13 @@ export function LiveDebate({ claimId, articleId }: { claimId?: string; articleId
       applyLiveUpdate(update);
       if (personalPage.current) refresh();
       else if (update.kind === "claim") setClaimsChanged(true);
+      else if (update.responses[0] && !update.responses[0].present && signedIn.current) {
+        // A response left readers' view (hidden, removed): if it is this person's, their page now shows
+        // more than readers' (it, with the reason), so it becomes theirs.
+        void loadViewerOverlay(scopeArticle).then(() => {
+          if (viewerOverlayOf(scopeArticle)?.personal) refresh();
+        });
+      }
     });
     source.addEventListener(LIVE_EVENTS.resync, () => {
       forgetLiveChanges();
@@ -41,7 +53,7 @@ export function LiveDebate({ claimId, articleId }: { claimId?: string; articleId
       clearTimeout(timer);
       source.close();
     };
-  }, [claimId, articleId, router]);
+  }, [claimId, articleId, router, scopeArticle]);
   if (!claimsChanged) return null;
   return (
     <div role="status" className="flex items-center gap-3 rounded-md border border-sky-300 bg-sky-50 p-2 text-sm">

@@ -14,6 +14,8 @@ const responses = new Map<string, LiveResponseState>();
 const created = new Map<string, LiveResponse[]>();
 /** Responses the server rendered on this page (a live copy of them is never added). */
 const rendered = new Set<string>();
+/** Responses this person reported from this page (their item says so if it then leaves the page). */
+let reported: ReadonlySet<string> = new Set();
 const listeners = new Set<Listener>();
 
 const NONE: LiveResponse[] = [];
@@ -74,6 +76,19 @@ export function forgetLiveChanges() {
 
 export function markRendered(id: string) {
   rendered.add(id);
+}
+
+export function markReported(id: string) {
+  reported = new Set([...reported, id]);
+  changed();
+}
+
+export function useReported(id: string): boolean {
+  return useSyncExternalStore(
+    subscribe,
+    () => reported.has(id),
+    () => false,
+  );
 }
 
 export function useLiveClaim(claimId: string): LiveClaimState | undefined {

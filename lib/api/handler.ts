@@ -11,13 +11,12 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { AppError } from "@/lib/errors";
 import { authenticateAccessToken, type TokenCaller } from "@/lib/accounts/access-tokens";
 
-import { hitRateLimit } from "@/lib/platform/rate-limit";
+import { appSql } from "@/lib/db/client";
 import { getSettings } from "@/lib/platform/settings";
 import { isBanned, tokenAllowsWrites } from "@/lib/policy";
 import type { Operation } from "./operations";
 import { apiJson, apiProblemResponse, CORS_HEADERS } from "./problem";
-
-const MINUTE = 60_000;
+import { hitApiLimit } from "./rate-limit";
 
 export interface ApiAnswer {
   status?: number;
@@ -84,26 +83,10 @@ async function identify(request: Request): Promise<TokenCaller | null> {
   return caller;
 }
 
-/** Per token, or per address without one; limits are admin settings. Every answer says where it stands. */
+/** Per token, or per address without one (./rate-limit.ts); a token's limit is an admin setting. */
 async function applyRateLimit(request: Request, caller: TokenCaller | null) {
-  const settings = await getSettings();
-  const [key, limit] = caller
-    ? [`api:token:${caller.token.id}`, settings.apiRequestsPerMinute]
-    : [`api:ip:${clientIp(request.headers)}`, settings.apiAnonymousRequestsPerMinute];
-  const state = await hitRateLimit(key, { limit, windowMs: MINUTE });
-  const headers = {
-    "RateLimit-Limit": String(limit),
-    "RateLimit-Remaining": String(Math.max(0, limit - state.count)),
-    "RateLimit-Reset": String(state.retryAfterSeconds),
-  };
-  if (state.limited) {
-    const advice = caller ? "" : " Requests with an access token have a higher limit.";
-    throw new AppError("rate_limited", `Too many requests: at most ${limit} a minute. Try again in ${state.retryAfterSeconds} seconds.${advice}`, {
-      headers,
-      retryAfterSeconds: state.retryAfterSeconds,
-    });
-  }
-  return headers;
+  if (caller) return hitApiLimit(appSql, { tokenId: caller.token.id, limit: (await getSettings()).apiRequestsPerMinute });
+  return hitApiLimit(appSql, { address: clientIp(request.headers) });
 }
 
 function demandAccess(operation: Operation, caller: TokenCaller | null) {

@@ -54,8 +54,14 @@ interface OverlayRow extends Actor {
   ownWithheld: boolean;
 }
 
-// Unread notifications count as lib/debate/notifications.ts counts them for a reader without a role
-// (lib/debate/visibility.ts responseVisibleSql): people with a role get a personal page and its count.
+// What a person without a role sees (lib/debate/visibility.ts responseVisibleSql and claimVisibleSql
+// for that viewer): the overlay never names a withheld item, even one they voted on or follow. People
+// with a role get a personal page, and their count from lib/debate/notifications.ts.
+const SEEN_CLAIM = `a.status = 'published' AND c."hiddenAt" IS NULL`;
+const SEEN_RESPONSE = `((r."deletedAt" IS NULL AND NOT r."withheldAbove" AND ((r."hiddenAt" IS NULL AND r."removedAt" IS NULL) OR r."authorId" = me.id))
+  OR (r."deletedAt" IS NOT NULL AND arguably_response_present(r."withheldAbove", r."hiddenAt", r."removedAt", r."deletedAt", r.supporters + r.opposers)))`;
+const IN_ARTICLE = `JOIN "Claim" c ON c.id = r."claimId" JOIN "Article" a ON a.id = c."articleId"`;
+
 const OVERLAY_SQL = `
   WITH me AS (
     SELECT u.id, u.name, u.role::text AS role, u."bannedUntil", u."silencedUntil", u."silenceReason" FROM "User" u
@@ -63,19 +69,16 @@ const OVERLAY_SQL = `
       SELECT 1 FROM "UserSession" s WHERE s.id = $2 AND s."userId" = u.id AND s."endedAt" IS NULL AND s."expiresAt" > now()))
   )
   SELECT me.*,
-    (SELECT count(*)::int FROM "Notification" n
-       JOIN "Response" r ON r.id = n."responseId" JOIN "Claim" c ON c.id = r."claimId" JOIN "Article" a ON a.id = c."articleId"
-       WHERE n."userId" = me.id AND n."readAt" IS NULL AND a.status = 'published' AND c."hiddenAt" IS NULL
-         AND ((r."deletedAt" IS NULL AND NOT r."withheldAbove" AND ((r."hiddenAt" IS NULL AND r."removedAt" IS NULL) OR r."authorId" = me.id))
-           OR (r."deletedAt" IS NOT NULL AND arguably_response_present(r."withheldAbove", r."hiddenAt", r."removedAt", r."deletedAt", r.supporters + r.opposers)))
-    ) AS unread,
-    (SELECT json_object_agg(v."claimId", v.value) FROM "ClaimVote" v JOIN "Claim" c ON c.id = v."claimId"
-       WHERE v."userId" = me.id AND c."articleId" = $3) AS "claimVotes",
-    (SELECT json_object_agg(v."responseId", v.value) FROM "ResponseVote" v JOIN "Response" r ON r.id = v."responseId" JOIN "Claim" c ON c.id = r."claimId"
-       WHERE v."userId" = me.id AND c."articleId" = $3) AS "responseVotes",
-    (SELECT json_agg(f."claimId") FROM "Follow" f JOIN "Claim" c ON c.id = f."claimId" WHERE f."userId" = me.id AND c."articleId" = $3) AS "followedClaims",
-    (SELECT json_agg(f."responseId") FROM "Follow" f JOIN "Response" r ON r.id = f."responseId" JOIN "Claim" c ON c.id = r."claimId"
-       WHERE f."userId" = me.id AND c."articleId" = $3) AS "followedResponses",
+    (SELECT count(*)::int FROM "Notification" n JOIN "Response" r ON r.id = n."responseId" ${IN_ARTICLE}
+       WHERE n."userId" = me.id AND n."readAt" IS NULL AND ${SEEN_CLAIM} AND ${SEEN_RESPONSE}) AS unread,
+    (SELECT json_object_agg(v."claimId", v.value) FROM "ClaimVote" v JOIN "Claim" c ON c.id = v."claimId" JOIN "Article" a ON a.id = c."articleId"
+       WHERE v."userId" = me.id AND c."articleId" = $3 AND ${SEEN_CLAIM}) AS "claimVotes",
+    (SELECT json_object_agg(v."responseId", v.value) FROM "ResponseVote" v JOIN "Response" r ON r.id = v."responseId" ${IN_ARTICLE}
+       WHERE v."userId" = me.id AND c."articleId" = $3 AND ${SEEN_CLAIM} AND ${SEEN_RESPONSE}) AS "responseVotes",
+    (SELECT json_agg(f."claimId") FROM "Follow" f JOIN "Claim" c ON c.id = f."claimId" JOIN "Article" a ON a.id = c."articleId"
+       WHERE f."userId" = me.id AND c."articleId" = $3 AND ${SEEN_CLAIM}) AS "followedClaims",
+    (SELECT json_agg(f."responseId") FROM "Follow" f JOIN "Response" r ON r.id = f."responseId" ${IN_ARTICLE}
+       WHERE f."userId" = me.id AND c."articleId" = $3 AND ${SEEN_CLAIM} AND ${SEEN_RESPONSE}) AS "followedResponses",
     EXISTS (SELECT 1 FROM "Response" r JOIN "Claim" c ON c.id = r."claimId"
        WHERE r."authorId" = me.id AND c."articleId" = $3 AND r."deletedAt" IS NULL AND NOT r."withheldAbove"
          AND (r."hiddenAt" IS NOT NULL OR r."removedAt" IS NOT NULL)) AS "ownWithheld"

@@ -1,19 +1,15 @@
 // Fixed-window rate limiting stored in PostgreSQL, so limits hold across every app instance.
-// One upsert per hit: `count + 1` is atomic under concurrency, so no request slips through a race.
-import { getDb } from "@/lib/db/client";
+// One upsert per hit (./rate-limit-hit.ts).
+import { appSql, getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { stateFor, tooFastMessage, windowStart, type RateLimitRule, type RateLimitState } from "./rate-limit-rules";
+import { hitRateLimitWith } from "./rate-limit-hit";
+import { tooFastMessage, windowStart, type RateLimitRule, type RateLimitState } from "./rate-limit-rules";
 
 export type { RateLimitRule, RateLimitState };
 
 /** Records one event under `key`; `limited` means this event goes past the limit and must be refused. */
 export async function hitRateLimit(key: string, rule: RateLimitRule, now = Date.now()): Promise<RateLimitState> {
-  const start = windowStart(rule, now);
-  const rows = await getDb().$queryRaw<{ count: number }[]>`
-    insert into "RateLimitCounter" ("key", "windowStart", "count") values (${key}, ${start}, 1)
-    on conflict ("key", "windowStart") do update set "count" = "RateLimitCounter"."count" + 1
-    returning "count"`;
-  return stateFor(rows[0].count, rule, now);
+  return hitRateLimitWith(appSql, key, rule, { now });
 }
 
 /** Counts one event under `key`; past the rule's limit it throws rate_limited, with when to retry. */

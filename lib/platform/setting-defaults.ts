@@ -17,6 +17,8 @@ export const SETTING_DEFAULTS = {
   /** Public API (app/api/v1): requests per minute per access token, and per address without one. */
   apiRequestsPerMinute: 600,
   apiAnonymousRequestsPerMinute: 120,
+  /** Exports (a whole article or claim, read from the database) per minute per address. */
+  exportsPerMinute: 30,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
@@ -33,4 +35,5 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   autoHideWeight: "Report weight that hides an item for review",
   apiRequestsPerMinute: "API: requests per minute per access token",
   apiAnonymousRequestsPerMinute: "API: requests per minute per address without a token",
+  exportsPerMinute: "Exports: downloads per minute per address",
 };

@@ -37,7 +37,7 @@ function firstChange(baseUrl: string, claimId: string, timeoutMs = 10_000) {
     const reader = (await opened).body!.getReader();
     const decoder = new TextDecoder();
     let text = "";
-    while (!text.includes("event: change")) {
+    while (!text.includes("event: update")) {
       const { value, done } = await reader.read();
       if (done) return false;
       text += decoder.decode(value);

@@ -7,7 +7,7 @@ import { useEffect } from "react";
 import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import { StandingBar } from "@/components/standing-bar";
-import { markRendered, useLiveClaim, useLiveResponse, useNewResponses } from "@/components/live/live-store";
+import { markRendered, useLiveClaim, useLiveResponse, useNewResponses, useReported } from "@/components/live/live-store";
 import type { LiveReason, LiveResponse } from "@/lib/live/updates";
 import { formatAge } from "@/lib/format-age";
 import type { Stance } from "@/lib/vocabulary";
@@ -69,11 +69,31 @@ export function LiveStanding({ claimId, initial }: { claimId: string; initial: {
   );
 }
 
-/** A response the server drew: gone from the page when readers no longer see it. */
+/** In place of a response that readers no longer see (hidden, removed, or deleted without replies). */
+function GoneResponse({ id }: { id: string }) {
+  const reported = useReported(id);
+  return (
+    <li data-testid="response-gone" className="rounded-lg border border-dashed border-line p-3 text-sm text-muted" role="status">
+      {reported ? (
+        <>
+          Reported. Thank you. It is hidden while moderators review it.{" "}
+          <Link href="/reports" className="underline">
+            See its status
+          </Link>
+          .
+        </>
+      ) : (
+        "This response is no longer shown."
+      )}
+    </li>
+  );
+}
+
+/** A response the server drew: replaced by a short notice when readers no longer see it. */
 export function LiveResponseFrame({ id, children }: { id: string; children: ReactNode }) {
   useEffect(() => markRendered(id), [id]);
   const live = useLiveResponse(id);
-  return live && !live.present ? null : <>{children}</>;
+  return live && !live.present ? <GoneResponse id={id} /> : <>{children}</>;
 }
 
 export function LiveResponseFigures({ id, initial }: { id: string; initial: { supporters: number; opposers: number; strength: number } }) {
@@ -119,7 +139,7 @@ function StanceBadge({ stance }: { stance: Stance }) {
 /** A response that arrived after the page was drawn. */
 function NewResponseItem({ response, claimOpen, depth }: { response: LiveResponse; claimOpen: boolean; depth: number }) {
   const live = useLiveResponse(response.id);
-  if (live && !live.present) return null;
+  if (live && !live.present) return <GoneResponse id={response.id} />;
   const figures = live ?? response;
   return (
     <li id={`response-${response.id}`} data-testid="response" data-live="new" className="rounded-lg border border-sky-300 bg-white p-3">

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useServerAction } from "@/components/use-server-action";
 import { useViewer } from "@/components/viewer/viewer-scope";
+import { markReported } from "@/components/live/live-store";
 import { reportAction } from "./actions";
 
 const REASONS = [
@@ -65,7 +66,10 @@ export function ReportButton({ claimId, target, authorId }: { claimId: string; t
               note: note.trim() || null,
               duplicateOfId: reason === "duplicate" ? claimIdFrom(duplicate) : null,
             }),
-          () => setDone(true),
+          () => {
+            markReported(target.id);
+            setDone(true);
+          },
         );
       }}
     >
