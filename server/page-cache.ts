@@ -299,7 +299,8 @@ export function createPageCache(
     handle(request: IncomingMessage, response: ServerResponse, render: Render) {
       const found = routeOf(request.url ?? "/");
       const renderHere = (req: IncomingMessage, res: ServerResponse) => {
-        if (found) onRender();
+        // A render is a GET of a page (a load or an in-app navigation); a server action posted to a page's address is a write.
+        if (found && (req.method === "GET" || req.method === "HEAD")) onRender();
         render(req, res);
       };
       if (!listening || !found || !isShareable(request, found.route)) return renderHere(request, response);

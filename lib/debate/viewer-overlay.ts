@@ -62,7 +62,7 @@ const SEEN_RESPONSE = `((r."deletedAt" IS NULL AND NOT r."withheldAbove" AND ((r
   OR (r."deletedAt" IS NOT NULL AND arguably_response_present(r."withheldAbove", r."hiddenAt", r."removedAt", r."deletedAt", r.supporters + r.opposers)))`;
 const IN_ARTICLE = `JOIN "Claim" c ON c.id = r."claimId" JOIN "Article" a ON a.id = c."articleId"`;
 
-const OVERLAY_SQL = `
+export const OVERLAY_SQL_FOR_TESTS = `
   WITH me AS (
     SELECT u.id, u.name, u.role::text AS role, u."bannedUntil", u."silencedUntil", u."silenceReason" FROM "User" u
     WHERE u.id = $1 AND ($2::text IS NULL OR EXISTS (
@@ -94,7 +94,11 @@ export interface OverlayQuery {
 
 /** The overlay of a signed-in person, or the anonymous one when the session is over or the account banned. */
 export async function readViewerOverlay(sql: SqlRunner, query: OverlayQuery): Promise<ViewerOverlay> {
-  const [row] = await sql<OverlayRow>({ name: "arguably-viewer-overlay", text: OVERLAY_SQL, values: [query.userId, query.sessionId, query.articleId] });
+  const [row] = await sql<OverlayRow>({
+    name: "arguably-viewer-overlay",
+    text: OVERLAY_SQL_FOR_TESTS,
+    values: [query.userId, query.sessionId, query.articleId],
+  });
   if (!row || isBanned(row)) return ANONYMOUS_OVERLAY;
   return {
     user: { id: row.id, name: row.name, role: row.role },

@@ -5,7 +5,7 @@ import { getReadDb } from "@/lib/db/client";
 import { visibleResponseWhere } from "@/lib/debate/visibility";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-const PAGE = 2_000;
+const PAGE = 1_000;
 
 /** A deleted response keeps its place with this text, as on the claim page. */
 export const readersText = <T extends { body: string; deletedAt: Date | null }>(row: T) => (row.deletedAt ? { ...row, body: "[deleted]" } : row);

@@ -33,7 +33,7 @@ async function postOnce(harness: Harness, claimId: string, body: string) {
   return response.status === 200 ? parseActionResult(text) : null;
 }
 
-/** Counts "change" events on one claim's live stream. */
+/** Counts the updates on one claim's live stream. */
 function watchLiveUpdates(harness: Harness, claimId: string) {
   const controller = new AbortController();
   let changes = 0;
@@ -44,7 +44,7 @@ function watchLiveUpdates(harness: Harness, claimId: string) {
     for (;;) {
       const { value, done: ended } = await reader.read();
       if (ended) return;
-      changes += decoder.decode(value).split("event: change").length - 1;
+      changes += decoder.decode(value).split("event: update").length - 1;
     }
   })().catch(() => undefined);
   return { changes: () => changes, close: () => (controller.abort(), done) };
