@@ -9,10 +9,10 @@ import { Markdown } from "@/components/markdown";
 import { StandingBar } from "@/components/standing-bar";
 import { markRendered, useLiveClaim, useLiveResponse, useNewResponses, useReported } from "@/components/live/live-store";
 import type { LiveReason, LiveResponse } from "@/lib/live/updates";
-import { formatAge } from "@/lib/format-age";
 import type { Stance } from "@/lib/vocabulary";
 import { ResponseControls } from "./debate-controls";
 import { ReportButton } from "./report-button";
+import { ResponseByline } from "./response-byline";
 
 export type ColumnKey = "supporting" | "opposing";
 
@@ -128,14 +128,6 @@ export function LiveResponseBody({ id, children }: { id: string; children: React
   return <>{children}</>;
 }
 
-function StanceBadge({ stance }: { stance: Stance }) {
-  return stance === "support" ? (
-    <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-900">✓ Supports</span>
-  ) : (
-    <span className="rounded bg-rose-100 px-1.5 py-0.5 text-xs font-medium text-rose-900">✗ Opposes</span>
-  );
-}
-
 /** A response that arrived after the page was drawn. */
 function NewResponseItem({ response, claimOpen, depth }: { response: LiveResponse; claimOpen: boolean; depth: number }) {
   const live = useLiveResponse(response.id);
@@ -144,13 +136,7 @@ function NewResponseItem({ response, claimOpen, depth }: { response: LiveRespons
   return (
     <li id={`response-${response.id}`} data-testid="response" data-live="new" className="rounded-lg border border-sky-300 bg-white p-3">
       <div className="flex flex-wrap items-center gap-2 text-xs text-muted">
-        <StanceBadge stance={response.stance} />
-        {response.author ? (
-          <Link href={`/users/${response.author.id}`} className="font-medium text-ink hover:underline">
-            {response.author.name}
-          </Link>
-        ) : null}
-        <span>{formatAge(new Date(response.createdAt))}</span>
+        <ResponseByline stance={response.stance} author={response.author} createdAt={new Date(response.createdAt)} />
         <LiveEditedMark id={response.id} initial={{ editedAt: null, deleted: false }} />
         <span className="rounded bg-sky-100 px-1 text-sky-900">new</span>
         <LiveResponseFigures id={response.id} initial={figures} />

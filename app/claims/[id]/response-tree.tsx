@@ -1,21 +1,12 @@
-import type { Stance } from "@/lib/vocabulary";
 import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import type { ResponseView } from "@/lib/debate/discussion";
-import { formatAge } from "@/lib/format-age";
 import { ResponseControls } from "./debate-controls";
 import { LiveEditedMark, LiveResponseBody, LiveResponseFigures, LiveResponseFrame, NewResponses } from "./live-parts";
 import { ReportButton } from "./report-button";
+import { ResponseByline } from "./response-byline";
 
 const VISIBLE_DEPTH = 3;
-
-function StanceBadge({ stance }: { stance: Stance }) {
-  return stance === "support" ? (
-    <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-900">✓ Supports</span>
-  ) : (
-    <span className="rounded bg-rose-100 px-1.5 py-0.5 text-xs font-medium text-rose-900">✗ Opposes</span>
-  );
-}
 
 /** What the viewer sees in place of, or above, a response's text. */
 function ResponseText({ response }: { response: ResponseView }) {
@@ -44,13 +35,7 @@ export function ResponseItem({ response, claimId, claimOpen, depth = 1 }: { resp
     <LiveResponseFrame id={response.id}>
       <li id={`response-${response.id}`} data-testid="response" className="rounded-lg border border-line bg-white p-3">
         <div className="flex flex-wrap items-center gap-2 text-xs text-muted">
-          <StanceBadge stance={response.stance} />
-          {response.author ? (
-            <Link href={`/users/${response.author.id}`} className="font-medium text-ink hover:underline">
-              {response.author.name}
-            </Link>
-          ) : null}
-          <span>{formatAge(response.createdAt)}</span>
+          <ResponseByline stance={response.stance} author={response.author} createdAt={response.createdAt} />
           <LiveEditedMark id={response.id} initial={{ editedAt: response.editedAt?.toISOString() ?? null, deleted: response.deleted }} />
           <LiveResponseFigures id={response.id} initial={response} />
         </div>
