@@ -72,6 +72,9 @@ const ROUTES: CachedRoute[] = [
   { pattern: /^\/responses\/([^/?#]+)$/, articleOf: `select c."articleId" as id from "Response" r join "Claim" c on c.id = r."claimId" where r.id = $1` },
 ];
 
+const PERSONAL_KEPT_MS = 5_000;
+const PERSONAL_KEPT_PER_ARTICLE = 10_000;
+
 const UNSTORED_HEADERS = new Set([
   "set-cookie",
   "date",
@@ -122,6 +125,7 @@ export function createPageCache(
 ) {
   const entries = new Map<string, Entry>(); // by URL
   const generations = new Map<string, number>(); // articleId → count of invalidations
+  const personalPages = new Map<string, Map<string, { personal: boolean; at: number }>>(); // articleId → sessionId →
   let everything = 0; // count of "drop everything" invalidations
   let bytes = 0;
   let listening = false;
@@ -142,10 +146,12 @@ export function createPageCache(
     if (articleId === "*") {
       everything += 1;
       entries.clear();
+      personalPages.clear();
       bytes = 0;
       return;
     }
     generations.set(articleId, (generations.get(articleId) ?? 0) + 1);
+    personalPages.delete(articleId);
     for (const [url, entry] of entries) if (entry.articleId === articleId) drop(url);
   }
 
@@ -228,11 +234,27 @@ export function createPageCache(
     } as ServerResponse["end"];
   }
 
-  /** Whether this signed-in person's page of the article shows more than the shared one. */
+  /**
+   * Whether this signed-in person's page of the article shows more than the shared one. Kept a few
+   * seconds per session and article, and dropped with the article's pages: either answer is safe to
+   * keep, since a page rendered for a person shows what their role allows now, and the shared one what
+   * readers see; only which of the two they get may lag, by PERSONAL_KEPT_MS at most.
+   */
   async function personal(request: IncomingMessage, articleId: string) {
     const claims = await sessionClaimsOf(request.headers, session);
     // A cookie that names no live session is a reader's: Next.js would render the shared page for it too.
-    return claims ? isPersonalPage(sql, { ...claims, articleId }) : false;
+    if (!claims) return false;
+    let known = personalPages.get(articleId);
+    const kept = known?.get(claims.sessionId);
+    if (kept && Date.now() - kept.at < PERSONAL_KEPT_MS) return kept.personal;
+    const startedGeneration = generations.get(articleId) ?? 0;
+    const answer = await isPersonalPage(sql, { ...claims, articleId });
+    if ((generations.get(articleId) ?? 0) !== startedGeneration) return answer;
+    known = personalPages.get(articleId) ?? new Map();
+    if (known.size >= PERSONAL_KEPT_PER_ARTICLE) known.clear();
+    known.set(claims.sessionId, { personal: answer, at: Date.now() });
+    personalPages.set(articleId, known);
+    return answer;
   }
 
   function serve(request: IncomingMessage, response: ServerResponse, url: string, entry: Entry) {
