@@ -45,9 +45,13 @@ function createPool(connectionString: string, max: number) {
   return pool;
 }
 
+const TRANSACTION_MAX_WAIT_MS = 10_000;
+
 export function createPrismaClient(connectionString: string, { max = 10 }: { max?: number } = {}): Database {
   // disposeExternalPool: $disconnect() closes the pool's connections, as it does for a pool Prisma owns.
   // (No onPoolError/onConnectionError: createPool's own listeners already see those errors.)
   const adapter = new PrismaPg(createPool(connectionString, max), { disposeExternalPool: true });
-  return new PrismaClient({ adapter });
+  // A write waits up to 10 s for a free connection (Prisma's default is 2 s): under a crowd (the load
+  // run's 200 people on two cores) a short wait then a 500 loses the write; a longer wait keeps it.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } });
 }
