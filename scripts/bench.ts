@@ -195,6 +195,8 @@ try {
   const origin = new URL(appUrl).origin;
   const claims = (await sql<{ id: string }>(`select id from "Claim" where "articleId" = $1 order by start`, [largest.id])).map((row) => row.id);
   let nextClient = 0;
+  /** Each autocannon connection keeps one person: the next bench user's cookie. */
+  const nextPerson = () => clients[nextClient++ % clients.length].cookieHeader;
   let writes = 0;
   const refused: string[] = [];
   /**
@@ -210,7 +212,7 @@ try {
     requests: [
       {
         setupRequest(request: autocannon.Request, context: { cookie?: string }) {
-          context.cookie ??= clients[nextClient++ % clients.length].cookieHeader;
+          context.cookie ??= nextPerson();
           writes += 1;
           const write = build(writes);
           return { ...request, ...write, headers: { ...BROWSER_HEADERS, "accept-encoding": "identity", ...write.headers, cookie: context.cookie } };
@@ -260,7 +262,7 @@ try {
     requests: [
       {
         setupRequest(request: autocannon.Request, context: { cookie?: string }) {
-          context.cookie ??= clients[nextClient++ % clients.length].cookieHeader;
+          context.cookie ??= nextPerson();
           return { ...request, headers: { ...BROWSER_HEADERS, cookie: context.cookie } };
         },
       },

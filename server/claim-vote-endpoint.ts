@@ -13,7 +13,7 @@ import { claimVoteSchema } from "@/lib/debate/schemas";
 import { voteOnClaim } from "@/lib/debate/vote-on-claim";
 import { AppError } from "@/lib/errors";
 import { isBanned, type Actor } from "@/lib/policy";
-import { sessionClaimsOf } from "./session";
+import { firstHeader, sessionClaimsOf } from "./session";
 
 export const CLAIM_VOTE_PATH = /^\/api\/claims\/([^/?#]{1,64})\/vote$/;
 
@@ -28,11 +28,6 @@ export interface ClaimVoteEndpointContext {
   sql: SqlRunner;
   secret: string;
   secureCookies: boolean;
-}
-
-function header(request: EndpointRequest, name: string) {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 /** The signed-in voter, as lib/auth/session.ts reads them: token, then its live server-side session. */
@@ -55,7 +50,7 @@ export async function handleClaimVote(request: EndpointRequest, context: ClaimVo
   if (!claimId) throw new AppError("not_found", "There is nothing here.");
   if (request.method !== "POST") throw new AppError("method_not_allowed", "Vote with POST.", { headers: { Allow: "POST" } });
   // Route handlers insist on an Origin of this site (lib/auth/same-origin.ts).
-  if (!originMatchesHost(header(request, "origin"), header(request, "x-forwarded-host") ?? header(request, "host"))) {
+  if (!originMatchesHost(firstHeader(request.headers, "origin"), firstHeader(request.headers, "x-forwarded-host") ?? firstHeader(request.headers, "host"))) {
     throw new AppError("forbidden", "Requests that change data must come from Arguably's own pages.");
   }
   const voter = await voterOf(request, context);

@@ -101,7 +101,7 @@ function isShareable(request: IncomingMessage, route: CachedRoute) {
 const hasSessionCookie = (request: IncomingMessage) => /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token/.test(request.headers.cookie ?? "");
 
 /** The cacheable page `url` is, with the key that finds its article; null for any other URL. */
-export function routeOf(url: string) {
+function routeOf(url: string) {
   const [path, query = ""] = url.split("?");
   if (/(?:^|&)_rsc=/.test(query)) return null;
   for (const route of ROUTES) {

@@ -13,7 +13,8 @@ export interface SessionSecrets {
   secureCookies: boolean;
 }
 
-function firstHeader(headers: IncomingHttpHeaders | Record<string, string | string[] | undefined>, name: string) {
+/** A request header's value (the first, if it came more than once). */
+export function firstHeader(headers: IncomingHttpHeaders | Record<string, string | string[] | undefined>, name: string) {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 }

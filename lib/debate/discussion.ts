@@ -271,19 +271,21 @@ function header(claim: NonNullable<Awaited<ReturnType<typeof findVisibleClaim>>>
 /**
  * The claim's strongest direct responses of each stance: the candidates for "what moves it most". Only
  * arguments readers see count toward the standing (the others' strength is 0), so only those are asked.
+ * With their text, which live updates name them by (lib/live/build-update.ts). From the primary.
  */
-async function strongestResponses(claimId: string) {
+export async function strongestResponses(claimId: string) {
   const strongest = (stance: Stance) =>
     getDb().response.findMany({
       where: { claimId, parentId: null, stance, ...arguingResponseWhere },
       orderBy: { strength: "desc" },
       take: 3,
-      select: { id: true, stance: true, strength: true },
+      select: { id: true, stance: true, strength: true, body: true },
     });
   return (await Promise.all([strongest("support"), strongest("oppose")])).flat();
 }
 
-function storedStanding(
+/** The standing from what a claim stores and its strongest responses (strongestResponses). */
+export function storedStanding(
   claim: { agreeVotes: number; disagreeVotes: number; supportLog: number; opposeLog: number },
   strongest: Awaited<ReturnType<typeof strongestResponses>>,
 ) {

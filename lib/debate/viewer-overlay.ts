@@ -61,8 +61,12 @@ const SEEN_CLAIM = `a.status = 'published' AND c."hiddenAt" IS NULL`;
 const SEEN_RESPONSE = `((r."deletedAt" IS NULL AND NOT r."withheldAbove" AND ((r."hiddenAt" IS NULL AND r."removedAt" IS NULL) OR r."authorId" = me.id))
   OR (r."deletedAt" IS NOT NULL AND arguably_response_present(r."withheldAbove", r."hiddenAt", r."removedAt", r."deletedAt", r.supporters + r.opposers)))`;
 const IN_ARTICLE = `JOIN "Claim" c ON c.id = r."claimId" JOIN "Article" a ON a.id = c."articleId"`;
+/** The person (`person`) has a response under review in article $3: their page shows it, so it is theirs. */
+const OWN_WITHHELD = (person: string) => `EXISTS (SELECT 1 FROM "Response" r JOIN "Claim" c ON c.id = r."claimId"
+  WHERE r."authorId" = ${person} AND c."articleId" = $3 AND r."deletedAt" IS NULL AND NOT r."withheldAbove"
+    AND (r."hiddenAt" IS NOT NULL OR r."removedAt" IS NOT NULL))`;
 
-export const OVERLAY_SQL_FOR_TESTS = `
+const OVERLAY_SQL = `
   WITH me AS (
     SELECT u.id, u.name, u.role::text AS role, u."bannedUntil", u."silencedUntil", u."silenceReason" FROM "User" u
     WHERE u.id = $1 AND ($2::text IS NULL OR EXISTS (
@@ -79,9 +83,7 @@ export const OVERLAY_SQL_FOR_TESTS = `
        WHERE f."userId" = me.id AND c."articleId" = $3 AND ${SEEN_CLAIM}) AS "followedClaims",
     (SELECT json_agg(f."responseId") FROM "Follow" f JOIN "Response" r ON r.id = f."responseId" ${IN_ARTICLE}
        WHERE f."userId" = me.id AND c."articleId" = $3 AND ${SEEN_CLAIM} AND ${SEEN_RESPONSE}) AS "followedResponses",
-    EXISTS (SELECT 1 FROM "Response" r JOIN "Claim" c ON c.id = r."claimId"
-       WHERE r."authorId" = me.id AND c."articleId" = $3 AND r."deletedAt" IS NULL AND NOT r."withheldAbove"
-         AND (r."hiddenAt" IS NOT NULL OR r."removedAt" IS NOT NULL)) AS "ownWithheld"
+    ${OWN_WITHHELD("me.id")} AS "ownWithheld"
   FROM me`;
 
 export interface OverlayQuery {
@@ -96,7 +98,7 @@ export interface OverlayQuery {
 export async function readViewerOverlay(sql: SqlRunner, query: OverlayQuery): Promise<ViewerOverlay> {
   const [row] = await sql<OverlayRow>({
     name: "arguably-viewer-overlay",
-    text: OVERLAY_SQL_FOR_TESTS,
+    text: OVERLAY_SQL,
     values: [query.userId, query.sessionId, query.articleId],
   });
   if (!row || isBanned(row)) return ANONYMOUS_OVERLAY;
@@ -116,9 +118,7 @@ export async function readViewerOverlay(sql: SqlRunner, query: OverlayQuery): Pr
 // The part of the overlay that decides how the page is served, on every signed-in page load: kept to
 // the session, the role and one existence test on the author's responses (an index on authorId).
 const PERSONAL_SQL = `
-  SELECT u.role::text AS role, u."bannedUntil", EXISTS (SELECT 1 FROM "Response" r JOIN "Claim" c ON c.id = r."claimId"
-       WHERE r."authorId" = u.id AND c."articleId" = $3 AND r."deletedAt" IS NULL AND NOT r."withheldAbove"
-         AND (r."hiddenAt" IS NOT NULL OR r."removedAt" IS NOT NULL)) AS "ownWithheld"
+  SELECT u.role::text AS role, u."bannedUntil", ${OWN_WITHHELD("u.id")} AS "ownWithheld"
   FROM "UserSession" s JOIN "User" u ON u.id = s."userId"
   WHERE s.id = $2 AND s."userId" = $1 AND s."endedAt" IS NULL AND s."expiresAt" > now()`;
 

@@ -4,8 +4,8 @@
 // reasons, the response the change is about with every response above it, and that response in full
 // when readers can now see it. A few index reads, whatever the size of the debate (decision 010).
 import "server-only";
-import { baseScore, standingFromAggregates } from "@/lib/argument/standing";
 import { getDb } from "@/lib/db/client";
+import { storedStanding, strongestResponses } from "@/lib/debate/discussion";
 import type { Stance } from "@/lib/vocabulary";
 import type { LiveEvent } from "./publish";
 import { reasonExcerpt, type LiveClaimState, type LiveResponse, type LiveResponseState, type LiveUpdate } from "./updates";
@@ -41,14 +41,6 @@ interface ClaimRow {
   visible: boolean;
 }
 
-interface StrongRow {
-  id: string;
-  stance: Stance;
-  strength: number;
-  body: string;
-  deleted: boolean;
-}
-
 /** The response and its ancestors, nearest first, with readers' view of each. */
 function responsePath(responseId: string) {
   return getDb().$queryRaw<PathRow[]>`
@@ -72,24 +64,12 @@ async function claimState(claimId: string): Promise<LiveClaimState | null> {
       SELECT c."agreeVotes", c."disagreeVotes", c."supportCount", c."opposeCount", c."supportLog", c."opposeLog",
         (a.status = 'published' AND c."hiddenAt" IS NULL AND c."duplicateOfId" IS NULL) AS visible
       FROM "Claim" c JOIN "Article" a ON a.id = c."articleId" WHERE c.id = ${claimId}`,
-    // The candidates for "what moves it most", as lib/debate/discussion.ts strongestResponses reads them.
-    getDb().$queryRaw<StrongRow[]>`
-      (SELECT id, stance::text AS stance, strength, body, false AS deleted FROM "Response"
-        WHERE "claimId" = ${claimId} AND "parentId" IS NULL AND stance = 'support'
-          AND "deletedAt" IS NULL AND "hiddenAt" IS NULL AND "removedAt" IS NULL AND NOT "withheldAbove"
-        ORDER BY strength DESC LIMIT 3)
-      UNION ALL
-      (SELECT id, stance::text AS stance, strength, body, false AS deleted FROM "Response"
-        WHERE "claimId" = ${claimId} AND "parentId" IS NULL AND stance = 'oppose'
-          AND "deletedAt" IS NULL AND "hiddenAt" IS NULL AND "removedAt" IS NULL AND NOT "withheldAbove"
-        ORDER BY strength DESC LIMIT 3)`,
+    strongestResponses(claimId),
   ]);
   if (!claim?.visible) return null;
-  const standing = standingFromAggregates(
-    { base: baseScore(claim.agreeVotes, claim.disagreeVotes), supportLog: claim.supportLog, opposeLog: claim.opposeLog },
-    strongest,
-  );
-  const excerpts = new Map(strongest.map((row) => [row.id, reasonExcerpt(row.body, row.deleted)]));
+  const standing = storedStanding(claim, strongest);
+  // The candidates are arguments readers see: none is deleted.
+  const excerpts = new Map(strongest.map((row) => [row.id, reasonExcerpt(row.body, false)]));
   const reason = ({ id, effect }: { id: string; effect: number }) => ({ id, effect, excerpt: excerpts.get(id) ?? "" });
   return {
     agree: claim.agreeVotes,
