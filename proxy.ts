@@ -19,9 +19,11 @@ const refuse = (error: AppError) => problemResponse(error);
  * request from another site carries no one's authority there: it may come from anywhere (CORS).
  */
 const TOKEN_ONLY_API = "/api/v1/";
+/** One-click unsubscribe: its signed link is its authority, and webmail posts it from its own origin (RFC 8058). */
+const SIGNED_LINK = "/api/unsubscribe";
 
 export function proxy(request: NextRequest) {
-  const tokenOnly = request.nextUrl.pathname.startsWith(TOKEN_ONLY_API);
+  const tokenOnly = request.nextUrl.pathname.startsWith(TOKEN_ONLY_API) || request.nextUrl.pathname === SIGNED_LINK;
   if (!SAFE_METHODS.has(request.method) && !tokenOnly && isCrossSite(request)) {
     return refuse(new AppError("forbidden", "Requests that change data must come from Arguably's own pages."));
   }

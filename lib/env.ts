@@ -41,6 +41,12 @@ export const ZServerEnv = z
     GOOGLE_CLIENT_SECRET: optional(z.string()),
     /** Where pg_dump and pg_restore are (npm run db:backup / db:restore); PATH when unset. */
     PG_BIN_DIR: optional(z.string()),
+    /** Mail server, e.g. smtps://user:password@smtp.example:465. Unset: mail is written as .eml files under DATA_DIR/outbox. */
+    SMTP_URL: optional(z.string().refine((value) => /^smtps?:\/\//.test(value), "must be an smtp:// or smtps:// URL")),
+    /** The From: of every mail, e.g. "Arguably <no-reply@arguably.example>". Default: no-reply at APP_URL's host. */
+    MAIL_FROM: optional(z.string().min(3)),
+    /** "off": this server runs no background jobs (mail, digests, pruning); another instance must. */
+    JOB_WORKER: optional(z.enum(["on", "off"])),
     /** Command-line tools show a progress line once a step takes longer than this. */
     PROGRESS_AFTER_MS: z.coerce.number().int().min(0).default(1000),
   })
@@ -134,4 +140,14 @@ export function appUrl(env: ServerEnv = serverEnv()) {
 
 export function dataDir(env: ServerEnv = serverEnv()) {
   return path.resolve(env.DATA_DIR);
+}
+
+/** Where mail goes when no SMTP_URL is set (the two-command start): one .eml file per message. */
+export function mailOutboxDir(env: ServerEnv = serverEnv()) {
+  return path.join(dataDir(env), "outbox");
+}
+
+/** The From: address of Arguably's mail. */
+export function mailFrom(env: ServerEnv = serverEnv()) {
+  return env.MAIL_FROM ?? `Arguably <no-reply@${new URL(appUrl(env)).hostname}>`;
 }

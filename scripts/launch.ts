@@ -2,8 +2,6 @@
 // demo content, then the Next.js server. SIGINT/SIGTERM stop the web server first, then PostgreSQL.
 import { ensureProductionBuild } from "./lib/build";
 import { seedDemoArticles } from "./lib/seed-demo";
-import { pruneRateLimits as pruneOldRateLimits } from "@/lib/platform/rate-limit";
-import { pruneUserSessions } from "@/lib/accounts/user-sessions";
 import { loadEnvironment, log, migrateDatabase, openDatabase, resolveAuthSecret, type DatabaseHandle } from "./lib/runtime";
 import { findFreePort } from "@/lib/db/embedded";
 import { appUrl, connectToDatabase } from "@/lib/env";
@@ -36,8 +34,6 @@ async function main() {
   database = await openDatabase(env);
   connectToDatabase(database.url);
   await migrateDatabase(database.url);
-  await pruneOldRateLimits();
-  await pruneUserSessions();
   const seeded = await seedDemoArticles(log);
   if (seeded.created === 0) log(`demo articles present (${seeded.total})`);
 

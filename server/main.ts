@@ -3,6 +3,7 @@
 // environment, read once through lib/env.ts.
 import { appUrl, serverEnv } from "@/lib/env";
 import { serveApp } from "./app-server";
+import { startJobWorkerProcess } from "./job-worker-process";
 
 const env = serverEnv();
 if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set: start the server through startAppServer (npm start).");
@@ -24,11 +25,14 @@ const running = await serveApp({
   process.exit(1);
 });
 
+// Mail, digests and pruning run beside the web server, in their own process (decision 019).
+const worker = env.JOB_WORKER === "off" ? null : startJobWorkerProcess();
+
 let closing = false;
 function close() {
   if (closing) return;
   closing = true;
-  void running.close().finally(() => process.exit(0));
+  void Promise.all([running.close(), worker?.stop()]).finally(() => process.exit(0));
   // Long-lived connections (live updates, keep-alive) must not hold the shutdown forever.
   setTimeout(() => process.exit(0), 8_000).unref();
 }

@@ -4,6 +4,9 @@ import type { AccountEventKind } from "@/lib/generated/prisma/enums";
 const WHAT_HAPPENED: Record<AccountEventKind, string> = {
   sign_up_attempt: "Someone tried to create an account with your email address. If it was not you, nothing was created and you need do nothing.",
   sign_in_locked: "Signing in to your account was paused after too many wrong passwords. If it was not you, choose a stronger password.",
+  password_changed: "Your password was changed, and every other session was signed out. If it was not you, reset your password at once.",
+  email_changed: "Your account's email address was changed.",
+  signed_out_everywhere: "You signed out everywhere.",
 };
 
 /** What happened to the account that its owner should know of (lib/accounts/account-events.ts). */

@@ -56,6 +56,11 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
         value={password}
         onChange={(e) => setPassword(e.target.value)}
       />
+      <p className="-mt-2 text-right text-sm">
+        <Link href="/forgot-password" className="text-accent underline">
+          Forgot password?
+        </Link>
+      </p>
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Signing in…" : "Sign in"}
       </Button>

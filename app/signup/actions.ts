@@ -5,7 +5,7 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { hashPassword } from "@/lib/auth/password";
 import { ZSignUp, type SignUpFieldErrors, type SignUpResult } from "@/lib/auth/sign-up-schema";
 import { recordAccountEventByEmail } from "@/lib/accounts/account-events";
-import { createUser, EmailTakenError } from "@/lib/accounts/create-user";
+import { createUser, EmailBannedError, EmailTakenError } from "@/lib/accounts/create-user";
 import { hitRateLimit } from "@/lib/platform/rate-limit";
 import { serverEnv } from "@/lib/env";
 import { toAppError } from "@/lib/errors";
@@ -42,9 +42,11 @@ export async function signUp(input: unknown): Promise<SignUpResult> {
       name: parsed.data.name,
       email: parsed.data.email,
       passwordHash: await hashPassword(parsed.data.password),
+      sendVerification: true,
     });
   } catch (error) {
     if (error instanceof EmailTakenError) await recordAccountEventByEmail(parsed.data.email, "sign_up_attempt");
+    else if (error instanceof EmailBannedError) return { ok: false, fieldErrors: { email: error.message } };
     else {
       const problem = toAppError(error);
       return { ok: false, fieldErrors: {}, formError: problem.message, code: problem.code };

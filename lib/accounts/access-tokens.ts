@@ -5,7 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { TokenScope } from "@/lib/generated/prisma/enums";
-import { sessionUserSelect, type SessionUser } from "./users";
+import { asSessionUser, sessionUserSelect, type SessionUser } from "./users";
 
 export const TOKEN_PREFIX = "arg_pat_";
 const TOKEN_PATTERN = /^arg_pat_[A-Za-z0-9_-]{43}$/;
@@ -84,5 +84,5 @@ export async function authenticateAccessToken(token: string, now = new Date()): 
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
     await getDb().personalAccessToken.update({ where: { id: row.id }, data: { lastUsedAt: now }, select: { id: true } });
   }
-  return { user: row.user, token: { id: row.id, scope: row.scope } };
+  return { user: await asSessionUser(row.user), token: { id: row.id, scope: row.scope } };
 }

@@ -2,11 +2,21 @@ import { getDb } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { serverEnv } from "@/lib/env";
+import { enqueueJob } from "@/lib/jobs/enqueue";
+import { isEmailBanned } from "./banned-emails";
 
 export class EmailTakenError extends Error {
   override name = "EmailTakenError";
   constructor() {
     super("An account with this email already exists.");
+  }
+}
+
+/** The address belonged to a banned account that was deleted while the ban lasts. */
+export class EmailBannedError extends Error {
+  override name = "EmailBannedError";
+  constructor() {
+    super("This email address cannot be used for a new account: it belonged to a banned account.");
   }
 }
 
@@ -16,6 +26,8 @@ export interface NewUser {
   passwordHash?: string | null;
   image?: string | null;
   emailVerified?: Date | null;
+  /** Mail a verification link (sign-up); OAuth sign-ups are verified, or mailed, once the provider is known. */
+  sendVerification?: boolean;
 }
 
 export function normaliseEmail(email: string) {
@@ -34,9 +46,10 @@ export async function createUser(input: NewUser, adminEmail = serverEnv().ADMIN_
   try {
     return await getDb().$transaction(async (tx) => {
       await tx.$executeRaw`select pg_advisory_xact_lock(${FIRST_USER_LOCK})`;
+      if (await isEmailBanned(tx, email)) throw new EmailBannedError();
       const isFirst = (await tx.user.count()) === 0;
       const role: Role = isFirst || (adminEmail && normaliseEmail(adminEmail) === email) ? "admin" : "user";
-      return tx.user.create({
+      const user = await tx.user.create({
         data: {
           email,
           name: input.name.trim(),
@@ -47,6 +60,8 @@ export async function createUser(input: NewUser, adminEmail = serverEnv().ADMIN_
         },
         select: { id: true, email: true, name: true, role: true, image: true, emailVerified: true },
       });
+      if (input.sendVerification && !user.emailVerified) await enqueueJob(tx, "send_mail", { kind: "verify_email", userId: user.id });
+      return user;
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new EmailTakenError();

@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import { getSettings } from "@/lib/platform/settings";
 import { normaliseEmail } from "./create-user";
 
 export const sessionUserSelect = {
@@ -11,6 +12,7 @@ export const sessionUserSelect = {
   banReason: true,
   silencedUntil: true,
   silenceReason: true,
+  emailVerified: true,
   createdAt: true,
 } as const;
 
@@ -19,7 +21,16 @@ export async function getSessionUserById(id: string) {
   return getDb().user.findUnique({ where: { id }, select: sessionUserSelect });
 }
 
-export type SessionUser = NonNullable<Awaited<ReturnType<typeof getSessionUserById>>>;
+type StoredUser = NonNullable<Awaited<ReturnType<typeof getSessionUserById>>>;
+
+/** The person behind a request, with what the site's rules make of their account (lib/policy's Actor). */
+export type SessionUser = StoredUser & { mustVerifyEmail?: boolean };
+
+/** A stored user as the policy sees them: posting may wait for a confirmed address (admin setting). */
+export async function asSessionUser(user: StoredUser): Promise<SessionUser> {
+  if (user.emailVerified) return { ...user, mustVerifyEmail: false };
+  return { ...user, mustVerifyEmail: (await getSettings()).unverifiedMayPost === 0 };
+}
 
 export async function getCredentialsByEmail(email: string) {
   return getDb().user.findUnique({

@@ -38,3 +38,19 @@ export function authorizedAction<S extends z.ZodType, T>(
     }
   };
 }
+
+/**
+ * An action anyone may call, signed in or not (asking for a password reset, using a mailed link): it
+ * validates its input and answers in the same shape. Its own limits are the handler's job.
+ */
+export function publicAction<S extends z.ZodType, T>({ schema }: { schema: S }, handler: (input: z.infer<S>) => Promise<T>) {
+  return async (raw: unknown): Promise<ActionResult<T>> => {
+    try {
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) throw new AppError("invalid_request", parsed.error.issues[0]?.message ?? "That request was not valid.");
+      return { ok: true, data: await handler(parsed.data) };
+    } catch (error) {
+      return toActionFailure(error);
+    }
+  };
+}

@@ -19,6 +19,17 @@ import { decodeSessionToken } from "./session-token";
 import { safeRedirectUrl } from "@/lib/safe-redirect";
 import { clientIp } from "./client-ip";
 import { checkCredentials } from "./credentials";
+import { headers } from "next/headers";
+import { confirmProviderAddress } from "@/lib/accounts/provider-address";
+
+/** The browser signing in, named on the person's list of sessions; null outside a request. */
+async function signInUserAgent(): Promise<string | null> {
+  try {
+    return (await headers()).get("user-agent");
+  } catch {
+    return null;
+  }
+}
 
 function adapter(): Adapter {
   const base = PrismaAdapter(getDb() as never);
@@ -44,7 +55,20 @@ function oauthProviders() {
     providers.push(GitHubProvider({ clientId: env.GITHUB_CLIENT_ID, clientSecret: env.GITHUB_CLIENT_SECRET }));
   }
   if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) {
-    providers.push(GoogleProvider({ clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET }));
+    providers.push(
+      GoogleProvider({
+        clientId: env.GOOGLE_CLIENT_ID,
+        clientSecret: env.GOOGLE_CLIENT_SECRET,
+        // next-auth's default drops Google's email_verified; it decides whether we mail our own link.
+        profile: (profile) => ({
+          id: profile.sub,
+          name: profile.name,
+          email: profile.email,
+          image: profile.picture,
+          emailVouched: profile.email_verified === true,
+        }),
+      }),
+    );
   }
   return providers;
 }
@@ -89,6 +113,10 @@ export function authOptions(): NextAuthOptions {
       async signOut({ token }) {
         if (typeof token?.sid === "string") await endUserSession(token.sid);
       },
+      // A GitHub or Google identity was linked (a new OAuth account, or a first OAuth sign-in).
+      async linkAccount({ user, account, profile }) {
+        await confirmProviderAddress({ userId: user.id, email: user.email ?? null, provider: account.provider, profile });
+      },
     },
     callbacks: {
       async signIn({ user }) {
@@ -100,7 +128,7 @@ export function authOptions(): NextAuthOptions {
         // A sign-in: a new server-side session, so every sign-in gets a new id and sign-out can end it.
         if (user) {
           token.sub = user.id;
-          token.sid = await startUserSession(user.id, SESSION_MAX_AGE_SECONDS);
+          token.sid = await startUserSession(user.id, SESSION_MAX_AGE_SECONDS, await signInUserAgent());
         }
         return token;
       },

@@ -11,7 +11,7 @@ import { isBanned } from "@/lib/policy";
 import { authOptions } from "./options";
 import { decodeSessionToken, sessionTokenFrom } from "./session-token";
 
-async function sessionClaims(): Promise<{ id: string; sessionId: string } | null> {
+const sessionClaims = cache(async (): Promise<{ id: string; sessionId: string } | null> => {
   const jar = (await cookies()).getAll();
   if (!jar.some((cookie) => cookie.name.includes("next-auth.session-token"))) return null;
   const options = authOptions();
@@ -23,6 +23,11 @@ async function sessionClaims(): Promise<{ id: string; sessionId: string } | null
   } catch {
     return null; // forged, from another secret, or expired: not signed in
   }
+});
+
+/** The server-side session of this request (lib/accounts/user-sessions.ts), for "this device" and re-authentication. */
+export async function getCurrentSessionId(): Promise<string | null> {
+  return (await getCurrentUser()) ? ((await sessionClaims())?.sessionId ?? null) : null;
 }
 
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {

@@ -3,8 +3,11 @@ import { ZNewPassword } from "./password-rules";
 import { passwordWeakness } from "./password-strength";
 import type { ErrorCode } from "@/lib/errors";
 
-export const NAME_MAX_LENGTH = 50;
-export const EMAIL_MAX_LENGTH = 254;
+import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH } from "./field-limits";
+
+export { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH };
+/** Reserved for deleted accounts (lib/accounts/delete-account.ts), so nobody can pose as one. */
+const RESERVED_NAMES = ["[deleted account]", "[deleted]"];
 
 export const ZSignUp = z
   .object({
@@ -13,7 +16,8 @@ export const ZSignUp = z
       .trim()
       .min(2, "Display name must be at least 2 characters.")
       .max(NAME_MAX_LENGTH, `Display name must be at most ${NAME_MAX_LENGTH} characters.`)
-      .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), "Display name cannot contain control characters."),
+      .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), "Display name cannot contain control characters.")
+      .refine((name) => !RESERVED_NAMES.includes(name.toLowerCase()), "That name is reserved. Choose another."),
     email: z
       .string({ error: "Enter your email address." })
       .trim()

@@ -6,6 +6,7 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { migrateJobQueue } from "@/lib/jobs/queue-schema";
 
 export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma", "migrations");
 
@@ -84,6 +85,8 @@ export async function migrate(
       log(`Applying migration ${migration.name}`);
       await applyOne(client, migration);
     }
+    // The job queue's own schema (graphile_worker), versioned by graphile-worker itself: decision 019.
+    await migrateJobQueue(databaseUrl);
     return { applied: pending.map((m) => m.name), alreadyApplied: local.length - pending.length };
   } finally {
     await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => undefined);

@@ -1,6 +1,6 @@
 // Posting a response (a pro/con tree of any depth): one transaction that checks the claim and the
 // parent, screens the text (lib/policy/word-filter.ts), stores it, makes the author follow it, notifies
-// followers and announces it on the live channel. Counts and standings follow by trigger (decision 010).
+// followers, queues the mail to the parent's author and announces it on the live channel. Counts and standings follow by trigger (decision 010).
 import { getDb } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/accounts/users";
 import { postingBlockedReason } from "@/lib/auth/sanction-message";
@@ -12,6 +12,7 @@ import type { PostResponseInput } from "./schemas";
 import { screenText } from "@/lib/policy/word-filter";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { announce } from "@/lib/live/publish";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { debatableResponse, liveClaim, notifyFollowers } from "./debate-targets";
 
 /** A response as stored: its input, and who wrote it. */
@@ -19,6 +20,8 @@ export type NewResponse = Omit<PostResponseInput, "submissionKey"> & {
   authorId: string;
   /** Idempotency key from the author's browser; see Response.submissionKey. */
   submissionKey?: string | null;
+  /** Mail the author of the parent response (people posting; not imports or seeded data). */
+  mailParentAuthor?: boolean;
 };
 
 const MINUTE = 60 * 1000;
@@ -42,7 +45,7 @@ export async function postResponse(author: SessionUser, input: PostResponseInput
     await enforceRateLimit(`response-new:day:${author.id}`, { limit: settings.newAccountResponsesPerDay, windowMs: DAY }, "posting");
   }
   await enforceRateLimit(`response:user:${author.id}`, { limit: settings.responsesPer10Minutes, windowMs: 10 * MINUTE }, "posting");
-  return { ...(await createResponse({ ...input, authorId: author.id })), repeated: false };
+  return { ...(await createResponse({ ...input, authorId: author.id, mailParentAuthor: true })), repeated: false };
 }
 
 /** The response this author already created with this submission key, if any. */
@@ -93,6 +96,8 @@ async function insertResponse(input: NewResponse) {
       actorId: input.authorId,
     });
     await announce(tx, { type: "response", claimId: input.claimId, articleId: claim.articleId, responseId: response.id });
+    // A reply held for review is not mailed: readers cannot see it, and the mail would show it.
+    if (input.mailParentAuthor && input.parentId && !hold) await enqueueJob(tx, "send_mail", { kind: "reply", responseId: response.id });
     return response;
   });
 }

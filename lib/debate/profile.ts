@@ -4,14 +4,17 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { responseAppearance, type Viewer } from "@/lib/policy/visibility";
 import { responseStateSelect, visibleClaimWhere, visibleResponseWhere } from "./visibility";
+import { can } from "@/lib/policy";
+import { listNameChanges } from "@/lib/accounts/profile";
 
 /**
  * A person's profile: the claims they raised and the responses of theirs the viewer may see, newest
  * first, and totals over those.
  */
 export async function getProfile(userId: string, viewer: Viewer) {
-  const user = await getDb().user.findUnique({ where: { id: userId }, select: { id: true, name: true, createdAt: true } });
-  if (!user) return null;
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { id: true, name: true, createdAt: true, deletedAt: true } });
+  // A deleted account has no profile: one page listing the texts it left anonymously would undo that.
+  if (!user || user.deletedAt) return null;
   // Their own words: a deleted response ("[deleted]") is not theirs to list any more.
   const theirs: Prisma.ResponseWhereInput = { authorId: userId, deletedAt: null, ...visibleResponseWhere(viewer) };
   const raised: Prisma.ClaimWhereInput = { raisedById: userId, ...visibleClaimWhere(viewer) };
@@ -49,5 +52,7 @@ export async function getProfile(userId: string, viewer: Viewer) {
     replies: row.supporters + row.opposers,
     withheld: responseAppearance(row, viewer) === "withheld",
   }));
-  return { user, responses, claims, totals: { responses: count, claims: claimCount, strong: tally("strong"), weak: tally("weak") } };
+  // Moderators see earlier display names, so renaming does not shake off a report.
+  const nameChanges = can(viewer, "moderation.seeNames") ? await listNameChanges(userId) : [];
+  return { user, responses, claims, nameChanges, totals: { responses: count, claims: claimCount, strong: tally("strong"), weak: tally("weak") } };
 }

@@ -8,6 +8,7 @@
 import { postingBlockedReason } from "@/lib/auth/sanction-message";
 import type { SqlRunner } from "@/lib/db/sql-runner";
 import { canPost, hasRole, isBanned, type Actor } from "@/lib/policy";
+import { SETTING_DEFAULTS } from "@/lib/platform/setting-defaults";
 import type { ClaimVoteValue, ResponseVoteValue, Role } from "@/lib/vocabulary";
 
 export interface ViewerOverlay {
@@ -68,7 +69,9 @@ const OWN_WITHHELD = (person: string) => `EXISTS (SELECT 1 FROM "Response" r JOI
 
 const OVERLAY_SQL = `
   WITH me AS (
-    SELECT u.id, u.name, u.role::text AS role, u."bannedUntil", u."silencedUntil", u."silenceReason" FROM "User" u
+    SELECT u.id, u.name, u.role::text AS role, u."bannedUntil", u."silencedUntil", u."silenceReason",
+      (u."emailVerified" IS NULL AND coalesce((SELECT value FROM "Setting" WHERE key = 'unverifiedMayPost'), ${SETTING_DEFAULTS.unverifiedMayPost}) = 0) AS "mustVerifyEmail"
+    FROM "User" u
     WHERE u.id = $1 AND ($2::text IS NULL OR EXISTS (
       SELECT 1 FROM "UserSession" s WHERE s.id = $2 AND s."userId" = u.id AND s."endedAt" IS NULL AND s."expiresAt" > now()))
   )
@@ -105,7 +108,7 @@ export async function readViewerOverlay(sql: SqlRunner, query: OverlayQuery): Pr
   return {
     user: { id: row.id, name: row.name, role: row.role },
     unread: row.unread,
-    blockedReason: postingBlockedReason(row as { silencedUntil: Date | null; silenceReason: string | null }),
+    blockedReason: postingBlockedReason(row as { silencedUntil: Date | null; silenceReason: string | null; mustVerifyEmail: boolean }),
     canPost: canPost(row),
     claimVotes: row.claimVotes ?? {},
     responseVotes: row.responseVotes ?? {},

@@ -19,6 +19,13 @@ export const SETTING_DEFAULTS = {
   apiAnonymousRequestsPerMinute: 120,
   /** Exports (a whole article or claim, read from the database) per minute per address. */
   exportsPerMinute: 30,
+  /** "Forgot password?" requests per hour, per address (network) and per account (email). */
+  passwordResetsPerHourPerAddress: 10,
+  passwordResetsPerHourPerAccount: 3,
+  /** Changes to one's own account (name, email, password, verification mails) per hour. */
+  accountChangesPerHour: 10,
+  /** 1: accounts may post before confirming their email address (with the new-account limits); 0: not. */
+  unverifiedMayPost: 1,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
@@ -36,4 +43,8 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   apiRequestsPerMinute: "API: requests per minute per access token",
   apiAnonymousRequestsPerMinute: "API: requests per minute per address without a token",
   exportsPerMinute: "Exports: downloads per minute per address",
+  passwordResetsPerHourPerAddress: "Password reset mails: requests per hour per address",
+  passwordResetsPerHourPerAccount: "Password reset mails: requests per hour per account",
+  accountChangesPerHour: "Account changes (name, email, password, verification mails) per hour per person",
+  unverifiedMayPost: "Unconfirmed email addresses may post (1 = yes, 0 = no)",
 };

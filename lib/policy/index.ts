@@ -11,6 +11,8 @@ export interface Actor {
   role: Role;
   bannedUntil: Date | null;
   silencedUntil?: Date | null;
+  /** Has not confirmed their email address while the site requires that to post (lib/accounts/posting-rule.ts). */
+  mustVerifyEmail?: boolean;
 }
 
 /** What an action is about: its author, or for actions on people, the person's role. */
@@ -37,7 +39,7 @@ export function hasRole(actor: Actor | null, minimum: Role): boolean {
 }
 
 const signedIn = (actor: Actor | null): actor is Actor => hasRole(actor, "user");
-const canSpeak = (actor: Actor | null): actor is Actor => signedIn(actor) && !isSilenced(actor);
+const canSpeak = (actor: Actor | null): actor is Actor => signedIn(actor) && !isSilenced(actor) && !actor.mustVerifyEmail;
 const isAuthor = (actor: Actor, subject?: Subject) => subject?.authorId === actor.id;
 /** Staff act only on people below them: a moderator cannot sanction an admin, or another moderator. */
 const outranks = (actor: Actor, subject?: Subject) =>
@@ -65,6 +67,12 @@ export const POLICY = {
   "user.role": (actor: Actor | null, subject?: Subject) => hasRole(actor, "admin") && subject?.userId !== actor!.id,
   "settings.manage": (actor: Actor | null) => hasRole(actor, "admin"),
   "tokens.manage": (actor: Actor | null) => signedIn(actor),
+  /** One's own name, email, password, sessions and mail preferences; a silenced person keeps this. */
+  "account.manage": (actor: Actor | null) => signedIn(actor),
+  /** Downloading everything the site holds about oneself. */
+  "account.export": (actor: Actor | null) => signedIn(actor),
+  /** Deleting one's own account (after confirming who they are, lib/accounts/reauthenticate.ts). */
+  "account.delete": (actor: Actor | null) => signedIn(actor),
 } as const;
 
 export type PolicyAction = keyof typeof POLICY;

@@ -2,6 +2,9 @@
 // articles, for the browser tests. Without Chromium the browser tests are skipped loudly, except
 // under CI=true, where a missing browser fails the run.
 import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { findFreePort } from "@/lib/db/embedded";
 import { createDatabase } from "@/lib/db/scratch";
@@ -15,6 +18,8 @@ declare module "vitest" {
     appDatabaseUrl: string;
     /** The e2e server's AUTH_SECRET, so a test can start a second instance that shares its sessions. */
     appAuthSecret: string;
+    /** Where the e2e server's mail goes: it runs without SMTP_URL, as `npm start` does (tests/support/outbox.ts). */
+    appMailOutbox: string;
     chromiumPath: string | null;
   }
 }
@@ -30,6 +35,7 @@ export default async function setup(project: TestProject) {
   project.provide("appUrl", "");
   project.provide("appDatabaseUrl", "");
   project.provide("appAuthSecret", "");
+  project.provide("appMailOutbox", "");
   if (!chromiumPath) return;
 
   const database = await createDatabase(project.getProvidedContext().pgAdminUrl, { prefix: "e2e", template: "arguably_template" });
@@ -43,20 +49,23 @@ export default async function setup(project: TestProject) {
   const appUrl = `http://localhost:${port}`;
   const authSecret = randomBytes(32).toString("base64url");
   await ensureProductionBuild({ authSecret, log: (message) => console.log(`e2e: ${message}`) });
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "arguably-e2e-data-"));
   const server = await startAppServer({
     databaseUrl: database.url,
     port,
     authSecret,
     appUrl,
     // Every browser test signs up from 127.0.0.1, so the per-address sign-up limit is raised here.
-    env: { SIGN_UPS_PER_IP_PER_HOUR: "1000" },
+    env: { SIGN_UPS_PER_IP_PER_HOUR: "1000", DATA_DIR: dataDir },
     stdio: ["ignore", "inherit", "inherit"],
   });
   project.provide("appUrl", appUrl);
   project.provide("appDatabaseUrl", database.url);
   project.provide("appAuthSecret", authSecret);
+  project.provide("appMailOutbox", path.join(dataDir, "outbox"));
 
   return async () => {
     await server.stop();
+    await fs.rm(dataDir, { recursive: true, force: true });
   };
 }

@@ -12,6 +12,8 @@ const ACTORS = {
   author: person("author", "user"),
   other: person("other", "user"),
   silenced: person("silenced", "user", { silencedUntil: future }),
+  // Has not confirmed their email address, on a site that requires it to post (unverifiedMayPost = 0).
+  unconfirmed: person("unconfirmed", "user", { mustVerifyEmail: true }),
   banned: person("banned", "admin", { bannedUntil: future }),
   editor: person("editor", "editor"),
   moderator: person("moderator", "moderator"),
@@ -23,7 +25,7 @@ type Who = keyof typeof ACTORS;
 // The item belongs to "author"; actions on people target a plain user.
 const SUBJECT: Subject = { authorId: "author", userId: "target", userRole: "user" };
 
-const EVERYONE_SIGNED_IN: Who[] = ["user", "author", "other", "silenced", "editor", "moderator", "admin"];
+const EVERYONE_SIGNED_IN: Who[] = ["user", "author", "other", "silenced", "unconfirmed", "editor", "moderator", "admin"];
 const MATRIX: Record<PolicyAction, Who[]> = {
   "response.post": ["user", "author", "other", "editor", "moderator", "admin"],
   "response.edit": ["author"],
@@ -44,6 +46,9 @@ const MATRIX: Record<PolicyAction, Who[]> = {
   "user.role": ["admin"],
   "settings.manage": ["admin"],
   "tokens.manage": EVERYONE_SIGNED_IN,
+  "account.manage": EVERYONE_SIGNED_IN,
+  "account.export": EVERYONE_SIGNED_IN,
+  "account.delete": EVERYONE_SIGNED_IN,
 };
 
 describe("permission matrix", () => {

@@ -12,12 +12,24 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
   // Only what the viewer may see of this person's responses (lib/policy/visibility.ts), counted the same way.
   const profile = await getProfile((await params).id, await getCurrentUser());
   if (!profile) notFound();
-  const { user, responses, claims, totals } = profile;
+  const { user, responses, claims, nameChanges, totals } = profile;
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <header>
         <h1 className="font-serif text-3xl font-semibold">{user.name}</h1>
         <p className="text-sm text-muted">Joined {formatDate(user.createdAt)}</p>
+        {nameChanges.length ? (
+          <details className="mt-2 text-sm" data-testid="name-history">
+            <summary className="cursor-pointer text-muted">Earlier names (moderators only)</summary>
+            <ul className="mt-1 space-y-0.5">
+              {nameChanges.map((change) => (
+                <li key={change.createdAt.toISOString()}>
+                  {formatDate(change.createdAt)}: “{change.oldName}” → “{change.newName}”
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
         <p className="mt-2 text-sm" data-testid="profile-totals">
           {totals.responses} {totals.responses === 1 ? "response" : "responses"} · rated strong {totals.strong} times, weak {totals.weak} times ·{" "}
           {totals.claims} {totals.claims === 1 ? "claim" : "claims"} raised

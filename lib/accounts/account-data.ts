@@ -1,0 +1,146 @@
+// "Download my data": everything Arguably holds about a person, as one JSON document written a page at
+// a time (memory stays flat for an account with years of responses). Their own items in full, hidden or
+// removed ones included: it is their data. Served by app/settings/data/route.ts.
+import { getDb } from "@/lib/db/client";
+import { appUrl } from "@/lib/env";
+
+const PAGE = 500;
+
+export const ACCOUNT_DATA_FORMAT = "arguably-account-data/1";
+
+/** Reads rows a page at a time by id (keyset paging), until a short page. */
+async function* pages<Row extends { id: string }>(read: (after: string | undefined) => Promise<Row[]>): AsyncGenerator<Row[]> {
+  let after: string | undefined;
+  for (;;) {
+    const rows = await read(after);
+    if (rows.length) yield rows;
+    if (rows.length < PAGE) return;
+    after = rows[rows.length - 1].id;
+  }
+}
+
+const keyset = (after: string | undefined) => ({ take: PAGE, ...(after ? { cursor: { id: after }, skip: 1 } : {}), orderBy: { id: "asc" as const } });
+
+/** The sections of the document after "account", each a list read in pages. */
+function sections(userId: string): [string, () => AsyncGenerator<object[]>][] {
+  const db = getDb();
+  const base = appUrl();
+  return [
+    [
+      "responses",
+      () =>
+        pages(async (after) =>
+          (
+            await db.response.findMany({
+              where: { authorId: userId },
+              ...keyset(after),
+              select: {
+                id: true,
+                claimId: true,
+                parentId: true,
+                stance: true,
+                body: true,
+                createdAt: true,
+                editedAt: true,
+                deletedAt: true,
+                hiddenAt: true,
+                removedAt: true,
+                removalReason: true,
+                revisions: { orderBy: { createdAt: "asc" }, select: { body: true, createdAt: true } },
+              },
+            })
+          ).map((row) => ({ ...row, url: `${base}/responses/${row.id}` })),
+        ),
+    ],
+    [
+      "claimVotes",
+      () =>
+        pages(async (after) =>
+          (
+            await db.claimVote.findMany({
+              where: { userId, ...(after ? { claimId: { gt: after } } : {}) },
+              orderBy: { claimId: "asc" },
+              take: PAGE,
+              select: { claimId: true, value: true, createdAt: true },
+            })
+          ).map((row) => ({ id: row.claimId, ...row })),
+        ),
+    ],
+    [
+      "responseVotes",
+      () =>
+        pages(async (after) =>
+          (
+            await db.responseVote.findMany({
+              where: { userId, ...(after ? { responseId: { gt: after } } : {}) },
+              orderBy: { responseId: "asc" },
+              take: PAGE,
+              select: { responseId: true, value: true, createdAt: true },
+            })
+          ).map((row) => ({ id: row.responseId, ...row })),
+        ),
+    ],
+    [
+      "follows",
+      () =>
+        pages((after) => db.follow.findMany({ where: { userId }, ...keyset(after), select: { id: true, claimId: true, responseId: true, createdAt: true } })),
+    ],
+    [
+      "reports",
+      () =>
+        pages((after) =>
+          db.report.findMany({
+            where: { reporterId: userId },
+            ...keyset(after),
+            select: { id: true, claimId: true, responseId: true, reason: true, note: true, status: true, createdAt: true, resolvedAt: true },
+          }),
+        ),
+    ],
+  ];
+}
+
+async function accountSection(userId: string) {
+  const user = await getDb().user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      emailVerified: true,
+      role: true,
+      createdAt: true,
+      replyMail: true,
+      followMail: true,
+      digest: true,
+      silencedUntil: true,
+      silenceReason: true,
+      nameChanges: { orderBy: { createdAt: "asc" }, select: { oldName: true, newName: true, createdAt: true } },
+      accounts: { select: { provider: true } },
+      accessTokens: {
+        orderBy: { createdAt: "asc" },
+        select: { name: true, prefix: true, scope: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true },
+      },
+      sessions: { where: { endedAt: null }, orderBy: { createdAt: "asc" }, select: { userAgent: true, createdAt: true, expiresAt: true } },
+    },
+  });
+  const { accounts, ...rest } = user;
+  return { ...rest, signInProviders: accounts.map((account) => account.provider) };
+}
+
+/** The document as chunks of JSON text; joined, they parse as one object. */
+export async function* accountDataChunks(userId: string): AsyncGenerator<string> {
+  const head = { format: ACCOUNT_DATA_FORMAT, exportedAt: new Date().toISOString(), site: appUrl(), account: await accountSection(userId) };
+  yield JSON.stringify(head, null, 1).replace(/\n}$/, "");
+  for (const [name, read] of sections(userId)) {
+    yield `,\n "${name}": [`;
+    let first = true;
+    for await (const rows of read()) {
+      for (const row of rows) {
+        yield `${first ? "\n  " : ",\n  "}${JSON.stringify(row)}`;
+        first = false;
+      }
+    }
+    yield first ? "]" : "\n ]";
+  }
+  yield "\n}\n";
+}

@@ -1,0 +1,16 @@
+// Every kind of background job, with the zod schema of its payload: the worker parses each payload
+// before running it, so a job queued by an older version fails clearly instead of half-running.
+import { z } from "zod";
+import { ZMailJob } from "@/lib/mail/mail-jobs";
+
+export const JOB_PAYLOADS = {
+  /** One mail (lib/mail/send-mail.ts). */
+  send_mail: ZMailJob,
+  /** Hourly: queue the digests that are due (lib/accounts/digests.ts). */
+  schedule_digests: z.object({}).loose(),
+  /** Hourly: drop expired rate-limit windows, sessions and mailed links. */
+  prune_old_rows: z.object({}).loose(),
+} as const;
+
+export type JobName = keyof typeof JOB_PAYLOADS;
+export type JobPayload<N extends JobName> = z.infer<(typeof JOB_PAYLOADS)[N]>;

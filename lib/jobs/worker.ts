@@ -1,0 +1,57 @@
+// The background worker (decision 019): graphile-worker runs the queued jobs of lib/jobs/payloads.ts
+// and the hourly schedule below. Every app server starts one (server/job-worker.ts, unless
+// JOB_WORKER=off); jobs are taken with SKIP LOCKED, so several workers never run one job twice.
+import { run, runOnce, type Runner, type TaskList } from "graphile-worker";
+import { pruneUserSessions } from "@/lib/accounts/user-sessions";
+import { pruneEmailTokens } from "@/lib/accounts/email-tokens";
+import { scheduleDueDigests } from "@/lib/accounts/digests";
+import { pruneRateLimits } from "@/lib/platform/rate-limit";
+import { sendMailJob } from "@/lib/mail/send-mail";
+import type { Mailer } from "@/lib/mail/mailer";
+import { JOB_PAYLOADS } from "./payloads";
+import { quietJobLogger } from "./logger";
+
+/** graphile-worker's crontab: minute hour day month weekday task. */
+export const CRONTAB = ["15 * * * * schedule_digests", "40 * * * * prune_old_rows"].join("\n");
+
+export function jobTasks(mailer: Mailer): TaskList {
+  return {
+    async send_mail(payload, helpers) {
+      const job = JOB_PAYLOADS.send_mail.parse(payload);
+      await sendMailJob(job, mailer, { number: helpers.job.attempts, max: helpers.job.max_attempts });
+    },
+    async schedule_digests() {
+      await scheduleDueDigests();
+    },
+    async prune_old_rows() {
+      await pruneRateLimits();
+      await pruneUserSessions();
+      await pruneEmailTokens();
+    },
+  };
+}
+
+export interface WorkerOptions {
+  databaseUrl: string;
+  mailer: Mailer;
+  concurrency?: number;
+}
+
+/** Runs until stopped: picks up new jobs at once (LISTEN/NOTIFY), retries and the schedule on time. */
+export async function startJobWorker({ databaseUrl, mailer, concurrency = 2 }: WorkerOptions): Promise<Runner> {
+  return run({
+    connectionString: databaseUrl,
+    maxPoolSize: concurrency + 2,
+    concurrency,
+    noHandleSignals: true,
+    pollInterval: 2_000,
+    taskList: jobTasks(mailer),
+    crontab: CRONTAB,
+    logger: quietJobLogger,
+  });
+}
+
+/** Runs every job that is due now, then returns (tests, and scripts that must not leave a worker behind). */
+export async function runDueJobs({ databaseUrl, mailer }: WorkerOptions): Promise<void> {
+  await runOnce({ connectionString: databaseUrl, maxPoolSize: 2, taskList: jobTasks(mailer), logger: quietJobLogger, noHandleSignals: true });
+}

@@ -1,0 +1,171 @@
+// Accounts people can keep, in Chromium against the production server, whose mail goes to its .eml
+// outbox as it does after `npm start` (tests/support/outbox.ts): forgot password → mail → new password
+// → signed in; verification; the data download; deleting an account.
+import fs from "node:fs/promises";
+import type { ParsedMail } from "mailparser";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, test } from "vitest";
+import { alertText, appUrl, chromiumPath, setUpBrowser, signUp, uniqueEmail } from "../support/browser";
+import { appSql, createArticleWithClaim } from "../support/app-database";
+import { createAccount, HttpClient, type TestAccount } from "../support/http";
+import { waitForMail } from "../support/outbox";
+
+const newPage = setUpBrowser();
+
+async function signInAs(page: Page, account: TestAccount, password = account.password) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByTestId("signed-in-user").waitFor();
+}
+
+function linkIn(mail: ParsedMail, pathname: string) {
+  const match = new RegExp(`https?://\\S+${pathname}\\?token=[A-Za-z0-9_-]+`).exec(mail.text ?? "");
+  if (!match) throw new Error(`no ${pathname} link in: ${mail.text}`);
+  expect(new URL(match[0]).origin).toBe(appUrl);
+  return match[0];
+}
+
+async function signsIn(email: string, password: string) {
+  const client = new HttpClient(appUrl);
+  await client.signIn(email, password);
+  return client.cookieHeader.includes("session-token");
+}
+
+afterAll(async () => {
+  if (chromiumPath) await appSql(`delete from "Setting" where key = 'unverifiedMayPost'`);
+});
+
+describe.skipIf(!chromiumPath)("accounts people can keep", () => {
+  test("forgot password → mail → new password → signed in; the link works once", async () => {
+    const account = await createAccount("forgetful");
+    const page = await newPage();
+    await page.goto("/signin");
+    await page.getByRole("link", { name: "Forgot password?" }).click();
+    await page.waitForURL(`${appUrl}/forgot-password`);
+    await page.getByLabel("Email").fill(account.email);
+    await page.getByRole("button", { name: "Mail me a link" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "a link to choose a new password is on its way" }).innerText()).resolves.toContain(account.email);
+
+    const mail = await waitForMail(account.email, "Choose a new password");
+    expect(mail.html).toContain("Choose a new password");
+    const link = linkIn(mail, "/reset-password");
+    await page.goto(link);
+    await page.getByLabel("New password").fill("a brand new passphrase for forgetful");
+    await page.getByRole("button", { name: "Set password and sign in" }).click();
+    await page.waitForURL(`${appUrl}/settings?password=reset`);
+    await page.getByText("Your new password is set").waitFor();
+    await expect(page.getByTestId("signed-in-user").innerText()).resolves.toContain("forgetful");
+
+    expect(await signsIn(account.email, account.password)).toBe(false);
+    expect(await signsIn(account.email, "a brand new passphrase for forgetful")).toBe(true);
+    await page.goto(link);
+    await expect(page.getByTestId("bad-link").innerText()).resolves.toContain("already been used");
+  });
+
+  test("asking for an address without an account looks exactly the same", async () => {
+    const page = await newPage();
+    const nobody = uniqueEmail("nobody");
+    await page.goto("/forgot-password");
+    await page.getByLabel("Email").fill(nobody);
+    await page.getByRole("button", { name: "Mail me a link" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "a link to choose a new password is on its way" }).innerText()).resolves.toContain(nobody);
+  });
+
+  test("a new account confirms its address from the mailed link; until then an admin may keep it from posting", async () => {
+    const page = await newPage();
+    const email = uniqueEmail("newcomer");
+    await appSql(`insert into "Setting" (key, value, "updatedAt") values ('unverifiedMayPost', 0, now()) on conflict (key) do update set value = 0`);
+    await signUp(page, { name: "Newcomer", email, password: "a long passphrase for newcomer" });
+    await page.getByTestId("signed-in-user").waitFor();
+    const before = await (await page.request.get("/api/viewer")).json();
+    expect(before).toMatchObject({ canPost: false, blockedReason: expect.stringContaining("Confirm your email address to post") });
+    await page.goto("/settings");
+    await expect(page.getByTestId("email-status").innerText()).resolves.toBe("(not confirmed yet)");
+
+    const mail = await waitForMail(email, "Confirm your email address");
+    await page.goto(linkIn(mail, "/verify-email"));
+    await page.getByRole("button", { name: "Confirm this address" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "is confirmed" }).innerText()).resolves.toContain(email);
+    expect(await (await page.request.get("/api/viewer")).json()).toMatchObject({ canPost: true, blockedReason: null });
+    await page.goto("/settings");
+    await expect(page.getByTestId("email-status").innerText()).resolves.toBe("(confirmed)");
+
+    // A used or altered link changes nothing and says why.
+    await page.goto(linkIn(mail, "/verify-email"));
+    await expect(page.getByTestId("bad-link").innerText()).resolves.toContain("already been used");
+    await page.goto("/verify-email?token=not-a-token-at-all-xxxxxxxxxxxx");
+    await expect(page.getByTestId("bad-link").innerText()).resolves.toContain("not valid");
+  });
+
+  test("download my data gives one JSON file of the person's own things", async () => {
+    const account = await createAccount("archivist");
+    const claimId = await createArticleWithClaim({
+      id: "archive-article",
+      title: "Archives matter",
+      body: "Archives keep what people said. They matter.",
+      claim: "Archives keep what people said.",
+    });
+    await appSql(`insert into "Response" (id, "claimId", stance, "authorId", body) values ('archive-response', $1, 'support', $2, 'Archivist says so.')`, [
+      claimId,
+      account.id,
+    ]);
+    await appSql(`insert into "ClaimVote" ("claimId", "userId", value) values ($1, $2, 'agree')`, [claimId, account.id]);
+    const page = await newPage();
+    await signInAs(page, account);
+    await page.goto("/settings");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download my data" }).click()]);
+    expect(download.suggestedFilename()).toBe("arguably-my-data.json");
+    const data = JSON.parse(await fs.readFile((await download.path())!, "utf8"));
+    expect(data.account).toMatchObject({ id: account.id, email: account.email });
+    expect(data.responses).toMatchObject([{ id: "archive-response", body: "Archivist says so." }]);
+    expect(data.claimVotes).toMatchObject([{ claimId, value: "agree" }]);
+  });
+
+  test("deleting an account leaves its responses in their debates as [deleted account]", async () => {
+    const account = await createAccount("leaver");
+    const claimId = await createArticleWithClaim({
+      id: "leaving-article",
+      title: "On leaving",
+      body: "People leave sites. It happens.",
+      claim: "People leave sites.",
+    });
+    await appSql(`insert into "Response" (id, "claimId", stance, "authorId", body) values ('leaver-response', $1, 'oppose', $2, 'Some stay for years.')`, [
+      claimId,
+      account.id,
+    ]);
+    const page = await newPage();
+    await page.goto(`/claims/${claimId}`);
+    await expect(page.getByTestId("claim-discussion").innerText()).resolves.toContain("leaver");
+
+    await signInAs(page, account);
+    await page.goto("/settings#delete");
+    await page.getByLabel("Leave the text of my responses").check();
+    await page.getByLabel("Your password").fill(account.password);
+    await page.getByLabel("Type “delete my account” to confirm").fill("delete my account");
+    await page.getByRole("button", { name: "Delete my account" }).click();
+    await page.getByText("Your account is deleted.").waitFor();
+
+    await page.goto(`/claims/${claimId}`);
+    const discussion = await page.getByTestId("claim-discussion").innerText();
+    expect(discussion).toContain("Some stay for years.");
+    expect(discussion).toContain("[deleted account]");
+    expect(discussion).not.toContain("leaver");
+    expect(await page.getByTestId("signed-in-user").count()).toBe(0);
+    expect(await signsIn(account.email, account.password)).toBe(false);
+  });
+
+  test("a wrong password deletes nothing and says so", async () => {
+    const account = await createAccount("stayer");
+    const page = await newPage();
+    await signInAs(page, account);
+    await page.goto("/settings#delete");
+    await page.getByLabel("Your password").fill("not my password");
+    await page.getByLabel("Type “delete my account” to confirm").fill("delete my account");
+    await page.getByRole("button", { name: "Delete my account" }).click();
+    await expect(alertText(page, "That is not your current password.")).resolves.toContain("not your current password");
+    const [row] = await appSql<{ deletedAt: Date | null }>(`select "deletedAt" from "User" where id = $1`, [account.id]);
+    expect(row.deletedAt).toBeNull();
+  });
+});
