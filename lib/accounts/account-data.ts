@@ -1,8 +1,13 @@
 // "Download my data": everything Arguably holds about a person, as one JSON document written a page at
-// a time (memory stays flat for an account with years of responses). Their own items in full, hidden or
-// removed ones included: it is their data. Served by app/settings/data/route.ts.
+// a time (memory stays flat for an account with years of responses). Read through the one visibility
+// rule (decision 015), like every page: their own responses under review or removed are in it (with the
+// reason), but nothing names an item they may not see now, such as a thread a moderator withheld above
+// them; a report of such an item says only what kind of item it was. Served by app/settings/data/route.ts.
 import { getDb } from "@/lib/db/client";
 import { appUrl } from "@/lib/env";
+import type { Actor } from "@/lib/policy";
+import { claimIsVisible, responseAppearance } from "@/lib/policy/visibility";
+import { responseStateSelect, visibleClaimWhere, visibleResponseWhere } from "@/lib/debate/visibility";
 
 const PAGE = 500;
 
@@ -22,9 +27,13 @@ async function* pages<Row extends { id: string }>(read: (after: string | undefin
 const keyset = (after: string | undefined) => ({ take: PAGE, ...(after ? { cursor: { id: after }, skip: 1 } : {}), orderBy: { id: "asc" as const } });
 
 /** The sections of the document after "account", each a list read in pages. */
-function sections(userId: string): [string, () => AsyncGenerator<object[]>][] {
+function sections(person: Actor): [string, () => AsyncGenerator<object[]>][] {
   const db = getDb();
   const base = appUrl();
+  const userId = person.id;
+  const seenResponse = { ...visibleResponseWhere(person), claim: visibleClaimWhere(person) };
+  const seenClaim = visibleClaimWhere(person);
+  const claimState = { hiddenAt: true, article: { select: { status: true } } } as const;
   return [
     [
       "responses",
@@ -32,7 +41,7 @@ function sections(userId: string): [string, () => AsyncGenerator<object[]>][] {
         pages(async (after) =>
           (
             await db.response.findMany({
-              where: { authorId: userId },
+              where: { authorId: userId, ...seenResponse },
               ...keyset(after),
               select: {
                 id: true,
@@ -58,7 +67,7 @@ function sections(userId: string): [string, () => AsyncGenerator<object[]>][] {
         pages(async (after) =>
           (
             await db.claimVote.findMany({
-              where: { userId, ...(after ? { claimId: { gt: after } } : {}) },
+              where: { userId, claim: seenClaim, ...(after ? { claimId: { gt: after } } : {}) },
               orderBy: { claimId: "asc" },
               take: PAGE,
               select: { claimId: true, value: true, createdAt: true },
@@ -72,7 +81,7 @@ function sections(userId: string): [string, () => AsyncGenerator<object[]>][] {
         pages(async (after) =>
           (
             await db.responseVote.findMany({
-              where: { userId, ...(after ? { responseId: { gt: after } } : {}) },
+              where: { userId, response: seenResponse, ...(after ? { responseId: { gt: after } } : {}) },
               orderBy: { responseId: "asc" },
               take: PAGE,
               select: { responseId: true, value: true, createdAt: true },
@@ -83,17 +92,40 @@ function sections(userId: string): [string, () => AsyncGenerator<object[]>][] {
     [
       "follows",
       () =>
-        pages((after) => db.follow.findMany({ where: { userId }, ...keyset(after), select: { id: true, claimId: true, responseId: true, createdAt: true } })),
+        pages((after) =>
+          db.follow.findMany({
+            where: { userId, OR: [{ claim: seenClaim }, { response: seenResponse }] },
+            ...keyset(after),
+            select: { id: true, claimId: true, responseId: true, createdAt: true },
+          }),
+        ),
     ],
     [
       "reports",
       () =>
-        pages((after) =>
-          db.report.findMany({
-            where: { reporterId: userId },
-            ...keyset(after),
-            select: { id: true, claimId: true, responseId: true, reason: true, note: true, status: true, createdAt: true, resolvedAt: true },
-          }),
+        pages(async (after) =>
+          (
+            await db.report.findMany({
+              where: { reporterId: userId },
+              ...keyset(after),
+              select: {
+                id: true,
+                reason: true,
+                note: true,
+                status: true,
+                createdAt: true,
+                resolvedAt: true,
+                claim: { select: { id: true, ...claimState } },
+                response: { select: { id: true, ...responseStateSelect, claim: { select: claimState } } },
+              },
+            })
+          ).map(({ claim, response, ...report }) => ({
+            ...report,
+            about: response ? "response" : "claim",
+            // Named only while the person may see it (as on /reports).
+            claimId: claim && claimIsVisible(claim, person) ? claim.id : null,
+            responseId: response && claimIsVisible(response.claim, person) && responseAppearance(response, person) === "shown" ? response.id : null,
+          })),
         ),
     ],
   ];
@@ -128,10 +160,17 @@ async function accountSection(userId: string) {
 }
 
 /** The document as chunks of JSON text; joined, they parse as one object. */
-export async function* accountDataChunks(userId: string): AsyncGenerator<string> {
-  const head = { format: ACCOUNT_DATA_FORMAT, exportedAt: new Date().toISOString(), site: appUrl(), account: await accountSection(userId) };
+export async function* accountDataChunks(person: Actor): AsyncGenerator<string> {
+  const userId = person.id;
+  const head = {
+    format: ACCOUNT_DATA_FORMAT,
+    exportedAt: new Date().toISOString(),
+    site: appUrl(),
+    note: "Items you cannot see on Arguably now (withheld by moderators above your response, or in a hidden claim) are left out, as on every page.",
+    account: await accountSection(userId),
+  };
   yield JSON.stringify(head, null, 1).replace(/\n}$/, "");
-  for (const [name, read] of sections(userId)) {
+  for (const [name, read] of sections(person)) {
     yield `,\n "${name}": [`;
     let first = true;
     for await (const rows of read()) {

@@ -2,7 +2,7 @@
 // their address, a lockout after wrong passwords. Listed on the owner's settings page.
 import { getDb } from "@/lib/db/client";
 import type { AccountEventKind } from "@/lib/generated/prisma/enums";
-import { normaliseEmail } from "./create-user";
+import { normaliseEmail } from "./normalise-email";
 
 /** Records the event for the account with this email, if there is one (nothing otherwise). */
 export async function recordAccountEventByEmail(email: string, kind: AccountEventKind) {

@@ -2,7 +2,7 @@
 // cannot sign up again with it while the ban lasts; nothing else about them is kept.
 import { createHash } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { normaliseEmail } from "./create-user";
+import { normaliseEmail } from "./normalise-email";
 
 type Tx = Pick<Prisma.TransactionClient, "bannedEmail">;
 

@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { serverEnv } from "@/lib/env";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { isEmailBanned } from "./banned-emails";
+import { normaliseEmail } from "./normalise-email";
 
 export class EmailTakenError extends Error {
   override name = "EmailTakenError";
@@ -28,10 +29,6 @@ export interface NewUser {
   emailVerified?: Date | null;
   /** Mail a verification link (sign-up); OAuth sign-ups are verified, or mailed, once the provider is known. */
   sendVerification?: boolean;
-}
-
-export function normaliseEmail(email: string) {
-  return email.trim().toLowerCase();
 }
 
 // Serialises "is this the first account?" so two simultaneous first sign-ups cannot both become admin.

@@ -3,19 +3,11 @@
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
-import { enforceRateLimit } from "@/lib/platform/rate-limit";
-import { getSettings } from "@/lib/platform/settings";
+import { limitAccountChanges } from "./change-limit";
 import { isEmailBanned } from "./banned-emails";
-import { normaliseEmail } from "./create-user";
+import { normaliseEmail } from "./normalise-email";
 import { useEmailToken } from "./email-tokens";
 import { confirmIdentity } from "./reauthenticate";
-
-const HOUR = 60 * 60 * 1000;
-
-async function limitAccountChanges(userId: string) {
-  const { accountChangesPerHour } = await getSettings();
-  await enforceRateLimit(`account-change:${userId}`, { limit: accountChangesPerHour, windowMs: HOUR }, "changing your account");
-}
 
 /** Mails a new verification link (the settings page's "Send the link again"). */
 export async function resendVerification(user: { id: string; emailVerified: Date | null }) {

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { enforceRateLimit } from "@/lib/platform/rate-limit";
 import { getSettings } from "@/lib/platform/settings";
-import { normaliseEmail } from "./create-user";
+import { normaliseEmail } from "./normalise-email";
 import { useEmailToken } from "./email-tokens";
 import type { z } from "zod";
 import type { ZForgotPassword, ZResetPassword } from "./schemas";

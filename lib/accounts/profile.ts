@@ -4,16 +4,8 @@ import { getDb } from "@/lib/db/client";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordWeakness } from "@/lib/auth/password-strength";
 import { AppError } from "@/lib/errors";
-import { enforceRateLimit } from "@/lib/platform/rate-limit";
-import { getSettings } from "@/lib/platform/settings";
+import { limitAccountChanges } from "./change-limit";
 import type { MailPreferences } from "./schemas";
-
-const HOUR = 60 * 60 * 1000;
-
-async function limitAccountChanges(userId: string) {
-  const { accountChangesPerHour } = await getSettings();
-  await enforceRateLimit(`account-change:${userId}`, { limit: accountChangesPerHour, windowMs: HOUR }, "changing your account");
-}
 
 /** A new display name, with the old one kept in NameChange for moderators. Pages show it at once. */
 export async function changeDisplayName(userId: string, name: string) {

@@ -3,7 +3,7 @@
 // falls back to, only once it is verified. Addresses a provider does not vouch for get our own link.
 import { getDb } from "@/lib/db/client";
 import { enqueueJob } from "@/lib/jobs/enqueue";
-import { normaliseEmail } from "./create-user";
+import { normaliseEmail } from "./normalise-email";
 
 export function providerVouchesForEmail(provider: string, profile: unknown): boolean {
   const claims = (profile ?? {}) as { emailVouched?: unknown };

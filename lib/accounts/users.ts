@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { getSettings } from "@/lib/platform/settings";
-import { normaliseEmail } from "./create-user";
+import { normaliseEmail } from "./normalise-email";
 
 export const sessionUserSelect = {
   id: true,

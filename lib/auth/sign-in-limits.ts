@@ -4,7 +4,7 @@
 // is about to evaluate; a correct password takes its attempt back. So however the request is shaped
 // (repeated fields, JSON) and however many arrive at once, at most `limit` passwords are tried.
 import { recordAccountEventByEmail } from "@/lib/accounts/account-events";
-import { normaliseEmail } from "@/lib/accounts/create-user";
+import { normaliseEmail } from "@/lib/accounts/normalise-email";
 import { clearRateLimit, hitRateLimit, refundRateLimit, type RateLimitRule } from "@/lib/platform/rate-limit";
 
 export const SIGN_IN_ATTEMPTS_PER_EMAIL: RateLimitRule = { limit: 5, windowMs: 15 * 60 * 1000 };

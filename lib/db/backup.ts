@@ -113,7 +113,7 @@ export async function otherConnections(url: string): Promise<number> {
 }
 
 /**
- * Replaces everything in the target database's public schema with the archive's contents, atomically:
+ * Replaces everything in the target database's public and job-queue schemas with the archive's contents, atomically:
  * the schema is dropped and rebuilt inside the same transaction as the data load, and any error rolls
  * the whole restore back.
  */
@@ -141,8 +141,11 @@ export async function restoreDatabase(url: string, file: string): Promise<void> 
   apply.stderr!.on("data", (chunk: Buffer) => (applyErrors += chunk));
   restoreScript.stderr.on("data", (chunk: Buffer) => (scriptErrors += chunk));
   // pg_dump leaves `public` out of the archive (every database has one): rebuild it empty first, in
-  // the same transaction, so nothing of the old contents survives next to the restored ones.
-  apply.stdin!.write("set client_min_messages = warning;\ndrop schema if exists public cascade;\ncreate schema public;\n");
+  // the same transaction, so nothing of the old contents survives next to the restored ones. The job
+  // queue's schema (decision 019) is in the archive: its jobs belong to the backup's moment, like the rest.
+  apply.stdin!.write(
+    "set client_min_messages = warning;\ndrop schema if exists public cascade;\ndrop schema if exists graphile_worker cascade;\ncreate schema public;\n",
+  );
   restoreScript.stdout.pipe(apply.stdin!);
   const [scriptCode, applyCode] = await Promise.all([exitCode(restoreScript), exitCode(apply)]);
   if (scriptCode !== 0) throw new BackupError(`pg_restore failed: ${firstLines(scriptErrors)}`);

@@ -5,7 +5,7 @@
 import { getDb } from "@/lib/db/client";
 import { appUrl } from "@/lib/env";
 import { issueEmailToken, withdrawEmailToken } from "@/lib/accounts/email-tokens";
-import { normaliseEmail } from "@/lib/accounts/create-user";
+import { normaliseEmail } from "@/lib/accounts/normalise-email";
 import { digestItems } from "@/lib/accounts/digests";
 import { visibleClaimWhere, visibleResponseWhere } from "@/lib/debate/visibility";
 import { composeMail } from "./compose";

@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import { afterAll, describe, expect, test } from "vitest";
 import { alertText, appUrl, chromiumPath, setUpBrowser, signUp, uniqueEmail } from "../support/browser";
 import { appSql, createArticleWithClaim } from "../support/app-database";
-import { createAccount, HttpClient, type TestAccount } from "../support/http";
+import { createAccount, HttpClient, signedIn, type TestAccount } from "../support/http";
 import { waitForMail } from "../support/outbox";
 
 const newPage = setUpBrowser();
@@ -73,6 +73,32 @@ describe.skipIf(!chromiumPath)("accounts people can keep", () => {
     await expect(page.getByRole("status").filter({ hasText: "a link to choose a new password is on its way" }).innerText()).resolves.toContain(nobody);
   });
 
+  test("asking answers the same, in the same time, whether or not the address has an account (medians, side by side)", async () => {
+    await appSql(`delete from "RateLimitCounter" where key like 'password-reset:%'`);
+    const accounts = await Promise.all([1, 2, 3, 4].map((n) => createAccount(`timed-reset-${n}`)));
+    const client = new HttpClient(appUrl);
+    const ask = async (email: string) => {
+      const started = performance.now();
+      const answer = await client.action({ file: "app/forgot-password/actions.ts", name: "forgotPasswordAction", page: "/forgot-password" }, { email });
+      return { answer, ms: performance.now() - started };
+    };
+    const known: number[] = [];
+    const missing: number[] = [];
+    // Interleaved, so load on the machine affects both alike; 8 asks stay under the per-address limit.
+    for (const account of accounts) {
+      const existing = await ask(account.email);
+      const nobody = await ask(uniqueEmail("timed-nobody"));
+      expect(nobody.answer).toEqual(existing.answer);
+      known.push(existing.ms);
+      missing.push(nobody.ms);
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    console.log(`reset request timing: unknown ${median(missing).toFixed(1)} ms, existing ${median(known).toFixed(1)} ms`);
+    expect(median(missing) / median(known)).toBeGreaterThan(0.6);
+    expect(median(missing) / median(known)).toBeLessThan(1.7);
+    await appSql(`delete from "RateLimitCounter" where key like 'password-reset:%'`);
+  });
+
   test("a new account confirms its address from the mailed link; until then an admin may keep it from posting", async () => {
     const page = await newPage();
     const email = uniqueEmail("newcomer");
@@ -97,6 +123,7 @@ describe.skipIf(!chromiumPath)("accounts people can keep", () => {
     await expect(page.getByTestId("bad-link").innerText()).resolves.toContain("already been used");
     await page.goto("/verify-email?token=not-a-token-at-all-xxxxxxxxxxxx");
     await expect(page.getByTestId("bad-link").innerText()).resolves.toContain("not valid");
+    await appSql(`delete from "Setting" where key = 'unverifiedMayPost'`);
   });
 
   test("download my data gives one JSON file of the person's own things", async () => {
@@ -121,6 +148,10 @@ describe.skipIf(!chromiumPath)("accounts people can keep", () => {
     expect(data.account).toMatchObject({ id: account.id, email: account.email });
     expect(data.responses).toMatchObject([{ id: "archive-response", body: "Archivist says so." }]);
     expect(data.claimVotes).toMatchObject([{ claimId, value: "agree" }]);
+    // Nobody else's: without a session the address answers 401 and no data.
+    const anonymous = await new HttpClient(appUrl).fetch("/settings/data");
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.text()).not.toContain(account.email);
   });
 
   test("deleting an account leaves its responses in their debates as [deleted account]", async () => {
@@ -154,6 +185,55 @@ describe.skipIf(!chromiumPath)("accounts people can keep", () => {
     expect(discussion).not.toContain("leaver");
     expect(await page.getByTestId("signed-in-user").count()).toBe(0);
     expect(await signsIn(account.email, account.password)).toBe(false);
+  });
+
+  test("a reply is mailed by the server's worker; the mail's one-click unsubscribe works without signing in", async () => {
+    const author = await createAccount("replied-to");
+    await appSql(`update "User" set "emailVerified" = now() where id = $1`, [author.id]);
+    const claimId = await createArticleWithClaim({
+      id: "reply-mail-article",
+      title: "Replies by mail",
+      body: "Mail brings people back. Sometimes.",
+      claim: "Mail brings people back.",
+    });
+    await appSql(`insert into "Response" (id, "claimId", stance, "authorId", body) values ('replied-response', $1, 'support', $2, 'It does, often.')`, [
+      claimId,
+      author.id,
+    ]);
+    const replierAccount = await createAccount("replier");
+    // Confirmed, so an admin setting left by another test cannot keep them from posting.
+    await appSql(`update "User" set "emailVerified" = now() where id = $1`, [replierAccount.id]);
+    const replier = await signedIn(appUrl, replierAccount);
+    const posted = await replier.action(
+      { file: "app/claims/[id]/actions.ts", name: "postResponseAction", page: `/claims/${claimId}` },
+      { claimId, parentId: "replied-response", stance: "oppose", body: "Only when the mail is worth reading." },
+    );
+    expect(posted).toMatchObject({ ok: true });
+
+    const mail = await waitForMail(author.email, "replier opposed your response");
+    expect(mail.text).toContain("Only when the mail is worth reading.");
+    const header = mail.headerLines.find((line) => line.key === "list-unsubscribe")!.line;
+    const oneClick = /<(.+)>/.exec(header)![1];
+    expect(new URL(oneClick).pathname).toBe("/api/unsubscribe");
+    // A mail client's one-click POST: no cookie, no Origin, the RFC 8058 body.
+    const tampered = await fetch(oneClick.replace(/s=[^&]+/, "s=forged"), { method: "POST", body: "List-Unsubscribe=One-Click" });
+    expect(tampered.status).toBe(400);
+    const [unchanged] = await appSql<{ replyMail: string }>(`select "replyMail" from "User" where id = $1`, [author.id]);
+    expect(unchanged.replyMail).toBe("immediate");
+    const answer = await fetch(oneClick, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "List-Unsubscribe=One-Click",
+    });
+    expect(answer.status).toBe(200);
+    const [after] = await appSql<{ replyMail: string }>(`select "replyMail" from "User" where id = $1`, [author.id]);
+    expect(after.replyMail).toBe("off");
+
+    // The link in the mail's text opens a page that asks first.
+    const page = await newPage();
+    await page.goto(/https?:\/\/\S+\/unsubscribe\?\S+/.exec(mail.text ?? "")![0]);
+    await page.getByRole("button", { name: "Unsubscribe" }).click();
+    await page.getByText("You will not get mail about replies to your responses any more.").waitFor();
   });
 
   test("a wrong password deletes nothing and says so", async () => {

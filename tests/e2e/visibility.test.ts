@@ -219,6 +219,13 @@ const PROBES: Record<string, Probe[] | { noContent: string }> = {
   "/responses/[id]/history": Object.values(IDS).map((responseId) => `/responses/${responseId}/history`),
   "/search": [...WITHHELD_WORDING, "opening sentence", "everyone may read"].map((text) => `/search?q=${encodeURIComponent(text)}`),
   "/settings": ["/settings"],
+  // The person's own data: their responses, votes, follows and reports, filtered like everything else.
+  "/settings/data": ["/settings/data"],
+  "/forgot-password": { noContent: "a form" },
+  "/reset-password": { noContent: "a form, opened from a mailed link" },
+  "/verify-email": { noContent: "a button, opened from a mailed link" },
+  "/unsubscribe": { noContent: "a button, opened from a mailed link" },
+  "/api/unsubscribe": { noContent: "POST with a signed link, which changes mail preferences only; GET redirects to /unsubscribe" },
   "/signin": { noContent: "a form" },
   "/signup": { noContent: "a form" },
   "/users/[id]": [`/users/${"AUTHOR"}`, `/users/${"OTHER"}`, `/users/${"EDITOR"}`],

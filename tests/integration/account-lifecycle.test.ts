@@ -11,6 +11,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { createResponse } from "@/lib/debate/post-response";
 import { editResponse } from "@/lib/debate/edit-response";
 import { storeClaimVote } from "@/lib/debate/vote-on-claim";
+import { confirmProviderAddress } from "@/lib/accounts/provider-address";
 import { storeResponseVote } from "@/lib/debate/vote-on-response";
 import { setFollow } from "@/lib/debate/follow";
 import { appSql, getDb } from "@/lib/db/client";
@@ -65,6 +66,20 @@ describe("name and password", () => {
   });
 });
 
+describe("OAuth sign-ups", () => {
+  test("an address Google vouches for is confirmed; otherwise the account is mailed our own link", async () => {
+    const vouched = await createUser({ email: `g-${randomBytes(3).toString("hex")}@example.com`, name: "Google" });
+    await confirmProviderAddress({ userId: vouched.id, email: vouched.email.toUpperCase(), provider: "google", profile: { emailVouched: true } });
+    expect((await getDb().user.findUniqueOrThrow({ where: { id: vouched.id } })).emailVerified).not.toBeNull();
+
+    const unvouched = await createUser({ email: `u-${randomBytes(3).toString("hex")}@example.com`, name: "Unvouched" });
+    await confirmProviderAddress({ userId: unvouched.id, email: unvouched.email, provider: "google", profile: { emailVouched: false } });
+    expect((await getDb().user.findUniqueOrThrow({ where: { id: unvouched.id } })).emailVerified).toBeNull();
+    const jobs = await getDb().$queryRaw<{ payload: { kind: string; userId: string } }[]>`select payload from graphile_worker._private_jobs`;
+    expect(jobs.map((job) => job.payload)).toContainEqual({ kind: "verify_email", userId: unvouched.id });
+  });
+});
+
 describe("download my data", () => {
   test("one JSON document with the account, responses and their history, votes, follows and reports", async () => {
     const cy = await person("Cy");
@@ -77,7 +92,7 @@ describe("download my data", () => {
     await setFollow({ userId: cy.id, claimId, follow: true });
     await getDb().report.create({ data: { reporterId: cy.id, responseId: other.id, reason: "unclear", note: "What does this mean?" } });
     let text = "";
-    for await (const chunk of accountDataChunks(cy.id)) text += chunk;
+    for await (const chunk of accountDataChunks(cy)) text += chunk;
     const data = JSON.parse(text);
     expect(data.format).toBe(ACCOUNT_DATA_FORMAT);
     expect(data.account).toMatchObject({ id: cy.id, name: "Cy", email: cy.email });

@@ -16,7 +16,7 @@ export async function GET() {
     if (!can(user, "account.export")) throw new AppError("forbidden", "Your account cannot download its data right now.");
     const { exportsPerMinute } = await getSettings();
     await enforceRateLimit(`account-data:${user.id}`, { limit: exportsPerMinute, windowMs: 60_000 }, "downloading");
-    return streamedDownload(accountDataChunks(user.id), { type: "application/json; charset=utf-8", filename: "arguably-my-data.json" });
+    return streamedDownload(accountDataChunks(user), { type: "application/json; charset=utf-8", filename: "arguably-my-data.json" });
   } catch (error) {
     return problemResponse(error);
   }
