@@ -159,6 +159,24 @@ describe("deleting an account", () => {
     await expect(createUser({ email: ivy.email, name: "Ivy again" })).resolves.toMatchObject({ email: ivy.email });
   });
 
+  test("a stolen session cannot guess the password through deletion: attempts are limited before the check", async () => {
+    const jo = await person("Jo");
+    const answers: string[] = [];
+    for (let i = 0; i < 11; i += 1) {
+      answers.push(
+        await deleteAccount({ userId: jo.id, sessionId: null, password: `guess ${i}`, keepText: false }).then(
+          () => "deleted",
+          (error: Error) => error.message,
+        ),
+      );
+    }
+    expect(answers.slice(0, 10).every((answer) => answer === "That is not your current password.")).toBe(true);
+    expect(answers[10]).toMatch(/faster than Arguably allows/);
+    // Even the right password waits for the window now.
+    await expect(deleteAccount({ userId: jo.id, sessionId: null, password: PASSWORD, keepText: false })).rejects.toThrow(/faster than Arguably allows/);
+    expect((await getDb().user.findUniqueOrThrow({ where: { id: jo.id } })).deletedAt).toBeNull();
+  });
+
   test("the only admin cannot delete their account", async () => {
     await getDb().user.updateMany({ where: { role: "admin" }, data: { role: "user" } });
     const boss = await person("Boss");
