@@ -7,7 +7,7 @@ import { addWordFilter, removeWordFilter } from "@/lib/moderation/word-filters";
 import { setRole } from "@/lib/moderation/set-role";
 import { setRoleSchema, wordFilterSchema } from "@/lib/moderation/schemas";
 import { idSchema } from "@/lib/debate/schemas";
-import { SETTING_DEFAULTS, updateSetting, type SettingKey } from "@/lib/platform/settings";
+import { SETTING_DEFAULTS, SETTING_RANGES, updateSetting, type SettingKey } from "@/lib/platform/settings";
 import { can } from "@/lib/policy";
 
 const admin = { can: (actor: Parameters<typeof can>[0]) => can(actor, "settings.manage"), forbidden: "Only admins can do that." };
@@ -30,10 +30,16 @@ export const removeWordFilterAction = authorizedAction({ ...admin, schema: z.obj
 export const updateSettingAction = authorizedAction(
   {
     ...admin,
-    schema: z.object({
-      key: z.enum(Object.keys(SETTING_DEFAULTS) as [SettingKey, ...SettingKey[]]),
-      value: z.number({ error: "Enter a number." }).int("Enter a whole number.").min(1, "Use at least 1.").max(100_000),
-    }),
+    schema: z
+      .object({
+        key: z.enum(Object.keys(SETTING_DEFAULTS) as [SettingKey, ...SettingKey[]]),
+        value: z.number({ error: "Enter a number." }).int("Enter a whole number."),
+      })
+      .superRefine(({ key, value }, context) => {
+        const { min, max } = SETTING_RANGES[key];
+        if (value < min || value > max)
+          context.addIssue({ code: "custom", path: ["value"], message: `Use a number from ${min} to ${max.toLocaleString("en")}.` });
+      }),
   },
   async (input, user) => {
     await updateSetting({ admin: user, ...input });

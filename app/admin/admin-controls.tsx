@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useServerAction } from "@/components/use-server-action";
+import { SETTING_RANGES, type SettingKey } from "@/lib/platform/setting-defaults";
 import { addWordFilterAction, removeWordFilterAction, setRoleAction, updateSettingAction } from "./actions";
 
 export function RoleSelect({ userId, role, disabled }: { userId: string; role: string; disabled: boolean }) {
@@ -72,7 +73,7 @@ export function RemoveFilter({ id }: { id: string }) {
   );
 }
 
-export function SettingInput({ settingKey, label, value }: { settingKey: string; label: string; value: number }) {
+export function SettingInput({ settingKey, label, value }: { settingKey: SettingKey; label: string; value: number }) {
   const [current, setCurrent] = useState(String(value));
   const { pending, error, run } = useServerAction();
   return (
@@ -89,7 +90,8 @@ export function SettingInput({ settingKey, label, value }: { settingKey: string;
       <input
         id={`setting-${settingKey}`}
         type="number"
-        min={1}
+        min={SETTING_RANGES[settingKey].min}
+        max={SETTING_RANGES[settingKey].max}
         value={current}
         onChange={(event) => setCurrent(event.target.value)}
         className="w-24 rounded border border-line px-2 py-1"

@@ -29,6 +29,18 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
+const SECTIONS = [
+  ["profile", "Profile"],
+  ["email", "Email address"],
+  ["password", "Password"],
+  ["mail", "Mail"],
+  ["sessions", "Sessions"],
+  ["tokens", "Access tokens"],
+  ["activity", "Activity"],
+  ["data", "Your data"],
+  ["delete", "Delete account"],
+] as const;
+
 type Props = { searchParams: Promise<{ password?: string }> };
 
 export default async function SettingsPage({ searchParams }: Props) {
@@ -50,6 +62,13 @@ export default async function SettingsPage({ searchParams }: Props) {
           Signed in as <strong>{account.name}</strong> ({account.email}).
         </p>
         {justReset ? <Alert tone="info">Your new password is set, and every other session was signed out.</Alert> : null}
+        <nav aria-label="Settings sections" className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
+          {SECTIONS.map(([id, title]) => (
+            <a key={id} href={`#${id}`} className="text-accent underline-offset-4 hover:underline">
+              {title}
+            </a>
+          ))}
+        </nav>
       </div>
       <Section id="profile" title="Profile">
         <DisplayNameForm name={account.name} />

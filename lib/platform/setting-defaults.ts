@@ -48,3 +48,8 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   accountChangesPerHour: "Account changes (name, email, password, verification mails) per hour per person",
   unverifiedMayPost: "Unconfirmed email addresses may post (1 = yes, 0 = no)",
 };
+
+/** Each setting's allowed values: counts and limits are at least 1; a yes/no setting is 0 or 1. */
+export const SETTING_RANGES: Record<SettingKey, { min: number; max: number }> = Object.fromEntries(
+  (Object.keys(SETTING_DEFAULTS) as SettingKey[]).map((key) => [key, key === "unverifiedMayPost" ? { min: 0, max: 1 } : { min: 1, max: 100_000 }]),
+) as Record<SettingKey, { min: number; max: number }>;

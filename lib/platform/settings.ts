@@ -2,9 +2,9 @@
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { can, type Actor } from "@/lib/policy";
-import { SETTING_DEFAULTS, SETTING_LABELS, type SettingKey, type Settings } from "./setting-defaults";
+import { SETTING_DEFAULTS, SETTING_LABELS, SETTING_RANGES, type SettingKey, type Settings } from "./setting-defaults";
 
-export { SETTING_DEFAULTS, SETTING_LABELS, type SettingKey, type Settings };
+export { SETTING_DEFAULTS, SETTING_LABELS, SETTING_RANGES, type SettingKey, type Settings };
 
 /**
  * Read on every write (for its rate limit), changed a few times a year: each instance keeps them for a

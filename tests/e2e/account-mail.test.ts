@@ -33,6 +33,22 @@ async function signsIn(email: string, password: string) {
   return client.cookieHeader.includes("session-token");
 }
 
+/** A debate of its own (an article whose one claim opens it) with one response by `authorId`; returns the claim's id. */
+async function debateWithResponse(
+  name: string,
+  { authorId, claim, body, stance }: { authorId: string; claim: string; body: string; stance: "support" | "oppose" },
+) {
+  const claimId = await createArticleWithClaim({ id: `${name}-article`, title: name, body: `${claim} More follows.`, claim });
+  await appSql(`insert into "Response" (id, "claimId", stance, "authorId", body) values ($1, $2, $3::"Stance", $4, $5)`, [
+    `${name}-response`,
+    claimId,
+    stance,
+    authorId,
+    body,
+  ]);
+  return claimId;
+}
+
 afterAll(async () => {
   if (chromiumPath) await appSql(`delete from "Setting" where key = 'unverifiedMayPost'`);
 });
@@ -102,7 +118,12 @@ describe.skipIf(!chromiumPath)("accounts people can keep", () => {
   test("a new account confirms its address from the mailed link; until then an admin may keep it from posting", async () => {
     const page = await newPage();
     const email = uniqueEmail("newcomer");
-    await appSql(`insert into "Setting" (key, value, "updatedAt") values ('unverifiedMayPost', 0, now()) on conflict (key) do update set value = 0`);
+    // The admin's limits page takes 0 or 1 for this setting, nothing else.
+    const admin = await signedIn(appUrl, await createAccount("verification-admin", { role: "admin" }));
+    const setting = (value: number) =>
+      admin.action({ file: "app/admin/actions.ts", name: "updateSettingAction", page: "/admin" }, { key: "unverifiedMayPost", value });
+    expect(await setting(2)).toMatchObject({ ok: false, status: 400, error: "Use a number from 0 to 1." });
+    expect(await setting(0)).toMatchObject({ ok: true });
     await signUp(page, { name: "Newcomer", email, password: "a long passphrase for newcomer" });
     await page.getByTestId("signed-in-user").waitFor();
     const before = await (await page.request.get("/api/viewer")).json();
@@ -123,21 +144,17 @@ describe.skipIf(!chromiumPath)("accounts people can keep", () => {
     await expect(page.getByTestId("bad-link").innerText()).resolves.toContain("already been used");
     await page.goto("/verify-email?token=not-a-token-at-all-xxxxxxxxxxxx");
     await expect(page.getByTestId("bad-link").innerText()).resolves.toContain("not valid");
-    await appSql(`delete from "Setting" where key = 'unverifiedMayPost'`);
+    expect(await setting(1)).toMatchObject({ ok: true });
   });
 
   test("download my data gives one JSON file of the person's own things", async () => {
     const account = await createAccount("archivist");
-    const claimId = await createArticleWithClaim({
-      id: "archive-article",
-      title: "Archives matter",
-      body: "Archives keep what people said. They matter.",
+    const claimId = await debateWithResponse("archive", {
+      authorId: account.id,
       claim: "Archives keep what people said.",
+      body: "Archivist says so.",
+      stance: "support",
     });
-    await appSql(`insert into "Response" (id, "claimId", stance, "authorId", body) values ('archive-response', $1, 'support', $2, 'Archivist says so.')`, [
-      claimId,
-      account.id,
-    ]);
     await appSql(`insert into "ClaimVote" ("claimId", "userId", value) values ($1, $2, 'agree')`, [claimId, account.id]);
     const page = await newPage();
     await signInAs(page, account);
@@ -156,16 +173,7 @@ describe.skipIf(!chromiumPath)("accounts people can keep", () => {
 
   test("deleting an account leaves its responses in their debates as [deleted account]", async () => {
     const account = await createAccount("leaver");
-    const claimId = await createArticleWithClaim({
-      id: "leaving-article",
-      title: "On leaving",
-      body: "People leave sites. It happens.",
-      claim: "People leave sites.",
-    });
-    await appSql(`insert into "Response" (id, "claimId", stance, "authorId", body) values ('leaver-response', $1, 'oppose', $2, 'Some stay for years.')`, [
-      claimId,
-      account.id,
-    ]);
+    const claimId = await debateWithResponse("leaving", { authorId: account.id, claim: "People leave sites.", body: "Some stay for years.", stance: "oppose" });
     const page = await newPage();
     await page.goto(`/claims/${claimId}`);
     await expect(page.getByTestId("claim-discussion").innerText()).resolves.toContain("leaver");
@@ -190,23 +198,19 @@ describe.skipIf(!chromiumPath)("accounts people can keep", () => {
   test("a reply is mailed by the server's worker; the mail's one-click unsubscribe works without signing in", async () => {
     const author = await createAccount("replied-to");
     await appSql(`update "User" set "emailVerified" = now() where id = $1`, [author.id]);
-    const claimId = await createArticleWithClaim({
-      id: "reply-mail-article",
-      title: "Replies by mail",
-      body: "Mail brings people back. Sometimes.",
+    const claimId = await debateWithResponse("reply-mail", {
+      authorId: author.id,
       claim: "Mail brings people back.",
+      body: "It does, often.",
+      stance: "support",
     });
-    await appSql(`insert into "Response" (id, "claimId", stance, "authorId", body) values ('replied-response', $1, 'support', $2, 'It does, often.')`, [
-      claimId,
-      author.id,
-    ]);
     const replierAccount = await createAccount("replier");
     // Confirmed, so an admin setting left by another test cannot keep them from posting.
     await appSql(`update "User" set "emailVerified" = now() where id = $1`, [replierAccount.id]);
     const replier = await signedIn(appUrl, replierAccount);
     const posted = await replier.action(
       { file: "app/claims/[id]/actions.ts", name: "postResponseAction", page: `/claims/${claimId}` },
-      { claimId, parentId: "replied-response", stance: "oppose", body: "Only when the mail is worth reading." },
+      { claimId, parentId: "reply-mail-response", stance: "oppose", body: "Only when the mail is worth reading." },
     );
     expect(posted).toMatchObject({ ok: true });
 
