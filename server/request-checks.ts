@@ -11,7 +11,7 @@ import type { AppRoute } from "./route-list";
 export interface Refusal {
   status: 400 | 405;
   /** A stable machine-readable code, as in the API's problem details. */
-  code: "invalid_request" | "method_not_allowed";
+  code: "invalid_request" | "malformed_json" | "method_not_allowed";
   detail: string;
   allow?: string;
 }
@@ -146,5 +146,19 @@ export async function checkBody(contentType: string, body: Buffer): Promise<Refu
   const text = decodeUtf8(body);
   if (text === null) return invalid("The request body is not valid UTF-8 text.");
   if (type.startsWith("application/x-www-form-urlencoded")) return checkFormEncoded(text, "The form");
+  // A body that says it is JSON must be JSON, for every route: next-auth's handler, for one, parses it
+  // unguarded and answers anything else (an empty body too) with a 500.
+  if (/^application\/([\w.+-]+\+)?json\b/.test(type) && !parsesAsJson(text)) {
+    return { status: 400, code: "malformed_json", detail: "The request body is not valid JSON." };
+  }
   return checkText(text, "The request body");
+}
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -240,6 +240,15 @@ describe.skipIf(!chromiumPath)("hostile requests", () => {
         expectRefusedQuickly(await sendTimed(anonymous, path), path);
         expectRefusedQuickly(await sendTimed(anonymous, path, { method: "HEAD" }), `HEAD ${path}`);
       }
+      // Found by the fuzz (seed 928788462): a JSON body that is not JSON, to any of next-auth's addresses.
+      for (const body of ["x9>S", ""]) {
+        const bad = await sendTimed(anonymous, "/api/auth/cmx69uav30001c17dbnpxhcli", {
+          method: "POST",
+          headers: { "content-type": "application/json", accept: "text/html", origin: origin() },
+          body: Buffer.from(body),
+        });
+        expectRefusedQuickly(bad, `a JSON body "${body}" to next-auth`);
+      }
       const withCookie = await sendTimed(anonymous, "/api/auth/csrf", { headers: { cookie: "next-auth.callback-url=nowhere" } });
       expectRefusedQuickly(withCookie, "an unusable callback-url cookie");
       // Usable ones still work.

@@ -135,6 +135,17 @@ describe("bodies", () => {
     expect(await checkBody("application/json", json({ body: "plain text, émoji 😀" }))).toBeNull();
   });
 
+  test("a body that says it is JSON and is not (or is empty) is a 400 malformed_json, whatever the route", async () => {
+    // Found by the fuzz: next-auth answered POST /api/auth/<anything> with such a body with a 500.
+    for (const body of ["x9>S", "", "{not json", '{"a":1']) {
+      expect(await checkBody("application/json", Buffer.from(body)), body).toMatchObject({ status: 400, code: "malformed_json" });
+    }
+    expect(await checkBody("application/problem+json", Buffer.from("nope"))).toMatchObject({ code: "malformed_json" });
+    expect(await checkBody("application/json", Buffer.from('{"value":"agree"}'))).toBeNull();
+    expect(await checkBody("application/json", Buffer.from(" null "))).toBeNull();
+    expect(await checkBody("text/plain;charset=UTF-8", Buffer.from("not json and that is fine"))).toBeNull();
+  });
+
   test("server actions' text/plain arguments are checked the same way", async () => {
     expect(await checkBody("text/plain;charset=UTF-8", json([{ note: "spam\u0000" }]))).toMatchObject({ status: 400 });
     expect(await checkBody("text/plain;charset=UTF-8", json([{ note: "fine" }]))).toBeNull();
