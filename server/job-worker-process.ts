@@ -2,6 +2,7 @@
 // restarted if it dies, stopped with it. JOB_WORKER=off leaves the jobs to other instances.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { terminate } from "./terminate";
 
 const ENTRY = path.join("server", "job-worker.ts");
 const RESTART_AFTER_MS = 5_000;
@@ -25,12 +26,7 @@ export function startJobWorkerProcess(): JobWorkerProcess {
   return {
     async stop() {
       stopped = true;
-      const running = child;
-      if (!running || running.exitCode !== null || running.signalCode !== null) return;
-      const exited = new Promise<void>((resolve) => running.once("exit", () => resolve()));
-      running.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 6_000))]);
-      if (running.exitCode === null && running.signalCode === null) running.kill("SIGKILL");
+      if (child && !(await terminate(child, 6_000))) child.kill("SIGKILL");
     },
   };
 }

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import path from "node:path";
 import { environmentWith } from "@/lib/env";
+import { terminate } from "./terminate";
 
 export interface StartAppServerOptions {
   databaseUrl: string;
@@ -44,15 +45,12 @@ export async function startAppServer(options: StartAppServerOptions): Promise<Ap
     NEXT_TELEMETRY_DISABLED: "1",
   });
   const child = spawn(process.execPath, ["--import", "tsx/esm", SERVER_ENTRY], { env, stdio: options.stdio ?? "inherit" });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = `http://${options.host ?? "localhost"}:${options.port}`;
   const server: AppServerProcess = {
     url,
     child,
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      await terminate(child, 10_000);
     },
   };
   if (options.waitUntilServing !== false) await waitUntilServing(`${url}/robots.txt`, child);

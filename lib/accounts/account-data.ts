@@ -13,17 +13,18 @@ const PAGE = 500;
 
 export const ACCOUNT_DATA_FORMAT = "arguably-account-data/1";
 
-/** Reads rows a page at a time by id (keyset paging), until a short page. */
-async function* pages<Row extends { id: string }>(read: (after: string | undefined) => Promise<Row[]>): AsyncGenerator<Row[]> {
+/** Reads rows a page at a time by their key (keyset paging on `keyOf`), until a short page. */
+async function* pages<Row>(read: (after: string | undefined) => Promise<Row[]>, keyOf: (row: Row) => string): AsyncGenerator<Row[]> {
   let after: string | undefined;
   for (;;) {
     const rows = await read(after);
     if (rows.length) yield rows;
     if (rows.length < PAGE) return;
-    after = rows[rows.length - 1].id;
+    after = keyOf(rows[rows.length - 1]);
   }
 }
 
+const byId = (row: { id: string }) => row.id;
 const keyset = (after: string | undefined) => ({ take: PAGE, ...(after ? { cursor: { id: after }, skip: 1 } : {}), orderBy: { id: "asc" as const } });
 
 /** The sections of the document after "account", each a list read in pages. */
@@ -38,94 +39,100 @@ function sections(person: Actor): [string, () => AsyncGenerator<object[]>][] {
     [
       "responses",
       () =>
-        pages(async (after) =>
-          (
-            await db.response.findMany({
-              where: { authorId: userId, ...seenResponse },
-              ...keyset(after),
-              select: {
-                id: true,
-                claimId: true,
-                parentId: true,
-                stance: true,
-                body: true,
-                createdAt: true,
-                editedAt: true,
-                deletedAt: true,
-                hiddenAt: true,
-                removedAt: true,
-                removalReason: true,
-                revisions: { orderBy: { createdAt: "asc" }, select: { body: true, createdAt: true } },
-              },
-            })
-          ).map((row) => ({ ...row, url: `${base}/responses/${row.id}` })),
+        pages(
+          async (after) =>
+            (
+              await db.response.findMany({
+                where: { authorId: userId, ...seenResponse },
+                ...keyset(after),
+                select: {
+                  id: true,
+                  claimId: true,
+                  parentId: true,
+                  stance: true,
+                  body: true,
+                  createdAt: true,
+                  editedAt: true,
+                  deletedAt: true,
+                  hiddenAt: true,
+                  removedAt: true,
+                  removalReason: true,
+                  revisions: { orderBy: { createdAt: "asc" }, select: { body: true, createdAt: true } },
+                },
+              })
+            ).map((row) => ({ ...row, url: `${base}/responses/${row.id}` })),
+          byId,
         ),
     ],
     [
       "claimVotes",
       () =>
-        pages(async (after) =>
-          (
+        pages(
+          async (after) =>
             await db.claimVote.findMany({
               where: { userId, claim: seenClaim, ...(after ? { claimId: { gt: after } } : {}) },
               orderBy: { claimId: "asc" },
               take: PAGE,
               select: { claimId: true, value: true, createdAt: true },
-            })
-          ).map((row) => ({ id: row.claimId, ...row })),
+            }),
+          (row) => row.claimId,
         ),
     ],
     [
       "responseVotes",
       () =>
-        pages(async (after) =>
-          (
+        pages(
+          async (after) =>
             await db.responseVote.findMany({
               where: { userId, response: seenResponse, ...(after ? { responseId: { gt: after } } : {}) },
               orderBy: { responseId: "asc" },
               take: PAGE,
               select: { responseId: true, value: true, createdAt: true },
-            })
-          ).map((row) => ({ id: row.responseId, ...row })),
+            }),
+          (row) => row.responseId,
         ),
     ],
     [
       "follows",
       () =>
-        pages((after) =>
-          db.follow.findMany({
-            where: { userId, OR: [{ claim: seenClaim }, { response: seenResponse }] },
-            ...keyset(after),
-            select: { id: true, claimId: true, responseId: true, createdAt: true },
-          }),
+        pages(
+          (after) =>
+            db.follow.findMany({
+              where: { userId, OR: [{ claim: seenClaim }, { response: seenResponse }] },
+              ...keyset(after),
+              select: { id: true, claimId: true, responseId: true, createdAt: true },
+            }),
+          byId,
         ),
     ],
     [
       "reports",
       () =>
-        pages(async (after) =>
-          (
-            await db.report.findMany({
-              where: { reporterId: userId },
-              ...keyset(after),
-              select: {
-                id: true,
-                reason: true,
-                note: true,
-                status: true,
-                createdAt: true,
-                resolvedAt: true,
-                claim: { select: { id: true, ...claimState } },
-                response: { select: { id: true, ...responseStateSelect, claim: { select: claimState } } },
-              },
-            })
-          ).map(({ claim, response, ...report }) => ({
-            ...report,
-            about: response ? "response" : "claim",
-            // Named only while the person may see it (as on /reports).
-            claimId: claim && claimIsVisible(claim, person) ? claim.id : null,
-            responseId: response && claimIsVisible(response.claim, person) && responseAppearance(response, person) === "shown" ? response.id : null,
-          })),
+        pages(
+          async (after) =>
+            (
+              await db.report.findMany({
+                where: { reporterId: userId },
+                ...keyset(after),
+                select: {
+                  id: true,
+                  reason: true,
+                  note: true,
+                  status: true,
+                  createdAt: true,
+                  resolvedAt: true,
+                  claim: { select: { id: true, ...claimState } },
+                  response: { select: { id: true, ...responseStateSelect, claim: { select: claimState } } },
+                },
+              })
+            ).map(({ claim, response, ...report }) => ({
+              ...report,
+              about: response ? "response" : "claim",
+              // Named only while the person may see it (as on /reports).
+              claimId: claim && claimIsVisible(claim, person) ? claim.id : null,
+              responseId: response && claimIsVisible(response.claim, person) && responseAppearance(response, person) === "shown" ? response.id : null,
+            })),
+          byId,
         ),
     ],
   ];

@@ -2,7 +2,7 @@
 // their own responses) since their last digest. The job queue's hourly `schedule_digests` finds who is
 // due and queues one mail each (lib/mail/send-mail.ts builds it from digestItems).
 import { getDb } from "@/lib/db/client";
-import type { DigestFrequency } from "@/lib/generated/prisma/enums";
+import type { DigestFrequency, MailTiming } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { visibleClaimWhere, visibleResponseWhere } from "@/lib/debate/visibility";
@@ -24,9 +24,13 @@ export interface DigestItem {
   replyToYou: boolean;
 }
 
-/** The responses a digest for `userId` lists, from `from` up to (not including) `until`, oldest first. */
-export async function digestItems(userId: string, from: Date, until: Date): Promise<{ items: DigestItem[]; more: number }> {
-  const user = await getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { followMail: true, replyMail: true } });
+/** The responses a digest for `user` lists, from `from` up to (not including) `until`, oldest first. */
+export async function digestItems(
+  user: { id: string; followMail: boolean; replyMail: MailTiming },
+  from: Date,
+  until: Date,
+): Promise<{ items: DigestItem[]; more: number }> {
+  const userId = user.id;
   const answersMe: Prisma.ResponseWhereInput = { parent: { authorId: userId } };
   const wanted: Prisma.ResponseWhereInput[] = [];
   if (user.followMail) {

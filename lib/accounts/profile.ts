@@ -1,10 +1,11 @@
 // Self-service changes from the settings page: display name (logged for moderators), password, and
 // which mail the person gets.
 import { getDb } from "@/lib/db/client";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/password";
 import { passwordWeakness } from "@/lib/auth/password-strength";
 import { AppError } from "@/lib/errors";
 import { limitAccountChanges } from "./change-limit";
+import { confirmIdentity } from "./reauthenticate";
 import type { MailPreferences } from "./schemas";
 
 /** A new display name, with the old one kept in NameChange for moderators. Pages show it at once. */
@@ -26,7 +27,7 @@ export async function changePassword(input: { userId: string; sessionId: string 
     throw new AppError("invalid_request", 'Your account signs in through GitHub or Google. To add a password, use "Forgot password?" on the sign-in page.');
   }
   await limitAccountChanges(input.userId);
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new AppError("forbidden", "That is not your current password.");
+  await confirmIdentity({ userId: input.userId, sessionId: input.sessionId, password: input.currentPassword });
   const weakness = passwordWeakness(input.newPassword, [user.name, user.email]);
   if (weakness) throw new AppError("invalid_request", weakness);
   const passwordHash = await hashPassword(input.newPassword);
@@ -40,10 +41,6 @@ export async function changePassword(input: { userId: string; sessionId: string 
     return count;
   });
   return { otherSessionsEnded: ended };
-}
-
-export async function readMailPreferences(userId: string): Promise<MailPreferences> {
-  return getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { replyMail: true, followMail: true, digest: true } });
 }
 
 export async function updateMailPreferences(userId: string, preferences: MailPreferences) {

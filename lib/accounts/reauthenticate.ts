@@ -4,15 +4,13 @@
 import { getDb } from "@/lib/db/client";
 import { verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
-import { enforceRateLimit } from "@/lib/platform/rate-limit";
-import { getSettings } from "@/lib/platform/settings";
+import { limitAccountChanges } from "./change-limit";
 
 export const RECENT_SIGN_IN_MS = 10 * 60 * 1000;
 
 /** Throws unless the person proved who they are. Counted before the check, so a stolen session cannot guess the password. */
 export async function confirmIdentity(input: { userId: string; sessionId: string | null; password?: string }) {
-  const { accountChangesPerHour } = await getSettings();
-  await enforceRateLimit(`reauthenticate:${input.userId}`, { limit: accountChangesPerHour, windowMs: 60 * 60 * 1000 }, "confirming your identity");
+  await limitAccountChanges(input.userId, "reauthenticate");
   const user = await getDb().user.findUniqueOrThrow({ where: { id: input.userId }, select: { passwordHash: true } });
   if (user.passwordHash) {
     if (!input.password) throw new AppError("invalid_request", "Enter your current password.");

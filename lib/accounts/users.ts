@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { getSettings } from "@/lib/platform/settings";
+import { mustVerifyEmail } from "@/lib/policy";
 import { normaliseEmail } from "./normalise-email";
 
 export const sessionUserSelect = {
@@ -29,7 +30,7 @@ export type SessionUser = StoredUser & { mustVerifyEmail?: boolean };
 /** A stored user as the policy sees them: posting may wait for a confirmed address (admin setting). */
 export async function asSessionUser(user: StoredUser): Promise<SessionUser> {
   if (user.emailVerified) return { ...user, mustVerifyEmail: false };
-  return { ...user, mustVerifyEmail: (await getSettings()).unverifiedMayPost === 0 };
+  return { ...user, mustVerifyEmail: mustVerifyEmail(user, (await getSettings()).unverifiedMayPost) };
 }
 
 export async function getCredentialsByEmail(email: string) {

@@ -3,10 +3,11 @@
 // Decision 019.
 import { Logger, runMigrations } from "graphile-worker";
 
-const warningsOnly = new Logger(() => (level, message) => {
-  if (level === "error" || level === "warning") console.error(`arguably: job queue schema: ${message}`);
+/** graphile-worker logs every job at info level; Arguably's console gets its warnings and errors only. */
+export const jobQueueLogger = new Logger(() => (level, message) => {
+  if (level === "error" || level === "warning") console.error(`arguably: jobs: ${message}`);
 });
 
 export async function migrateJobQueue(databaseUrl: string) {
-  await runMigrations({ connectionString: databaseUrl, logger: warningsOnly });
+  await runMigrations({ connectionString: databaseUrl, logger: jobQueueLogger });
 }

@@ -7,7 +7,7 @@
 // Framework-free (a SqlRunner, nothing server-only) so that the HTTP edge answers it without Next.js.
 import { postingBlockedReason } from "@/lib/auth/sanction-message";
 import type { SqlRunner } from "@/lib/db/sql-runner";
-import { canPost, hasRole, isBanned, type Actor } from "@/lib/policy";
+import { canPost, hasRole, isBanned, mustVerifyEmail, type Actor } from "@/lib/policy";
 import { SETTING_DEFAULTS } from "@/lib/platform/setting-defaults";
 import type { ClaimVoteValue, ResponseVoteValue, Role } from "@/lib/vocabulary";
 
@@ -47,6 +47,8 @@ export const ANONYMOUS_OVERLAY: ViewerOverlay = {
 interface OverlayRow extends Actor {
   name: string;
   silenceReason: string | null;
+  emailVerified: Date | null;
+  unverifiedMayPost: number;
   unread: number;
   claimVotes: Record<string, ClaimVoteValue> | null;
   responseVotes: Record<string, ResponseVoteValue> | null;
@@ -70,7 +72,7 @@ const OWN_WITHHELD = (person: string) => `EXISTS (SELECT 1 FROM "Response" r JOI
 const OVERLAY_SQL = `
   WITH me AS (
     SELECT u.id, u.name, u.role::text AS role, u."bannedUntil", u."silencedUntil", u."silenceReason",
-      (u."emailVerified" IS NULL AND coalesce((SELECT value FROM "Setting" WHERE key = 'unverifiedMayPost'), ${SETTING_DEFAULTS.unverifiedMayPost}) = 0) AS "mustVerifyEmail"
+      u."emailVerified", coalesce((SELECT value FROM "Setting" WHERE key = 'unverifiedMayPost'), ${SETTING_DEFAULTS.unverifiedMayPost}) AS "unverifiedMayPost"
     FROM "User" u
     WHERE u.id = $1 AND ($2::text IS NULL OR EXISTS (
       SELECT 1 FROM "UserSession" s WHERE s.id = $2 AND s."userId" = u.id AND s."endedAt" IS NULL AND s."expiresAt" > now()))
@@ -105,11 +107,12 @@ export async function readViewerOverlay(sql: SqlRunner, query: OverlayQuery): Pr
     values: [query.userId, query.sessionId, query.articleId],
   });
   if (!row || isBanned(row)) return ANONYMOUS_OVERLAY;
+  const person = { ...row, silencedUntil: row.silencedUntil ?? null, mustVerifyEmail: mustVerifyEmail(row, row.unverifiedMayPost) };
   return {
     user: { id: row.id, name: row.name, role: row.role },
     unread: row.unread,
-    blockedReason: postingBlockedReason(row as { silencedUntil: Date | null; silenceReason: string | null; mustVerifyEmail: boolean }),
-    canPost: canPost(row),
+    blockedReason: postingBlockedReason(person),
+    canPost: canPost(person),
     claimVotes: row.claimVotes ?? {},
     responseVotes: row.responseVotes ?? {},
     followedClaims: row.followedClaims ?? [],

@@ -9,7 +9,7 @@ import { pruneRateLimits } from "@/lib/platform/rate-limit";
 import { sendMailJob } from "@/lib/mail/send-mail";
 import type { Mailer } from "@/lib/mail/mailer";
 import { JOB_PAYLOADS } from "./payloads";
-import { quietJobLogger } from "./logger";
+import { jobQueueLogger } from "@/lib/db/job-queue-schema";
 
 /** graphile-worker's crontab: minute hour day month weekday task. */
 export const CRONTAB = ["15 * * * * schedule_digests", "40 * * * * prune_old_rows"].join("\n");
@@ -47,11 +47,11 @@ export async function startJobWorker({ databaseUrl, mailer, concurrency = 2 }: W
     pollInterval: 2_000,
     taskList: jobTasks(mailer),
     crontab: CRONTAB,
-    logger: quietJobLogger,
+    logger: jobQueueLogger,
   });
 }
 
 /** Runs every job that is due now, then returns (tests, and scripts that must not leave a worker behind). */
 export async function runDueJobs({ databaseUrl, mailer }: WorkerOptions): Promise<void> {
-  await runOnce({ connectionString: databaseUrl, maxPoolSize: 2, taskList: jobTasks(mailer), logger: quietJobLogger, noHandleSignals: true });
+  await runOnce({ connectionString: databaseUrl, maxPoolSize: 2, taskList: jobTasks(mailer), logger: jobQueueLogger, noHandleSignals: true });
 }

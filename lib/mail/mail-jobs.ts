@@ -21,4 +21,3 @@ export const ZMailJob = z.discriminatedUnion("kind", [
 ]);
 
 export type MailJob = z.infer<typeof ZMailJob>;
-export type MailKind = MailJob["kind"];

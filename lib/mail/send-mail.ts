@@ -203,10 +203,10 @@ async function replyNotice(responseId: string): Promise<Preparation> {
 async function digest(userId: string, from: Date, until: Date): Promise<Preparation> {
   const user = await getDb().user.findFirst({
     where: { id: userId, ...liveAccount },
-    select: { id: true, name: true, email: true, emailVerified: true, digest: true, mailUndeliverableAt: true },
+    select: { id: true, name: true, email: true, emailVerified: true, digest: true, mailUndeliverableAt: true, followMail: true, replyMail: true },
   });
   if (!user || !user.emailVerified || user.digest === "off" || user.mailUndeliverableAt) return { reason: "not wanted" };
-  const { items, more } = await digestItems(userId, from, until);
+  const { items, more } = await digestItems(user, from, until);
   if (items.length === 0) return { reason: "nothing new" };
   const count = items.length + more;
   return {

@@ -3,6 +3,7 @@
 // list only, and cannot be forged or turned to another person.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { getDb } from "@/lib/db/client";
 import { appUrl, serverEnv } from "@/lib/env";
 
 export const MAIL_LISTS = ["digest", "reply"] as const;
@@ -43,7 +44,6 @@ const TURN_OFF = { digest: { digest: "off" }, reply: { replyMail: "off" } } as c
 /** Applies a genuine link (one click, no sign-in); a forged or altered one changes nothing. */
 export async function unsubscribe(request: UnsubscribeRequest): Promise<boolean> {
   if (!isGenuineUnsubscribe(request)) return false;
-  const { getDb } = await import("@/lib/db/client");
   await getDb().user.updateMany({ where: { id: request.u, deletedAt: null }, data: TURN_OFF[request.l] });
   return true;
 }

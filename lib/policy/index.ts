@@ -34,6 +34,14 @@ export function isSilenced(actor: Pick<Actor, "silencedUntil">, now = new Date()
   return Boolean(actor.silencedUntil && actor.silencedUntil > now);
 }
 
+/**
+ * Whether this person must confirm their email address before posting: the admin setting
+ * unverifiedMayPost (1: no, 0: yes) applied to an unconfirmed address. Read into Actor.mustVerifyEmail.
+ */
+export function mustVerifyEmail(person: { emailVerified: Date | null }, unverifiedMayPost: number): boolean {
+  return person.emailVerified === null && unverifiedMayPost === 0;
+}
+
 export function hasRole(actor: Actor | null, minimum: Role): boolean {
   return actor !== null && !isBanned(actor) && roleRank(actor.role) >= roleRank(minimum);
 }

@@ -24,7 +24,8 @@ const { runDueJobs } = await import("@/lib/jobs/worker");
 const { smtpMailer } = await import("@/lib/mail/mailer");
 const { unsubscribe, ZUnsubscribe } = await import("@/lib/mail/unsubscribe");
 const { seedDemoArticles } = await import("@/scripts/lib/seed-demo");
-const { linkIn, rawHeader, startTestSmtp, tokenOf } = await import("../support/smtp");
+const { startTestSmtp } = await import("../support/smtp");
+const { linkIn, rawHeader, tokenOf } = await import("../support/mail");
 
 let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
 let claimId: string;

@@ -24,8 +24,3 @@ export async function waitForMail(to: string, subject: string, timeoutMs = 20_00
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
-
-/** Every message to `to` so far. */
-export async function mailsTo(to: string): Promise<ParsedMail[]> {
-  return (await readAll()).filter((mail) => recipient(mail) === to.toLowerCase());
-}
