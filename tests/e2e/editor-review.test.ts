@@ -217,9 +217,11 @@ describe.skipIf(!chromiumPath)("the editor's review", () => {
     const page = await signedInAs("editor");
     await page.goto("/editor/new");
     await page.getByText("Argdown debate").click();
-    await page.getByLabel("The debate in Argdown").fill("[Claim]: Zoos do more good than harm.\n    + [A]: indented too deep");
+    await page.getByLabel("The debate in Argdown").fill("[Claim]: Zoos do more good than harm.\n  + [A]");
     await page.getByRole("button", { name: "Import and review" }).click();
-    await expect(alertText(page, "cannot be imported")).resolves.toContain("That Argdown file cannot be imported: line 2: indented too deep");
+    await expect(alertText(page, "cannot be imported")).resolves.toContain(
+      "That Argdown file cannot be imported: line 2: [A] is referred to but never given a text",
+    );
 
     await page
       .getByLabel("The debate in Argdown")

@@ -1,5 +1,6 @@
 // Argdown and AIF round-trip a debate tree exactly (structure, stances, wording), malformed files are
 // refused with a reason that says where, and a claim's anchor becomes a valid Web Annotation.
+import { ArgdownApplication, ModelPlugin, ParserPlugin } from "@argdown/core";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parseAif, parseAifDebates, toAif, toAifDebates } from "@/lib/exchange/aif";
@@ -48,6 +49,54 @@ function shape(tree: DebateTree) {
   });
 }
 
+/** Text made mostly of what Argdown reads as syntax, so every escape is exercised. */
+const syntaxHeavyText = fc
+  .array(
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(..."[]<>{}#*_@/\\.:-+()!;,=~`|'\"$%&^?") },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          "//",
+          "/*",
+          "*/",
+          "<!--",
+          "-->",
+          "+>",
+          "<-",
+          "->",
+          "[a](b)",
+          ".dot.",
+          ":smile:",
+          "#tag",
+          "@[x]",
+          "---",
+          "(1)",
+          "\\[",
+          "é",
+          "…",
+          "  ",
+          "\t",
+        ),
+      },
+      { weight: 2, arbitrary: fc.string({ maxLength: 4 }) },
+    ),
+    { minLength: 1, maxLength: 30 },
+  )
+  .map((parts) => parts.join("").replace(/\s+/g, " ").trim())
+  .filter((text) => text.length > 0);
+
+/** Parses with the reference implementation, @argdown/core, and fails on any lexer or parser error. */
+function referenceParse(source: string) {
+  const application = new ArgdownApplication();
+  application.addPlugin(new ParserPlugin(), "parse-input");
+  application.addPlugin(new ModelPlugin(), "build-model");
+  const result = application.run({ input: source, process: ["parse-input", "build-model"], logLevel: "error" });
+  expect(result.lexerErrors ?? []).toEqual([]);
+  expect((result.parserErrors ?? []).map((error) => error.message)).toEqual([]);
+  return result;
+}
+
 describe("Argdown", () => {
   test("round-trips any tree", () => {
     fc.assert(
@@ -55,6 +104,31 @@ describe("Argdown", () => {
         const back = parseArgdown(toArgdown(tree));
         return back.claim.text === tree.claim.text && JSON.stringify(shape(back)) === JSON.stringify(shape(tree));
       }),
+    );
+  });
+
+  test("every export is valid Argdown to @argdown/core, with each text exactly as written, whatever characters it holds", () => {
+    fc.assert(
+      fc.property(syntaxHeavyText, fc.array(fc.tuple(syntaxHeavyText, fc.boolean()), { maxLength: 6 }), (claim, replies) => {
+        const tree: DebateTree = {
+          claim: { id: "c", text: claim, markedBy: `Raised by ${claim}` },
+          responses: replies.map(([text, supports], index) => ({
+            id: `r${index}`,
+            parentId: index ? `r${index - 1}` : null,
+            stance: supports ? "support" : "oppose",
+            text,
+          })),
+        };
+        const result = referenceParse(toArgdownDebates({ title: claim, trees: [tree] }));
+        expect(result.statements!["C-c"].members.map((member) => member.text)).toEqual([claim]);
+        replies.forEach(([text, supports], index) => {
+          expect(result.statements![`R-r${index}`].members.map((member) => member.text)).toEqual([text]);
+          const relation = result.relations!.find((candidate) => candidate.from!.title === `R-r${index}`)!;
+          expect([relation.relationType, relation.to!.title]).toEqual([supports ? "support" : "attack", index ? `R-r${index - 1}` : "C-c"]);
+        });
+        expect(result.sections![0].title).toBe(claim);
+      }),
+      { numRuns: 300 },
     );
   });
 
@@ -68,18 +142,20 @@ describe("Argdown", () => {
         );
       }),
     );
-    expect(() => parseArgdown("[A]: one claim\n[B]: another")).toThrow("holds 2 claims");
+    expect(() => parseArgdown("[A]: one claim\n\n[B]: another")).toThrow("holds 2 claims");
   });
 
   test("writes what Argdown readers expect", () => {
     const text = toArgdown({
-      claim: { id: "c", text: "Ukraine will not join NATO." },
+      claim: { id: "c", text: 'The war "is [still] going on".' },
       responses: [
-        { id: "a", parentId: null, stance: "oppose", text: "Allies said it will." },
-        { id: "b", parentId: "a", stance: "support", text: "See\nBucharest 2008." },
+        { id: "a", parentId: null, stance: "oppose", text: "Allies said it will (see <Bucharest>)." },
+        { id: "b", parentId: "a", stance: "support", text: "See\nBucharest 2008 // #NATO." },
       ],
     });
-    expect(text).toBe("[Claim]: Ukraine will not join NATO.\n  - [R-a]: Allies said it will.\n    + [R-b]: See Bucharest 2008.\n");
+    expect(text).toBe(
+      '[Claim]: The war "is \\[still\\] going on".\n  - [R-a]: Allies said it will (see \\<Bucharest\\>).\n    + [R-b]: See Bucharest 2008 \\/\\/ \\#NATO.\n',
+    );
   });
 
   test("says who marked the claim in a comment, which readers of the file skip", () => {
@@ -89,15 +165,87 @@ describe("Argdown", () => {
   });
 
   test.each([
-    ["", "empty"],
-    ["+ [A]: no claim first", "line 1: the file must start with the claim"],
-    ["[Claim]: x\n    + [A]: too deep", "line 2: indented too deep"],
-    ["[Claim]: x\n  * [A]: unknown relation", "line 2: expected"],
-    ["[Claim]: x\n  + [A]: one\n  - [A]: again", "line 3: the label [A] is used twice"],
-    ["[Claim]: x\n [A]: odd indentation", "line 2: indent with two spaces"],
-  ])("refuses %j with a reason", (source, reason) => {
+    ["", "holds no statement"],
+    ["[Claim]: x\n  + [A]: one\n[B]: no blank line", "line 3: Expecting"],
+    ["[A]: a\n  - [B]: b\n\n[C]: c\n  - [B]", "line 5: [B] answers both [A] (line 2) and [C]"],
+    ["[A]: a\n  >< [B]: b", "line 2: [A] and [B] contradict each other"],
+    ["[A]: a\n  - [B]: b\n\n[B]\n  - [A]", "a cycle"],
+    ["[A]: a\n  + [B]", "line 2: [B] is referred to but never given a text"],
+    ["[A]: a\n  + [B]: b\n  - [B]", "[B] both supports and attacks [A]"],
+  ])("refuses %j with a reason and its line", (source, reason) => {
     expect(() => parseArgdown(source)).toThrow(ExchangeFormatError);
     expect(() => parseArgdown(source)).toThrow(reason);
+  });
+});
+
+describe("Argdown as people write it", () => {
+  test("arguments, outgoing relations, references and reworded statements", () => {
+    const { title, trees } = parseArgdownDebates(`===
+author: A reader who writes Argdown by hand
+===
+
+# Should cars be banned from the city centre?
+
+[Car ban]: Cars should be banned from the city centre. #policy
+  + <Clean air>: Fewer cars means *cleaner* air.
+    - [Buses]: Diesel buses would replace them.
+      + [Old fleet]: Half of the bus fleet is from before 2010.
+  - <Shops>: Shops depend on customers who drive.
+  <+ <Tourism>: Car-free centres draw visitors.
+  +> [Walkable]: A walkable centre is good in itself.
+
+// A comment, and a reference to a statement defined above:
+[Buses]
+  - [Electric]: The city buys only electric buses since 2022.
+`);
+    expect(title).toBe("Should cars be banned from the city centre?");
+    const [walkable] = trees;
+    expect(walkable.claim).toEqual({ id: "[Walkable]", text: "A walkable centre is good in itself." });
+    expect(shape(walkable)).toEqual([
+      "/0 support Cars should be banned from the city centre. #policy",
+      "/0/0 support Fewer cars means cleaner air.",
+      "/0/0/0 oppose Diesel buses would replace them.",
+      "/0/0/0/0 support Half of the bus fleet is from before 2010.",
+      "/0/0/0/1 oppose The city buys only electric buses since 2022.",
+      "/0/1 oppose Shops depend on customers who drive.",
+      "/0/2 support Car-free centres draw visitors.",
+    ]);
+  });
+
+  test("an argument with premises and a conclusion: attacks on a premise attack the argument", () => {
+    const { trees } = parseArgdownDebates(`[Car ban]: Cars should be banned.
+
+<Clean air>
+
+(1) [NOx]: Cars emit NOx.
+  - [Filters]: Modern filters remove almost all of it.
+(2) NOx harms lungs.
+----
+(3) [Car ban]
+`);
+    expect(trees).toHaveLength(1);
+    expect(trees[0].claim.text).toBe("Cars should be banned.");
+    expect(shape(trees[0])).toEqual([
+      "/0 support Cars emit NOx. NOx harms lungs. Therefore: Cars should be banned.",
+      "/0/0 oppose Modern filters remove almost all of it.",
+    ]);
+  });
+
+  test("several debates in one file, each a claim of its own", () => {
+    const { trees } = parseArgdownDebates(`[Tax]: A carbon tax is the cheapest way to cut emissions.
+  - [Regressive]: It hits poor households hardest.
+    - [Dividend]: Paying the revenue back per head fixes that.
+
+[Nuclear]: New nuclear plants take too long to build.
+  + [Hinkley]: Hinkley Point C is a decade late.
+`);
+    expect(trees.map((tree) => [tree.claim.text, shape(tree)])).toEqual([
+      [
+        "A carbon tax is the cheapest way to cut emissions.",
+        ["/0 oppose It hits poor households hardest.", "/0/0 oppose Paying the revenue back per head fixes that."],
+      ],
+      ["New nuclear plants take too long to build.", ["/0 support Hinkley Point C is a decade late."]],
+    ]);
   });
 });
 
