@@ -1,8 +1,11 @@
 import type { Nodes, Root } from "mdast";
 import ReactMarkdown from "react-markdown";
+import remarkGfm from "remark-gfm";
 
 // The Markdown subset of responses. react-markdown builds React elements (never raw HTML), drops HTML
-// in the source, and its URL filter removes javascript: and other unsafe link targets.
+// in the source, and its URL filter removes javascript: and other unsafe link targets. GitHub's
+// extensions (remark-gfm) turn pasted addresses into links and ~~text~~ into strikethrough; a single
+// "~" stays text ("~5%" is "about 5%"), and tables and task lists show as their text.
 const ALLOWED = ["p", "em", "strong", "a", "ul", "ol", "li", "blockquote", "code", "pre", "br", "del"];
 
 /**
@@ -72,7 +75,7 @@ export function Markdown({ text }: { text: string }) {
         allowedElements={ALLOWED}
         unwrapDisallowed
         skipHtml
-        remarkPlugins={[capNesting]}
+        remarkPlugins={[[remarkGfm, { singleTilde: false }], capNesting]}
         components={{
           a: ({ href, children }) => (
             <a href={href} rel="nofollow ugc noopener noreferrer" target="_blank">

@@ -59,10 +59,13 @@ export function addOwnResponse(response: LiveResponse) {
   changed();
 }
 
-/** The person's own change to a response (an edit, a deletion), from the answer to it. */
-export function patchLiveResponse(id: string, change: Partial<LiveResponseState>) {
+/**
+ * The person's own change to a response (an edit, a deletion, a "needs a source"), from the answer to
+ * it. `shown` is what the page shows of it now, kept for what the change does not touch.
+ */
+export function patchLiveResponse(id: string, change: Partial<LiveResponseState>, shown: Omit<LiveResponseState, "id" | "present" | "deleted">) {
   const before = responses.get(id);
-  responses.set(id, { ...(before ?? { id, present: true, deleted: false, strong: 0, weak: 0, supporters: 0, opposers: 0, strength: 0 }), ...change });
+  responses.set(id, { ...(before ?? { id, present: true, deleted: false, ...shown }), ...change });
   changed();
 }
 

@@ -187,6 +187,8 @@ const responseSelect = {
   opposers: true,
   strength: true,
   author: { select: { id: true, name: true } },
+  sources: { orderBy: { position: "asc" }, select: { url: true, quote: true } },
+  _count: { select: { sourceRequests: true } },
 } satisfies Prisma.ResponseSelect;
 
 type ResponseRow = Prisma.ResponseGetPayload<{ select: typeof responseSelect }>;
@@ -209,6 +211,8 @@ function responseItem(row: ResponseRow, viewer: Viewer): ResponseItem {
     votes: { strong: row.strongVotes, weak: row.weakVotes },
     replies: { supporting: row.supporters, opposing: row.opposers },
     strength: row.strength,
+    sources: shown ? row.sources : [],
+    sourceRequests: row._count.sourceRequests,
     url: link(`/responses/${encodeURIComponent(row.id)}`),
   };
 }

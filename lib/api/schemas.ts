@@ -3,7 +3,16 @@
 // Output schemas are strict (no undocumented fields); the contract tests hold real answers to them.
 import { z } from "zod";
 import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
-import { claimVoteSchema, idSchema, postResponseSchema, raiseClaimSchema, responseBodySchema, responseVoteSchema } from "@/lib/debate/schemas";
+import {
+  claimVoteSchema,
+  idSchema,
+  MAX_SOURCES,
+  postResponseSchema,
+  raiseClaimSchema,
+  responseBodySchema,
+  responseVoteSchema,
+  sourcesSchema,
+} from "@/lib/debate/schemas";
 import { zClaimOrigin, zClaimVoteValue, zResponseVoteValue, zRole, zStance, zTokenScope } from "@/lib/vocabulary";
 import { ERROR_CODES } from "@/lib/errors";
 
@@ -60,10 +69,11 @@ export const RaiseClaimBody = request(
 export const NewResponseBody = request(
   "NewResponse",
   // The claim is in the address and the submission key in the Idempotency-Key header.
-  postResponseSchema.pick({ stance: true, body: true, parentId: true }).extend({
+  postResponseSchema.pick({ stance: true, body: true, parentId: true, sources: true }).extend({
     stance: stance.describe("Whether the response supports or opposes what it answers."),
     body: responseBodySchema.describe(`Markdown (no raw HTML), ${RESPONSE_MIN}–${RESPONSE_MAX} characters.`),
     parentId: id.nullable().default(null).describe("The response this one answers; null (the default) answers the claim itself."),
+    sources: sourcesSchema.optional().describe(`What the response cites: at most ${MAX_SOURCES} http(s) addresses, each with an optional quote.`),
   }),
 );
 
@@ -191,6 +201,8 @@ export const ResponseItem = answer(
     votes: z.object({ strong: z.number().int(), weak: z.number().int() }),
     replies: z.object({ supporting: z.number().int(), opposing: z.number().int() }).describe("Direct replies that everyone sees."),
     strength: z.number().min(0).max(1).describe("0 while its argument does not count (deleted, hidden or removed)."),
+    sources: z.array(z.object({ url: z.string(), quote: z.string().nullable() })).describe("What it cites, in its author's order (none when deleted)."),
+    sourceRequests: z.number().int().describe('Readers who marked it "needs a source".'),
     url: z.url(),
   }),
 );

@@ -15,7 +15,7 @@ export function controversy(strong: number, weak: number): number {
   return (strong + weak) ** balance;
 }
 
-export const SORTS = ["best", "newest", "debated", "controversial"] as const;
+export const SORTS = ["best", "bridging", "newest", "debated", "controversial"] as const;
 export type Sort = (typeof SORTS)[number];
 
 export interface Rankable {
@@ -23,6 +23,8 @@ export interface Rankable {
   strong: number;
   weak: number;
   replies: number;
+  /** The bridged base score (lib/argument/bridging.ts), null before the job has rated it. */
+  bridged?: number | null;
 }
 
 export function compareBy(sort: Sort): (a: Rankable, b: Rankable) => number {
@@ -30,6 +32,9 @@ export function compareBy(sort: Sort): (a: Rankable, b: Rankable) => number {
   switch (sort) {
     case "best":
       return (a, b) => wilsonLowerBound(b.strong, b.weak) - wilsonLowerBound(a.strong, a.weak) || newest(a, b);
+    case "bridging":
+      // Supported across opinion groups first; not yet rated counts as neither (0.5).
+      return (a, b) => (b.bridged ?? 0.5) - (a.bridged ?? 0.5) || wilsonLowerBound(b.strong, b.weak) - wilsonLowerBound(a.strong, a.weak) || newest(a, b);
     case "newest":
       return newest;
     case "debated":

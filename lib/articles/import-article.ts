@@ -44,6 +44,7 @@ export async function importArticle({ raw, sourceUrl = null, importedById = null
         body: prepared.body,
         blocks: prepared.blocks as unknown as Prisma.InputJsonValue,
         sourceUrl: prepared.sourceUrl ?? sourceUrl,
+        originalText: prepared.originalText,
         siteName: prepared.siteName,
         publishedAt: prepared.publishedAt,
         language: prepared.language,

@@ -13,8 +13,10 @@ import { getDb, getReadDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { baseScore, standingFromAggregates, type Standing } from "@/lib/argument/standing";
 import type { Sort } from "@/lib/argument/ranking";
+import type { GroupLean } from "@/lib/argument/bridged-standing";
 import { responseAppearance, type Viewer } from "@/lib/policy/visibility";
 import { arguingResponseWhere, responseVisibleSql, visibleClaimWhere, visibleResponseWhere } from "./visibility";
+import { sourcesOf, type CitedSource } from "./response-sources";
 
 /** Direct responses shown per stance at first, and added by each "show more". */
 export const RESPONSES_PER_PAGE = 10;
@@ -52,6 +54,10 @@ export interface ResponseView {
   replies: number;
   /** This response's own strength from its subtree, in [0, 1]. */
   strength: number;
+  /** What it cites, in the author's order (none for a deleted response). */
+  sources: CitedSource[];
+  /** Readers who marked it "needs a source". */
+  sourceRequests: number;
   children: ResponseView[];
 }
 
@@ -82,6 +88,8 @@ export interface ClaimDiscussion extends ClaimHeader {
   viewerVote: ClaimVoteValue | null;
   following: boolean;
   standing: Standing;
+  /** The bridged standing and opinion groups, once the job has computed them (decision 020). */
+  bridging: BridgingView | null;
   /** The first page of direct responses of each stance; `counts` says how many there are in all. */
   supporting: ResponseView[];
   opposing: ResponseView[];
@@ -89,6 +97,14 @@ export interface ClaimDiscussion extends ClaimHeader {
   /** Every response loaded for this page (the trees and the reasons), by id. */
   byId: Map<string, ResponseView>;
   total: number;
+}
+
+export interface BridgingView {
+  voters: number;
+  /** Null under the minimum number of voters. */
+  standing: Standing | null;
+  groups: GroupLean[];
+  computedAt: Date;
 }
 
 interface ResponseRow {
@@ -111,12 +127,14 @@ interface ResponseRow {
   supporters: number;
   opposers: number;
   strength: number;
+  sourceRequests: number;
 }
 
 // Mirrors lib/argument/ranking.ts compareBy, in SQL (arguably_wilson and arguably_controversy are
 // defined in migration 20261122054032_debate_stats); the id makes the order total.
 const ORDER: Record<Sort, Prisma.Sql> = {
   best: Prisma.sql`arguably_wilson(r."strongVotes", r."weakVotes") DESC, r."createdAt" DESC, r.id`,
+  bridging: Prisma.sql`COALESCE((SELECT rb.score FROM "ResponseBridging" rb WHERE rb."responseId" = r.id), 0.5) DESC, arguably_wilson(r."strongVotes", r."weakVotes") DESC, r."createdAt" DESC, r.id`,
   newest: Prisma.sql`r."createdAt" DESC, r.id`,
   debated: Prisma.sql`r.supporters + r.opposers DESC, r."createdAt" DESC, r.id`,
   controversial: Prisma.sql`arguably_controversy(r."strongVotes", r."weakVotes") DESC, r."createdAt" DESC, r.id`,
@@ -136,7 +154,8 @@ async function rankedResponses(where: Prisma.Sql, partition: Prisma.Sql, sort: S
     )
     SELECT r.id, r."claimId", r."parentId", r.stance::text AS stance, r.body, r."authorId", author.name AS "authorName",
       r."createdAt", r."editedAt", r."deletedAt", r."hiddenAt", r."removedAt", r."removalReason", r."withheldAbove",
-      r."strongVotes", r."weakVotes", r.supporters, r.opposers, r.strength
+      r."strongVotes", r."weakVotes", r.supporters, r.opposers, r.strength,
+      (SELECT count(*)::int FROM "SourceRequest" sr WHERE sr."responseId" = r.id) AS "sourceRequests"
     FROM ranked
     JOIN "Response" r ON r.id = ranked.id
     JOIN "User" author ON author.id = r."authorId"
@@ -169,6 +188,8 @@ function toView(row: ResponseRow, viewer: Viewer): ResponseView {
     opposers: row.opposers,
     replies: row.supporters + row.opposers,
     strength: row.strength,
+    sources: [],
+    sourceRequests: row.sourceRequests,
     children: [],
   };
 }
@@ -192,6 +213,12 @@ async function loadReplies(claimId: string, first: ResponseView[], repliesShown:
     level = rows.map((row) => toView(row, viewer));
     for (const view of level) byParent.get(view.parentId!)!.children.push(view);
   }
+}
+
+/** The sources of the responses shown (a deleted one shows none). */
+async function addSources(views: Map<string, ResponseView>) {
+  const sources = await sourcesOf([...views.values()].filter((view) => !view.deleted).map((view) => view.id));
+  for (const [id, cited] of sources) views.get(id)!.sources = cited;
 }
 
 /** The viewer's votes and follows on the responses shown. */
@@ -331,7 +358,7 @@ export async function getClaimDiscussion(
   const viewerId = viewer?.id ?? null;
   const supportingShown = clampShown(shown.supporting);
   const opposingShown = clampShown(shown.opposing);
-  const [roots, strongest, viewerClaimVote, follow] = await Promise.all([
+  const [roots, strongest, viewerClaimVote, follow, bridging] = await Promise.all([
     rankedResponses(
       Prisma.sql`r."claimId" = ${claimId} AND r."parentId" IS NULL`,
       Prisma.sql`r.stance`,
@@ -342,17 +369,20 @@ export async function getClaimDiscussion(
     strongestResponses(claimId),
     viewerId ? getDb().claimVote.findUnique({ where: { claimId_userId: { claimId, userId: viewerId } }, select: { value: true } }) : null,
     viewerId ? getDb().follow.findUnique({ where: { userId_claimId: { userId: viewerId, claimId } }, select: { id: true } }) : null,
+    getReadDb().claimBridging.findUnique({ where: { claimId } }),
   ]);
   const first = roots.map((row) => toView(row, viewer));
   await loadReplies(claimId, first, REPLIES_SHOWN, sort, viewer);
   const byId = collect(first);
+  const bridgingView = bridging && toBridgingView(bridging);
   // Reasons can name responses beyond the page shown; load those too, for their text.
-  const missing = strongest.map((reason) => reason.id).filter((id) => !byId.has(id));
+  const bridgedReasons = bridgingView?.standing ? [...bridgingView.standing.raisedBy, ...bridgingView.standing.loweredBy] : [];
+  const missing = [...new Set([...strongest, ...bridgedReasons].map((reason) => reason.id))].filter((id) => !byId.has(id));
   if (missing.length) {
     const rows = await rankedResponses(Prisma.sql`r.id = ANY(${missing})`, Prisma.sql`r.id`, sort, Prisma.sql`1`, viewer);
     for (const row of rows) byId.set(row.id, toView(row, viewer));
   }
-  await addViewerState(byId, viewerId);
+  await Promise.all([addSources(byId), addViewerState(byId, viewerId)]);
   if (claim.hiddenAt) markAllWithheld(byId);
   return {
     ...header(claim),
@@ -361,11 +391,22 @@ export async function getClaimDiscussion(
     viewerVote: viewerClaimVote?.value ?? null,
     following: follow !== null,
     standing: storedStanding(claim, strongest),
+    bridging: bridgingView,
     supporting: first.filter((view) => view.stance === "support"),
     opposing: first.filter((view) => view.stance === "oppose"),
     counts: { supporting: claim.supportCount, opposing: claim.opposeCount },
     byId,
     total: claim.responseCount,
+  };
+}
+
+function toBridgingView(row: { voters: number; standing: number | null; reasons: Prisma.JsonValue; groups: Prisma.JsonValue; computedAt: Date }): BridgingView {
+  const reasons = row.reasons as unknown as Pick<Standing, "raisedBy" | "loweredBy">;
+  return {
+    voters: row.voters,
+    standing: row.standing === null ? null : { value: row.standing, raisedBy: reasons.raisedBy ?? [], loweredBy: reasons.loweredBy ?? [] },
+    groups: row.groups as unknown as GroupLean[],
+    computedAt: row.computedAt,
   };
 }
 
@@ -423,7 +464,7 @@ export async function getThread(responseId: string, { viewer = null, sort = "bes
   const response = toView(target, viewer);
   await loadReplies(claim.id, [response], THREAD_REPLIES_SHOWN, sort, viewer);
   const views = collect([response]);
-  await addViewerState(views, viewer?.id);
+  await Promise.all([addSources(views), addViewerState(views, viewer?.id)]);
   if (claim.hiddenAt) markAllWithheld(views);
   return { ...header(claim), response, ancestors };
 }

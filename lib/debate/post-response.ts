@@ -14,6 +14,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { announce } from "@/lib/live/publish";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { debatableResponse, liveClaim, notifyFollowers } from "./debate-targets";
+import { screenedText, writeSources } from "./response-sources";
 
 /** A response as stored: its input, and who wrote it. */
 export type NewResponse = Omit<PostResponseInput, "submissionKey"> & {
@@ -76,7 +77,7 @@ async function insertResponse(input: NewResponse) {
     const claim = await liveClaim(tx, input.claimId);
     if (claim.locked) throw new AppError("conflict", "This debate is locked: no new responses.");
     if (input.parentId) await debatableResponse(tx, input.parentId, input.authorId, { claimId: input.claimId });
-    const { hold } = await screenText(tx, input.body);
+    const { hold } = await screenText(tx, screenedText(input.body, input.sources));
     const response = await tx.response.create({
       data: {
         claimId: input.claimId,
@@ -89,6 +90,7 @@ async function insertResponse(input: NewResponse) {
       },
       select: { id: true, hiddenAt: true, createdAt: true },
     });
+    if (input.sources?.length) await writeSources(tx, response.id, input.sources);
     await tx.follow.create({ data: { userId: input.authorId, responseId: response.id } });
     await notifyFollowers(tx, {
       responseId: response.id,

@@ -17,16 +17,44 @@ export const responseBodySchema = z
 /** Chosen by the client for one submission, so a retry finds the response instead of posting twice. */
 export const submissionKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "That submission could not be matched; reload and try again.");
 
+export const MAX_SOURCES = 5;
+export const SOURCE_QUOTE_MAX = 500;
+
+/** A source a response cites: a web page, and optionally the words in it that the response relies on. */
+export const sourceSchema = z.object({
+  url: z
+    .string({ error: "Give the source's web address." })
+    .trim()
+    .max(2_000, "That web address is too long (at most 2,000 characters).")
+    .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "A source must be a web address starting with http:// or https://." })),
+  quote: z
+    .string()
+    .trim()
+    .max(SOURCE_QUOTE_MAX, `A quoted passage can be at most ${SOURCE_QUOTE_MAX} characters.`)
+    .nullish()
+    .transform((quote) => quote || null),
+});
+export type SourceInput = z.infer<typeof sourceSchema>;
+
+export const sourcesSchema = z.array(sourceSchema).max(MAX_SOURCES, `A response can cite at most ${MAX_SOURCES} sources.`);
+
 export const postResponseSchema = z.object({
   claimId: idSchema,
   parentId: idSchema.nullable(),
   stance: zStance,
   body: responseBodySchema,
+  sources: sourcesSchema.optional(),
   submissionKey: submissionKeySchema.optional(),
 });
 export type PostResponseInput = z.infer<typeof postResponseSchema>;
 
-export const editResponseSchema = z.object({ responseId: idSchema, body: responseBodySchema, seenEditedAt: z.string().max(40).nullable() });
+export const editResponseSchema = z.object({
+  responseId: idSchema,
+  body: responseBodySchema,
+  /** Absent: the sources stay as they are; a list replaces them. */
+  sources: sourcesSchema.optional(),
+  seenEditedAt: z.string().max(40).nullable(),
+});
 export type EditResponseInput = z.infer<typeof editResponseSchema>;
 
 /** The body of a claim vote, wherever it arrives; unknown fields (a forged voter, say) are dropped. */
@@ -43,4 +71,7 @@ export const raiseClaimSchema = z.object({
 export type RaiseClaimInput = z.infer<typeof raiseClaimSchema>;
 
 export const responseVoteSchema = z.object({ responseId: idSchema, value: zResponseVoteValue.nullable() });
+/** "Needs a source" on a response: true asks for one, false takes it back. */
+export const sourceRequestSchema = z.object({ responseId: idSchema, needsSource: z.boolean() });
+export type SourceRequestInput = z.infer<typeof sourceRequestSchema>;
 export type ResponseVoteInput = z.infer<typeof responseVoteSchema>;

@@ -78,12 +78,24 @@ export async function searchDebates({
       WHERE ${claimVisibleSql(null)} AND arguably_claim_document(c.text, c.exact) @@ q ${origin} ${inArticle}`);
   }
   if (type === "all" || type === "responses") {
+    // A response matches by its text or by a source it cites (address or quote); each side uses its index.
     parts.push(Prisma.sql`
-      SELECT 'response' AS type, r.id, a.slug, a.title, c.id AS "claimId", c.text AS "claimText", NULL::text AS origin, NULL::text AS "raisedBy", r.stance::text AS heading, r.body AS source,
-        ts_rank_cd(arguably_response_document(r.body), q) AS rank
-      FROM "Response" r JOIN "Claim" c ON c.id = r."claimId" JOIN "Article" a ON a.id = c."articleId", query
-      WHERE ${claimVisibleSql(null)} AND ${responseVisibleSql(null)} AND r."deletedAt" IS NULL
-        AND arguably_response_document(r.body) @@ q ${inArticle}`);
+      SELECT 'response' AS type, r.id, a.slug, a.title, c.id AS "claimId", c.text AS "claimText", NULL::text AS origin, NULL::text AS "raisedBy", r.stance::text AS heading,
+        r.body || coalesce(E'\n' || cited.text, '') AS source,
+        ts_rank_cd(arguably_response_document(r.body), q) + coalesce(cited.rank, 0) AS rank
+      FROM (
+        SELECT r.id FROM "Response" r, query WHERE arguably_response_document(r.body) @@ q
+        UNION
+        SELECT s."responseId" FROM "ResponseSource" s, query WHERE arguably_source_document(s.url, s.quote) @@ q
+      ) matched
+      JOIN "Response" r ON r.id = matched.id JOIN "Claim" c ON c.id = r."claimId" JOIN "Article" a ON a.id = c."articleId"
+      CROSS JOIN query
+      LEFT JOIN LATERAL (
+        SELECT string_agg(s.url || coalesce(' “' || s.quote || '”', ''), E'\n' ORDER BY s.position) AS text,
+          max(ts_rank_cd(arguably_source_document(s.url, s.quote), q)) AS rank
+        FROM "ResponseSource" s WHERE s."responseId" = r.id
+      ) cited ON TRUE
+      WHERE ${claimVisibleSql(null)} AND ${responseVisibleSql(null)} AND r."deletedAt" IS NULL ${inArticle}`);
   }
   const rows = await getReadDb().$queryRaw<
     {

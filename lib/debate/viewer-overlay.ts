@@ -20,6 +20,8 @@ export interface ViewerOverlay {
   /** Their votes and follows in the article, by claim and response id. */
   claimVotes: Record<string, ClaimVoteValue>;
   responseVotes: Record<string, ResponseVoteValue>;
+  /** Responses they marked "needs a source". */
+  sourceRequests: string[];
   followedClaims: string[];
   followedResponses: string[];
   /**
@@ -39,6 +41,7 @@ export const ANONYMOUS_OVERLAY: ViewerOverlay = {
   canPost: false,
   claimVotes: {},
   responseVotes: {},
+  sourceRequests: [],
   followedClaims: [],
   followedResponses: [],
   personal: false,
@@ -52,6 +55,7 @@ interface OverlayRow extends Actor {
   unread: number;
   claimVotes: Record<string, ClaimVoteValue> | null;
   responseVotes: Record<string, ResponseVoteValue> | null;
+  sourceRequests: string[] | null;
   followedClaims: string[] | null;
   followedResponses: string[] | null;
   ownWithheld: boolean;
@@ -84,6 +88,8 @@ const OVERLAY_SQL = `
        WHERE v."userId" = me.id AND c."articleId" = $3 AND ${SEEN_CLAIM}) AS "claimVotes",
     (SELECT json_object_agg(v."responseId", v.value) FROM "ResponseVote" v JOIN "Response" r ON r.id = v."responseId" ${IN_ARTICLE}
        WHERE v."userId" = me.id AND c."articleId" = $3 AND ${SEEN_CLAIM} AND ${SEEN_RESPONSE}) AS "responseVotes",
+    (SELECT json_agg(sr."responseId") FROM "SourceRequest" sr JOIN "Response" r ON r.id = sr."responseId" ${IN_ARTICLE}
+       WHERE sr."userId" = me.id AND c."articleId" = $3 AND ${SEEN_CLAIM} AND ${SEEN_RESPONSE}) AS "sourceRequests",
     (SELECT json_agg(f."claimId") FROM "Follow" f JOIN "Claim" c ON c.id = f."claimId" JOIN "Article" a ON a.id = c."articleId"
        WHERE f."userId" = me.id AND c."articleId" = $3 AND ${SEEN_CLAIM}) AS "followedClaims",
     (SELECT json_agg(f."responseId") FROM "Follow" f JOIN "Response" r ON r.id = f."responseId" ${IN_ARTICLE}
@@ -115,6 +121,7 @@ export async function readViewerOverlay(sql: SqlRunner, query: OverlayQuery): Pr
     canPost: canPost(person),
     claimVotes: row.claimVotes ?? {},
     responseVotes: row.responseVotes ?? {},
+    sourceRequests: row.sourceRequests ?? [],
     followedClaims: row.followedClaims ?? [],
     followedResponses: row.followedResponses ?? [],
     personal: personalFor(row, row.ownWithheld),

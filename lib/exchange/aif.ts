@@ -2,9 +2,18 @@
 // claim and every response); a support is an RA-node with an edge from the supporting I-node to it and
 // one from it to the supported I-node; an attack is a CA-node wired the same way.
 import { z } from "zod";
-import { ExchangeFormatError, inTreeOrder, type DebateTree, type ExchangedResponse } from "./debate-tree";
+import { ExchangeFormatError, inTreeOrder, type DebateTree, type ExchangedResponse, type ExchangedSource } from "./debate-tree";
 
-const Node = z.object({ nodeID: z.union([z.string(), z.number()]).transform(String), text: z.string(), type: z.string() });
+const Node = z.object({
+  nodeID: z.union([z.string(), z.number()]).transform(String),
+  text: z.string(),
+  type: z.string(),
+  /** Ours (other tools ignore unknown fields): what a statement cites. */
+  sources: z
+    .array(z.object({ url: z.string(), quote: z.string().nullish() }))
+    .max(100)
+    .optional(),
+});
 const Edge = z.object({
   edgeID: z.union([z.string(), z.number()]).transform(String).optional(),
   fromID: z.union([z.string(), z.number()]).transform(String),
@@ -13,7 +22,7 @@ const Edge = z.object({
 const Document = z.object({ nodes: z.array(Node).max(100_000), edges: z.array(Edge).max(200_000) });
 
 export type AifDocument = {
-  nodes: { nodeID: string; text: string; type: "I" | "RA" | "CA"; timestamp?: string }[];
+  nodes: { nodeID: string; text: string; type: "I" | "RA" | "CA"; timestamp?: string; sources?: ExchangedSource[] }[];
   edges: { edgeID: string; fromID: string; toID: string }[];
   locutions: never[];
 };
@@ -25,7 +34,7 @@ export function toAif(tree: DebateTree): AifDocument {
     const scheme = response.stance === "support" ? "RA" : "CA";
     const relation = `${scheme}-${response.id}`;
     nodes.push(
-      { nodeID: response.id, text: response.text, type: "I" },
+      { nodeID: response.id, text: response.text, type: "I", ...(response.sources?.length ? { sources: response.sources } : {}) },
       { nodeID: relation, text: response.stance === "support" ? "Default Inference" : "Default Conflict", type: scheme },
     );
     edges.push(
@@ -101,7 +110,8 @@ export function parseAifDebates(json: unknown): DebateTree[] {
         .filter((node) => node !== claim && claimOf.get(node.nodeID) === claim.nodeID)
         .map((node) => {
           const { parentId, stance } = parentOf.get(node.nodeID)!;
-          return { id: node.nodeID, parentId: parentId === claim.nodeID ? null : parentId, stance, text: node.text };
+          const sources = node.sources?.map((source) => ({ url: source.url, quote: source.quote ?? null }));
+          return { id: node.nodeID, parentId: parentId === claim.nodeID ? null : parentId, stance, text: node.text, ...(sources ? { sources } : {}) };
         }),
     };
     return { ...tree, responses: inTreeOrder(tree) };

@@ -11,6 +11,7 @@
 import {
   ArgdownApplication,
   ArgdownTypes,
+  DataPlugin,
   ModelPlugin,
   ParserPlugin,
   RelationType,
@@ -19,6 +20,7 @@ import {
   type IEquivalenceClass,
   type IRelation,
 } from "@argdown/core";
+import { z } from "zod";
 import { ExchangeFormatError, inTreeOrder, oneLine, type DebateTree, type ExchangedResponse } from "./debate-tree";
 
 const CLAIM_LABEL = "Claim";
@@ -58,10 +60,25 @@ function treeLines(tree: DebateTree, claimLabel: string) {
   for (const response of inTreeOrder(tree)) {
     const level = depth.get(response.parentId)! + 1;
     depth.set(response.id, level);
-    lines.push(`${INDENT.repeat(level)}${response.stance === "support" ? "+" : "-"} [${title(`R-${response.id}`)}]: ${escapeArgdown(response.text)}`);
+    lines.push(
+      `${INDENT.repeat(level)}${response.stance === "support" ? "+" : "-"} [${title(`R-${response.id}`)}]: ${escapeArgdown(response.text)}${sourcesData(response.sources)}`,
+    );
   }
   return lines;
 }
+
+/**
+ * Sources as the statement's Argdown data (YAML; JSON is YAML): ` {"sources":[{"url":…,"quote":…}]}`.
+ * Inside its strings, braces (which the lexer could read as the end of the data) are
+ * written as \u escapes, which YAML reads back as the same characters.
+ */
+function sourcesData(sources: ExchangedResponse["sources"]) {
+  if (!sources?.length) return "";
+  const json = JSON.stringify({ sources: sources.map((source) => (source.quote ? { url: source.url, quote: source.quote } : { url: source.url })) });
+  return ` ${json.replace(/"(?:[^"\\]|\\.)*"/g, (string) => string.replace(/[{}]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`))}`;
+}
+
+const DataSources = z.array(z.object({ url: z.string(), quote: z.string().nullish() })).max(100);
 
 let application: ArgdownApplication | null = null;
 
@@ -69,6 +86,7 @@ function argdownApplication() {
   if (!application) {
     application = new ArgdownApplication();
     application.addPlugin(new ParserPlugin(), "parse-input");
+    application.addPlugin(new DataPlugin(), "build-model");
     application.addPlugin(new ModelPlugin(), "build-model");
   }
   return application;
@@ -87,6 +105,7 @@ interface GraphNode {
   label: string;
   text: string | null;
   line: number;
+  sources?: ExchangedResponse["sources"];
 }
 
 const STANCE_OF: Partial<Record<RelationType, ExchangedResponse["stance"]>> = {
@@ -200,7 +219,8 @@ export function parseArgdownDebates(source: string): { title: string | null; tre
     const responses: ExchangedResponse[] = [];
     const visit = (parentKey: string, parentId: string | null) => {
       for (const key of children.get(parentKey) ?? []) {
-        responses.push({ id: nodes.get(key)!.label, parentId, stance: answers.get(key)!.stance, text: withText(key) });
+        const node = nodes.get(key)!;
+        responses.push({ id: node.label, parentId, stance: answers.get(key)!.stance, text: withText(key), ...(node.sources ? { sources: node.sources } : {}) });
         visit(key, nodes.get(key)!.label);
       }
     };
@@ -238,7 +258,15 @@ function latestText(statement: IEquivalenceClass | undefined) {
 
 function statementNode(statement: IEquivalenceClass): GraphNode {
   const lines = statement.members.map((member) => member.startLine ?? Number.MAX_SAFE_INTEGER);
-  return { key: statementKey(statement.title!), label: `[${statement.title}]`, text: latestText(statement), line: Math.min(...lines) };
+  const node: GraphNode = { key: statementKey(statement.title!), label: `[${statement.title}]`, text: latestText(statement), line: Math.min(...lines) };
+  // Sources in the statement's data (as we write them); other data is Argdown's own business.
+  const cited = statement.members.map((member) => (member.data as { sources?: unknown } | undefined)?.sources).find((sources) => sources !== undefined);
+  if (cited !== undefined) {
+    const parsed = DataSources.safeParse(cited);
+    if (!parsed.success) throw new ExchangeFormatError(`line ${node.line}: the sources of ${node.label} must be a list of { url, quote }.`);
+    node.sources = parsed.data.map((source) => ({ url: source.url, quote: source.quote ?? null }));
+  }
+  return node;
 }
 
 /** An argument's text: its description, else its premises and conclusion as one sentence. */

@@ -1,12 +1,19 @@
 // A claim's debate as exchanged with other argument-mapping tools (Argdown, AIF): the claim and its
 // responses, each supporting or attacking its parent. Pure: formats convert to and from this shape.
 import type { Stance } from "@/lib/vocabulary";
+export interface ExchangedSource {
+  url: string;
+  quote: string | null;
+}
+
 export interface ExchangedResponse {
   id: string;
   /** null: it answers the claim itself. */
   parentId: string | null;
   stance: Stance;
   text: string;
+  /** What it cites; formats write it where they have room (Argdown data, an AIF node's field, a CSV column). */
+  sources?: ExchangedSource[];
 }
 
 export interface DebateTree {

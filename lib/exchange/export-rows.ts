@@ -7,8 +7,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 const PAGE = 1_000;
 
-/** A deleted response keeps its place with this text, as on the claim page. */
-export const readersText = <T extends { body: string; deletedAt: Date | null }>(row: T) => (row.deletedAt ? { ...row, body: "[deleted]" } : row);
+/** A deleted response keeps its place with this text (and no sources), as on the claim page. */
+export const readersText = <T extends { body: string; deletedAt: Date | null; sources: { url: string; quote: string | null }[] }>(row: T) =>
+  row.deletedAt ? { ...row, body: "[deleted]", sources: [] } : row;
+
+/** The sources of a response, for a `select`: in the author's order. */
+export const sourcesSelect = { orderBy: { position: "asc" }, select: { url: true, quote: true } } satisfies Prisma.Response$sourcesArgs;
 
 /** Pages of rows from `read(after)` until one comes back short; `after` is the last row read, or null. */
 async function* pages<Row>(read: (after: Row | null) => Promise<Row[]>): AsyncGenerator<Row[]> {
@@ -44,6 +48,7 @@ const responseSelect = {
   strongVotes: true,
   weakVotes: true,
   strength: true,
+  sources: sourcesSelect,
 } satisfies Prisma.ResponseSelect;
 
 /** The responses readers see on these claims, oldest first; a deleted one as "[deleted]". */

@@ -9,6 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { RESPONSE_MAX } from "@/lib/argument/response-rules";
 import { inTreeOrder, type DebateTree } from "@/lib/exchange/debate-tree";
 import { createWithFreeSlug } from "@/lib/articles/import-article";
+import { sourcesSchema, type SourceInput } from "@/lib/debate/schemas";
 
 export const MAX_IMPORTED_RESPONSES = 5_000;
 
@@ -54,6 +55,14 @@ export async function importDebates({
     throw new AppError("invalid_request", `The response "${tooLong.text.slice(0, 40)}…" is longer than ${RESPONSE_MAX.toLocaleString("en")} characters.`);
   const empty = responses.find((response) => !response.text.trim());
   if (empty) throw new AppError("invalid_request", `The response labelled ${empty.id} has no text.`);
+  // Sources obey the rules of sources posted on the site (http(s) addresses, short quotes, at most five).
+  const sourcesOf = new Map<string, SourceInput[]>();
+  for (const response of responses) {
+    if (!response.sources?.length) continue;
+    const parsed = sourcesSchema.safeParse(response.sources);
+    if (!parsed.success) throw new AppError("invalid_request", `The sources of the response labelled ${response.id}: ${parsed.error.issues[0]?.message}`);
+    sourcesOf.set(response.id, parsed.data);
+  }
 
   const sourceHash = createHash("sha256").update(`debate:${source}`).digest("hex");
   const select = { id: true, slug: true, title: true, status: true } as const;
@@ -125,6 +134,17 @@ export async function importDebates({
                 createdAt: postedAt(done + index),
               })),
             });
+            const cited = ordered
+              .slice(offset, offset + BATCH)
+              .flatMap((response) =>
+                (sourcesOf.get(response.id) ?? []).map((source, position) => ({
+                  responseId: newIds.get(response.id)!,
+                  position,
+                  url: source.url,
+                  quote: source.quote,
+                })),
+              );
+            if (cited.length) await tx.responseSource.createMany({ data: cited });
             done += Math.min(BATCH, ordered.length - offset);
             onProgress?.({ stage: "saving", done, total, unit: "responses" });
           }

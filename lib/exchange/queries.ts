@@ -5,29 +5,30 @@ import { describeOrigin } from "@/lib/argument/claim-origin";
 import { getReadDb } from "@/lib/db/client";
 import { anchoredClaimSelect } from "@/lib/articles/claim-columns";
 import { visibleArticleWhere, visibleClaimWhere, visibleResponseWhere } from "@/lib/debate/visibility";
-import type { DebateTree } from "@/lib/exchange/debate-tree";
+import type { DebateTree, ExchangedSource } from "@/lib/exchange/debate-tree";
 import type { Stance } from "@/lib/vocabulary";
-import { readersText, responsePages } from "./export-rows";
-import type { AnchoredClaim } from "@/lib/exchange/web-annotation";
+import { readersText, responsePages, sourcesSelect } from "./export-rows";
+import type { AnchoredClaim, OriginalDocument } from "@/lib/exchange/web-annotation";
 
-export async function getDebateForExport(claimId: string): Promise<{ tree: DebateTree; anchor: AnchoredClaim } | null> {
+export async function getDebateForExport(claimId: string): Promise<{ tree: DebateTree; anchor: AnchoredClaim; original: OriginalDocument } | null> {
   const db = getReadDb();
   const claim = await db.claim.findFirst({
     where: { id: claimId, ...visibleClaimWhere(null) },
-    select: { ...anchoredClaimSelect, article: { select: { slug: true } } },
+    select: { ...anchoredClaimSelect, article: { select: { slug: true, sourceUrl: true, originalText: true, body: true } } },
   });
   if (!claim) return null;
   const rows = await db.response.findMany({
     where: { claimId, ...visibleResponseWhere(null) },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, parentId: true, stance: true, body: true, deletedAt: true },
+    select: { id: true, parentId: true, stance: true, body: true, deletedAt: true, sources: sourcesSelect },
   });
   return {
     tree: {
       claim: { id: claim.id, text: claim.text, markedBy: describeOrigin(claim.origin, claim.raisedBy) },
-      responses: rows.map(readersText).map((row) => ({ id: row.id, parentId: row.parentId, stance: row.stance, text: row.body })),
+      responses: rows.map(readersText).map((row) => ({ id: row.id, parentId: row.parentId, stance: row.stance, text: row.body, sources: row.sources })),
     },
     anchor: { ...claim, articleSlug: claim.article.slug },
+    original: { url: claim.article.sourceUrl, text: claim.article.originalText, copyLength: claim.article.body.length },
   };
 }
 
@@ -35,7 +36,10 @@ export async function getDebateForExport(claimId: string): Promise<{ tree: Debat
  * page at a time (./export-rows.ts). */
 export async function getArticleForExport(slug: string) {
   const db = getReadDb();
-  const article = await db.article.findFirst({ where: { slug, ...visibleArticleWhere(null) }, select: { id: true, slug: true, title: true } });
+  const article = await db.article.findFirst({
+    where: { slug, ...visibleArticleWhere(null) },
+    select: { id: true, slug: true, title: true, sourceUrl: true, originalText: true, body: true },
+  });
   if (!article) return null;
   const claims = await db.claim.findMany({
     where: { articleId: article.id, ...visibleClaimWhere(null) },
@@ -51,11 +55,13 @@ export function articleDebateTrees({
   responses,
 }: {
   claims: NonNullable<Awaited<ReturnType<typeof getArticleForExport>>>["claims"];
-  responses: { id: string; claimId: string; parentId: string | null; stance: Stance; body: string }[];
+  responses: { id: string; claimId: string; parentId: string | null; stance: Stance; body: string; sources: ExchangedSource[] }[];
 }): DebateTree[] {
   const byClaim = new Map<string, DebateTree["responses"]>(claims.map((claim) => [claim.id, []]));
   for (const response of responses)
-    byClaim.get(response.claimId)?.push({ id: response.id, parentId: response.parentId, stance: response.stance, text: response.body });
+    byClaim
+      .get(response.claimId)
+      ?.push({ id: response.id, parentId: response.parentId, stance: response.stance, text: response.body, sources: response.sources });
   return claims.map((claim) => ({
     claim: { id: claim.id, text: claim.text, markedBy: describeOrigin(claim.origin, claim.raisedBy) },
     responses: byClaim.get(claim.id)!,

@@ -376,6 +376,17 @@ export function extractHtmlArticle(html: string, sourceUrl: string | null = null
   };
 }
 
+/**
+ * The original's text as annotation tools address it: for a page, its body's text content (what
+ * Hypothesis and other Web Annotation clients count TextPositionSelector offsets in); for pasted text,
+ * the text exactly as given.
+ */
+export function originalText(raw: string): string {
+  if (!looksLikeHtml(raw)) return raw;
+  const { parseHTML } = htmlTools();
+  return parseHTML(raw).document.body?.textContent ?? "";
+}
+
 export function looksLikeHtml(input: string) {
   return /^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[\s>])/i.test(input);
 }

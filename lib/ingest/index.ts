@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { anchorSpan, type Anchor } from "./anchor";
 import { claimLogit } from "./detect";
 import { embedSentences } from "./encoder";
-import { extractArticle, extractHtmlArticle, looksLikeHtml, type ArticleMetadata, type BlockKind } from "./extract";
+import { extractArticle, extractHtmlArticle, looksLikeHtml, originalText, type ArticleMetadata, type BlockKind } from "./extract";
 import { segmentSentences } from "./segment";
 import { selectClaims, selectionProbability } from "./select";
 
@@ -48,6 +48,8 @@ export interface PreparedArticle extends ArticleMetadata {
   claims: ProposedClaim[];
   /** sha256 of the raw input, which makes imports idempotent. */
   sourceHash: string;
+  /** The original's text, for Web Annotations that point into it (lib/exchange/original-text.ts). */
+  originalText: string;
 }
 
 export class InputError extends AppError {
@@ -150,6 +152,7 @@ export async function prepareArticle(raw: string, { onProgress, sourceUrl = null
     sentences: scored.map(({ start, end, score }) => ({ start, end, score })),
     claims,
     sourceHash: createHash("sha256").update(raw).digest("hex"),
+    originalText: originalText(raw),
   };
 }
 

@@ -8,6 +8,8 @@ export const JOB_PAYLOADS = {
   send_mail: ZMailJob,
   /** Hourly: queue the digests that are due (lib/accounts/digests.ts). */
   schedule_digests: z.object({}).loose(),
+  /** An article's bridged standings, after its votes or debates changed (lib/debate/bridged-standing.ts). */
+  recompute_bridging: z.object({ articleId: z.string().min(1) }),
   /** Hourly: drop expired rate-limit windows, sessions and mailed links. */
   prune_old_rows: z.object({}).loose(),
 } as const;

@@ -7,6 +7,7 @@ import { pruneEmailTokens } from "@/lib/accounts/email-tokens";
 import { scheduleDueDigests } from "@/lib/accounts/digests";
 import { pruneRateLimits } from "@/lib/platform/rate-limit";
 import { sendMailJob } from "@/lib/mail/send-mail";
+import { recomputeBridging } from "@/lib/debate/bridged-standing";
 import type { Mailer } from "@/lib/mail/mailer";
 import { JOB_PAYLOADS } from "./payloads";
 import { jobQueueLogger } from "@/lib/db/job-queue-schema";
@@ -19,6 +20,9 @@ export function jobTasks(mailer: Mailer): TaskList {
     async send_mail(payload, helpers) {
       const job = JOB_PAYLOADS.send_mail.parse(payload);
       await sendMailJob(job, mailer, { number: helpers.job.attempts, max: helpers.job.max_attempts });
+    },
+    async recompute_bridging(payload) {
+      await recomputeBridging(JOB_PAYLOADS.recompute_bridging.parse(payload).articleId);
     },
     async schedule_digests() {
       await scheduleDueDigests();

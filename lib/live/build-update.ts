@@ -7,6 +7,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { storedStanding, strongestResponses } from "@/lib/debate/discussion";
 import type { Stance } from "@/lib/vocabulary";
+import { sourcesOf, type CitedSource } from "@/lib/debate/response-sources";
 import type { LiveEvent } from "./publish";
 import { reasonExcerpt, type LiveClaimState, type LiveResponse, type LiveResponseState, type LiveUpdate } from "./updates";
 
@@ -28,6 +29,7 @@ interface PathRow {
   supporters: number;
   opposers: number;
   strength: number;
+  sourceRequests: number;
   depth: number;
 }
 
@@ -53,7 +55,8 @@ function responsePath(responseId: string) {
       p."deletedAt" IS NOT NULL AS deleted,
       arguably_response_present(p."withheldAbove", p."hiddenAt", p."removedAt", p."deletedAt", p.supporters + p.opposers) AS present,
       arguably_response_argues(p."withheldAbove", p."hiddenAt", p."removedAt", p."deletedAt") AS arguing,
-      p."strongVotes", p."weakVotes", p.supporters, p.opposers, p.strength, p.depth
+      p."strongVotes", p."weakVotes", p.supporters, p.opposers, p.strength, p.depth,
+      (SELECT count(*)::int FROM "SourceRequest" sr WHERE sr."responseId" = p.id) AS "sourceRequests"
     FROM path p JOIN "User" author ON author.id = p."authorId"
     ORDER BY p.depth`;
 }
@@ -82,7 +85,7 @@ async function claimState(claimId: string): Promise<LiveClaimState | null> {
   };
 }
 
-function responseState(row: PathRow, subject: boolean): LiveResponseState {
+function responseState(row: PathRow, subject: { sources: CitedSource[] } | null): LiveResponseState {
   const state: LiveResponseState = {
     id: row.id,
     present: row.present,
@@ -92,15 +95,17 @@ function responseState(row: PathRow, subject: boolean): LiveResponseState {
     supporters: row.supporters,
     opposers: row.opposers,
     strength: row.strength,
+    sourceRequests: row.sourceRequests,
   };
   if (subject && row.present) {
     state.body = row.deleted ? "" : row.body;
     state.editedAt = row.editedAt?.toISOString() ?? null;
+    state.sources = row.deleted ? [] : subject.sources;
   }
   return state;
 }
 
-function liveResponse(row: PathRow): LiveResponse {
+function liveResponse(row: PathRow, sources: CitedSource[]): LiveResponse {
   return {
     id: row.id,
     claimId: row.claimId,
@@ -114,6 +119,8 @@ function liveResponse(row: PathRow): LiveResponse {
     supporters: row.supporters,
     opposers: row.opposers,
     strength: row.strength,
+    sources,
+    sourceRequests: row.sourceRequests,
   };
 }
 
@@ -123,12 +130,13 @@ export async function buildLiveUpdate(event: LiveEvent): Promise<LiveUpdate> {
   // Readers see a response only while they see everything above it: a path with a gap is not theirs.
   const visiblePath = claim ? path : [];
   const subject = visiblePath[0];
+  const sources = subject ? ((await sourcesOf([subject.id])).get(subject.id) ?? []) : [];
   return {
     kind: event.type,
     claimId: event.claimId,
     articleId: event.articleId,
     claim,
-    responses: visiblePath.map((row, index) => responseState(row, index === 0)),
-    created: event.type === "response" && subject?.present && subject.arguing ? liveResponse(subject) : null,
+    responses: visiblePath.map((row, index) => responseState(row, index === 0 ? { sources } : null)),
+    created: event.type === "response" && subject?.present && subject.arguing ? liveResponse(subject, sources) : null,
   };
 }

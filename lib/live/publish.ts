@@ -3,6 +3,7 @@
 // app instance turns it into one update (./build-update.ts) for all of its readers (./hub.ts). Several app
 // instances on one database therefore see each other's writes.
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { queueBridging } from "@/lib/debate/bridged-standing";
 
 export const LIVE_CHANNEL = "arguably_live";
 
@@ -15,6 +16,8 @@ export interface LiveEvent {
   responseId?: string;
 }
 
+/** Every change to a debate is announced here; it also queues the article's bridged standings (decision 020). */
 export async function announce(tx: Prisma.TransactionClient, event: LiveEvent) {
   await tx.$executeRaw`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`;
+  await queueBridging(tx, event.articleId);
 }

@@ -4,6 +4,7 @@
 // Everything here is what readers without a role see (lib/policy/visibility.ts): people whose page shows
 // more (moderators, authors of withheld responses) get a personal page that refreshes instead.
 import type { Stance } from "@/lib/vocabulary";
+import type { CitedSource } from "@/lib/debate/response-sources";
 
 /** A response that moves the standing, with the words the page shows for it. */
 export interface LiveReason {
@@ -34,8 +35,11 @@ export interface LiveResponseState {
   supporters: number;
   opposers: number;
   strength: number;
-  /** Set for the response the change is about: its text now (after an edit), and when it was edited. */
+  /** Readers who marked it "needs a source". */
+  sourceRequests: number;
+  /** Set for the response the change is about: its text and sources now (after an edit), and when it was edited. */
   body?: string;
+  sources?: CitedSource[];
   editedAt?: string | null;
 }
 
@@ -53,6 +57,8 @@ export interface LiveResponse {
   supporters: number;
   opposers: number;
   strength: number;
+  sources: CitedSource[];
+  sourceRequests: number;
 }
 
 export interface LiveUpdate {

@@ -63,6 +63,10 @@ export const POLICY = {
   "claim.curate": (actor: Actor | null) => hasRole(actor, "editor"),
   "claim.vote": (actor: Actor | null) => signedIn(actor),
   "response.vote": (actor: Actor | null, subject?: Subject) => signedIn(actor) && !isAuthor(actor, subject),
+  /** "Needs a source": a kind of vote on a response, so the same rule (not on one's own). */
+  "response.askForSource": (actor: Actor | null, subject?: Subject) => signedIn(actor) && !isAuthor(actor, subject),
+  /** One's own crux on a claim (computed from one's own votes). */
+  "claim.crux": (actor: Actor | null) => signedIn(actor),
   follow: (actor: Actor | null) => signedIn(actor),
   report: (actor: Actor | null, subject?: Subject) => signedIn(actor) && !isAuthor(actor, subject),
   "notifications.read": (actor: Actor | null) => signedIn(actor),
@@ -110,6 +114,8 @@ export const canPost = (actor: Actor | null) => can(actor, "response.post");
 export const canChangeResponse = (actor: Actor | null, response: { authorId: string }) => can(actor, "response.edit", response);
 export const canDeleteResponse = (actor: Actor | null, response: { authorId: string }) => can(actor, "response.delete", response);
 export const canVoteOnResponse = (actor: Actor | null, response: { authorId: string }) => can(actor, "response.vote", response);
+export const canAskForSource = (actor: Actor | null, response: { authorId: string }) => can(actor, "response.askForSource", response);
+export const canReadCrux = (actor: Actor | null) => can(actor, "claim.crux");
 export const canRaiseClaim = (actor: Actor | null) => can(actor, "claim.raise");
 export const canCurateClaims = (actor: Actor | null) => can(actor, "claim.curate");
 export const canModerate = (actor: Actor | null) => can(actor, "moderation.act");

@@ -8,6 +8,11 @@ import { parseArgdown, parseArgdownDebates, toArgdown, toArgdownDebates } from "
 import { parseCsv, toCsv } from "@/lib/exchange/csv";
 import { ExchangeFormatError, inTreeOrder, type DebateTree } from "@/lib/exchange/debate-tree";
 import { toWebAnnotation } from "@/lib/exchange/web-annotation";
+import { locateInOriginal } from "@/lib/exchange/original-text";
+import { extractArticle } from "@/lib/ingest/extract";
+import { segmentSentences } from "@/lib/ingest/segment";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 
 /** A random tree: response i answers the claim or an earlier response. */
 const trees: fc.Arbitrary<DebateTree> = fc
@@ -343,7 +348,7 @@ describe("Web Annotation", () => {
     });
   });
 
-  test("anchors the claim in its article by quote and by position", () => {
+  test("without a known original, targets our copy by quote and by position, and links the debate", () => {
     const annotation = toWebAnnotation({ ...anchored, origin: "editor", raisedBy: null }, "https://arguably.example/");
     expect(annotation).toEqual({
       "@context": "http://www.w3.org/ns/anno.jsonld",
@@ -351,15 +356,124 @@ describe("Web Annotation", () => {
       type: "Annotation",
       motivation: "highlighting",
       creator: { type: "Organization", name: "Arguably editors" },
-      body: { type: "TextualBody", value: "Reworded", format: "text/plain", purpose: "describing" },
-      target: {
-        source: "https://arguably.example/articles/an-article",
-        selector: [
-          { type: "TextQuoteSelector", exact: "the words", prefix: "before ", suffix: " after" },
-          { type: "TextPositionSelector", start: 10, end: 19 },
-        ],
-      },
+      body: [
+        { type: "TextualBody", value: "Reworded", format: "text/plain", purpose: "describing" },
+        { id: "https://arguably.example/claims/c1", type: "Text", format: "text/html", purpose: "linking" },
+      ],
+      target: [
+        {
+          source: "https://arguably.example/articles/an-article",
+          selector: [
+            { type: "TextQuoteSelector", exact: "the words", prefix: "before ", suffix: " after" },
+            { type: "TextPositionSelector", start: 10, end: 19 },
+          ],
+        },
+      ],
     });
+  });
+
+  test("targets the original page first, with selectors that hold for the original's text", () => {
+    // The original as fetched: navigation, typographic quotes, a line break inside the sentence, an
+    // emoji before it (two UTF-16 units, one code point), and the same words once more, later.
+    const original = 'Menu · Subscribe 🙂\n\nThe war \u201cis still\u201d\n   going on, said the minister.\n\nLater: the war "is still" going on, again.';
+    const copy = 'The war "is still" going on, said the minister.';
+    const claim = {
+      ...anchored,
+      exact: 'The war "is still" going on',
+      prefix: "",
+      suffix: ", said the minister.",
+      start: 0,
+      end: 27,
+      origin: "editor" as const,
+      raisedBy: null,
+    };
+    const annotation = toWebAnnotation(claim, "https://arguably.example", { url: "https://news.example/story", text: original, copyLength: copy.length });
+    const [publisher, ours] = annotation.target;
+    expect(publisher.source).toBe("https://news.example/story");
+    const [quote, position] = publisher.selector as unknown as [{ exact: string; prefix: string; suffix: string }, { start: number; end: number }];
+    expect(quote.exact).toBe("The war \u201cis still\u201d\n   going on");
+    expect(quote.suffix.startsWith(", said the minister.")).toBe(true);
+    // Offsets in code points: the emoji counts once.
+    const codePoints = [...original];
+    expect(codePoints.slice(position.start, position.end).join("")).toBe(quote.exact);
+    expect(original.includes(`${quote.prefix}${quote.exact}${quote.suffix}`)).toBe(true);
+    expect(ours.source).toBe("https://arguably.example/articles/an-article");
+  });
+
+  test("finds every sentence of both demo articles in their raw scrapes, word for word", () => {
+    for (const file of ["nato-ukraine-invite.txt", "korea-scenario.txt"]) {
+      const raw = readFileSync(path.join("content", "seeds", file), "utf8");
+      const { blocks } = extractArticle(raw);
+      const body = blocks.map((block) => block.text).join("\n\n");
+      let at = 0;
+      for (const block of blocks) {
+        const start = body.indexOf(block.text, at);
+        at = start + block.text.length;
+        for (const span of segmentSentences(block.text)) {
+          const exact = block.text.slice(span.start, span.end);
+          const from = start + span.start;
+          const found = locateInOriginal(raw, {
+            exact,
+            prefix: body.slice(Math.max(0, from - 32), from),
+            suffix: body.slice(from + exact.length, from + exact.length + 32),
+            near: from / body.length,
+          });
+          expect(found, `${file}: ${exact}`).not.toBeNull();
+          expect(found!.exact.replace(/\s+/g, " ")).toBe(exact.replace(/\s+/g, " "));
+          expect(raw.slice(found!.start, found!.end)).toBe(found!.exact);
+        }
+      }
+    }
+  });
+
+  test("says nothing of positions in the original when its text is unknown", () => {
+    const annotation = toWebAnnotation({ ...anchored, origin: "editor", raisedBy: null }, "https://arguably.example", {
+      url: "https://news.example/story",
+      text: null,
+      copyLength: 100,
+    });
+    expect(annotation.target[0]).toEqual({
+      source: "https://news.example/story",
+      selector: [{ type: "TextQuoteSelector", exact: "the words", prefix: "before ", suffix: " after" }],
+    });
+  });
+});
+
+describe("sources in the formats", () => {
+  const quoteText = fc.string({ maxLength: 80 }).map((text) => text.trim() || null);
+  const withSources: fc.Arbitrary<DebateTree> = fc
+    .tuple(
+      trees.filter((tree) => tree.responses.length > 0),
+      fc.array(
+        fc.array(fc.record({ path: syntaxHeavyText.map((text) => encodeURIComponent(text)), quote: fc.oneof(quoteText, syntaxHeavyText) }), { maxLength: 3 }),
+      ),
+    )
+    .map(([tree, lists]) => ({
+      ...tree,
+      responses: tree.responses.map((response, index) => ({
+        ...response,
+        sources: (lists[index] ?? []).map((source, n) => ({ url: `https://example.org/${n}/${source.path}?q={x}#y`, quote: source.quote })),
+      })),
+    }));
+  const sourcesOf = (tree: DebateTree) => inTreeOrder(tree).map((response) => response.sources ?? []);
+
+  test("Argdown carries them as statement data that @argdown/core reads, and reads them back", () => {
+    fc.assert(
+      fc.property(withSources, (tree) => {
+        const text = toArgdown(tree);
+        referenceParse(text);
+        expect(sourcesOf(parseArgdown(text))).toEqual(sourcesOf(tree));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test("AIF carries them on the statement's node", () => {
+    fc.assert(
+      fc.property(withSources, (tree) => {
+        expect(sourcesOf(parseAif(JSON.parse(JSON.stringify(toAif(tree)))))).toEqual(sourcesOf(tree));
+      }),
+    );
   });
 });
 

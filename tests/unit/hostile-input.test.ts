@@ -54,6 +54,24 @@ describe("cross-site scripting through responses (Markdown)", () => {
   });
 });
 
+describe("GitHub-flavoured Markdown in responses", () => {
+  const render = (text: string) => renderToStaticMarkup(createElement(Markdown, { text }));
+
+  test("a pasted address becomes a link that opens safely; ~~text~~ is struck through; a lone ~ stays text", () => {
+    const html = render("See https://www.nato.int/cps/en/natohq/topics_37750.htm and www.example.org for ~~two~~ ~5 reasons.");
+    expect(html).toContain('<a href="https://www.nato.int/cps/en/natohq/topics_37750.htm" rel="nofollow ugc noopener noreferrer" target="_blank">');
+    expect(html).toContain('<a href="http://www.example.org" rel="nofollow ugc noopener noreferrer" target="_blank">www.example.org</a>');
+    expect(html).toContain("<del>two</del>");
+    expect(html).toContain("~5 reasons");
+  });
+
+  test("tables and task lists show as their text, not as markup outside the subset", () => {
+    const html = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done");
+    expect(html).not.toMatch(/<(table|input)/);
+    expect(html).toContain("done");
+  });
+});
+
 describe("Markdown bombs", () => {
   const render = (text: string) => renderToStaticMarkup(createElement(Markdown, { text }));
   const depth = (html: string, tag: string) => {

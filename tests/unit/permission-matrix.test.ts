@@ -34,6 +34,8 @@ const MATRIX: Record<PolicyAction, Who[]> = {
   "claim.curate": ["editor", "moderator", "admin"],
   "claim.vote": EVERYONE_SIGNED_IN,
   "response.vote": EVERYONE_SIGNED_IN.filter((who) => who !== "author"),
+  "response.askForSource": EVERYONE_SIGNED_IN.filter((who) => who !== "author"),
+  "claim.crux": EVERYONE_SIGNED_IN,
   follow: EVERYONE_SIGNED_IN,
   report: EVERYONE_SIGNED_IN.filter((who) => who !== "author"),
   "notifications.read": EVERYONE_SIGNED_IN,

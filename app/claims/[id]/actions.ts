@@ -12,12 +12,14 @@ import { deleteResponse } from "@/lib/debate/delete-response";
 import { editResponse } from "@/lib/debate/edit-response";
 import { setFollow } from "@/lib/debate/follow";
 import { postResponse } from "@/lib/debate/post-response";
-import { editResponseSchema, idSchema, postResponseSchema, responseVoteSchema } from "@/lib/debate/schemas";
+import { editResponseSchema, idSchema, postResponseSchema, responseVoteSchema, sourceRequestSchema } from "@/lib/debate/schemas";
+import { askForSource } from "@/lib/debate/ask-for-source";
+import { readPersonalCrux } from "@/lib/debate/personal-crux";
 import { voteOnResponse } from "@/lib/debate/vote-on-response";
 import { reportItem } from "@/lib/moderation/report-item";
 import { reportSchema } from "@/lib/moderation/schemas";
 import type { LiveResponse } from "@/lib/live/updates";
-import { canCurateClaims, canParticipate, canPost } from "@/lib/policy";
+import { canCurateClaims, canParticipate, canPost, canReadCrux } from "@/lib/policy";
 
 const participant = { can: canParticipate, forbidden: "Your account cannot do that right now." };
 const poster = {
@@ -43,12 +45,20 @@ export const postResponseAction = authorizedAction({ ...poster, schema: postResp
     supporters: 0,
     opposers: 0,
     strength: 0,
+    sources: input.sources ?? [],
+    sourceRequests: 0,
   };
   return { id, held: hiddenAt !== null, response };
 });
 
 export const editResponseAction = authorizedAction({ ...poster, schema: onClaim.extend(editResponseSchema.shape) }, async (input, user) => {
-  const { editedAt, held } = await editResponse({ responseId: input.responseId, actor: user, body: input.body, seenEditedAt: input.seenEditedAt });
+  const { editedAt, held } = await editResponse({
+    responseId: input.responseId,
+    actor: user,
+    body: input.body,
+    sources: input.sources,
+    seenEditedAt: input.seenEditedAt,
+  });
   return { editedAt: editedAt.toISOString(), held };
 });
 
@@ -59,6 +69,16 @@ export const deleteResponseAction = authorizedAction({ ...participant, schema: o
 export const voteOnResponseAction = authorizedAction({ ...participant, schema: onClaim.extend(responseVoteSchema.shape) }, async (input, user) => {
   await voteOnResponse(user, { responseId: input.responseId, value: input.value });
 });
+
+/** "Needs a source": a kind of vote (lib/debate/ask-for-source.ts). */
+export const askForSourceAction = authorizedAction({ ...participant, schema: onClaim.extend(sourceRequestSchema.shape) }, async (input, user) =>
+  askForSource(user, { responseId: input.responseId, needsSource: input.needsSource }),
+);
+
+/** "Your crux here": read for the person from their own votes, never cached. */
+export const personalCruxAction = authorizedAction({ can: canReadCrux, forbidden: "Sign in to see your crux.", schema: onClaim }, async (input, user) =>
+  readPersonalCrux(user, input.claimId),
+);
 
 export const followClaimAction = authorizedAction({ ...participant, schema: onClaim.extend({ follow: z.boolean() }) }, async (input, user) => {
   await setFollow({ userId: user.id, claimId: input.claimId, follow: input.follow });

@@ -18,8 +18,10 @@ import { ReportButton } from "./report-button";
 import { ClaimVotes, FollowClaim, PostButtons } from "./debate-controls";
 import { ColumnEmpty, LiveColumnCount, LiveStanding, NewResponses, type ColumnKey } from "./live-parts";
 import { ResponseItem } from "./response-tree";
+import { BridgedStanding } from "./bridged-standing";
+import { PersonalCrux } from "./personal-crux";
 
-const SORT_LABELS: Record<Sort, string> = { best: "Best", newest: "Newest", debated: "Most debated", controversial: "Controversial" };
+const SORT_LABELS: Record<Sort, string> = { best: "Best", bridging: "Bridging", newest: "Newest", debated: "Most debated", controversial: "Controversial" };
 
 /** The reasons as the page names them (lib/live/updates.ts, which live updates use too). */
 function reasonsOf(discussion: ClaimDiscussion) {
@@ -138,6 +140,8 @@ export async function ClaimDiscussionView({
           <h2 className="font-semibold">Standing</h2>
           <LiveStanding claimId={claim.id} initial={reasonsOf(discussion)} />
         </section>
+        <BridgedStanding bridging={discussion.bridging} byId={discussion.byId} />
+        <PersonalCrux claimId={claim.id} />
       </header>
       {claim.hidden ? <Alert tone="info">Hidden from readers while moderators review reports about this claim. You see it because you moderate.</Alert> : null}
       {claim.duplicateOfId ? (

@@ -14,7 +14,17 @@ import { useServerAction } from "@/components/use-server-action";
 import type { ActionResult } from "@/lib/auth/actions";
 import { readProblem, toActionFailure } from "@/lib/errors";
 import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
-import { deleteResponseAction, editResponseAction, followClaimAction, followResponseAction, postResponseAction, voteOnResponseAction } from "./actions";
+import { MAX_SOURCES, SOURCE_QUOTE_MAX } from "@/lib/debate/schemas";
+import type { CitedSource } from "@/lib/debate/response-sources";
+import {
+  askForSourceAction,
+  deleteResponseAction,
+  editResponseAction,
+  followClaimAction,
+  followResponseAction,
+  postResponseAction,
+  voteOnResponseAction,
+} from "./actions";
 
 /** 128 random bits as hex; getRandomValues works on plain-http hosts, where randomUUID does not exist. */
 function newSubmissionKey() {
@@ -174,12 +184,64 @@ function SimilarArguments({ claimId, draft }: { claimId: string; draft: string }
   );
 }
 
+/** The sources being written: rows of address and optional quote; empty rows are left out. */
+function SourcesEditor({ id, sources, onChange }: { id: string; sources: CitedSource[]; onChange: (sources: CitedSource[]) => void }) {
+  const update = (index: number, change: Partial<CitedSource>) => onChange(sources.map((source, at) => (at === index ? { ...source, ...change } : source)));
+  return (
+    <fieldset className="space-y-2 rounded-md border border-line p-2">
+      <legend className="px-1 text-sm font-medium">Sources (optional)</legend>
+      {sources.map((source, index) => (
+        <div key={index} className="grid gap-1 sm:grid-cols-[1fr_1fr_auto]">
+          <label className="sr-only" htmlFor={`${id}-source-${index}-url`}>
+            Source {index + 1}: web address
+          </label>
+          <input
+            id={`${id}-source-${index}-url`}
+            type="url"
+            inputMode="url"
+            placeholder="https://…"
+            value={source.url}
+            onChange={(event) => update(index, { url: event.target.value })}
+            className="rounded-md border border-line bg-white p-1.5 text-sm"
+          />
+          <label className="sr-only" htmlFor={`${id}-source-${index}-quote`}>
+            Source {index + 1}: the words you rely on (optional)
+          </label>
+          <input
+            id={`${id}-source-${index}-quote`}
+            placeholder="The words you rely on (optional)"
+            maxLength={SOURCE_QUOTE_MAX}
+            value={source.quote ?? ""}
+            onChange={(event) => update(index, { quote: event.target.value })}
+            className="rounded-md border border-line bg-white p-1.5 text-sm"
+          />
+          <Button variant="link" onClick={() => onChange(sources.filter((_, at) => at !== index))}>
+            Remove source {index + 1}
+          </Button>
+        </div>
+      ))}
+      {sources.length < MAX_SOURCES ? (
+        <Button variant="link" onClick={() => onChange([...sources, { url: "", quote: null }])}>
+          Add a source
+        </Button>
+      ) : (
+        <p className="text-xs text-muted">At most {MAX_SOURCES} sources.</p>
+      )}
+    </fieldset>
+  );
+}
+
+/** The rows someone filled in, as the server takes them. */
+const filledSources = (sources: CitedSource[]) =>
+  sources.filter((source) => source.url.trim() || source.quote?.trim()).map((source) => ({ url: source.url.trim(), quote: source.quote?.trim() || null }));
+
 export function ResponseForm({
   claimId,
   parentId,
   stance,
   onDone,
   initialText = "",
+  initialSources = [],
   submitLabel = "Post response",
   onSubmitText,
 }: {
@@ -188,11 +250,13 @@ export function ResponseForm({
   stance: Stance;
   onDone?: () => void;
   initialText?: string;
+  initialSources?: CitedSource[];
   submitLabel?: string;
-  onSubmitText?: (text: string) => Promise<ActionResult<unknown>>;
+  onSubmitText?: (text: string, sources: CitedSource[]) => Promise<ActionResult<unknown>>;
 }) {
   const router = useRouter();
   const [text, setText] = useState(initialText);
+  const [sources, setSources] = useState<CitedSource[]>(initialSources);
   const [posting, setPosting] = useState<string | null>(null);
   // One key per response being written: a repeated submit of it cannot post it twice.
   const [submissionKey, setSubmissionKey] = useState(newSubmissionKey);
@@ -210,13 +274,17 @@ export function ResponseForm({
         event.preventDefault();
         setPosting(text);
         run<unknown>(
-          () => (onSubmitText ? onSubmitText(text) : postResponseAction({ claimId, parentId, stance, body: text, submissionKey })),
+          () =>
+            onSubmitText
+              ? onSubmitText(text, filledSources(sources))
+              : postResponseAction({ claimId, parentId, stance, body: text, sources: filledSources(sources), submissionKey }),
           (answer) => {
             const posted = answer as { response?: LiveResponse; held?: boolean } | undefined;
             // Shown at once from the answer; held for review, it is the author's alone: their page, rendered for them.
             if (posted?.held) router.refresh();
             else if (posted?.response) addOwnResponse(posted.response);
             setText("");
+            setSources([]);
             setSubmissionKey(newSubmissionKey());
             onDone?.();
           },
@@ -236,9 +304,10 @@ export function ResponseForm({
         aria-describedby={`form-${parentId ?? claimId}-${stance}-help`}
       />
       <p id={`form-${parentId ?? claimId}-${stance}-help`} className={`text-xs ${tooLong ? "text-red-700" : "text-muted"}`}>
-        {length} / {RESPONSE_MAX.toLocaleString("en")} characters{tooShort ? ` (at least ${RESPONSE_MIN})` : ""}. *emphasis*, **strong**, [links](https://…),
-        lists and &gt; quotes work.
+        {length} / {RESPONSE_MAX.toLocaleString("en")} characters{tooShort ? ` (at least ${RESPONSE_MIN})` : ""}. *emphasis*, **strong**, ~~strikethrough~~,
+        [links](https://…) or plain addresses, lists and &gt; quotes work.
       </p>
+      <SourcesEditor id={`form-${parentId ?? claimId}-${stance}`} sources={sources} onChange={setSources} />
       {!onSubmitText ? <SimilarArguments claimId={claimId} draft={text} /> : null}
       {pending && posting ? (
         <p className="rounded-md border border-dashed border-line p-2 text-sm text-muted" role="status">
@@ -269,6 +338,11 @@ export interface ControlledResponse {
   editedAt: string | null;
   strong: number;
   weak: number;
+  supporters: number;
+  opposers: number;
+  strength: number;
+  sources: CitedSource[];
+  sourceRequests: number;
   /** Deleted by its author or removed by a moderator: nothing more can be done with it. */
   deleted: boolean;
   /** Readers do not see it (under review, or below a withheld response): no votes, replies or follows. */
@@ -295,6 +369,25 @@ export function ResponseControls({ claimId, response, claimOpen }: { claimId: st
   const body = live?.body ?? response.body;
   const editedAt = live?.editedAt !== undefined ? live.editedAt : response.editedAt;
   const closed = deleted || response.withheld;
+  const asksForSource = viewer?.sourceRequests.includes(response.id) ?? false;
+  const sources = live?.sources ?? response.sources;
+  // What the page shows of the response now, kept by the person's own changes to it.
+  const shown = {
+    strong: live?.strong ?? response.strong,
+    weak: live?.weak ?? response.weak,
+    supporters: live?.supporters ?? response.supporters,
+    opposers: live?.opposers ?? response.opposers,
+    strength: live?.strength ?? response.strength,
+    sourceRequests: live?.sourceRequests ?? response.sourceRequests,
+  };
+  const askForSource = () =>
+    run(
+      () => askForSourceAction({ claimId, responseId: response.id, needsSource: !asksForSource }),
+      (answer) => {
+        patchViewerOverlay(articleId, (overlay) => ({ ...overlay, sourceRequests: toggled(overlay.sourceRequests, response.id, !asksForSource) }));
+        patchLiveResponse(response.id, { sourceRequests: (answer as { sourceRequests: number }).sourceRequests }, shown);
+      },
+    );
   const vote = (value: ResponseVoteValue) => {
     const next = viewerVote === value ? null : value;
     run(
@@ -321,6 +414,11 @@ export function ResponseControls({ claimId, response, claimOpen }: { claimId: st
             onClick={() => vote("weak")}
           />
         </div>
+        {viewerId && !own && !closed && !sources.length ? (
+          <Button variant="link" aria-pressed={asksForSource} disabled={pending} onClick={askForSource} title="It states a fact without a source">
+            {asksForSource ? "You asked for a source" : "Needs a source"}
+          </Button>
+        ) : null}
         {viewerId && viewerCanPost && !closed ? (
           <>
             <Button variant="link" onClick={() => setOpen(open === "support" ? null : "support")}>
@@ -365,7 +463,7 @@ export function ResponseControls({ claimId, response, claimOpen }: { claimId: st
                 if (window.confirm("Delete this response? Its replies stay; its text is removed."))
                   run(
                     () => deleteResponseAction({ claimId, responseId: response.id }),
-                    () => patchLiveResponse(response.id, { deleted: true, body: "" }),
+                    () => patchLiveResponse(response.id, { deleted: true, body: "" }, shown),
                   );
               }}
             >
@@ -382,11 +480,12 @@ export function ResponseControls({ claimId, response, claimOpen }: { claimId: st
           parentId={response.id}
           stance="support"
           initialText={body}
+          initialSources={sources}
           submitLabel="Save changes"
-          onSubmitText={async (text) => {
-            const result = await editResponseAction({ claimId, responseId: response.id, body: text, seenEditedAt: editingFrom });
+          onSubmitText={async (text, newSources) => {
+            const result = await editResponseAction({ claimId, responseId: response.id, body: text, sources: newSources, seenEditedAt: editingFrom });
             if (result.ok && result.data.held) router.refresh();
-            else if (result.ok) patchLiveResponse(response.id, { body: text, editedAt: result.data.editedAt });
+            else if (result.ok) patchLiveResponse(response.id, { body: text, sources: newSources, editedAt: result.data.editedAt }, shown);
             return result;
           }}
           onDone={() => setOpen(null)}

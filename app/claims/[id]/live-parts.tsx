@@ -9,6 +9,8 @@ import { Markdown } from "@/components/markdown";
 import { StandingBar } from "@/components/standing-bar";
 import { markRendered, useLiveClaim, useLiveResponse, useNewResponses, useReported } from "@/components/live/live-store";
 import type { LiveReason, LiveResponse } from "@/lib/live/updates";
+import type { CitedSource } from "@/lib/debate/response-sources";
+import { NeedsSourceBadge, SourceList } from "@/components/debate/sources";
 import type { Stance } from "@/lib/vocabulary";
 import { ResponseControls } from "./debate-controls";
 import { ReportButton } from "./report-button";
@@ -128,6 +130,19 @@ export function LiveResponseBody({ id, children }: { id: string; children: React
   return <>{children}</>;
 }
 
+/** The response's sources, as the server drew them until an edit brings new ones. */
+export function LiveSources({ id, initial }: { id: string; initial: CitedSource[] }) {
+  const live = useLiveResponse(id);
+  if (live?.deleted) return null;
+  return <SourceList sources={live?.sources ?? initial} />;
+}
+
+export function LiveSourceBadge({ id, initial }: { id: string; initial: { sourceRequests: number; sources: CitedSource[] } }) {
+  const live = useLiveResponse(id);
+  if (live?.deleted) return null;
+  return <NeedsSourceBadge requests={live?.sourceRequests ?? initial.sourceRequests} sources={(live?.sources ?? initial.sources).length} />;
+}
+
 /** A response that arrived after the page was drawn. */
 function NewResponseItem({ response, claimOpen, depth }: { response: LiveResponse; claimOpen: boolean; depth: number }) {
   const live = useLiveResponse(response.id);
@@ -140,12 +155,14 @@ function NewResponseItem({ response, claimOpen, depth }: { response: LiveRespons
         <LiveEditedMark id={response.id} initial={{ editedAt: null, deleted: false }} />
         <span className="rounded bg-sky-100 px-1 text-sky-900">new</span>
         <LiveResponseFigures id={response.id} initial={figures} />
+        <LiveSourceBadge id={response.id} initial={response} />
       </div>
       <div className="mt-2 text-sm" data-testid="response-body">
         <LiveResponseBody id={response.id}>
           <Markdown text={response.body} />
         </LiveResponseBody>
       </div>
+      <LiveSources id={response.id} initial={response.sources} />
       <ResponseControls
         claimId={response.claimId}
         claimOpen={claimOpen}
@@ -156,6 +173,11 @@ function NewResponseItem({ response, claimOpen, depth }: { response: LiveRespons
           editedAt: null,
           strong: response.strong,
           weak: response.weak,
+          supporters: response.supporters,
+          opposers: response.opposers,
+          strength: response.strength,
+          sources: response.sources,
+          sourceRequests: response.sourceRequests,
           deleted: false,
           withheld: false,
         }}

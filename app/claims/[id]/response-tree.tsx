@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import type { ResponseView } from "@/lib/debate/discussion";
 import { ResponseControls } from "./debate-controls";
-import { LiveEditedMark, LiveResponseBody, LiveResponseFigures, LiveResponseFrame, NewResponses } from "./live-parts";
+import { LiveEditedMark, LiveResponseBody, LiveResponseFigures, LiveResponseFrame, LiveSourceBadge, LiveSources, NewResponses } from "./live-parts";
 import { ReportButton } from "./report-button";
 import { ResponseByline } from "./response-byline";
 
@@ -38,12 +38,14 @@ export function ResponseItem({ response, claimId, claimOpen, depth = 1 }: { resp
           <ResponseByline stance={response.stance} author={response.author} createdAt={response.createdAt} />
           <LiveEditedMark id={response.id} initial={{ editedAt: response.editedAt?.toISOString() ?? null, deleted: response.deleted }} />
           <LiveResponseFigures id={response.id} initial={response} />
+          {!response.deleted ? <LiveSourceBadge id={response.id} initial={response} /> : null}
         </div>
         <div className="mt-2 text-sm" data-testid="response-body">
           <LiveResponseBody id={response.id}>
             <ResponseText response={response} />
           </LiveResponseBody>
         </div>
+        {!response.deleted ? <LiveSources id={response.id} initial={response.sources} /> : null}
         <ResponseControls
           claimId={claimId}
           claimOpen={claimOpen}
@@ -54,6 +56,11 @@ export function ResponseItem({ response, claimId, claimOpen, depth = 1 }: { resp
             editedAt: response.editedAt?.toISOString() ?? null,
             strong: response.strong,
             weak: response.weak,
+            supporters: response.supporters,
+            opposers: response.opposers,
+            strength: response.strength,
+            sources: response.sources,
+            sourceRequests: response.sourceRequests,
             deleted: response.deleted || response.removed,
             withheld: response.withheld,
           }}

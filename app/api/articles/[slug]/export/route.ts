@@ -25,7 +25,7 @@ export const dynamic = "force-dynamic";
 const iso = (date: Date) => date.toISOString();
 
 async function* responsesCsv(claimIds: string[]) {
-  yield csvLines([["response_id", "claim_id", "parent_id", "stance", "created_at", "strong_votes", "weak_votes", "strength", "text"]]);
+  yield csvLines([["response_id", "claim_id", "parent_id", "stance", "created_at", "strong_votes", "weak_votes", "strength", "text", "sources"]]);
   for await (const page of responsePages(claimIds)) {
     yield csvLines(
       page.map((response) => [
@@ -38,6 +38,8 @@ async function* responsesCsv(claimIds: string[]) {
         response.weakVotes,
         Number(response.strength.toFixed(4)),
         response.body,
+        // One source per line: its address, then the words it quotes.
+        response.sources.map((source) => (source.quote ? `${source.url} "${source.quote}"` : source.url)).join("\n"),
       ]),
     );
   }
@@ -79,7 +81,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       return file(JSON.stringify(toAifDebates(await trees()), null, 2), "application/json; charset=utf-8", "json");
     case "annotations": {
       const site = appUrl().replace(/\/$/, "");
-      const items = data.claims.map((claim) => toWebAnnotation({ ...claim, articleSlug: data.article.slug }, site));
+      const original = { url: data.article.sourceUrl, text: data.article.originalText, copyLength: data.article.body.length };
+      const items = data.claims.map((claim) => toWebAnnotation({ ...claim, articleSlug: data.article.slug }, site, original));
       const collection = {
         "@context": "http://www.w3.org/ns/anno.jsonld",
         id: `${site}/api/articles/${encodeURIComponent(data.article.slug)}/export?format=annotations`,

@@ -34,6 +34,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     case "aif":
       return file(JSON.stringify(toAif(debate.tree), null, 2), "application/json; charset=utf-8", "aif.json");
     case "annotation":
-      return file(JSON.stringify(toWebAnnotation(debate.anchor, appUrl()), null, 2), "application/ld+json; charset=utf-8", "jsonld");
+      return file(JSON.stringify(toWebAnnotation(debate.anchor, appUrl(), debate.original), null, 2), "application/ld+json; charset=utf-8", "jsonld");
   }
 }

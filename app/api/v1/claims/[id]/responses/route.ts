@@ -26,6 +26,7 @@ export const POST = apiRoute(postOperation, async ({ params, body, caller, reque
     parentId: body.parentId,
     stance: body.stance,
     body: body.body,
+    sources: body.sources,
     submissionKey: idempotencyKey ?? undefined,
   });
   const response = orNotFound(await getResponseItem(posted.id, user), "That claim does not exist.");

@@ -1,0 +1,45 @@
+"use client";
+// "Your crux here": for a signed-in reader who voted on the claim, the response whose vote would move
+// the claim most for them (lib/argument/crux.ts). Asked for from the person's own layer, after their
+// votes change; a shared page never holds it.
+import { useEffect, useState } from "react";
+import { useViewer } from "@/components/viewer/viewer-scope";
+import type { CruxView } from "@/lib/debate/personal-crux";
+import { personalCruxAction } from "./actions";
+
+const percent = (value: number) => `${Math.round(value * 100)}%`;
+
+export function PersonalCrux({ claimId }: { claimId: string }) {
+  const viewer = useViewer();
+  const [crux, setCrux] = useState<CruxView | null>(null);
+  const claimVote = viewer?.claimVotes[claimId] ?? null;
+  // Any change of the person's votes may change their crux.
+  const votes = viewer ? JSON.stringify([claimVote, viewer.responseVotes]) : null;
+  useEffect(() => {
+    if (!viewer?.user || !claimVote) return;
+    let current = true;
+    personalCruxAction({ claimId }).then((result) => {
+      if (current) setCrux(result.ok ? result.data : null);
+    });
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `votes` stands for the viewer's votes
+  }, [claimId, votes]);
+  if (!viewer?.user || !claimVote || !crux) return null;
+  const other = crux.vote === "strong" ? "weak" : "strong";
+  return (
+    <aside aria-label="Your crux here" className="rounded-lg border border-violet-300 bg-violet-50 p-3 text-sm" data-testid="personal-crux">
+      <p className="font-semibold">Your crux here</p>
+      <p>
+        <a href={`#response-${crux.responseId}`} className="text-accent hover:underline">
+          “{crux.excerpt}”
+        </a>
+      </p>
+      <p className="text-muted">
+        You rated it {crux.vote}. From your own votes the claim stands at {percent(crux.standing)} for you; if you found it {other} instead, it would stand at{" "}
+        {percent(crux.ifChanged)}. Of everything you rated here, your view of the claim hangs most on this.
+      </p>
+    </aside>
+  );
+}

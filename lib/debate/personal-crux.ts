@@ -1,0 +1,39 @@
+// "Your crux here" (lib/argument/crux.ts): for a signed-in reader who voted on a claim, the response
+// whose vote would move the claim most for them. Read for the claim page's person layer, on request.
+import { getReadDb } from "@/lib/db/client";
+import { personalCrux, type Crux } from "@/lib/argument/crux";
+import type { Actor } from "@/lib/policy";
+import { reasonExcerpt } from "@/lib/live/updates";
+import { arguingResponseWhere, visibleClaimWhere } from "./visibility";
+
+export interface CruxView extends Crux {
+  excerpt: string;
+}
+
+export async function readPersonalCrux(viewer: Actor, claimId: string): Promise<CruxView | null> {
+  const db = getReadDb();
+  const claim = await db.claim.findFirst({ where: { id: claimId, ...visibleClaimWhere(viewer) }, select: { id: true } });
+  if (!claim) return null;
+  const [claimVote, responses, votes] = await Promise.all([
+    db.claimVote.findUnique({ where: { claimId_userId: { claimId, userId: viewer.id } }, select: { value: true } }),
+    db.response.findMany({
+      where: { claimId, ...arguingResponseWhere },
+      select: { id: true, parentId: true, stance: true, strongVotes: true, weakVotes: true, body: true },
+    }),
+    db.responseVote.findMany({ where: { userId: viewer.id, response: { claimId, ...arguingResponseWhere } }, select: { responseId: true, value: true } }),
+  ]);
+  if (!claimVote) return null;
+  const crux = personalCrux(
+    claimVote.value,
+    responses.map((response) => ({
+      id: response.id,
+      parentId: response.parentId,
+      stance: response.stance,
+      strong: response.strongVotes,
+      weak: response.weakVotes,
+    })),
+    new Map(votes.map((vote) => [vote.responseId, vote.value])),
+  );
+  if (!crux) return null;
+  return { ...crux, excerpt: reasonExcerpt(responses.find((response) => response.id === crux.responseId)!.body, false) };
+}
