@@ -3,7 +3,7 @@
 // app instance turns it into one update (./build-update.ts) for all of its readers (./hub.ts). Several app
 // instances on one database therefore see each other's writes.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { queueBridging } from "@/lib/debate/bridged-standing";
+import { queueBridging } from "@/lib/jobs/bridging-job";
 
 export const LIVE_CHANNEL = "arguably_live";
 

@@ -197,8 +197,9 @@ function SourcesEditor({ id, sources, onChange }: { id: string; sources: CitedSo
           </label>
           <input
             id={`${id}-source-${index}-url`}
-            type="url"
+            type="text"
             inputMode="url"
+            autoComplete="url"
             placeholder="https://…"
             value={source.url}
             onChange={(event) => update(index, { url: event.target.value })}

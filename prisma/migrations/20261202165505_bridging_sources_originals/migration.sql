@@ -94,8 +94,10 @@ CREATE TRIGGER arguably_page_changed AFTER INSERT OR UPDATE OR DELETE ON "Respon
 CREATE TRIGGER arguably_page_changed AFTER INSERT OR UPDATE OR DELETE ON "SourceRequest"
   FOR EACH ROW EXECUTE FUNCTION arguably_page_changed();
 
--- Sources are searchable with their response (issue 19): the address's words and the quoted passage.
+-- Sources are searchable with their response (issue 19): the address (whole, as a host and path, and cut
+-- into its words, so "wikipedia" finds en.wikipedia.org) and the quoted passage.
 CREATE FUNCTION arguably_source_document(url text, quote text) RETURNS tsvector
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT setweight(to_tsvector('english'::regconfig, url || ' ' || coalesce(quote, '')), 'B') $$;
+  AS $$ SELECT setweight(to_tsvector('english'::regconfig,
+    url || ' ' || regexp_replace(url, '[^[:alnum:]]+', ' ', 'g') || ' ' || coalesce(quote, '')), 'B') $$;
 CREATE INDEX manual_source_search ON "ResponseSource" USING gin (arguably_source_document(url, quote));
