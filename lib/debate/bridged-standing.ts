@@ -1,15 +1,13 @@
-// Bridged standings (decision 020): the job queue's recompute_bridging runs this for an article after
-// its votes or debates change (queued by lib/jobs/bridging-job.ts, from every announced change and from
-// the edge's claim vote; at most one job per article pending). It fits one model on every vote in the article, so a voter's position comes from all they
-// voted on, then writes each claim's bridged standing, groups and responses' bridged scores.
+// Bridged standings (decision 020): the job queue's recompute_bridging runs this for an article after its
+// votes or debates change (queued by lib/jobs/bridging-job.ts, from every announced change and from the
+// edge's claim vote; at most one job per article pending). It fits one model on every vote in the
+// article, so a voter's position comes from all they voted on, then writes each claim's bridged
+// standing, groups and responses' bridged scores.
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { analyseClaim, claimItem, responseItem, type DebateNode } from "@/lib/argument/bridged-standing";
 import { fitBridging, type Rating } from "@/lib/argument/bridging";
 import { arguingResponseWhere } from "./visibility";
-
-/** Votes in a burst are folded into one run this long after the first. */
-const SETTLE_MS = 3_000;
 
 export async function recomputeBridging(articleId: string) {
   const db = getDb();
