@@ -35,7 +35,11 @@ export function SourceList({ sources }: { sources: CitedSource[] }) {
 export function NeedsSourceBadge({ requests, sources }: { requests: number; sources: number }) {
   if (requests < 1 || sources > 0) return null;
   return (
-    <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900" data-testid="needs-source" title="Readers asked for a source for what this response states.">
+    <span
+      className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900"
+      data-testid="needs-source"
+      title="Readers asked for a source for what this response states."
+    >
       Needs a source · {requests}
     </span>
   );

@@ -58,6 +58,7 @@ function sections(person: Actor): [string, () => AsyncGenerator<object[]>][] {
                   removedAt: true,
                   removalReason: true,
                   revisions: { orderBy: { createdAt: "asc" }, select: { body: true, createdAt: true } },
+                  sources: { orderBy: { position: "asc" }, select: { url: true, quote: true } },
                 },
               })
             ).map((row) => ({ ...row, url: `${base}/responses/${row.id}` })),
@@ -88,6 +89,20 @@ function sections(person: Actor): [string, () => AsyncGenerator<object[]>][] {
               orderBy: { responseId: "asc" },
               take: PAGE,
               select: { responseId: true, value: true, createdAt: true },
+            }),
+          (row) => row.responseId,
+        ),
+    ],
+    [
+      "sourceRequests",
+      () =>
+        pages(
+          async (after) =>
+            await db.sourceRequest.findMany({
+              where: { userId, response: seenResponse, ...(after ? { responseId: { gt: after } } : {}) },
+              orderBy: { responseId: "asc" },
+              take: PAGE,
+              select: { responseId: true, createdAt: true },
             }),
           (row) => row.responseId,
         ),

@@ -33,9 +33,13 @@ export async function deleteAccount(input: { userId: string; sessionId: string |
 
       const now = new Date();
       await tx.responseRevision.deleteMany({ where: { response: { authorId: userId } } });
-      if (!input.keepText) await tx.response.updateMany({ where: { authorId: userId, deletedAt: null }, data: { body: "", deletedAt: now } });
+      if (!input.keepText) {
+        await tx.response.updateMany({ where: { authorId: userId, deletedAt: null }, data: { body: "", deletedAt: now } });
+        await tx.responseSource.deleteMany({ where: { response: { authorId: userId } } });
+      }
       await tx.claimVote.deleteMany({ where: { userId } });
       await tx.responseVote.deleteMany({ where: { userId } });
+      await tx.sourceRequest.deleteMany({ where: { userId } });
       await tx.follow.deleteMany({ where: { userId } });
       await tx.notification.deleteMany({ where: { userId } });
       await tx.personalAccessToken.deleteMany({ where: { userId } });

@@ -53,67 +53,71 @@ function startingFactor(item: string) {
   return createHash("sha256").update(item).digest().readUInt32BE(0) / 0xffffffff - 0.5;
 }
 
-/** The (intercept, factor) minimising Σ (target - intercept - x·factor)² + λi·intercept² + λf·factor². */
-function ridge2(rows: { target: number; x: number; weight: number }[], lambdaIntercept: number, lambdaFactor: number) {
-  let n = 0;
-  let sx = 0;
-  let sxx = 0;
-  let st = 0;
-  let sxt = 0;
-  for (const { target, x, weight } of rows) {
-    n += weight;
-    sx += weight * x;
-    sxx += weight * x * x;
-    st += weight * target;
-    sxt += weight * x * target;
-  }
-  const a = n + lambdaIntercept;
-  const d = sxx + lambdaFactor;
-  const determinant = a * d - sx * sx;
-  return { intercept: (d * st - sx * sxt) / determinant, factor: (a * sxt - sx * st) / determinant };
-}
-
 /**
- * Ballots that look coordinated: two voters with at least BLOCK_MIN_VOTES votes each, who voted the
- * same way on every item both voted on (at least BLOCK_MIN_VOTES of them), and whose items differ by
- * at most one in ten (at least one). A voter with n - 1 such twins weighs 1/n, so a block of n
- * near-identical ballots counts as one voter. Shorter ballots are too little evidence, and weigh 1.
+ * Ballots that look coordinated: voters with at least BLOCK_MIN_VOTES votes whose ballots are the same
+ * vote for vote, or the same but for one extra vote. A voter with n - 1 such twins weighs 1/n, so a
+ * block of n such ballots counts as one voter. Shorter ballots are too little evidence, and weigh 1.
+ *
+ * Ballots are compared by hash (a sum of one random-looking number per vote, so "the ballot without one
+ * vote" is a subtraction): linear in the number of votes, whatever the number of voters.
  */
 export const BLOCK_MIN_VOTES = 8;
 
-export function blockWeights(ratings: Rating[]): Map<string, number> {
-  const ballots = new Map<string, Map<string, number>>();
-  for (const rating of ratings) {
-    if (!ballots.has(rating.voter)) ballots.set(rating.voter, new Map());
-    ballots.get(rating.voter)!.set(rating.item, rating.value);
-  }
-  const eligible = [...ballots.entries()].filter(([, ballot]) => ballot.size >= BLOCK_MIN_VOTES);
-  const twins = new Map(eligible.map(([voter]) => [voter, 0]));
-  for (let a = 0; a < eligible.length; a++) {
-    const [voterA, ballotA] = eligible[a];
-    for (let b = a + 1; b < eligible.length; b++) {
-      const [voterB, ballotB] = eligible[b];
-      if (alike(ballotA, ballotB)) {
-        twins.set(voterA, twins.get(voterA)! + 1);
-        twins.set(voterB, twins.get(voterB)! + 1);
-      }
+/** Two 32-bit hashes of one vote, from its item and value (one per distinct vote: items × 2). */
+function voteHasher() {
+  const known = new Map<string, [number, number]>();
+  return (item: string, value: number) => {
+    const vote = `${item}\u0000${value}`;
+    let hash = known.get(vote);
+    if (!hash) {
+      const digest = createHash("sha256").update(vote).digest();
+      known.set(vote, (hash = [digest.readUInt32BE(0), digest.readUInt32BE(4)]));
     }
-  }
-  return new Map([...ballots.keys()].map((voter) => [voter, 1 / (1 + (twins.get(voter) ?? 0))]));
+    return hash;
+  };
 }
 
-function alike(a: Map<string, number>, b: Map<string, number>) {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  const allowed = Math.max(1, Math.floor((a.size + b.size) / 20));
-  if (large.size - small.size > allowed) return false;
-  let common = 0;
-  for (const [item, value] of small) {
-    const other = large.get(item);
-    if (other === undefined) continue;
-    if (other !== value) return false;
-    common += 1;
+export function blockWeights(ratings: Rating[]): Map<string, number> {
+  const voteHash = voteHasher();
+  const ballots = new Map<string, { size: number; votes: [number, number][] }>();
+  for (const rating of ratings) {
+    const ballot = ballots.get(rating.voter) ?? { size: 0, votes: [] };
+    ballot.size += 1;
+    ballot.votes.push(voteHash(rating.item, rating.value));
+    ballots.set(rating.voter, ballot);
   }
-  return common >= BLOCK_MIN_VOTES && a.size + b.size - 2 * common <= allowed;
+  // One number of 53 bits from the two sums: a Map keyed by numbers, not strings.
+  const key = (a: number, b: number) => (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+  const whole = new Map<string, { a: number; b: number }>();
+  const exact = new Map<number, number>();
+  const lessOne = new Map<number, number>();
+  const eligible = [...ballots].filter(([, ballot]) => ballot.size >= BLOCK_MIN_VOTES);
+  for (const [voter, ballot] of eligible) {
+    let a = 0;
+    let b = 0;
+    for (const [x, y] of ballot.votes) {
+      a = (a + x) >>> 0;
+      b = (b + y) >>> 0;
+    }
+    whole.set(voter, { a, b });
+    exact.set(key(a, b), (exact.get(key(a, b)) ?? 0) + 1);
+    // Only ballots that stay long enough without the vote can be the shorter twin of another.
+    if (ballot.size > BLOCK_MIN_VOTES) for (const [x, y] of ballot.votes) lessOne.set(key(a - x, b - y), (lessOne.get(key(a - x, b - y)) ?? 0) + 1);
+  }
+  const weights = new Map<string, number>();
+  for (const [voter, ballot] of ballots) {
+    const sums = whole.get(voter);
+    if (sums === undefined) {
+      weights.set(voter, 1);
+      continue;
+    }
+    const { a, b } = sums;
+    // The same ballot, ballots with one vote more, and ballots with one vote less.
+    let twins = exact.get(key(a, b))! - 1 + (lessOne.get(key(a, b)) ?? 0);
+    if (ballot.size > BLOCK_MIN_VOTES) for (const [x, y] of ballot.votes) twins += exact.get(key(a - x, b - y)) ?? 0;
+    weights.set(voter, 1 / (1 + twins));
+  }
+  return weights;
 }
 
 /**
@@ -125,73 +129,125 @@ export function fitBridging(ratings: Rating[], parameters = BRIDGING_PARAMETERS)
   return fitWeighted(ratings, (voter) => blocks.get(voter)!, parameters);
 }
 
+/** Indices of `keys` in first-seen order, and each rating's index. */
+function indexOf(keys: string[]) {
+  const index = new Map<string, number>();
+  const of = new Int32Array(keys.length);
+  keys.forEach((key, at) => {
+    let found = index.get(key);
+    if (found === undefined) index.set(key, (found = index.size));
+    of[at] = found;
+  });
+  return { names: [...index.keys()], of };
+}
+
+/** For each group, the ratings in it (a compressed adjacency list). */
+function groupsOf(of: Int32Array, groups: number) {
+  const start = new Int32Array(groups + 1);
+  for (const group of of) start[group + 1] += 1;
+  for (let group = 0; group < groups; group++) start[group + 1] += start[group];
+  const members = new Int32Array(of.length);
+  const next = start.slice(0, groups);
+  of.forEach((group, rating) => (members[next[group]++] = rating));
+  return { start, members };
+}
+
+/** The (intercept, factor) minimising Σ w (target - intercept - x·factor)² + λi·intercept² + λf·factor². */
+function ridge2(n: number, sx: number, sxx: number, st: number, sxt: number, lambdaIntercept: number, lambdaFactor: number) {
+  const a = n + lambdaIntercept;
+  const d = sxx + lambdaFactor;
+  const determinant = a * d - sx * sx;
+  return [(d * st - sx * sxt) / determinant, (a * sxt - sx * st) / determinant] as const;
+}
+
 function fitWeighted(ratings: Rating[], weightOf: (voter: string) => number, parameters: typeof BRIDGING_PARAMETERS): BridgingFit {
-  const byVoter = new Map<string, Rating[]>();
-  const byItem = new Map<string, Rating[]>();
-  for (const rating of ratings) {
-    byVoter.set(rating.voter, [...(byVoter.get(rating.voter) ?? []), rating]);
-    byItem.set(rating.item, [...(byItem.get(rating.item) ?? []), rating]);
-  }
+  const voterIndex = indexOf(ratings.map((rating) => rating.voter));
+  const itemIndex = indexOf(ratings.map((rating) => rating.item));
+  const value = Float64Array.from(ratings, (rating) => rating.value);
+  const voterCount = voterIndex.names.length;
+  const itemCount = itemIndex.names.length;
+  const voterWeight = Float64Array.from(voterIndex.names, weightOf);
+  const byVoter = groupsOf(voterIndex.of, voterCount);
+  const byItem = groupsOf(itemIndex.of, itemCount);
+
   let total = 0;
-  for (const rating of ratings) total += weightOf(rating.voter);
+  for (let rating = 0; rating < ratings.length; rating++) total += voterWeight[voterIndex.of[rating]];
   // The published loss is a mean over ratings plus λ times a mean over parameters; as sums, each
-  // voter's and item's λ is scaled by the ratings per voter and per item.
+  // voter's and item's λ is scaled by the ratings per voter and per item. Voters are counted by
+  // weight: a block counts as the one voter it weighs.
   const lambda = parameters.factorRegularisation;
-  // Voters counted by weight: a block counts as the one voter it weighs.
-  let voterCount = 0;
-  for (const voter of byVoter.keys()) voterCount += weightOf(voter);
-  const voterLambda = voterCount ? (lambda * total) / voterCount : 0;
-  const itemLambda = byItem.size ? (lambda * total) / byItem.size : 0;
+  let weightedVoters = 0;
+  for (const weight of voterWeight) weightedVoters += weight;
+  const voterLambda = weightedVoters ? (lambda * total) / weightedVoters : 0;
+  const itemLambda = itemCount ? (lambda * total) / itemCount : 0;
   const multiplier = parameters.interceptMultiplier;
 
-  const items = new Map<string, FittedItem>(
-    [...byItem.keys()].map((item) => [item, { intercept: 0, factor: startingFactor(item), ratings: byItem.get(item)!.length }]),
-  );
-  const voters = new Map([...byVoter.keys()].map((voter) => [voter, { intercept: 0, factor: 0, ratings: byVoter.get(voter)!.length }]));
+  const voterIntercept = new Float64Array(voterCount);
+  const voterFactor = new Float64Array(voterCount);
+  const itemIntercept = new Float64Array(itemCount);
+  const itemFactor = Float64Array.from(itemIndex.names, startingFactor);
   let mean = 0;
   for (let sweep = 0; sweep < parameters.sweeps; sweep++) {
     let moved = 0;
-    for (const [voter, own] of byVoter) {
-      const fit = ridge2(
-        own.map((rating) => {
-          const item = items.get(rating.item)!;
-          // A voter's weight scales their data and their penalty alike, so it cancels in their own fit.
-          return { target: rating.value - mean - item.intercept, x: item.factor, weight: 1 };
-        }),
-        voterLambda * multiplier,
-        voterLambda,
-      );
-      const current = voters.get(voter)!;
-      moved = Math.max(moved, Math.abs(fit.intercept - current.intercept), Math.abs(fit.factor - current.factor));
-      current.intercept = fit.intercept;
-      current.factor = fit.factor;
+    for (let voter = 0; voter < voterCount; voter++) {
+      // A voter's weight scales their data and their penalty alike, so it cancels in their own fit.
+      let n = 0, sx = 0, sxx = 0, st = 0, sxt = 0; // prettier-ignore
+      for (let at = byVoter.start[voter]; at < byVoter.start[voter + 1]; at++) {
+        const rating = byVoter.members[at];
+        const item = itemIndex.of[rating];
+        const x = itemFactor[item];
+        const target = value[rating] - mean - itemIntercept[item];
+        n += 1;
+        sx += x;
+        sxx += x * x;
+        st += target;
+        sxt += x * target;
+      }
+      const [intercept, factor] = ridge2(n, sx, sxx, st, sxt, voterLambda * multiplier, voterLambda);
+      moved = Math.max(moved, Math.abs(intercept - voterIntercept[voter]), Math.abs(factor - voterFactor[voter]));
+      voterIntercept[voter] = intercept;
+      voterFactor[voter] = factor;
     }
-    for (const [item, own] of byItem) {
-      const fit = ridge2(
-        own.map((rating) => {
-          const voter = voters.get(rating.voter)!;
-          return { target: rating.value - mean - voter.intercept, x: voter.factor, weight: weightOf(rating.voter) };
-        }),
-        itemLambda * multiplier,
-        itemLambda,
-      );
-      const current = items.get(item)!;
-      moved = Math.max(moved, Math.abs(fit.intercept - current.intercept), Math.abs(fit.factor - current.factor));
-      current.intercept = fit.intercept;
-      current.factor = fit.factor;
+    for (let item = 0; item < itemCount; item++) {
+      let n = 0, sx = 0, sxx = 0, st = 0, sxt = 0; // prettier-ignore
+      for (let at = byItem.start[item]; at < byItem.start[item + 1]; at++) {
+        const rating = byItem.members[at];
+        const voter = voterIndex.of[rating];
+        const weight = voterWeight[voter];
+        const x = voterFactor[voter];
+        const target = value[rating] - mean - voterIntercept[voter];
+        n += weight;
+        sx += weight * x;
+        sxx += weight * x * x;
+        st += weight * target;
+        sxt += weight * x * target;
+      }
+      const [intercept, factor] = ridge2(n, sx, sxx, st, sxt, itemLambda * multiplier, itemLambda);
+      moved = Math.max(moved, Math.abs(intercept - itemIntercept[item]), Math.abs(factor - itemFactor[item]));
+      itemIntercept[item] = intercept;
+      itemFactor[item] = factor;
     }
     // μ, regularised like an intercept (λ·5 over one parameter, as a mean: ×total).
     let residual = 0;
-    for (const rating of ratings) {
-      const voter = voters.get(rating.voter)!;
-      const item = items.get(rating.item)!;
-      residual += weightOf(rating.voter) * (rating.value - voter.intercept - item.intercept - voter.factor * item.factor);
+    for (let rating = 0; rating < ratings.length; rating++) {
+      const voter = voterIndex.of[rating];
+      const item = itemIndex.of[rating];
+      residual += voterWeight[voter] * (value[rating] - voterIntercept[voter] - itemIntercept[item] - voterFactor[voter] * itemFactor[item]);
     }
     const nextMean = total ? residual / (total + lambda * multiplier * total) : 0;
     moved = Math.max(moved, Math.abs(nextMean - mean));
     mean = nextMean;
     if (moved < parameters.tolerance) break;
   }
+  const items = new Map<string, FittedItem>(
+    itemIndex.names.map((item, at) => [item, { intercept: itemIntercept[at], factor: itemFactor[at], ratings: byItem.start[at + 1] - byItem.start[at] }]),
+  );
+  const voters = new Map(
+    voterIndex.names.map((voter, at) => [
+      voter,
+      { intercept: voterIntercept[at], factor: voterFactor[at], ratings: byVoter.start[at + 1] - byVoter.start[at] },
+    ]),
+  );
   // f and -f fit equally well: point the factor so that the item that divides most has a positive one.
   let pointer: string | null = null;
   for (const [item, fitted] of items) {

@@ -23,9 +23,22 @@ export async function recomputeBridging(articleId: string) {
   ]);
   // Only responses whose whole chain up to the claim argues for readers are in a tree.
   const live = new Map(responses.map((response) => [response.id, response]));
+  const known = new Map<string, boolean>();
   const inTree = (id: string): boolean => {
-    const response = live.get(id);
-    return !!response && (response.parentId === null || inTree(response.parentId));
+    // Walk up to the first answer known (iteratively: a thread can be thousands deep), then record the path.
+    const path: string[] = [];
+    let answer: boolean | undefined;
+    for (let at: string | null = id; answer === undefined;) {
+      if (at === null) answer = true;
+      else if (known.has(at)) answer = known.get(at)!;
+      else if (!live.has(at)) answer = false;
+      else {
+        path.push(at);
+        at = live.get(at)!.parentId;
+      }
+    }
+    for (const step of path) known.set(step, answer);
+    return answer;
   };
   const nodes = responses.filter((response) => inTree(response.id));
   const claimOf = new Map(nodes.map((response) => [response.id, response.claimId]));
@@ -39,34 +52,41 @@ export async function recomputeBridging(articleId: string) {
   }
   const fit = fitBridging([...ratingsByClaim.values()].flat());
 
-  await db.$transaction(async (tx) => {
-    for (const claimId of claimIds) {
-      const tree: DebateNode[] = nodes.filter((node) => node.claimId === claimId).map(({ id, parentId, stance }) => ({ id, parentId, stance }));
-      const result = analyseClaim(claimId, tree, ratingsByClaim.get(claimId)!, fit);
-      const row = {
-        voters: result.voters,
-        standing: result.standing?.value ?? null,
-        reasons: (result.standing
-          ? { raisedBy: result.standing.raisedBy, loweredBy: result.standing.loweredBy }
-          : { raisedBy: [], loweredBy: [] }) as unknown as Prisma.InputJsonValue,
-        groups: result.groups as unknown as Prisma.InputJsonValue,
-        computedAt: new Date(),
-      };
-      const current = await tx.claimBridging.findUnique({ where: { claimId }, select: { voters: true, standing: true, reasons: true, groups: true } });
-      // Unchanged results are not written again: every write drops the article's cached pages.
-      const same = current && canonical({ ...current, computedAt: null }) === canonical({ ...row, computedAt: null });
-      if (!same) await tx.claimBridging.upsert({ where: { claimId }, create: { claimId, ...row }, update: row });
-      const scores = await tx.responseBridging.findMany({ where: { claimId }, select: { responseId: true, score: true } });
-      const unchanged = scores.length === result.responseScores.size && scores.every((score) => result.responseScores.get(score.responseId) === score.score);
-      if (unchanged) continue;
-      // The scores have no page trigger of their own; touching the claim's row drops its cached pages.
-      if (same) await tx.claimBridging.update({ where: { claimId }, data: { computedAt: row.computedAt } });
-      await tx.responseBridging.deleteMany({ where: { claimId } });
-      if (result.responseScores.size) {
-        await tx.responseBridging.createMany({ data: [...result.responseScores].map(([responseId, score]) => ({ responseId, claimId, score })) });
+  const treeOf = new Map<string, DebateNode[]>(claimIds.map((id) => [id, []]));
+  for (const { id, claimId, parentId, stance } of nodes) treeOf.get(claimId)!.push({ id, parentId, stance });
+
+  await db.$transaction(
+    async (tx) => {
+      for (const claimId of claimIds) {
+        const tree = treeOf.get(claimId)!;
+        const result = analyseClaim(claimId, tree, ratingsByClaim.get(claimId)!, fit);
+        const row = {
+          voters: result.voters,
+          standing: result.standing?.value ?? null,
+          reasons: (result.standing
+            ? { raisedBy: result.standing.raisedBy, loweredBy: result.standing.loweredBy }
+            : { raisedBy: [], loweredBy: [] }) as unknown as Prisma.InputJsonValue,
+          groups: result.groups as unknown as Prisma.InputJsonValue,
+          computedAt: new Date(),
+        };
+        const current = await tx.claimBridging.findUnique({ where: { claimId }, select: { voters: true, standing: true, reasons: true, groups: true } });
+        // Unchanged results are not written again: every write drops the article's cached pages.
+        const same = current && canonical({ ...current, computedAt: null }) === canonical({ ...row, computedAt: null });
+        if (!same) await tx.claimBridging.upsert({ where: { claimId }, create: { claimId, ...row }, update: row });
+        const scores = await tx.responseBridging.findMany({ where: { claimId }, select: { responseId: true, score: true } });
+        const unchanged = scores.length === result.responseScores.size && scores.every((score) => result.responseScores.get(score.responseId) === score.score);
+        if (unchanged) continue;
+        // The scores have no page trigger of their own; touching the claim's row drops its cached pages.
+        if (same) await tx.claimBridging.update({ where: { claimId }, data: { computedAt: row.computedAt } });
+        await tx.responseBridging.deleteMany({ where: { claimId } });
+        if (result.responseScores.size) {
+          await tx.responseBridging.createMany({ data: [...result.responseScores].map(([responseId, score]) => ({ responseId, claimId, score })) });
+        }
       }
-    }
-  });
+    },
+    // A large article writes thousands of scores.
+    { timeout: 60_000 },
+  );
 }
 
 /** JSON with object keys sorted: PostgreSQL's jsonb keeps its own key order. */

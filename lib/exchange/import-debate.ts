@@ -134,16 +134,14 @@ export async function importDebates({
                 createdAt: postedAt(done + index),
               })),
             });
-            const cited = ordered
-              .slice(offset, offset + BATCH)
-              .flatMap((response) =>
-                (sourcesOf.get(response.id) ?? []).map((source, position) => ({
-                  responseId: newIds.get(response.id)!,
-                  position,
-                  url: source.url,
-                  quote: source.quote,
-                })),
-              );
+            const cited = ordered.slice(offset, offset + BATCH).flatMap((response) =>
+              (sourcesOf.get(response.id) ?? []).map((source, position) => ({
+                responseId: newIds.get(response.id)!,
+                position,
+                url: source.url,
+                quote: source.quote,
+              })),
+            );
             if (cited.length) await tx.responseSource.createMany({ data: cited });
             done += Math.min(BATCH, ordered.length - offset);
             onProgress?.({ stage: "saving", done, total, unit: "responses" });

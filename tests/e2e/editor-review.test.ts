@@ -95,6 +95,7 @@ describe.skipIf(!chromiumPath)("the editor's review", () => {
     await page.getByRole("link", { name: "Editor's desk" }).click();
     await page.getByRole("link", { name: "New article" }).click();
     await page.getByLabel("The article's text").fill(ARTICLE);
+    await page.getByLabel("Where it was published (optional)").fill("https://news.example/opinion/garages");
     await page.getByRole("button", { name: "Import and review" }).click();
     await page.waitForURL(/\/editor\/articles\//);
     await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe("Cities should stop building parking garages");
@@ -145,6 +146,17 @@ describe.skipIf(!chromiumPath)("the editor's review", () => {
     await expect(marks.first().getAttribute("title")).resolves.toBe(`Claim: ${reworded}`);
     await page.goto("/");
     await page.getByRole("link", { name: "Cities should stop building parking garages" }).waitFor();
+
+    // The annotations point at the original first, with offsets into the text as it was pasted.
+    const collection = await (await fetch(`${appUrl}/api/articles/cities-should-stop-building-parking-garages/export?format=annotations`)).json();
+    const [first] = collection.first.items as { target: { source: string; selector: { type: string; exact?: string; start?: number; end?: number }[] }[] }[];
+    expect(first.target.map((target) => target.source)).toEqual([
+      "https://news.example/opinion/garages",
+      expect.stringMatching(/\/articles\/cities-should-stop-building-parking-garages$/),
+    ]);
+    const [quote, position] = first.target[0].selector;
+    expect(quote.exact).toBe(A);
+    expect([...ARTICLE].slice(position.start, position.end).join("")).toBe(A);
   });
 
   test("a draft is invisible to readers until it is published", async () => {

@@ -19,6 +19,8 @@ const WATCHED_TABLES = [
   "ResponseRevision",
   "ClaimVote",
   "ResponseVote",
+  "ResponseSource",
+  "SourceRequest",
   "Follow",
   "Notification",
   "Report",
@@ -101,6 +103,7 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
         [CLAIMS, "editResponseAction", edit],
         [CLAIMS, "deleteResponseAction", { claimId, responseId: ownersResponse }],
         [CLAIMS, "voteOnResponseAction", { claimId, responseId: ownersResponse, value: "strong" }],
+        [CLAIMS, "askForSourceAction", { claimId, responseId: ownersResponse, needsSource: true }],
         [CLAIMS, "followClaimAction", { claimId, follow: true }],
         [CLAIMS, "followResponseAction", { claimId, responseId: ownersResponse, follow: true }],
         [CLAIMS, "reportAction", { claimId, target: { type: "response", id: ownersResponse }, reason: "spam", note: null, duplicateOfId: null }],
@@ -145,6 +148,11 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
         ["banned", banned, [...everyMutation, ...staffOnly], 401],
         ["silenced", silenced, [everyMutation[0], everyMutation[1]], 403],
         ["another user", plain, [everyMutation[1], everyMutation[2]], 403],
+        // "Needs a source" is a vote: never on one's own response.
+        ["the author", ownerClient, everyMutation.filter(([, name]) => name === "askForSourceAction"), 403],
+        // One's crux is read from one's own votes: nobody signed out (or banned) has one.
+        ["anonymous", anonymous, [[CLAIMS, "personalCruxAction", { claimId }]], 401],
+        ["banned", banned, [[CLAIMS, "personalCruxAction", { claimId }]], 401],
         // Someone else's token is "not found" to them: revoking cannot probe which ids exist.
         ["another user", plain, everyMutation.filter(([, name]) => name === "revokeTokenAction"), 404],
         ["a plain user", plain, [...staffOnly, ...adminOnly, ...editorOnly], 403],

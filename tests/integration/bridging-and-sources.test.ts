@@ -8,6 +8,7 @@ import { askForSource } from "@/lib/debate/ask-for-source";
 import { recomputeBridging } from "@/lib/debate/bridged-standing";
 import { getClaimDiscussion } from "@/lib/debate/discussion";
 import { editResponse } from "@/lib/debate/edit-response";
+import { deleteResponse } from "@/lib/debate/delete-response";
 import { readPersonalCrux } from "@/lib/debate/personal-crux";
 import { createResponse } from "@/lib/debate/post-response";
 import { searchDebates } from "@/lib/debate/search";
@@ -97,6 +98,21 @@ describe("sources on responses", () => {
     const { article } = await importDebates({ trees: [parseArgdown(source)], title: null, source, importedById: author.id });
     const imported = await getDb().responseSource.findMany({ where: { response: { claim: { articleId: article.id } } }, select: { url: true, quote: true } });
     expect(imported).toEqual([{ url: "https://www.nato.int/cps/en/natohq/topics_37750.htm", quote: null }]);
+  });
+
+  test("go with the text when the author deletes the response", async () => {
+    const cited = (
+      await createResponse({
+        claimId,
+        parentId: null,
+        stance: "support",
+        body: "A response its author will take back.",
+        sources: [{ url: "https://example.org/taken-back", quote: "words that go too" }],
+        authorId: author.id,
+      })
+    ).id;
+    await deleteResponse({ responseId: cited, actor: author });
+    expect(await getDb().responseSource.count({ where: { responseId: cited } })).toBe(0);
   });
 
   test("an import refuses sources a person could not post, naming the response", async () => {

@@ -53,6 +53,7 @@ export function ImportForm() {
   const [mode, setMode] = useState<Mode>("text");
   const [content, setContent] = useState("");
   const [url, setUrl] = useState("");
+  const [original, setOriginal] = useState("");
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -64,7 +65,7 @@ export function ImportForm() {
       const response = await fetch("/api/editor/import", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(mode === "url" ? { mode, url } : { mode, content }),
+        body: JSON.stringify(mode === "url" ? { mode, url } : mode === "text" || mode === "html" ? { mode, content, sourceUrl: original } : { mode, content }),
       });
       if (!response.body || !response.headers.get("content-type")?.includes("ndjson")) {
         throw await readProblem(response, `The import failed (HTTP ${response.status}).`);
@@ -140,6 +141,27 @@ export function ImportForm() {
             className="w-full rounded-md border border-line bg-white px-3 py-2 font-mono text-sm"
             placeholder={PLACEHOLDERS[mode]}
           />
+          {mode === "text" || mode === "html" ? (
+            <div className="space-y-1 pt-2">
+              <label htmlFor="import-original" className="block text-sm font-medium">
+                Where it was published (optional)
+              </label>
+              <input
+                id="import-original"
+                type="text"
+                inputMode="url"
+                value={original}
+                onChange={(event) => setOriginal(event.target.value)}
+                disabled={busy}
+                placeholder="https://example.com/news/article"
+                aria-describedby="import-original-help"
+                className="w-full rounded-md border border-line bg-white px-3 py-2"
+              />
+              <p id="import-original-help" className="text-xs text-muted">
+                Readers get a link to the original, and exported annotations point at it, so tools such as Hypothesis show the claims there.
+              </p>
+            </div>
+          ) : null}
         </div>
       )}
       {error ? <Alert>{error}</Alert> : null}

@@ -17,9 +17,20 @@ import { MAX_INPUT_BYTES, prepareArticle } from "@/lib/ingest";
 import { fetchPage } from "@/lib/net/fetch-page";
 import { canEditArticles } from "@/lib/policy";
 
+/** Where a pasted article was published: exported Web Annotations point there (lib/exchange/web-annotation.ts). */
+const ZOriginalAddress = z
+  .string()
+  .trim()
+  .max(2_000, "That address is too long.")
+  .refine((value) => !value || z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).safeParse(value).success, {
+    message: "Where it was published must be an address starting with http:// or https://.",
+  })
+  .optional()
+  .transform((value) => value || null);
+
 const ZImport = z.discriminatedUnion("mode", [
-  z.object({ mode: z.literal("text"), content: z.string().trim().min(1, "Paste the article's text first.") }),
-  z.object({ mode: z.literal("html"), content: z.string().trim().min(1, "Paste the page's HTML first.") }),
+  z.object({ mode: z.literal("text"), content: z.string().trim().min(1, "Paste the article's text first."), sourceUrl: ZOriginalAddress }),
+  z.object({ mode: z.literal("html"), content: z.string().trim().min(1, "Paste the page's HTML first."), sourceUrl: ZOriginalAddress }),
   z.object({ mode: z.literal("url"), url: z.string().trim().url("Enter a full address, like https://example.com/article.") }),
   z.object({ mode: z.literal("argdown"), content: z.string().trim().min(1, "Paste the Argdown text first.") }),
   z.object({ mode: z.literal("aif"), content: z.string().trim().min(1, "Paste the AIF JSON first.") }),
@@ -93,6 +104,7 @@ export async function POST(request: Request) {
           sourceUrl = page.url;
         } else {
           raw = input.content;
+          sourceUrl = input.sourceUrl;
         }
         const prepared = await prepareArticle(raw, { sourceUrl, onProgress: (progress) => send({ type: "progress", ...progress }) });
         send({ type: "progress", stage: "saving", done: 0, total: 1 });
