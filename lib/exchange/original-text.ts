@@ -1,6 +1,7 @@
 // Finding a claim's words in the original (Article.originalText): our copy is cleaned (whitespace
 // collapsed, blocks separated), so the quote is searched for with whitespace and typographic variants
 // folded, and the occurrence whose surroundings match the claim's prefix and suffix wins. Pure.
+import { commonPrefixLength, commonSuffixLength } from "@/lib/ingest/anchor";
 
 export interface QuoteInText {
   /** UTF-16 offsets into the original. */
@@ -62,18 +63,6 @@ function foldedOriginal(original: string) {
   return lastFolded.folded;
 }
 
-/** How many characters two strings share at their meeting point: `before`'s end with `after`'s end (or starts). */
-function sharedEnd(a: string, b: string) {
-  let count = 0;
-  while (count < a.length && count < b.length && a[a.length - 1 - count] === b[b.length - 1 - count]) count++;
-  return count;
-}
-function sharedStart(a: string, b: string) {
-  let count = 0;
-  while (count < a.length && count < b.length && a[count] === b[count]) count++;
-  return count;
-}
-
 /**
  * Where `quote` (with the `prefix` and `suffix` around it in our copy) is in `original`, or null if it
  * is not there. `near` (0..1) is where it is in our copy, for choosing between equal candidates.
@@ -87,8 +76,8 @@ export function locateInOriginal(original: string, quote: { exact: string; prefi
   let best: { at: number; score: number } | null = null;
   for (let at = haystack.text.indexOf(needle); at !== -1; at = haystack.text.indexOf(needle, at + 1)) {
     const context =
-      sharedEnd(haystack.text.slice(Math.max(0, at - prefix.length), at).trimEnd(), prefix) +
-      sharedStart(haystack.text.slice(at + needle.length, at + needle.length + suffix.length + 1).trimStart(), suffix);
+      commonSuffixLength(haystack.text.slice(Math.max(0, at - prefix.length), at).trimEnd(), prefix) +
+      commonPrefixLength(haystack.text.slice(at + needle.length, at + needle.length + suffix.length + 1).trimStart(), suffix);
     // Context first; then nearness to where it is in our copy, as a tie-breaker below one character.
     const score = context - Math.abs(at / Math.max(1, haystack.text.length) - quote.near);
     if (!best || score > best.score) best = { at, score };

@@ -38,13 +38,15 @@ export function anchorSpan(body: string, start: number, end: number): Anchor {
   };
 }
 
-function commonSuffixLength(a: string, b: string) {
+/** How many characters `a` and `b` share at their ends. */
+export function commonSuffixLength(a: string, b: string) {
   let n = 0;
   while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
   return n;
 }
 
-function commonPrefixLength(a: string, b: string) {
+/** How many characters `a` and `b` share at their starts. */
+export function commonPrefixLength(a: string, b: string) {
   let n = 0;
   while (n < a.length && n < b.length && a[n] === b[n]) n++;
   return n;
