@@ -15,7 +15,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { responseAppearance, type Viewer } from "@/lib/policy/visibility";
 import { anchoredClaimSelect } from "@/lib/articles/claim-columns";
-import { standingWith } from "@/lib/debate/discussion";
+import { standingWith, toBridgingView, type BridgingView } from "@/lib/debate/discussion";
 import {
   claimVisibleTo,
   responseStateSelect,
@@ -149,19 +149,33 @@ export async function getVisibleClaim(claimId: string, viewer: Viewer): Promise<
   const [claim, standingOf] = await Promise.all([
     getDb().claim.findFirst({
       where: { id: claimId, ...visibleClaimWhere(viewer) },
-      select: { ...claimSummarySelect, duplicateOfId: true, supportLog: true, opposeLog: true },
+      select: { ...claimSummarySelect, duplicateOfId: true, supportLog: true, opposeLog: true, bridging: true },
     }),
     standingWith(claimId),
   ]);
   if (!claim) return null;
   const standing = standingOf(claim);
-  const reason = ({ id, stance, effect }: { id: string; stance: Stance; effect: number }) => ({ responseId: id, stance, effect });
+  const reason = reasonItem;
   return {
     ...claimSummary(claim),
     standing: standing.value,
     reasons: { raisedBy: standing.raisedBy.map(reason), loweredBy: standing.loweredBy.map(reason) },
     articleTitle: claim.article.title,
     duplicateOfId: claim.duplicateOfId,
+    bridged: claim.bridging && bridgedItem(toBridgingView(claim.bridging)),
+  };
+}
+
+const reasonItem = ({ id, stance, effect }: { id: string; stance: Stance; effect: number }) => ({ responseId: id, stance, effect });
+
+function bridgedItem(view: BridgingView) {
+  const reason = reasonItem;
+  return {
+    voters: view.voters,
+    standing: view.standing?.value ?? null,
+    reasons: { raisedBy: (view.standing?.raisedBy ?? []).map(reason), loweredBy: (view.standing?.loweredBy ?? []).map(reason) },
+    groups: view.groups.map(({ label, size, agree, disagree }) => ({ label, size, agree, disagree })),
+    computedAt: view.computedAt.toISOString(),
   };
 }
 

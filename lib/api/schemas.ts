@@ -179,6 +179,18 @@ export const Claim = answer(
     reasons: z.object({ raisedBy: z.array(Reason), loweredBy: z.array(Reason) }).describe("The direct responses that move the standing most."),
     articleTitle: z.string(),
     duplicateOfId: id.nullable().describe("Set when moderators found this claim a duplicate of another, where the debate belongs."),
+    bridged: z
+      .object({
+        voters: z.number().int().describe("People who voted on the claim or its responses."),
+        standing: z.number().min(0).max(1).nullable().describe("The standing from support across opinion groups; null under 10 voters."),
+        reasons: z.object({ raisedBy: z.array(Reason), loweredBy: z.array(Reason) }),
+        groups: z
+          .array(z.object({ label: z.string(), size: z.number().int(), agree: z.number().int(), disagree: z.number().int() }))
+          .describe("Opinion groups (voters clustered by how they voted), largest first, and their votes on the claim."),
+        computedAt: timestamp,
+      })
+      .nullable()
+      .describe("The bridged standing (decision 020), as last computed a few seconds after votes change; null before the first computation."),
   }),
 );
 

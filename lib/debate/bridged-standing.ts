@@ -7,7 +7,23 @@ import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { analyseClaim, claimItem, responseItem, type DebateNode } from "@/lib/argument/bridged-standing";
 import { fitBridging, type Rating } from "@/lib/argument/bridging";
+import { queueBridging } from "@/lib/jobs/bridging-job";
 import { arguingResponseWhere } from "./visibility";
+
+/**
+ * Queues every article with a voted claim that has no bridged standing yet: articles voted on before
+ * this existed, or whose job was lost. The worker runs it when it starts and every hour.
+ */
+export async function queueMissingBridging() {
+  const db = getDb();
+  const articles = await db.$queryRaw<{ articleId: string }[]>`
+    SELECT DISTINCT c."articleId" FROM "Claim" c
+    WHERE c."hiddenAt" IS NULL AND NOT EXISTS (SELECT 1 FROM "ClaimBridging" b WHERE b."claimId" = c.id)
+      AND (EXISTS (SELECT 1 FROM "ClaimVote" v WHERE v."claimId" = c.id)
+        OR EXISTS (SELECT 1 FROM "ResponseVote" v JOIN "Response" r ON r.id = v."responseId" WHERE r."claimId" = c.id))`;
+  for (const { articleId } of articles) await queueBridging(db, articleId);
+  return articles.length;
+}
 
 export async function recomputeBridging(articleId: string) {
   const db = getDb();

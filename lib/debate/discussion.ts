@@ -400,7 +400,14 @@ export async function getClaimDiscussion(
   };
 }
 
-function toBridgingView(row: { voters: number; standing: number | null; reasons: Prisma.JsonValue; groups: Prisma.JsonValue; computedAt: Date }): BridgingView {
+/** A stored ClaimBridging row as pages and the API show it. */
+export function toBridgingView(row: {
+  voters: number;
+  standing: number | null;
+  reasons: Prisma.JsonValue;
+  groups: Prisma.JsonValue;
+  computedAt: Date;
+}): BridgingView {
   const reasons = row.reasons as unknown as Pick<Standing, "raisedBy" | "loweredBy">;
   return {
     voters: row.voters,

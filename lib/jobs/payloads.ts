@@ -10,6 +10,8 @@ export const JOB_PAYLOADS = {
   schedule_digests: z.object({}).loose(),
   /** An article's bridged standings, after its votes or debates changed (lib/debate/bridged-standing.ts). */
   recompute_bridging: z.object({ articleId: z.string().min(1) }),
+  /** When the worker starts, and hourly: queue recompute_bridging for articles voted on but never computed. */
+  queue_missing_bridging: z.object({}).loose(),
   /** Hourly: drop expired rate-limit windows, sessions and mailed links. */
   prune_old_rows: z.object({}).loose(),
 } as const;

@@ -7,13 +7,13 @@ import { pruneEmailTokens } from "@/lib/accounts/email-tokens";
 import { scheduleDueDigests } from "@/lib/accounts/digests";
 import { pruneRateLimits } from "@/lib/platform/rate-limit";
 import { sendMailJob } from "@/lib/mail/send-mail";
-import { recomputeBridging } from "@/lib/debate/bridged-standing";
+import { queueMissingBridging, recomputeBridging } from "@/lib/debate/bridged-standing";
 import type { Mailer } from "@/lib/mail/mailer";
 import { JOB_PAYLOADS } from "./payloads";
 import { jobQueueLogger } from "@/lib/db/job-queue-schema";
 
 /** graphile-worker's crontab: minute hour day month weekday task. */
-export const CRONTAB = ["15 * * * * schedule_digests", "40 * * * * prune_old_rows"].join("\n");
+export const CRONTAB = ["15 * * * * schedule_digests", "25 * * * * queue_missing_bridging", "40 * * * * prune_old_rows"].join("\n");
 
 export function jobTasks(mailer: Mailer): TaskList {
   return {
@@ -23,6 +23,9 @@ export function jobTasks(mailer: Mailer): TaskList {
     },
     async recompute_bridging(payload) {
       await recomputeBridging(JOB_PAYLOADS.recompute_bridging.parse(payload).articleId);
+    },
+    async queue_missing_bridging() {
+      await queueMissingBridging();
     },
     async schedule_digests() {
       await scheduleDueDigests();
@@ -43,7 +46,7 @@ export interface WorkerOptions {
 
 /** Runs until stopped: picks up new jobs at once (LISTEN/NOTIFY), retries and the schedule on time. */
 export async function startJobWorker({ databaseUrl, mailer, concurrency = 2 }: WorkerOptions): Promise<Runner> {
-  return run({
+  const runner = await run({
     connectionString: databaseUrl,
     maxPoolSize: concurrency + 2,
     concurrency,
@@ -53,6 +56,9 @@ export async function startJobWorker({ databaseUrl, mailer, concurrency = 2 }: W
     crontab: CRONTAB,
     logger: jobQueueLogger,
   });
+  // Once at start, so a site upgraded with votes already cast gets its bridged standings at once.
+  await runner.addJob("queue_missing_bridging", {}, { jobKey: "queue_missing_bridging" });
+  return runner;
 }
 
 /** Runs every job that is due now, then returns (tests, and scripts that must not leave a worker behind). */

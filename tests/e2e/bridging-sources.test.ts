@@ -91,6 +91,10 @@ describe.skipIf(!chromiumPath)("bridged standing and sources", () => {
     // The note says what it is in plain words.
     await section.getByText("What is the bridged standing?").click();
     await section.getByText("support from one side alone counts little").waitFor();
+    // The public API carries it too.
+    const apiClaim = await (await fetch(`${appUrl}/api/v1/claims/${claimId}`)).json();
+    expect(apiClaim.bridged).toMatchObject({ voters: 13, standing: expect.any(Number) });
+    expect(apiClaim.bridged.groups.map((group: { size: number }) => group.size)).toEqual([7, 6]);
     // The raw standing is still there beside it.
     await page.getByRole("meter", { name: "Standing", exact: true }).first().waitFor();
 

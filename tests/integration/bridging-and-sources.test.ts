@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { createUser } from "@/lib/accounts/create-user";
 import { askForSource } from "@/lib/debate/ask-for-source";
-import { recomputeBridging } from "@/lib/debate/bridged-standing";
+import { queueMissingBridging, recomputeBridging } from "@/lib/debate/bridged-standing";
 import { getClaimDiscussion } from "@/lib/debate/discussion";
 import { editResponse } from "@/lib/debate/edit-response";
 import { deleteResponse } from "@/lib/debate/delete-response";
@@ -190,6 +190,16 @@ describe("the bridged standing", () => {
     await recomputeBridging(articleId);
     const after = await getDb().claimBridging.findUniqueOrThrow({ where: { claimId } });
     expect(after.computedAt).toEqual(before.computedAt);
+  });
+
+  test("articles voted on but never computed (a site upgraded with votes) are queued by the worker's sweep", async () => {
+    await getDb().claimBridging.deleteMany({ where: { claim: { articleId } } });
+    await getDb().$executeRaw`DELETE FROM graphile_worker._private_jobs`;
+    expect(await queueMissingBridging()).toBe(1);
+    const jobs = await getDb().$queryRaw<{ key: string }[]>`SELECT key FROM graphile_worker._private_jobs`;
+    expect(jobs).toEqual([{ key: bridgingJobKey(articleId) }]);
+    await recomputeBridging(articleId);
+    expect(await queueMissingBridging()).toBe(0);
   });
 
   test("a claim with few voters has none, and says how many voted", async () => {

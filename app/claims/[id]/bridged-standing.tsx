@@ -29,12 +29,16 @@ function Reasons({ title, reasons, byId }: { title: string; reasons: { id: strin
   );
 }
 
-export function BridgedStanding({ bridging, byId }: { bridging: BridgingView | null; byId: Map<string, ResponseView> }) {
+export function BridgedStanding({ bridging, byId, voted }: { bridging: BridgingView | null; byId: Map<string, ResponseView>; voted: boolean }) {
   return (
     <section aria-label="Bridged standing" className="space-y-3 rounded-lg border border-line bg-white p-4" data-testid="bridged-standing">
       <h2 className="font-semibold">Bridged standing</h2>
       {!bridging ? (
-        <p className="text-sm text-muted">Not computed yet: it follows a few seconds after votes change.</p>
+        <p className="text-sm text-muted">
+          {voted
+            ? "Not computed yet: it follows a few seconds after votes change."
+            : `Nobody has voted yet: a bridged standing needs votes from at least ${MIN_VOTERS_FOR_BRIDGING} people on this claim or its responses.`}
+        </p>
       ) : !bridging.standing ? (
         <p className="text-sm text-muted">
           Not enough voters yet: a bridged standing needs votes from at least {MIN_VOTERS_FOR_BRIDGING} people on this claim or its responses ({bridging.voters}{" "}

@@ -140,7 +140,11 @@ export async function ClaimDiscussionView({
           <h2 className="font-semibold">Standing</h2>
           <LiveStanding claimId={claim.id} initial={reasonsOf(discussion)} />
         </section>
-        <BridgedStanding bridging={discussion.bridging} byId={discussion.byId} />
+        <BridgedStanding
+          bridging={discussion.bridging}
+          byId={discussion.byId}
+          voted={discussion.agree + discussion.disagree > 0 || [...discussion.byId.values()].some((response) => response.strong + response.weak > 0)}
+        />
         <PersonalCrux claimId={claim.id} />
       </header>
       {claim.hidden ? <Alert tone="info">Hidden from readers while moderators review reports about this claim. You see it because you moderate.</Alert> : null}
