@@ -32,7 +32,7 @@ describe.skipIf(!chromiumPath)("accessibility (axe-core)", () => {
     const href = await page.getByTestId("claim").first().locator("xpath=..").getAttribute("href");
     expect(href).toMatch(/^\/claims\//);
     await page.goto(href!);
-    await page.getByRole("heading", { name: "Standing" }).waitFor();
+    await page.getByRole("heading", { name: "Standing", exact: true }).waitFor();
     await page.getByRole("heading", { name: /Supporting/ }).waitFor();
   });
 
