@@ -58,11 +58,14 @@ function claimVoteStatement(vote: ClaimVote, userId: string, rateLimit: { key: s
     announced AS (
       SELECT pg_notify($3, json_build_object('type', 'vote', 'claimId', id, 'articleId', "articleId")::text) FROM target
     ),
-    -- The article's bridged standings follow (decision 020), as lib/debate/bridged-standing.ts queueBridging does.
+    -- The article's bridged standings follow (decision 020), as lib/jobs/bridging-job.ts queueBridging does.
+    -- After the vote's own write (the WHERE reads "changed"), so every vote takes the claim's row before
+    -- the article's job row, in one order: two votes cannot wait on each other.
     queued AS (
       SELECT graphile_worker.add_job(${parameter(BRIDGING_JOB)}::text, json_build_object('articleId', "articleId"),
         run_at => now() + make_interval(secs => ${parameter(BRIDGING_SETTLE_SECONDS)}::int), max_attempts => 3,
-        job_key => ${parameter(bridgingJobKey(""))}::text || "articleId", job_key_mode => 'preserve_run_at') FROM target
+        job_key => ${parameter(bridgingJobKey(""))}::text || "articleId", job_key_mode => 'preserve_run_at')
+      FROM target WHERE (SELECT count(*) FROM changed) >= 0
     )
     SELECT (SELECT "count" FROM hit)::int AS hits, (SELECT "limit" FROM rule)::int AS "limit", EXISTS (SELECT 1 FROM claim) AS found,
       (SELECT count(*) FROM changed)::int AS changed, (SELECT count(*) FROM announced)::int AS announced, (SELECT count(*) FROM queued)::int AS queued`;

@@ -47,7 +47,7 @@ export const SIMULATED_DEBATE: (DebateNode & { camp: "pro" | "con" | "both" })[]
   ...[1, 2, 3].map((n) => ({ id: `pro${n}-rebuttal`, parentId: `pro${n}`, stance: "oppose" as const, camp: "con" as const })),
   ...[1, 2, 3].map((n) => ({ id: `con${n}-rebuttal`, parentId: `con${n}`, stance: "oppose" as const, camp: "pro" as const })),
 ];
-export const SIMULATED_CLAIM = "claim";
+export const SIMULATED_CLAIM = "simulated-claim";
 
 /** How likely a voter of `camp` is to agree with the claim or find an argument strong. */
 function approval(camp: "pro" | "con", item: (typeof SIMULATED_DEBATE)[number] | null) {
@@ -56,7 +56,8 @@ function approval(camp: "pro" | "con", item: (typeof SIMULATED_DEBATE)[number] |
   return item.camp === camp ? 0.85 : 0.2;
 }
 
-export function simulateBrigade({ seed, campSize, blockShare, blockAgrees, blockNoise }: SimulationOptions): SimulationResult {
+/** The honest camps' votes and the block's, as the site stores them (claim and response items). */
+export function simulatedPopulation({ seed, campSize, blockShare, blockAgrees, blockNoise }: SimulationOptions) {
   const random = seededRandom(seed);
   const honest: Rating[] = [];
   for (const camp of ["pro", "con"] as const) {
@@ -77,6 +78,11 @@ export function simulateBrigade({ seed, campSize, blockShare, blockAgrees, block
     // The block's line: its side's arguments are strong, everything else is weak.
     for (const item of SIMULATED_DEBATE) if (random() >= blockNoise) block.push({ voter, item: responseItem(item.id), value: item.camp === side ? 1 : 0 });
   }
+  return { honest, block };
+}
+
+export function simulateBrigade(options: SimulationOptions): SimulationResult {
+  const { honest, block } = simulatedPopulation(options);
   const raw = {
     before: rawStanding(SIMULATED_CLAIM, SIMULATED_DEBATE, honest).value,
     after: rawStanding(SIMULATED_CLAIM, SIMULATED_DEBATE, [...honest, ...block]).value,

@@ -23,6 +23,8 @@ import { toWebAnnotation } from "@/lib/exchange/web-annotation";
 import { bridgingJobKey } from "@/lib/jobs/bridging-job";
 import type { Actor } from "@/lib/policy";
 import { seedDemoArticles } from "@/scripts/lib/seed-demo";
+import { SIMULATED_CLAIM, SIMULATED_DEBATE, simulatedPopulation } from "@/scripts/lib/brigade-simulation";
+import { analyseClaim, claimItem, rawStanding } from "@/lib/argument/bridged-standing";
 
 type Person = Actor & { name: string };
 let claimId: string;
@@ -220,6 +222,40 @@ describe("the bridged standing", () => {
     expect(crux.ifChanged).toBeLessThan(crux.standing - 0.01);
     // Someone who did not vote on the claim has none.
     expect(await readPersonalCrux(author, claimId)).toBeNull();
+  });
+});
+
+describe("the brigading simulation", () => {
+  test("measures what the site computes: its raw standing is the database's, its bridged standing the job's", async () => {
+    const { honest, block } = simulatedPopulation({ seed: 3, campSize: 15, blockShare: 0.2, blockAgrees: true, blockNoise: 0 });
+    const ratings = [...honest, ...block];
+    const article = await getDb().article.create({
+      data: { slug: "simulated", title: "A simulated debate", body: "The claim.", blocks: [], sourceHash: "simulated", status: "published" },
+    });
+    await getDb().claim.create({
+      data: { id: SIMULATED_CLAIM, articleId: article.id, start: 0, end: 10, exact: "The claim.", prefix: "", suffix: "", text: "The claim." },
+    });
+    // The simulation's own ids, so the model starts from the same point (it starts from the items' ids).
+    for (const node of SIMULATED_DEBATE) {
+      await getDb().response.create({
+        data: { id: node.id, claimId: SIMULATED_CLAIM, parentId: node.parentId, stance: node.stance, body: `Argument ${node.id}.`, authorId: author.id },
+      });
+    }
+    const voters = [...new Set(ratings.map((rating) => rating.voter))];
+    await getDb().user.createMany({ data: voters.map((id) => ({ id, email: `${id}@simulated.example`, name: id })) });
+    for (const rating of ratings) {
+      if (rating.item === claimItem(SIMULATED_CLAIM))
+        await storeClaimVote(rating.voter, { claimId: SIMULATED_CLAIM, value: rating.value ? "agree" : "disagree" }, appSql);
+      else
+        await getDb().responseVote.create({
+          data: { responseId: rating.item.slice("response:".length), userId: rating.voter, value: rating.value ? "strong" : "weak" },
+        });
+    }
+    const stored = await getDb().claim.findUniqueOrThrow({ where: { id: SIMULATED_CLAIM }, select: { standing: true } });
+    expect(stored.standing).toBeCloseTo(rawStanding(SIMULATED_CLAIM, SIMULATED_DEBATE, ratings).value, 9);
+    await recomputeBridging(article.id);
+    const bridged = await getDb().claimBridging.findUniqueOrThrow({ where: { claimId: SIMULATED_CLAIM } });
+    expect(bridged.standing).toBeCloseTo(analyseClaim(SIMULATED_CLAIM, SIMULATED_DEBATE, ratings).standing!.value, 9);
   });
 });
 

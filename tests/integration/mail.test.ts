@@ -47,7 +47,8 @@ beforeEach(async () => {
 
 const mailer = () => smtpMailer(smtp.url, "Arguably <no-reply@arguably.test>");
 const runJobs = () => runDueJobs({ databaseUrl: databaseUrl()!, mailer: mailer() });
-const pendingJobs = async () => (await getDb().$queryRaw<{ count: number }[]>`select count(*)::int as count from graphile_worker.jobs where task_identifier = 'send_mail'`)[0].count;
+const pendingJobs = async () =>
+  (await getDb().$queryRaw<{ count: number }[]>`select count(*)::int as count from graphile_worker.jobs where task_identifier = 'send_mail'`)[0].count;
 
 async function person(label: string, { verified = true, password = false } = {}) {
   const user = await createUser({
