@@ -9,13 +9,13 @@ const env = serverEnv();
 if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set.");
 
 const mailer = mailerFromEnv();
-const runner = await startJobWorker({ databaseUrl: env.DATABASE_URL, mailer });
+const worker = await startJobWorker({ databaseUrl: env.DATABASE_URL, mailer });
 
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  await runner.stop().catch(() => undefined);
+  await worker.stop().catch(() => undefined);
   mailer.close();
   process.exit(0);
 }

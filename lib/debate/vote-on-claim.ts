@@ -9,7 +9,6 @@
 // Framework-free on purpose (no Prisma client, nothing server-only) so that the HTTP edge can run it.
 import type { SqlRunner, SqlStatement } from "@/lib/db/sql-runner";
 import { AppError } from "@/lib/errors";
-import { BRIDGING_JOB, BRIDGING_SETTLE_SECONDS, bridgingJobKey } from "@/lib/jobs/bridging-job";
 import { LIVE_CHANNEL } from "@/lib/live/publish";
 import { SETTING_DEFAULTS } from "@/lib/platform/setting-defaults";
 import { stateFor, tooFastMessage, windowStart } from "@/lib/platform/rate-limit-rules";
@@ -57,18 +56,9 @@ function claimVoteStatement(vote: ClaimVote, userId: string, rateLimit: { key: s
     changed AS (${change}),
     announced AS (
       SELECT pg_notify($3, json_build_object('type', 'vote', 'claimId', id, 'articleId', "articleId")::text) FROM target
-    ),
-    -- The article's bridged standings follow (decision 020), as lib/jobs/bridging-job.ts queueBridging does.
-    -- After the vote's own write (the WHERE reads "changed"), so every vote takes the claim's row before
-    -- the article's job row, in one order: two votes cannot wait on each other.
-    queued AS (
-      SELECT graphile_worker.add_job(${parameter(BRIDGING_JOB)}::text, json_build_object('articleId', "articleId"),
-        run_at => now() + make_interval(secs => ${parameter(BRIDGING_SETTLE_SECONDS)}::int), max_attempts => 3,
-        job_key => ${parameter(bridgingJobKey(""))}::text || "articleId", job_key_mode => 'preserve_run_at')
-      FROM target WHERE (SELECT count(*) FROM changed) >= 0
     )
     SELECT (SELECT "count" FROM hit)::int AS hits, (SELECT "limit" FROM rule)::int AS "limit", EXISTS (SELECT 1 FROM claim) AS found,
-      (SELECT count(*) FROM changed)::int AS changed, (SELECT count(*) FROM announced)::int AS announced, (SELECT count(*) FROM queued)::int AS queued`;
+      (SELECT count(*) FROM changed)::int AS changed, (SELECT count(*) FROM announced)::int AS announced`;
   // Named per shape, so each connection of the edge's pool prepares it once.
   return { name: `arguably-claim-vote-${vote.value === null ? "clear" : "set"}${rateLimit ? "" : "-unlimited"}`, text, values };
 }

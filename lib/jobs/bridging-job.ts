@@ -1,6 +1,6 @@
 // The bridged standings' job (lib/debate/bridged-standing.ts): at most one pending per article, run a
-// moment after the first change, so a burst of votes is folded into one run. Pure constants, shared by
-// the Prisma path (queueBridging) and the edge's one-statement claim vote (lib/debate/vote-on-claim.ts).
+// moment after the first change, so a burst of votes is folded into one run. Queued by the worker, from
+// the debate's change notices (./bridging-listener.ts) and its sweep, never inside a write.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "./enqueue";
 

@@ -10,6 +10,8 @@ import { sendMailJob } from "@/lib/mail/send-mail";
 import { queueMissingBridging, recomputeBridging } from "@/lib/debate/bridged-standing";
 import type { Mailer } from "@/lib/mail/mailer";
 import { JOB_PAYLOADS } from "./payloads";
+import { BRIDGING_JOB, bridgingJobKey } from "./bridging-job";
+import { listenForDebateChanges } from "./bridging-listener";
 import { jobQueueLogger } from "@/lib/db/job-queue-schema";
 
 /** graphile-worker's crontab: minute hour day month weekday task. */
@@ -44,8 +46,16 @@ export interface WorkerOptions {
   concurrency?: number;
 }
 
-/** Runs until stopped: picks up new jobs at once (LISTEN/NOTIFY), retries and the schedule on time. */
-export async function startJobWorker({ databaseUrl, mailer, concurrency = 2 }: WorkerOptions): Promise<Runner> {
+export interface JobWorker {
+  runner: Runner;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs until stopped: picks up new jobs at once (LISTEN/NOTIFY), retries and the schedule on time, and
+ * queues bridged standings from the debate's change notices (./bridging-listener.ts).
+ */
+export async function startJobWorker({ databaseUrl, mailer, concurrency = 2 }: WorkerOptions): Promise<JobWorker> {
   const runner = await run({
     connectionString: databaseUrl,
     maxPoolSize: concurrency + 2,
@@ -58,7 +68,20 @@ export async function startJobWorker({ databaseUrl, mailer, concurrency = 2 }: W
   });
   // Once at start, so a site upgraded with votes already cast gets its bridged standings at once.
   await runner.addJob("queue_missing_bridging", {}, { jobKey: "queue_missing_bridging" });
-  return runner;
+  const listener = listenForDebateChanges({
+    databaseUrl,
+    queue: async (articleId) => {
+      await runner.addJob(BRIDGING_JOB, { articleId }, { jobKey: bridgingJobKey(articleId), jobKeyMode: "preserve_run_at", maxAttempts: 3 });
+    },
+    onError: (error) => jobQueueLogger.error(`bridged standings: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  return {
+    runner,
+    async stop() {
+      await listener.stop();
+      await runner.stop();
+    },
+  };
 }
 
 /** Runs every job that is due now, then returns (tests, and scripts that must not leave a worker behind). */

@@ -3,7 +3,6 @@
 // app instance turns it into one update (./build-update.ts) for all of its readers (./hub.ts). Several app
 // instances on one database therefore see each other's writes.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { queueBridging } from "@/lib/jobs/bridging-job";
 
 export const LIVE_CHANNEL = "arguably_live";
 
@@ -16,8 +15,7 @@ export interface LiveEvent {
   responseId?: string;
 }
 
-/** Every change to a debate is announced here; it also queues the article's bridged standings (decision 020). */
+/** Every change to a debate is announced here (the job worker also listens: decision 020's bridged standings). */
 export async function announce(tx: Prisma.TransactionClient, event: LiveEvent) {
   await tx.$executeRaw`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`;
-  await queueBridging(tx, event.articleId);
 }

@@ -67,6 +67,15 @@ describe.skipIf(!chromiumPath)("a debate between two people", () => {
     await expect(ann.getByTestId("revision").first().innerText()).resolves.toContain(argument);
     await ann.goto(claimUrl);
 
+    // Editing on a fresh page (nothing live has arrived yet) keeps the response's votes and figures.
+    const again = `${revised} Still true.`;
+    await responseWith(ann, revised).getByRole("button", { name: "Edit" }).first().click();
+    await ann.getByLabel("Edit your response").fill(again);
+    await ann.getByRole("button", { name: "Save changes" }).click();
+    await responseWith(ann, again).waitFor();
+    await responseWith(ann, again).getByRole("button", { name: "Weak 1" }).first().waitFor();
+    await responseWith(ann, again).getByText("0 supporting, 1 opposing").first().waitFor();
+
     // Delete: the text goes, the reply beneath it stays.
     ann.once("dialog", (dialog) => void dialog.accept());
     await responseWith(ann, revised).getByRole("button", { name: "Delete" }).first().click();

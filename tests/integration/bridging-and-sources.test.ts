@@ -21,6 +21,8 @@ import { importDebates } from "@/lib/exchange/import-debate";
 import { getDebateForExport } from "@/lib/exchange/queries";
 import { toWebAnnotation } from "@/lib/exchange/web-annotation";
 import { bridgingJobKey } from "@/lib/jobs/bridging-job";
+import { listenForDebateChanges } from "@/lib/jobs/bridging-listener";
+import { databaseUrl } from "@/lib/env";
 import type { Actor } from "@/lib/policy";
 import { seedDemoArticles } from "@/scripts/lib/seed-demo";
 import { SIMULATED_CLAIM, SIMULATED_DEBATE, simulatedPopulation } from "@/scripts/lib/brigade-simulation";
@@ -144,7 +146,7 @@ describe("the bridged standing", () => {
   let con: string;
   let shared: string;
 
-  test("is queued by every kind of vote, one pending job per article", async () => {
+  test("is queued from the change notices of every kind of vote, once per article for a burst", async () => {
     pro = (await createResponse({ claimId, parentId: null, stance: "support", body: "Kyiv's army is the most battle-tested in Europe.", authorId: author.id }))
       .id;
     con = (await createResponse({ claimId, parentId: null, stance: "oppose", body: "Hungary has vetoed every step so far.", authorId: author.id })).id;
@@ -157,12 +159,23 @@ describe("the bridged standing", () => {
         authorId: author.id,
       })
     ).id;
-    await getDb().$executeRaw`DELETE FROM graphile_worker._private_jobs`;
-    await storeClaimVote(people[0].id, { claimId, value: "agree" }, appSql);
-    await storeResponseVote(people[0], { responseId: pro, value: "strong" });
-    const jobs = await getDb().$queryRaw<{ key: string; task: string }[]>`
-      SELECT j.key, t.identifier AS task FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id`;
-    expect(jobs).toEqual([{ key: bridgingJobKey(articleId), task: "recompute_bridging" }]);
+    const queued: string[] = [];
+    const listener = listenForDebateChanges({ databaseUrl: databaseUrl()!, settleMs: 300, queue: async (id) => void queued.push(id) });
+    try {
+      // The listener is connected once a notice reaches it: nudge until one does.
+      for (let tries = 0; tries < 50 && !queued.length; tries++) {
+        await storeClaimVote(people[0].id, { claimId, value: tries % 2 ? "agree" : "disagree" }, appSql);
+        await new Promise((resolve) => setTimeout(resolve, 400));
+      }
+      expect(queued).toEqual([articleId]);
+      // A burst: the edge's claim vote and a response vote (announced inside its transaction).
+      await storeClaimVote(people[0].id, { claimId, value: "agree" }, appSql);
+      await storeResponseVote(people[0], { responseId: pro, value: "strong" });
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(queued).toEqual([articleId, articleId]);
+    } finally {
+      await listener.stop();
+    }
   });
 
   test("is computed from the stored votes: two camps, their groups, and what both find strong ranked first", async () => {
