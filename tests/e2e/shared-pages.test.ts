@@ -61,6 +61,17 @@ describe.skipIf(!chromiumPath)("pages shared by every reader", () => {
 
     const { page: adaPage, client: adaClient } = await pageAs(ada);
     expect((await adaClient.voteOnClaim(claimId, "agree")).result.ok).toBe(true);
+    // The worker recomputes the claim's bridged standing a few seconds after the vote, and that renders
+    // the shared page anew: compare pages once it has (the vote counted, nothing pending).
+    for (let tries = 0; tries < 150; tries++) {
+      const [{ settled }] = await appSql<{ settled: boolean }>(
+        `select exists (select 1 from "ClaimBridging" where "claimId" = $1 and voters >= 1)
+           and not exists (select 1 from graphile_worker.jobs where task_identifier = 'recompute_bridging') as settled`,
+        [claimId],
+      );
+      if (settled) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     const { page: modPage } = await pageAs(mod);
 
     // Ada's page is the shared render, with her layer: her name, her vote.
