@@ -4,6 +4,7 @@
 // reason), but nothing names an item they may not see now, such as a thread a moderator withheld above
 // them; a report of such an item says only what kind of item it was. Served by app/settings/data/route.ts.
 import { getDb } from "@/lib/db/client";
+import { sourcesSelect } from "@/lib/debate/response-sources";
 import { appUrl } from "@/lib/env";
 import type { Actor } from "@/lib/policy";
 import { claimIsVisible, responseAppearance } from "@/lib/policy/visibility";
@@ -58,7 +59,7 @@ function sections(person: Actor): [string, () => AsyncGenerator<object[]>][] {
                   removedAt: true,
                   removalReason: true,
                   revisions: { orderBy: { createdAt: "asc" }, select: { body: true, createdAt: true } },
-                  sources: { orderBy: { position: "asc" }, select: { url: true, quote: true } },
+                  sources: sourcesSelect,
                 },
               })
             ).map((row) => ({ ...row, url: `${base}/responses/${row.id}` })),

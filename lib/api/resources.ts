@@ -16,6 +16,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { responseAppearance, type Viewer } from "@/lib/policy/visibility";
 import { anchoredClaimSelect } from "@/lib/articles/claim-columns";
 import { standingWith, toBridgingView, type BridgingView } from "@/lib/debate/discussion";
+import { sourcesSelect } from "@/lib/debate/response-sources";
 import {
   claimVisibleTo,
   responseStateSelect,
@@ -145,6 +146,9 @@ export async function getPublishedArticle(slug: string): Promise<z.infer<typeof 
   return { ...articleSummary(article), body: article.body, claims: article.claims.map(claimSummary) };
 }
 
+/** A standing's reason as the API names it. */
+const reasonItem = ({ id, stance, effect }: { id: string; stance: Stance; effect: number }) => ({ responseId: id, stance, effect });
+
 export async function getVisibleClaim(claimId: string, viewer: Viewer): Promise<z.infer<typeof S.Claim> | null> {
   const [claim, standingOf] = await Promise.all([
     getDb().claim.findFirst({
@@ -155,25 +159,21 @@ export async function getVisibleClaim(claimId: string, viewer: Viewer): Promise<
   ]);
   if (!claim) return null;
   const standing = standingOf(claim);
-  const reason = reasonItem;
   return {
     ...claimSummary(claim),
     standing: standing.value,
-    reasons: { raisedBy: standing.raisedBy.map(reason), loweredBy: standing.loweredBy.map(reason) },
+    reasons: { raisedBy: standing.raisedBy.map(reasonItem), loweredBy: standing.loweredBy.map(reasonItem) },
     articleTitle: claim.article.title,
     duplicateOfId: claim.duplicateOfId,
     bridged: claim.bridging && bridgedItem(toBridgingView(claim.bridging)),
   };
 }
 
-const reasonItem = ({ id, stance, effect }: { id: string; stance: Stance; effect: number }) => ({ responseId: id, stance, effect });
-
 function bridgedItem(view: BridgingView) {
-  const reason = reasonItem;
   return {
     voters: view.voters,
     standing: view.standing?.value ?? null,
-    reasons: { raisedBy: (view.standing?.raisedBy ?? []).map(reason), loweredBy: (view.standing?.loweredBy ?? []).map(reason) },
+    reasons: { raisedBy: (view.standing?.raisedBy ?? []).map(reasonItem), loweredBy: (view.standing?.loweredBy ?? []).map(reasonItem) },
     groups: view.groups.map(({ label, size, agree, disagree }) => ({ label, size, agree, disagree })),
     computedAt: view.computedAt.toISOString(),
   };
@@ -201,7 +201,7 @@ const responseSelect = {
   opposers: true,
   strength: true,
   author: { select: { id: true, name: true } },
-  sources: { orderBy: { position: "asc" }, select: { url: true, quote: true } },
+  sources: sourcesSelect,
   _count: { select: { sourceRequests: true } },
 } satisfies Prisma.ResponseSelect;
 

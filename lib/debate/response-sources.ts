@@ -9,6 +9,9 @@ export interface CitedSource {
   quote: string | null;
 }
 
+/** A response's sources, for a Prisma `select`: in the author's order, as every reader shows them. */
+export const sourcesSelect = { orderBy: { position: "asc" }, select: { url: true, quote: true } } satisfies Prisma.Response$sourcesArgs;
+
 /** Replaces the response's sources with `sources`, in the author's order. */
 export async function writeSources(tx: Prisma.TransactionClient, responseId: string, sources: SourceInput[]) {
   await tx.responseSource.deleteMany({ where: { responseId } });
@@ -23,8 +26,8 @@ export async function sourcesOf(responseIds: string[]): Promise<Map<string, Cite
   if (!responseIds.length) return bySource;
   const rows = await getReadDb().responseSource.findMany({
     where: { responseId: { in: responseIds } },
-    orderBy: [{ responseId: "asc" }, { position: "asc" }],
-    select: { responseId: true, url: true, quote: true },
+    orderBy: [{ responseId: "asc" }, sourcesSelect.orderBy],
+    select: { responseId: true, ...sourcesSelect.select },
   });
   for (const row of rows) bySource.set(row.responseId, [...(bySource.get(row.responseId) ?? []), { url: row.url, quote: row.quote }]);
   return bySource;

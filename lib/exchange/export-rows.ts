@@ -3,6 +3,7 @@
 // size holds one page in memory. Same visibility as lib/exchange/queries.ts: what readers see.
 import { getReadDb } from "@/lib/db/client";
 import { visibleResponseWhere } from "@/lib/debate/visibility";
+import { sourcesSelect } from "@/lib/debate/response-sources";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 const PAGE = 1_000;
@@ -10,9 +11,6 @@ const PAGE = 1_000;
 /** A deleted response keeps its place with this text (and no sources), as on the claim page. */
 export const readersText = <T extends { body: string; deletedAt: Date | null; sources: { url: string; quote: string | null }[] }>(row: T) =>
   row.deletedAt ? { ...row, body: "[deleted]", sources: [] } : row;
-
-/** The sources of a response, for a `select`: in the author's order. */
-export const sourcesSelect = { orderBy: { position: "asc" }, select: { url: true, quote: true } } satisfies Prisma.Response$sourcesArgs;
 
 /** Pages of rows from `read(after)` until one comes back short; `after` is the last row read, or null. */
 async function* pages<Row>(read: (after: Row | null) => Promise<Row[]>): AsyncGenerator<Row[]> {

@@ -7,7 +7,8 @@ import { anchoredClaimSelect } from "@/lib/articles/claim-columns";
 import { visibleArticleWhere, visibleClaimWhere, visibleResponseWhere } from "@/lib/debate/visibility";
 import type { DebateTree, ExchangedSource } from "@/lib/exchange/debate-tree";
 import type { Stance } from "@/lib/vocabulary";
-import { readersText, responsePages, sourcesSelect } from "./export-rows";
+import { readersText, responsePages } from "./export-rows";
+import { sourcesSelect } from "@/lib/debate/response-sources";
 import type { AnchoredClaim, OriginalDocument } from "@/lib/exchange/web-annotation";
 
 export async function getDebateForExport(claimId: string): Promise<{ tree: DebateTree; anchor: AnchoredClaim; original: OriginalDocument } | null> {
