@@ -5,7 +5,9 @@
 // on the one job row (and deadlock against the claim's row): the load run's votes took seconds.
 import pg from "pg";
 import { LIVE_CHANNEL } from "@/lib/live/publish";
-import { BRIDGING_SETTLE_SECONDS } from "./bridging-job";
+
+/** A burst of changes to an article is folded into one recomputation this long after its first notice. */
+export const BRIDGING_SETTLE_SECONDS = 3;
 
 export interface DebateChangeListener {
   stop(): Promise<void>;

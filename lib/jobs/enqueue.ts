@@ -13,8 +13,6 @@ export interface JobOptions {
   /** How many times to try before giving up (graphile-worker backs off exponentially between tries). */
   maxAttempts?: number;
   runAt?: Date;
-  /** With `jobKey`: a second add keeps the pending job's run time (a burst of changes runs once, soon). */
-  keepRunAt?: boolean;
 }
 
 export async function enqueueJob<N extends JobName>(db: Executor, name: N, payload: JobPayload<N>, options: JobOptions = {}) {
@@ -23,6 +21,5 @@ export async function enqueueJob<N extends JobName>(db: Executor, name: N, paylo
     ${JSON.stringify(payload)}::json,
     run_at => ${options.runAt ?? null}::timestamptz,
     max_attempts => ${options.maxAttempts ?? 10}::int,
-    job_key => ${options.jobKey ?? null}::text,
-    job_key_mode => ${options.keepRunAt ? "preserve_run_at" : "replace"}::text)`;
+    job_key => ${options.jobKey ?? null}::text)`;
 }

@@ -10,7 +10,8 @@ import { sendMailJob } from "@/lib/mail/send-mail";
 import { queueMissingBridging, recomputeBridging } from "@/lib/debate/bridged-standing";
 import type { Mailer } from "@/lib/mail/mailer";
 import { JOB_PAYLOADS } from "./payloads";
-import { BRIDGING_JOB, bridgingJobKey } from "./bridging-job";
+import { getDb } from "@/lib/db/client";
+import { queueBridging } from "./bridging-job";
 import { listenForDebateChanges } from "./bridging-listener";
 import { jobQueueLogger } from "@/lib/db/job-queue-schema";
 
@@ -70,9 +71,7 @@ export async function startJobWorker({ databaseUrl, mailer, concurrency = 2 }: W
   await runner.addJob("queue_missing_bridging", {}, { jobKey: "queue_missing_bridging" });
   const listener = listenForDebateChanges({
     databaseUrl,
-    queue: async (articleId) => {
-      await runner.addJob(BRIDGING_JOB, { articleId }, { jobKey: bridgingJobKey(articleId), jobKeyMode: "preserve_run_at", maxAttempts: 3 });
-    },
+    queue: (articleId) => queueBridging(getDb(), articleId),
     onError: (error) => jobQueueLogger.error(`bridged standings: ${error instanceof Error ? error.message : String(error)}`),
   });
   return {
