@@ -4,7 +4,7 @@
 import type { Stance } from "@/lib/vocabulary";
 import { bridgedBase, fitBridging, type BridgingFit, type Rating } from "./bridging";
 import { MIN_VOTERS_FOR_GROUPS, opinionGroups } from "./opinion-groups";
-import { baseScore, standingOf, type ArgumentNode, type Standing } from "./standing";
+import { argumentTree, baseScore, standingOf, type Standing } from "./standing";
 
 /** Below this many voters on a claim (its own votes and its responses'), it has no bridged standing. */
 export const MIN_VOTERS_FOR_BRIDGING = MIN_VOTERS_FOR_GROUPS;
@@ -36,15 +36,6 @@ export interface ClaimBridgingResult {
 export const claimItem = (id: string) => `claim:${id}`;
 export const responseItem = (id: string) => `response:${id}`;
 
-/** The tree with each node's base from `base` (the claim's under the id ""). */
-function treeOf(responses: DebateNode[], base: (id: string | null) => number) {
-  const children = new Map<string | null, DebateNode[]>();
-  for (const response of responses) children.set(response.parentId, [...(children.get(response.parentId) ?? []), response]);
-  const build = (parentId: string | null): ArgumentNode[] =>
-    (children.get(parentId) ?? []).map((response) => ({ id: response.id, stance: response.stance, base: base(response.id), children: build(response.id) }));
-  return { base: base(null), children: build(null) };
-}
-
 /** The standing from raw vote shares, as the database keeps it (for comparison: the simulation). */
 export function rawStanding(claimId: string, responses: DebateNode[], ratings: Rating[]): Standing {
   const counts = new Map<string, { for: number; against: number }>();
@@ -58,7 +49,7 @@ export function rawStanding(claimId: string, responses: DebateNode[], ratings: R
     const count = counts.get(id === null ? claimItem(claimId) : responseItem(id));
     return baseScore(count?.for ?? 0, count?.against ?? 0);
   };
-  return standingOf(treeOf(responses, base));
+  return standingOf(argumentTree(responses, base));
 }
 
 /**
@@ -79,7 +70,7 @@ export function analyseClaim(claimId: string, responses: DebateNode[], ratings: 
   });
   return {
     voters,
-    standing: voters >= MIN_VOTERS_FOR_BRIDGING ? standingOf(treeOf(responses, base)) : null,
+    standing: voters >= MIN_VOTERS_FOR_BRIDGING ? standingOf(argumentTree(responses, base)) : null,
     groups,
     responseScores,
   };

@@ -6,7 +6,7 @@
 // everyone's votes elsewhere. Flipping one of their votes and recomputing says how much their
 // conclusion hangs on it.
 import type { ClaimVoteValue, ResponseVoteValue, Stance } from "@/lib/vocabulary";
-import { baseScore, strength, type ArgumentNode } from "./standing";
+import { argumentTree, baseScore, strength } from "./standing";
 
 /** How sure a vote makes its voter: the base score of what they found strong (and 1 - it for weak). */
 export const PERSONAL_CERTAINTY = 0.9;
@@ -31,26 +31,27 @@ export interface Crux {
 
 const personal = (value: "agree" | "strong" | "disagree" | "weak") => (value === "agree" || value === "strong" ? PERSONAL_CERTAINTY : 1 - PERSONAL_CERTAINTY);
 
-function personalStanding(claimVote: ClaimVoteValue, nodes: CruxNode[], votes: Map<string, ResponseVoteValue>) {
-  const children = new Map<string | null, CruxNode[]>();
-  for (const node of nodes) children.set(node.parentId, [...(children.get(node.parentId) ?? []), node]);
-  const build = (parentId: string | null): ArgumentNode[] =>
-    (children.get(parentId) ?? []).map((node) => {
-      const vote = votes.get(node.id);
-      return { id: node.id, stance: node.stance, base: vote ? personal(vote) : baseScore(node.strong, node.weak), children: build(node.id) };
-    });
-  return strength({ base: personal(claimVote), children: build(null) });
+function personalStanding(claimVote: ClaimVoteValue, nodes: Map<string, CruxNode>, votes: Map<string, ResponseVoteValue>) {
+  return strength(
+    argumentTree([...nodes.values()], (id) => {
+      if (id === null) return personal(claimVote);
+      const vote = votes.get(id);
+      const node = nodes.get(id)!;
+      return vote ? personal(vote) : baseScore(node.strong, node.weak);
+    }),
+  );
 }
 
 export function personalCrux(claimVote: ClaimVoteValue | null, nodes: CruxNode[], votes: Map<string, ResponseVoteValue>): Crux | null {
   if (!claimVote) return null;
-  const standing = personalStanding(claimVote, nodes, votes);
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const standing = personalStanding(claimVote, byId, votes);
   let crux: Crux | null = null;
   for (const node of nodes) {
     const vote = votes.get(node.id);
     if (!vote) continue;
     const flipped = new Map(votes).set(node.id, vote === "strong" ? "weak" : "strong");
-    const ifChanged = personalStanding(claimVote, nodes, flipped);
+    const ifChanged = personalStanding(claimVote, byId, flipped);
     if (Math.abs(ifChanged - standing) < NOTICEABLE) continue;
     if (!crux || Math.abs(ifChanged - standing) > Math.abs(crux.ifChanged - crux.standing) + 1e-12) crux = { responseId: node.id, vote, standing, ifChanged };
   }

@@ -20,6 +20,22 @@ export interface Root {
   children: ArgumentNode[];
 }
 
+/**
+ * A claim's tree from its responses as a flat list (each naming its parent; null: the claim), with each
+ * node's base score from `base` (called with null for the claim itself).
+ */
+export function argumentTree(responses: { id: string; parentId: string | null; stance: Stance }[], base: (id: string | null) => number): Root {
+  const children = new Map<string | null, typeof responses>();
+  for (const response of responses) {
+    const siblings = children.get(response.parentId);
+    if (siblings) siblings.push(response);
+    else children.set(response.parentId, [response]);
+  }
+  const build = (parentId: string | null): ArgumentNode[] =>
+    (children.get(parentId) ?? []).map((response) => ({ id: response.id, stance: response.stance, base: base(response.id), children: build(response.id) }));
+  return { base: base(null), children: build(null) };
+}
+
 /** Votes to a base score, smoothed with one imaginary vote each way, so no votes gives 0.5. */
 export function baseScore(positive: number, negative: number): number {
   return (positive + 1) / (positive + negative + 2);
