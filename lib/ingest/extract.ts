@@ -30,6 +30,12 @@ export interface ExtractedArticle {
   byline: string | null;
   blocks: ExtractedBlock[];
   metadata: ArticleMetadata;
+  /**
+   * The original's text as annotation tools address it: for a page, its body's text content (what
+   * Hypothesis and other Web Annotation clients count TextPositionSelector offsets in); for pasted text,
+   * the text exactly as given.
+   */
+  originalText: string;
 }
 
 type LineClass = "prose" | "heading" | "prompt" | "furniture" | "end" | "caption" | "other";
@@ -343,6 +349,8 @@ function readableArticle(Readability: typeof import("@mozilla/readability").Read
 export function extractHtmlArticle(html: string, sourceUrl: string | null = null): ExtractedArticle {
   const { parseHTML, Readability } = htmlTools();
   const { document } = parseHTML(html);
+  // Before Readability, which rewrites the document it reads.
+  const originalText = document.body?.textContent ?? "";
   const readable = readableArticle(Readability, document);
   const container = readable?.content ? parseHTML(`<html><body>${readable.content}</body></html>`).document.body : document.body;
   const lines: string[] = [];
@@ -365,6 +373,7 @@ export function extractHtmlArticle(html: string, sourceUrl: string | null = null
   const declaredLanguage = readable?.lang?.trim() || document.documentElement?.getAttribute("lang")?.trim() || null;
   return {
     ...extracted,
+    originalText,
     title: title || extracted.title,
     byline: readable?.byline?.replace(/^by\s+/i, "").trim() || extracted.byline,
     metadata: {
@@ -374,17 +383,6 @@ export function extractHtmlArticle(html: string, sourceUrl: string | null = null
       language: declaredLanguage && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(declaredLanguage) ? declaredLanguage : extracted.metadata.language,
     },
   };
-}
-
-/**
- * The original's text as annotation tools address it: for a page, its body's text content (what
- * Hypothesis and other Web Annotation clients count TextPositionSelector offsets in); for pasted text,
- * the text exactly as given.
- */
-export function originalText(raw: string): string {
-  if (!looksLikeHtml(raw)) return raw;
-  const { parseHTML } = htmlTools();
-  return parseHTML(raw).document.body?.textContent ?? "";
 }
 
 export function looksLikeHtml(input: string) {
@@ -485,5 +483,5 @@ export function extractArticle(raw: string, sourceUrl: string | null = null): Ex
       .map((block) => block.text)
       .join(" "),
   );
-  return { title, byline, blocks, metadata: { sourceUrl, siteName, publishedAt, language } };
+  return { title, byline, blocks, metadata: { sourceUrl, siteName, publishedAt, language }, originalText: raw };
 }

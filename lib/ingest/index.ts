@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { anchorSpan, type Anchor } from "./anchor";
 import { claimLogit } from "./detect";
 import { embedSentences } from "./encoder";
-import { extractArticle, extractHtmlArticle, looksLikeHtml, originalText, type ArticleMetadata, type BlockKind } from "./extract";
+import { extractArticle, extractHtmlArticle, looksLikeHtml, type ArticleMetadata, type BlockKind } from "./extract";
 import { segmentSentences } from "./segment";
 import { selectClaims, selectionProbability } from "./select";
 
@@ -152,7 +152,7 @@ export async function prepareArticle(raw: string, { onProgress, sourceUrl = null
     sentences: scored.map(({ start, end, score }) => ({ start, end, score })),
     claims,
     sourceHash: createHash("sha256").update(raw).digest("hex"),
-    originalText: originalText(raw),
+    originalText: extracted.originalText,
   };
 }
 

@@ -113,6 +113,20 @@ describe("extract: rules that hold on other sites", () => {
   });
 });
 
+describe("extract: the original's text, for annotations that point into the original", () => {
+  test("a page keeps its whole body text as a browser reads it, navigation included; pasted text stays as given", () => {
+    const page = `<html><head><title>Fares</title></head><body><nav>Home | World</nav><article><h1>Fares</h1>
+<p>${"Free buses fill up, which is the point of making them free. ".repeat(8)}</p><p>Cities that tried it kept it.</p></article></body></html>`;
+    const extracted = extractHtmlArticle(page);
+    expect(extracted.blocks.map((block) => block.text).join(" ")).not.toContain("Home | World");
+    // Readability rewrites the document it reads: the original's text is taken before it does.
+    expect(extracted.originalText.startsWith("Home | World")).toBe(true);
+    expect(extracted.originalText).toContain("Cities that tried it kept it.");
+    const pasted = `Menu\r\n\r\n${"The   article's text goes on at length, one   sentence after another of it. ".repeat(6)}`;
+    expect(extractArticle(pasted).originalText).toBe(pasted);
+  });
+});
+
 describe("prepareArticle", () => {
   test("block offsets point at the block text inside the stored body", async () => {
     const raw = seed("korea-scenario.txt");
