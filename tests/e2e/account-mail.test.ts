@@ -3,23 +3,14 @@
 // → signed in; verification; the data download; deleting an account.
 import fs from "node:fs/promises";
 import type { ParsedMail } from "mailparser";
-import type { Page } from "playwright-core";
 import { afterAll, describe, expect, test } from "vitest";
-import { alertText, appUrl, chromiumPath, setUpBrowser, signUp, uniqueEmail } from "../support/browser";
+import { alertText, appUrl, chromiumPath, setUpBrowser, signInAs, signUp, uniqueEmail } from "../support/browser";
 import { appSql, createArticleWithClaim } from "../support/app-database";
-import { createAccount, HttpClient, signedIn, type TestAccount } from "../support/http";
+import { createAccount, HttpClient, signedIn } from "../support/http";
 import { linkIn, rawHeader } from "../support/mail";
 import { waitForMail } from "../support/outbox";
 
 const newPage = setUpBrowser();
-
-async function signInAs(page: Page, account: TestAccount, password = account.password) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByTestId("signed-in-user").waitFor();
-}
 
 /** The mailed link to `pathname`, which must point at this server. */
 function linkTo(mail: ParsedMail, pathname: string) {

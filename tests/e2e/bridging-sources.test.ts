@@ -5,19 +5,11 @@
 import type { Page } from "playwright-core";
 import { ArgdownApplication, DataPlugin, ModelPlugin, ParserPlugin } from "@argdown/core";
 import { describe, expect, test } from "vitest";
-import { alertText, appUrl, chromiumPath, setUpBrowser } from "../support/browser";
+import { alertText, appUrl, chromiumPath, setUpBrowser, signInAs } from "../support/browser";
 import { appSql, createArticleWithClaim } from "../support/app-database";
-import { createAccount, type TestAccount } from "../support/http";
+import { createAccount } from "../support/http";
 
 const newPage = setUpBrowser();
-
-async function signInAs(page: Page, account: TestAccount) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByTestId("signed-in-user").waitFor();
-}
 
 async function respond(id: string, claimId: string, authorId: string, stance: "support" | "oppose", body: string) {
   await appSql(`insert into "Response" (id, "claimId", stance, "authorId", body) values ($1, $2, $3::"Stance", $4, $5)`, [id, claimId, stance, authorId, body]);

@@ -39,6 +39,15 @@ export async function signUp(page: Page, { name, email, password }: { name: stri
   await page.getByRole("button", { name: "Create account" }).click();
 }
 
+/** Signs `account` in through the sign-in form and waits for the header to name them. */
+export async function signInAs(page: Page, account: { email: string; password: string }, password = account.password) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByTestId("signed-in-user").waitFor();
+}
+
 /** Waits for an alert containing `text` (Next.js's own route announcer is an empty alert too). */
 export async function alertText(page: Page, text: string) {
   const alert = page.getByRole("alert").filter({ hasText: text });
