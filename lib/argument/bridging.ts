@@ -264,12 +264,8 @@ function fitWeighted(ratings: Rating[], weightOf: (voter: string) => number, par
     for (const fitted of voters.values()) fitted.factor = -fitted.factor;
   }
   let weighted = 0;
-  let weights = 0;
-  for (const [voter, fitted] of voters) {
-    weighted += weightOf(voter) * fitted.intercept;
-    weights += weightOf(voter);
-  }
-  return { mean, voterIntercept: weights ? weighted / weights : 0, items, voters };
+  for (let voter = 0; voter < voterCount; voter++) weighted += voterWeight[voter] * voterIntercept[voter];
+  return { mean, voterIntercept: weightedVoters ? weighted / weightedVoters : 0, items, voters };
 }
 
 /** An item's bridged base score in [0, 1]: the rating the model expects from a voter of no side. */
