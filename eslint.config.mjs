@@ -12,7 +12,16 @@ const config = [
         "error",
         { object: "process", property: "env", message: "Read configuration through lib/env.ts (serverEnv(), databaseUrl(), environmentWith(), …)." },
       ],
+      // zod is configured once for the browser's Content Security Policy (lib/zod.ts, decision 021).
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "zod", message: 'Import { z } from "@/lib/zod" (configured for the pages\' Content Security Policy).', allowTypeImports: true }] },
+      ],
     },
+  },
+  {
+    files: ["lib/zod.ts"],
+    rules: { "no-restricted-imports": "off" },
   },
   {
     // Exempt: lib/env.ts itself; the test harness, which sets up servers and databases; and two files

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
@@ -11,6 +11,8 @@ export const metadata: Metadata = {
   description: "Argue about what an article actually says, claim by claim.",
 };
 
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#2f5d8a" };
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Null in a shared render: the page's own scope asks for the person's layer.
   const seed = await pageOverlay(null);
@@ -22,15 +24,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             Skip to content
           </a>
           <SiteHeader />
-          <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+          <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
             {children}
           </main>
-          <footer className="mx-auto max-w-5xl border-t border-line px-4 py-4 text-sm text-muted">
-            <Link href="/moderation/log" className="hover:underline">
+          <footer className="mx-auto flex max-w-6xl flex-wrap gap-x-4 gap-y-1 border-t border-line px-4 py-4 text-sm text-muted">
+            <Link href="/about" prefetch={false} className="hover:underline">
+              About Arguably
+            </Link>
+            <Link href="/moderation/log" prefetch={false} className="hover:underline">
               Moderation log
-            </Link>{" "}
-            ·{" "}
-            <Link href="/developers" className="hover:underline">
+            </Link>
+            <Link href="/developers" prefetch={false} className="hover:underline">
               API for developers
             </Link>
           </footer>

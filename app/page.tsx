@@ -1,36 +1,127 @@
+// The home page leads with what is being argued now: the most argued claims, each with its strongest
+// argument on either side, then the articles with what is happening in them. One render for everyone
+// (server/page-cache.ts), dropped whenever any debate changes.
 import Link from "next/link";
 import { connection } from "next/server";
-import { listArticles } from "@/lib/articles/queries";
-import { formatDate } from "@/lib/format";
+import { listArticleSummaries, type ArticleSummary } from "@/lib/articles/queries";
+import { listLiveDebates, type DebateArgument, type LiveDebate } from "@/lib/debate/live-debates";
+import { count } from "@/lib/format";
+import { formatAge } from "@/lib/format-age";
+import { ViewerScope } from "@/components/viewer/viewer-scope";
+import { pageOverlay } from "@/lib/debate/page-overlay";
+
+function ArgumentLine({ argument, side }: { argument: DebateArgument | null; side: "for" | "against" }) {
+  const styles = side === "for" ? "border-emerald-600" : "border-rose-600";
+  const label = side === "for" ? "Strongest for" : "Strongest against";
+  return (
+    <p className={`line-clamp-2 border-l-4 ${styles} pl-3 text-sm`}>
+      <span className="font-medium text-muted">{label}: </span>
+      {argument ? (
+        <Link href={`/responses/${argument.id}`} prefetch={false} className="text-ink hover:underline">
+          {argument.excerpt}
+        </Link>
+      ) : (
+        <span className="italic text-muted">nothing yet</span>
+      )}
+    </p>
+  );
+}
+
+function DebateItem({ debate, argued }: { debate: LiveDebate; argued: boolean }) {
+  return (
+    <li className="space-y-2 px-4 py-4 sm:px-5">
+      <h3 className="font-serif text-lg font-semibold leading-snug">
+        <Link href={`/claims/${debate.id}`} prefetch={false} className="hover:text-accent hover:underline">
+          {debate.text}
+        </Link>
+      </h3>
+      <p className="text-xs text-muted">
+        In{" "}
+        <Link href={`/articles/${debate.article.slug}`} prefetch={false} className="underline decoration-line underline-offset-2 hover:text-ink">
+          {debate.article.title}
+        </Link>
+        {argued ? (
+          <>
+            {" "}
+            · <span className="font-medium text-ink">{debate.supporting} for</span> · <span className="font-medium text-ink">{debate.opposing} against</span>
+            {debate.lastArgumentAt ? ` · last argument ${formatAge(debate.lastArgumentAt)}` : ""}
+          </>
+        ) : (
+          " · no arguments yet: be the first"
+        )}
+      </p>
+      {argued ? (
+        <div className="space-y-1.5">
+          <ArgumentLine argument={debate.strongestFor} side="for" />
+          <ArgumentLine argument={debate.strongestAgainst} side="against" />
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+function ArticleItem({ article }: { article: ArticleSummary }) {
+  return (
+    <li className="space-y-1.5 px-4 py-4 sm:px-5">
+      <h3 className="font-serif text-lg font-semibold leading-snug">
+        <Link href={`/articles/${article.slug}`} prefetch={false} className="hover:text-accent hover:underline">
+          {article.title}
+        </Link>
+      </h3>
+      {article.byline || article.siteName ? (
+        <p className="text-xs text-muted">{[article.byline && `By ${article.byline}`, article.siteName].filter(Boolean).join(" · ")}</p>
+      ) : null}
+      <p className="line-clamp-3 font-serif text-sm text-ink/90">{article.excerpt}</p>
+      <p className="text-xs text-muted">
+        {count(article.claims, "claim")} · {count(article.responses, "response")} · {article.argued ? "last activity" : "added"}{" "}
+        {formatAge(article.lastActivityAt)}
+      </p>
+    </li>
+  );
+}
 
 export default async function HomePage() {
   await connection();
-  const articles = await listArticles();
+  const [{ argued, debates }, articles, seed] = await Promise.all([listLiveDebates(), listArticleSummaries(), pageOverlay(null)]);
   return (
-    <div className="space-y-6">
-      <div>
-        <h1 className="font-serif text-3xl font-semibold">Articles</h1>
-        <p className="mt-1 text-muted">Read an article, then argue with what it actually says.</p>
+    <ViewerScope seed={seed}>
+      <div className="space-y-8">
+        <div className="max-w-3xl">
+          <h1 className="font-serif text-3xl font-semibold sm:text-4xl">Argue with what an article actually says</h1>
+          <p className="mt-2 text-muted">
+            Pick a claim marked in an article, say whether it holds, and add your strongest argument for or against it; the best arguments rise.{" "}
+            <Link href="/about" className="whitespace-nowrap text-accent underline underline-offset-4">
+              How it works
+            </Link>
+          </p>
+        </div>
+        <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+          <section aria-label="Live debates" className="space-y-3">
+            <h2 className="text-xl font-semibold">{argued ? "Live debates" : "Waiting for a first argument"}</h2>
+            {debates.length === 0 ? (
+              <p className="text-muted">No claims to argue yet.</p>
+            ) : (
+              <ul className="divide-y divide-line rounded-lg border border-line bg-white">
+                {debates.map((debate) => (
+                  <DebateItem key={debate.id} debate={debate} argued={argued} />
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-label="Articles" className="space-y-3">
+            <h2 className="text-xl font-semibold">Articles</h2>
+            {articles.length === 0 ? (
+              <p className="text-muted">No articles yet.</p>
+            ) : (
+              <ul className="divide-y divide-line rounded-lg border border-line bg-white">
+                {articles.map((article) => (
+                  <ArticleItem key={article.id} article={article} />
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
       </div>
-      {articles.length === 0 ? (
-        <p className="text-muted">No articles yet.</p>
-      ) : (
-        <ul className="divide-y divide-line rounded-lg border border-line bg-white" aria-label="Articles">
-          {articles.map((article) => (
-            <li key={article.id} className="px-5 py-4">
-              <h2 className="font-serif text-xl font-semibold leading-snug">
-                <Link href={`/articles/${article.slug}`} className="hover:text-accent hover:underline">
-                  {article.title}
-                </Link>
-              </h2>
-              <p className="mt-1 text-sm text-muted">
-                {article.byline ? <span>By {article.byline} · </span> : null}
-                <span>Imported {formatDate(article.importedAt)}</span>
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
+    </ViewerScope>
   );
 }

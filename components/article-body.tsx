@@ -1,12 +1,8 @@
 import Link from "next/link";
 import type { BodyBlock } from "@/lib/ingest";
-import { LiveClaimCounts } from "./live/live-claim-counts";
+import { LiveClaimMark, type ClaimFigures } from "./live/live-claim-mark";
 
-export interface ClaimSummary {
-  supporting: number;
-  opposing: number;
-  standing: number;
-}
+export type ClaimSummary = ClaimFigures;
 
 export interface MarkedClaim {
   id: string;
@@ -38,35 +34,33 @@ export function segmentBlock(body: string, block: BodyBlock, claims: MarkedClaim
   return segments;
 }
 
-const MARK_STYLES = {
-  article: "bg-amber-100 decoration-amber-500 decoration-solid hover:bg-amber-200",
-  reader: "bg-sky-100 decoration-sky-600 decoration-dashed hover:bg-sky-200",
-};
-
 // A link's words cannot be selected by dragging in Chromium unless the link is neither draggable nor
 // excluded from selection: readers select a claim's words to argue them (app/articles/[slug]/argue-this.tsx).
+// Claim pages are not prefetched on sight: a reader follows few of the marks they pass.
 function ClaimMark({ claim, text, start, summary }: { claim: MarkedClaim; text: string; start: number; summary?: ClaimSummary }) {
-  const counts = summary ?? { supporting: 0, opposing: 0, standing: 0.5 };
   const raisedBy = claim.raisedBy === undefined ? undefined : (claim.raisedBy ?? "a reader");
+  const origin = raisedBy === undefined ? "article" : "reader";
   const title = raisedBy === undefined ? "Claim" : `Claim raised by ${raisedBy}`;
   return (
     <Link
       href={`/claims/${claim.id}`}
+      prefetch={false}
       id={`claim-${claim.id}`}
       data-claim-id={claim.id}
-      data-origin={raisedBy === undefined ? "article" : "reader"}
+      data-origin={origin}
       draggable={false}
-      className="select-text text-ink"
+      className="group relative select-text text-ink outline-offset-1"
     >
-      <mark
-        data-testid="claim"
-        data-offset={start}
+      <LiveClaimMark
+        claimId={claim.id}
+        initial={summary ?? { supporting: 0, opposing: 0 }}
+        origin={origin}
+        raisedBy={raisedBy}
+        offset={start}
         title={claim.text !== text ? `${title}: ${claim.text}` : title}
-        className={`rounded-sm px-0.5 text-ink underline decoration-2 underline-offset-4 ${MARK_STYLES[raisedBy === undefined ? "article" : "reader"]}`}
       >
         {text}
-      </mark>
-      <LiveClaimCounts claimId={claim.id} initial={counts} raisedBy={raisedBy} />
+      </LiveClaimMark>
     </Link>
   );
 }

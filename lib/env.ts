@@ -3,7 +3,7 @@
 // The README's configuration table mirrors this schema; keep them together.
 import fs from "node:fs";
 import path from "node:path";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 // In .env files an empty value means "not set".
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
@@ -82,7 +82,8 @@ let cached: ServerEnv | undefined;
 
 /** Loads `.env` (if present) into the environment without overriding what the shell set. */
 export function loadDotEnv(file = ".env") {
-  if (fs.existsSync(file)) process.loadEnvFile(file);
+  // The server reads .env at run time; the bundler must not follow this path and trace the whole project.
+  if (fs.existsSync(/* turbopackIgnore: true */ file)) process.loadEnvFile(/* turbopackIgnore: true */ file);
   cached = undefined;
 }
 
@@ -112,6 +113,11 @@ export function databaseUrl(): string | undefined {
 /** DATABASE_REPLICA_URLS as set now ("" when unset); read on every query, so kept to a property read. */
 export function replicaUrlsSetting(): string {
   return process.env.DATABASE_REPLICA_URLS ?? "";
+}
+
+/** CHROMIUM_PATH: the browser the e2e tests, `npm run screens` and the Lighthouse run drive (scripts/lib/chromium.ts). */
+export function chromiumPathSetting(): string | undefined {
+  return process.env.CHROMIUM_PATH || undefined;
 }
 
 /** Whether Next.js runs in development (its build inlines NODE_ENV, so this stays a compile-time constant). */

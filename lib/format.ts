@@ -1,5 +1,21 @@
+// How numbers, dates and ages read on a page. Pure, and the same on the server and in the browser.
 const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const PLURAL = new Intl.PluralRules("en");
+const NUMBER = new Intl.NumberFormat("en");
 
 export function formatDate(date: Date) {
   return DATE.format(date);
+}
+
+/**
+ * "1 reply", "3 replies", "1,200 responses": a count with the word in the form English takes for it
+ * (Intl.PluralRules), the only way pages write a count in words. `other` defaults to `one` + "s".
+ */
+export function count(value: number, one: string, other = `${one}s`): string {
+  return `${NUMBER.format(value)} ${PLURAL.select(value) === "one" ? one : other}`;
+}
+
+/** The word alone, for a count written apart from it. */
+export function plural(value: number, one: string, other = `${one}s`): string {
+  return PLURAL.select(value) === "one" ? one : other;
 }

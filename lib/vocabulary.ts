@@ -2,7 +2,7 @@
 // lib/generated/prisma/enums.ts) and their zod schemas for every input that carries them. Code that
 // needs "agree or disagree" imports ClaimVoteValue from here, never spells the strings out again.
 // Pure, so the browser and the HTTP edge can use it too.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { ClaimOrigin, ClaimVoteValue, ReportReason, ResponseVoteValue, Role, Stance, TokenScope, WordFilterMode } from "@/lib/generated/prisma/enums";
 
 export { ClaimOrigin, ClaimVoteValue, ReportReason, ResponseVoteValue, Role, Stance, TokenScope, WordFilterMode };

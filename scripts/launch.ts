@@ -5,7 +5,7 @@ import { seedDemoArticles } from "./lib/seed-demo";
 import { loadEnvironment, log, migrateDatabase, openDatabase, resolveAuthSecret, type DatabaseHandle } from "./lib/runtime";
 import { findFreePort } from "@/lib/db/embedded";
 import { appUrl, connectToDatabase } from "@/lib/env";
-import { startAppServer, type AppServerProcess } from "@/server/start-app-server";
+import { startAppServer, waitUntilServing, type AppServerProcess } from "@/server/start-app-server";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 
@@ -42,6 +42,7 @@ async function main() {
   if (production) await ensureProductionBuild({ authSecret, log });
   if (shuttingDown) return;
 
+  // Held at once (a stop while it starts must stop it too), and the address printed once it answers.
   server = await startAppServer({
     databaseUrl: database.url,
     port: env.PORT,
@@ -51,6 +52,8 @@ async function main() {
     mode: production ? "production" : "development",
     waitUntilServing: false,
   });
+  await waitUntilServing(`${server.url}/robots.txt`, server.child, 120_000);
+  if (shuttingDown) return;
   log(`serving ${appUrl(env)} (${production ? "production" : "development"} mode). Press Ctrl+C to stop.`);
   server.child.on("exit", (code) => {
     if (!shuttingDown) {

@@ -38,3 +38,18 @@ function close() {
 }
 process.on("SIGTERM", close);
 process.on("SIGINT", close);
+
+// This server always runs as the child of whatever started it (./start-app-server.ts: npm start, the
+// bench, a test harness), which also owns its database. If that parent dies without stopping it, the
+// server stops too rather than live on as an orphan holding its port. And with its parent gone, the
+// ends of its stdout and stderr are closed: every write fails with EPIPE, which is reported as an error,
+// which is written there too, in a loop that would spin forever (found as two orphans using 60% of a core each).
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) close();
+}, 1_000).unref();
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") close();
+  });
+}

@@ -35,10 +35,18 @@ const gzipAsync = promisify(gzip);
 /** Pages that may be cached, with how to find the article they belong to. */
 interface CachedRoute {
   pattern: RegExp;
-  articleOf: string;
+  /** SQL finding the page's article from the key in its address; null for a page about the whole site. */
+  articleOf: string | null;
   /** A public API read (JSON): shared between callers without a token, each still counted against their limit. */
   api?: true;
 }
+
+/**
+ * What a page about the whole site (the home page's live debates and articles) is filed under: it is
+ * dropped with every article's pages, since any debate's change may change it. It has no personal
+ * version: it shows what readers see, to everyone.
+ */
+const SITE = "*site";
 
 interface Entry {
   articleId: string;
@@ -63,6 +71,7 @@ export interface PageCacheOptions {
 }
 
 const ROUTES: CachedRoute[] = [
+  { pattern: /^\/()$/, articleOf: null },
   { pattern: /^\/articles\/([^/?#]+)$/, articleOf: `select id from "Article" where slug = $1 and status = 'published'` },
   { pattern: /^\/claims\/([^/?#]+)$/, articleOf: `select "articleId" as id from "Claim" where id = $1` },
   { pattern: /^\/claims\/([^/?#]+)\/outline$/, articleOf: `select "articleId" as id from "Claim" where id = $1` },
@@ -151,8 +160,9 @@ export function createPageCache(
       return;
     }
     generations.set(articleId, (generations.get(articleId) ?? 0) + 1);
+    generations.set(SITE, (generations.get(SITE) ?? 0) + 1);
     personalPages.delete(articleId);
-    for (const [url, entry] of entries) if (entry.articleId === articleId) drop(url);
+    for (const [url, entry] of entries) if (entry.articleId === articleId || entry.articleId === SITE) drop(url);
   }
 
   async function listen(delayMs = 500): Promise<void> {
@@ -330,13 +340,16 @@ export function createPageCache(
       const entry = entries.get(url);
       const fresh = entry && Date.now() - entry.storedAt < maxAgeMs ? entry : null;
       const startedEverything = everything;
-      const articleOf = fresh
-        ? Promise.resolve(fresh.articleId)
-        : lookup.query<{ id: string }>(found.route.articleOf, [found.key]).then(({ rows }) => rows[0]?.id);
+      const { articleOf: findArticle } = found.route;
+      const articleOf =
+        fresh || findArticle === null
+          ? Promise.resolve(fresh?.articleId ?? SITE)
+          : lookup.query<{ id: string }>(findArticle, [found.key]).then(({ rows }) => rows[0]?.id);
       articleOf
         .then(async (articleId) => {
           if (!articleId) return renderHere(request, response); // not found: let Next.js say so
-          if (!found.route.api && hasSessionCookie(request) && (await personal(request, articleId))) return renderHere(request, response);
+          const personalPossible = !found.route.api && articleId !== SITE && hasSessionCookie(request);
+          if (personalPossible && (await personal(request, articleId))) return renderHere(request, response);
           if (fresh && found.route.api) return serveApi(request, response, url, fresh);
           if (fresh) return serve(request, response, url, fresh);
           renderShared(request, response, url, articleId, startedEverything, renderHere, found.route.api);

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { authorizedAction } from "@/lib/auth/actions";
 import { addWordFilter, removeWordFilter } from "@/lib/moderation/word-filters";
 import { setRole } from "@/lib/moderation/set-role";

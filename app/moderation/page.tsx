@@ -4,7 +4,7 @@ import { forbidden, redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { describeOrigin } from "@/lib/argument/claim-origin";
 import { listQueue } from "@/lib/moderation/review-queue";
-import { formatDate } from "@/lib/format";
+import { count, formatDate } from "@/lib/format";
 import { can } from "@/lib/policy";
 import { QueueItemActions } from "./queue-item-actions";
 
@@ -54,8 +54,8 @@ export default async function ModerationQueuePage() {
                   <Link href={`/users/${item.author.id}`} className="underline">
                     {item.author.name}
                   </Link>{" "}
-                  ({item.author.role}), joined {formatDate(item.author.createdAt)} · {item.author._count.responses} responses · {item.removedBefore} removed
-                  before
+                  ({item.author.role}), joined {formatDate(item.author.createdAt)} · {count(item.author._count.responses, "response")} · {item.removedBefore}{" "}
+                  removed before
                   {item.author.silencedUntil && item.author.silencedUntil > new Date() ? " · silenced" : ""}
                   {item.author.bannedUntil && item.author.bannedUntil > new Date() ? " · suspended or banned" : ""}
                 </p>
@@ -105,6 +105,7 @@ export default async function ModerationQueuePage() {
               <p className="text-sm text-muted">Held by the word filter; no reports.</p>
             )}
             <QueueItemActions
+              itemName={item.type === "response" ? `the response by ${item.author.name}` : `the claim “${item.text.slice(0, 60)}”`}
               target={{ type: item.type, id: item.id }}
               version={item.moderationVersion}
               hidden={Boolean(item.hiddenAt)}

@@ -14,7 +14,10 @@ export function QueueItemActions({
   hidden,
   claimText,
   authorId,
+  itemName,
 }: {
+  /** What the actions act on ("the response by Ada"): every item's buttons read apart to a screen reader. */
+  itemName: string;
   target: Target;
   version: number;
   hidden: boolean;
@@ -28,7 +31,7 @@ export function QueueItemActions({
   const act = (action: string, extra: { duplicateOfId?: string | null; text?: string | null } = {}) =>
     run(() => moderateAction({ target, action, version, reason: reason.trim() || null, duplicateOfId: extra.duplicateOfId ?? null, text: extra.text ?? null }));
   return (
-    <div className="space-y-2">
+    <div className="space-y-2" role="group" aria-label={`Decide on ${itemName}`}>
       <label className="block text-sm">
         Reason (shown to the author when removing; logged for every action)
         <input value={reason} onChange={(event) => setReason(event.target.value)} className="mt-1 w-full rounded border border-line px-2 py-1" />

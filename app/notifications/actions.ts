@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { authorizedAction } from "@/lib/auth/actions";
 import { markNotificationsRead } from "@/lib/debate/notifications";
 import { canParticipate } from "@/lib/policy";

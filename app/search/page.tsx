@@ -2,7 +2,7 @@
 // so it works without JavaScript and every search has a URL.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { MATCH_END, MATCH_START, SEARCH_PAGE_SIZE, SEARCH_TYPES, searchableArticles, searchDebates, type SearchHit } from "@/lib/debate/search";

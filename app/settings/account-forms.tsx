@@ -1,5 +1,6 @@
 "use client";
 
+import { count } from "@/lib/format";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -166,7 +167,7 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
       {error ? <Alert>{error}</Alert> : null}
       {done !== null ? (
         <Alert tone="info">
-          Password changed. {done === 0 ? "You were not signed in anywhere else." : `${done} other session${done === 1 ? " was" : "s were"} signed out.`}
+          Password changed. {done === 0 ? "You were not signed in anywhere else." : `${count(done, "other session was", "other sessions were")} signed out.`}
         </Alert>
       ) : null}
       <TextField

@@ -1,6 +1,6 @@
 "use server";
 
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { authorizedAction } from "@/lib/auth/actions";
 import { getCurrentSessionId } from "@/lib/auth/session";
 import { createAccessToken, revokeAccessToken } from "@/lib/accounts/access-tokens";

@@ -1,59 +1,54 @@
 "use client";
-// Keeps an open article, claim or thread page current: it listens to the live stream of its claim or
-// article (GET /api/live) and applies each update to the page's live state (./live-store.ts), which the
-// page's parts read. No update asks the server for a render, with two exceptions that are the person's
-// own: a personal page (staff, an author with responses under review; lib/debate/viewer-overlay.ts)
+// Keeps an open article, claim or thread page current: it follows the live stream of its claim or
+// article (./live-connection.ts, which applies each update to the page's live state, ./live-store.ts,
+// that the page's parts read). No update asks the server for a render, with two exceptions that are the
+// person's own: a personal page (staff, an author with responses under review; lib/debate/viewer-overlay.ts)
 // refreshes, since it shows what updates leave out, and a page too far behind loads afresh, once.
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useViewer, useViewerArticle } from "@/components/viewer/viewer-scope";
 import { loadViewerOverlay, viewerOverlayOf } from "@/components/viewer/viewer-store";
 import { Button } from "@/components/ui/button";
-import { LIVE_EVENTS, type LiveUpdate } from "@/lib/live/updates";
-import { applyLiveUpdate, forgetLiveChanges } from "./live-store";
+import type { LiveUpdate } from "@/lib/live/updates";
+import { useLiveTopic } from "./live-connection";
+import { forgetLiveChanges } from "./live-store";
+
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** One refresh for a burst of updates, however many parts of the page asked for it. */
+function refreshSoon(refresh: () => void) {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(refresh, 150);
+}
 
 export function LiveDebate({ claimId, articleId }: { claimId?: string; articleId?: string }) {
   const router = useRouter();
   const viewer = useViewer();
   const scopeArticle = useViewerArticle();
-  const personal = viewer?.personal ?? false;
-  const personalPage = useRef(personal);
+  const personalPage = useRef(false);
   const signedIn = useRef(false);
   useEffect(() => {
-    personalPage.current = personal;
+    personalPage.current = viewer?.personal ?? false;
     signedIn.current = Boolean(viewer?.user);
-  }, [personal, viewer]);
+  }, [viewer]);
   // Claims raised, merged or hidden change the page's structure: the reader chooses when to see it.
   const [claimsChanged, setClaimsChanged] = useState(false);
-  useEffect(() => {
-    const source = new EventSource(`/api/live?${claimId ? `claim=${encodeURIComponent(claimId)}` : `article=${encodeURIComponent(articleId ?? "")}`}`);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const refresh = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => router.refresh(), 150);
-    };
-    source.addEventListener(LIVE_EVENTS.update, (event) => {
-      const update = JSON.parse((event as MessageEvent<string>).data) as LiveUpdate;
-      applyLiveUpdate(update);
-      if (personalPage.current) refresh();
+  const concerns = (update: LiveUpdate) => (claimId ? update.claimId === claimId : update.articleId === articleId);
+  useLiveTopic(claimId ? `claim:${claimId}` : `article:${articleId ?? ""}`, {
+    onUpdate: (update) => {
+      if (!concerns(update)) return;
+      if (personalPage.current) refreshSoon(() => router.refresh());
       else if (update.kind === "claim") setClaimsChanged(true);
       else if (update.responses[0] && !update.responses[0].present && signedIn.current) {
         // A response left readers' view (hidden, removed): if it is this person's, their page now shows
         // more than readers' (it, with the reason), so it becomes theirs.
         void loadViewerOverlay(scopeArticle).then(() => {
-          if (viewerOverlayOf(scopeArticle)?.personal) refresh();
+          if (viewerOverlayOf(scopeArticle)?.personal) refreshSoon(() => router.refresh());
         });
       }
-    });
-    source.addEventListener(LIVE_EVENTS.resync, () => {
-      forgetLiveChanges();
-      refresh();
-    });
-    return () => {
-      clearTimeout(timer);
-      source.close();
-    };
-  }, [claimId, articleId, router, scopeArticle]);
+    },
+    onResync: () => refreshSoon(() => router.refresh()),
+  });
   if (!claimsChanged) return null;
   return (
     <div role="status" className="flex items-center gap-3 rounded-md border border-sky-300 bg-sky-50 p-2 text-sm">

@@ -77,8 +77,49 @@ export function forgetLiveChanges() {
   changed();
 }
 
+/**
+ * The server drew this response (a page refreshed after a live copy of it arrived: a staff member's
+ * page, say): the live copy goes, so a response is never on the page twice. Called before the browser
+ * paints, so the copy is never seen beside it.
+ */
 export function markRendered(id: string) {
   rendered.add(id);
+  let removed = false;
+  for (const [place, list] of created) {
+    if (!list.some((response) => response.id === id)) continue;
+    created.set(
+      place,
+      list.filter((response) => response.id !== id),
+    );
+    removed = true;
+  }
+  if (removed) changed();
+}
+
+/**
+ * The person's own new response takes focus when it is drawn (the form that had focus goes), and again
+ * if a refresh redraws it meanwhile. `from` is what had focus when they posted (the form's button), which
+ * the response may take it from; anything else the person has moved to since keeps it.
+ */
+let focusWanted: { id: string; from: Element | null; until: number } | null = null;
+const FOCUS_KEPT_MS = 5_000;
+
+export function focusWhenDrawn(id: string) {
+  focusWanted = { id, from: document.activeElement, until: Date.now() + FOCUS_KEPT_MS };
+  // The live stream may have drawn it already, before the post's own answer came back.
+  takeFocusIfWanted(id);
+}
+
+/** Gives focus to the response's item if the person is waiting for it and has not moved on. */
+export function takeFocusIfWanted(id: string) {
+  if (!focusWanted || focusWanted.id !== id || Date.now() > focusWanted.until) return;
+  const active = document.activeElement;
+  const free = !active || active === document.body || active === focusWanted.from || !active.isConnected || active.closest(`#response-${CSS.escape(id)}`);
+  if (!free) return;
+  // Drawn twice for a moment (a live copy and the server's, just before the copy goes): the server's stays.
+  const items = Array.from(document.querySelectorAll<HTMLElement>(`[id="response-${CSS.escape(id)}"]`));
+  const item = items.find((element) => element.dataset.live !== "new") ?? items[0];
+  item?.focus();
 }
 
 export function markReported(id: string) {

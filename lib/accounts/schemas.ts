@@ -1,6 +1,6 @@
 // Every input of the self-service account commands, one schema each, shared by the settings page's
 // server actions and the pages that mailed links open. Name and password follow sign-up's rules.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { ZNewPassword } from "@/lib/auth/password-rules";
 import { EMAIL_MAX_LENGTH, ZSignUp } from "@/lib/auth/sign-up-schema";
 import { DigestFrequency, MailTiming } from "@/lib/generated/prisma/enums";

@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document of the public API, served at /api/openapi.json. Generated from the operation
 // list (./operations.ts) and its zod schemas (./schemas.ts), which the route handlers use to validate;
 // tests/e2e/api-contract.test.ts validates the document and holds live answers to it.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { OPERATIONS, type Operation } from "./operations";
 import { answerSchemas, requestSchemas } from "./schemas";
 

@@ -1,7 +1,7 @@
 // The public API's shapes (decision 014), as zod schemas: route handlers validate requests with them
 // and the OpenAPI document (./openapi.ts) is generated from them, so the two cannot drift apart.
 // Output schemas are strict (no undocumented fields); the contract tests hold real answers to them.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
 import {
   claimVoteSchema,

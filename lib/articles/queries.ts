@@ -1,17 +1,7 @@
-import { getDb } from "@/lib/db/client";
+import { getDb, getReadDb } from "@/lib/db/client";
 import type { BodyBlock } from "@/lib/ingest";
 import type { Viewer } from "@/lib/policy/visibility";
-import { visibleArticleWhere, visibleClaimInArticleWhere } from "@/lib/debate/visibility";
-
-/** Published articles, newest first, with the number of claims readers see in each. */
-export async function listArticles() {
-  return getDb().article.findMany({
-    where: visibleArticleWhere(null),
-    orderBy: [{ importedAt: "desc" }, { title: "asc" }],
-    select: { id: true, slug: true, title: true, byline: true, importedAt: true, _count: { select: { claims: { where: visibleClaimInArticleWhere(null) } } } },
-    take: 100,
-  });
-}
+import { responseVisibleSql, visibleArticleWhere, visibleClaimInArticleWhere } from "@/lib/debate/visibility";
 
 /**
  * An article the viewer may see (drafts: editors), with the claims marked in its text. The text marks
@@ -96,4 +86,76 @@ export async function getArticleForReview(id: string) {
     },
   });
   return article && { ...article, blocks: article.blocks as unknown as BodyBlock[] };
+}
+
+// ---------------------------------------------------------------- the home page's list
+
+export interface ArticleSummary {
+  id: string;
+  slug: string;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  /** The article's opening words, cut at a word. */
+  excerpt: string;
+  claims: number;
+  responses: number;
+  /** The last argument in any of its debates, or when it was imported. */
+  lastActivityAt: Date;
+  argued: boolean;
+}
+
+interface ArticleRow {
+  id: string;
+  slug: string;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  opening: string;
+  claims: number;
+  responses: number;
+  lastArgumentAt: Date | null;
+  importedAt: Date;
+}
+
+const ARTICLE_EXCERPT = 240;
+
+/** The article's opening, cut at the last whole word within the limit. */
+function openingExcerpt(text: string) {
+  const line = text.replace(/\s+/g, " ").trim();
+  if (line.length <= ARTICLE_EXCERPT) return line;
+  const cut = line.slice(0, ARTICLE_EXCERPT);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), ARTICLE_EXCERPT / 2)).replace(/[,;:–—-]$/, "")}…`;
+}
+
+/** Published articles, most recently argued (or imported) first, with what is happening in each. */
+export async function listArticleSummaries(limit = 50): Promise<ArticleSummary[]> {
+  const rows = await getReadDb().$queryRaw<ArticleRow[]>`
+    SELECT a.id, a.slug, a.title, a.byline, a."siteName", left(a.body, ${ARTICLE_EXCERPT * 2}) AS opening, a."importedAt",
+      stats.claims, stats.responses, activity.last AS "lastArgumentAt"
+    FROM "Article" a
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS claims, coalesce(sum(c."responseCount"), 0)::int AS responses
+      FROM "Claim" c WHERE c."articleId" = a.id AND c."hiddenAt" IS NULL
+    ) stats
+    CROSS JOIN LATERAL (
+      SELECT max(last.at) AS last FROM "Claim" c
+      CROSS JOIN LATERAL (SELECT max(r."createdAt") AS at FROM "Response" r WHERE r."claimId" = c.id AND ${responseVisibleSql(null)}) last
+      WHERE c."articleId" = a.id AND c."hiddenAt" IS NULL
+    ) activity
+    WHERE a.status = 'published'
+    ORDER BY greatest(activity.last, a."importedAt") DESC, a.title
+    LIMIT ${limit}`;
+  return rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    byline: row.byline,
+    siteName: row.siteName,
+    excerpt: openingExcerpt(row.opening),
+    claims: row.claims,
+    responses: row.responses,
+    lastActivityAt: row.lastArgumentAt && row.lastArgumentAt > row.importedAt ? row.lastArgumentAt : row.importedAt,
+    argued: row.lastArgumentAt !== null,
+  }));
 }

@@ -1,6 +1,6 @@
 // The inputs of an editor's review of a draft article, one zod schema each: the review page's server
 // actions validate with them and the commands (./review-draft.ts, ./publish-article.ts) are typed by them.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { idSchema } from "@/lib/debate/schemas";
 
 const offset = z.number().int().min(0).max(10_000_000);

@@ -1,7 +1,7 @@
 // The email + password check behind next-auth's Credentials provider (./options.ts), on exactly the
 // credentials next-auth hands it. In this order: count the attempt (./sign-in-limits.ts), then one
 // password hash whether or not the account exists (so the time taken does not tell), then the ban.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { getCredentialsByEmail } from "@/lib/accounts/users";
 import { canSignIn } from "@/lib/policy";
 import { lockoutCode, lockoutSeconds } from "./messages";

@@ -1,7 +1,7 @@
 // What a new password must be, in the parts the sign-up form can show as it is typed: its length and
 // variety. How guessable it is (a list of common and breached passwords, and patterns) is checked on
 // the server by ./password-strength.ts, whose dictionaries are too large for the browser.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;

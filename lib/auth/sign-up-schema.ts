@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { ZNewPassword } from "./password-rules";
 import { passwordWeakness } from "./password-strength";
 import type { ErrorCode } from "@/lib/errors";

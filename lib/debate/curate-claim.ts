@@ -2,7 +2,7 @@
 // editor's claim (its raiser stays named), reword it, merge it into the claim it repeats (its responses,
 // votes and follows move along) or remove it. One command with a kind, behind one permission check
 // (lib/policy: "claim.curate"); every change is one transaction with its entry in the public log.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { CLAIM_MAX_CHARS } from "@/lib/argument/raise-rules";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";

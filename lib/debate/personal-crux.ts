@@ -1,6 +1,7 @@
 // "Your crux here" (lib/argument/crux.ts): for a signed-in reader who voted on a claim, the response
 // whose vote would move the claim most for them. Read for the claim page's person layer, on request.
 import { getReadDb } from "@/lib/db/client";
+import type { ClaimVoteValue } from "@/lib/vocabulary";
 import { personalCrux, type Crux } from "@/lib/argument/crux";
 import type { Actor } from "@/lib/policy";
 import { reasonExcerpt } from "@/lib/live/updates";
@@ -8,6 +9,8 @@ import { arguingResponseWhere, visibleClaimWhere } from "./visibility";
 
 export interface CruxView extends Crux {
   excerpt: string;
+  /** The reader's own vote on the claim, which the crux is told in terms of. */
+  claimVote: ClaimVoteValue;
 }
 
 export async function readPersonalCrux(viewer: Actor, claimId: string): Promise<CruxView | null> {
@@ -35,5 +38,5 @@ export async function readPersonalCrux(viewer: Actor, claimId: string): Promise<
     new Map(votes.map((vote) => [vote.responseId, vote.value])),
   );
   if (!crux) return null;
-  return { ...crux, excerpt: reasonExcerpt(responses.find((response) => response.id === crux.responseId)!.body, false) };
+  return { ...crux, claimVote: claimVote.value, excerpt: reasonExcerpt(responses.find((response) => response.id === crux.responseId)!.body, false) };
 }

@@ -39,6 +39,12 @@ export async function postResponse(author: SessionUser, input: PostResponseInput
     const existing = await findSubmittedResponse(author.id, input.submissionKey);
     if (existing) return { ...existing, repeated: true };
   }
+  await enforcePostingLimits(author);
+  return { ...(await createResponse({ ...input, authorId: author.id, mailParentAuthor: true })), repeated: false };
+}
+
+/** The limits on posting a response, counted for `author` (also for a claim's first argument, ./raise-claim.ts). */
+export async function enforcePostingLimits(author: SessionUser) {
   const settings = await getSettings();
   if (Date.now() - author.createdAt.getTime() < DAY) {
     // New accounts post slowly until they are a day old: the cheapest brake on throwaway spam.
@@ -46,7 +52,6 @@ export async function postResponse(author: SessionUser, input: PostResponseInput
     await enforceRateLimit(`response-new:day:${author.id}`, { limit: settings.newAccountResponsesPerDay, windowMs: DAY }, "posting");
   }
   await enforceRateLimit(`response:user:${author.id}`, { limit: settings.responsesPer10Minutes, windowMs: 10 * MINUTE }, "posting");
-  return { ...(await createResponse({ ...input, authorId: author.id, mailParentAuthor: true })), repeated: false };
 }
 
 /** The response this author already created with this submission key, if any. */
@@ -73,33 +78,36 @@ export async function createResponse(input: NewResponse) {
 }
 
 async function insertResponse(input: NewResponse) {
-  return getDb().$transaction(async (tx) => {
-    const claim = await liveClaim(tx, input.claimId);
-    if (claim.locked) throw new AppError("conflict", "This debate is locked: no new responses.");
-    if (input.parentId) await debatableResponse(tx, input.parentId, input.authorId, { claimId: input.claimId });
-    const { hold } = await screenText(tx, screenedText(input.body, input.sources));
-    const response = await tx.response.create({
-      data: {
-        claimId: input.claimId,
-        parentId: input.parentId,
-        stance: input.stance,
-        body: input.body,
-        authorId: input.authorId,
-        submissionKey: input.submissionKey ?? null,
-        hiddenAt: hold ? new Date() : null,
-      },
-      select: { id: true, hiddenAt: true, createdAt: true },
-    });
-    if (input.sources?.length) await writeSources(tx, response.id, input.sources);
-    await tx.follow.create({ data: { userId: input.authorId, responseId: response.id } });
-    await notifyFollowers(tx, {
-      responseId: response.id,
-      followed: input.parentId ? { responseId: input.parentId } : { claimId: input.claimId },
-      actorId: input.authorId,
-    });
-    await announce(tx, { type: "response", claimId: input.claimId, articleId: claim.articleId, responseId: response.id });
-    // A reply held for review is not mailed: readers cannot see it, and the mail would show it.
-    if (input.mailParentAuthor && input.parentId && !hold) await enqueueJob(tx, "send_mail", { kind: "reply", responseId: response.id });
-    return response;
+  return getDb().$transaction((tx) => writeResponse(tx, input));
+}
+
+/** The response's rows, its follow, notices and mail, inside the caller's transaction. */
+export async function writeResponse(tx: Prisma.TransactionClient, input: NewResponse) {
+  const claim = await liveClaim(tx, input.claimId);
+  if (claim.locked) throw new AppError("conflict", "This debate is locked: no new responses.");
+  if (input.parentId) await debatableResponse(tx, input.parentId, input.authorId, { claimId: input.claimId });
+  const { hold } = await screenText(tx, screenedText(input.body, input.sources));
+  const response = await tx.response.create({
+    data: {
+      claimId: input.claimId,
+      parentId: input.parentId,
+      stance: input.stance,
+      body: input.body,
+      authorId: input.authorId,
+      submissionKey: input.submissionKey ?? null,
+      hiddenAt: hold ? new Date() : null,
+    },
+    select: { id: true, hiddenAt: true, createdAt: true },
   });
+  if (input.sources?.length) await writeSources(tx, response.id, input.sources);
+  await tx.follow.create({ data: { userId: input.authorId, responseId: response.id } });
+  await notifyFollowers(tx, {
+    responseId: response.id,
+    followed: input.parentId ? { responseId: input.parentId } : { claimId: input.claimId },
+    actorId: input.authorId,
+  });
+  await announce(tx, { type: "response", claimId: input.claimId, articleId: claim.articleId, responseId: response.id });
+  // A reply held for review is not mailed: readers cannot see it, and the mail would show it.
+  if (input.mailParentAuthor && input.parentId && !hold) await enqueueJob(tx, "send_mail", { kind: "reply", responseId: response.id });
+  return response;
 }

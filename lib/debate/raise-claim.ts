@@ -1,7 +1,9 @@
 // A reader raises a claim: words they selected in a published article become a claim with its own
 // debate, anchored like the pipeline's (decision 004), or open the claim that already covers them.
 // Who may raise is checked by the caller (lib/policy: "claim.raise"); the limits are checked here, for
-// the page's action and the API alike, and only when a claim is actually created.
+// the page's action and the API alike, and only when a claim is actually created. The page's composer
+// sends the reader's first argument with the words (issue 28): it is posted in the same transaction, on
+// the new claim or on the one that already covers the words, under the posting limits.
 import { judgeSelection, type ExistingClaim } from "@/lib/argument/raise-rules";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -14,20 +16,22 @@ import type { SessionUser } from "@/lib/accounts/users";
 import { enforceRateLimit } from "@/lib/platform/rate-limit";
 import { getSettings } from "@/lib/platform/settings";
 import type { RaiseClaimInput } from "./schemas";
+import { enforcePostingLimits, writeResponse } from "./post-response";
 
 const DAY = 24 * 60 * 60 * 1000;
 
 export type RaiseClaimOutcome =
-  | { kind: "created"; claimId: string }
+  /** `argued`: the first argument sent with the words was posted on it. */
+  | { kind: "created"; claimId: string; argued: boolean }
   /** The words are (mostly) an existing claim's: its debate is where this point is argued. */
-  | { kind: "existing"; claimId: string }
+  | { kind: "existing"; claimId: string; argued: boolean }
   /** Nothing was created; `suggestion` (if any) is what could be argued instead, `claimId` a claim it touches. */
   | { kind: "suggestion"; message: string; suggestion: (Span & { text: string }) | null; claimId: string | null };
 
 type Tx = Prisma.TransactionClient;
 
 /** The reader's selection in today's body: as sent if the words are still there, else found by its words. */
-function currentSelection(article: LockedArticle, input: RaiseClaimInput): Span {
+function currentSelection(article: LockedArticle, input: Pick<RaiseClaimInput, "start" | "end" | "quote">): Span {
   if (article.body.slice(input.start, input.end) === input.quote) return { start: input.start, end: input.end };
   if (!input.quote.trim()) throw new AppError("invalid_request", "Select some words of the article first.");
   const found = article.body.indexOf(input.quote);
@@ -60,7 +64,17 @@ async function enforceRaiseLimits(user: SessionUser) {
   await enforceRateLimit(`claim:day:${user.id}`, { limit: settings.claimsPerDay, windowMs: DAY }, "raising claims");
 }
 
-export async function raiseClaimAs(user: SessionUser, input: RaiseClaimInput): Promise<RaiseClaimOutcome> {
+type RaiseRequest = Omit<RaiseClaimInput, "firstArgument"> & { firstArgument?: RaiseClaimInput["firstArgument"] };
+
+export async function raiseClaimAs(user: SessionUser, input: RaiseRequest): Promise<RaiseClaimOutcome> {
+  const argument = input.firstArgument ?? null;
+  /** Posts the reader's first argument on `claimId`, in the raise's transaction (a refused one refuses the raise). */
+  const argue = async (tx: Tx, claimId: string) => {
+    if (!argument) return false;
+    await enforcePostingLimits(user);
+    await writeResponse(tx, { claimId, parentId: null, stance: argument.stance, body: argument.body, sources: argument.sources, authorId: user.id });
+    return true;
+  };
   return getDb().$transaction(async (tx) => {
     const article = await lockArticle(tx, input.articleId);
     if (!article || article.status !== "published") throw new AppError("not_found", "This article no longer exists or was unpublished.");
@@ -86,7 +100,7 @@ export async function raiseClaimAs(user: SessionUser, input: RaiseClaimInput): P
           claims,
         );
         if (!claimId) throw new AppError("conflict", "Moderators withheld a claim on these words; it cannot be raised again.");
-        return { kind: "existing", claimId };
+        return { kind: "existing", claimId, argued: await argue(tx, claimId) };
       }
       case "new": {
         await enforceRaiseLimits(user);
@@ -96,7 +110,7 @@ export async function raiseClaimAs(user: SessionUser, input: RaiseClaimInput): P
         });
         await tx.follow.create({ data: { userId: user.id, claimId: claim.id } });
         await announce(tx, { type: "claim", claimId: claim.id, articleId: article.id });
-        return { kind: "created", claimId: claim.id };
+        return { kind: "created", claimId: claim.id, argued: await argue(tx, claim.id) };
       }
     }
   });

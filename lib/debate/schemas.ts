@@ -1,7 +1,7 @@
 // Every input of the debate's commands, as one zod schema each: the claim page's server actions, the
 // public API (whose OpenAPI document is built from lib/api/schemas.ts, which reuses these) and the fast
 // vote endpoint validate with the same rules and say the same things.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
 import { zClaimVoteValue, zResponseVoteValue, zStance } from "@/lib/vocabulary";
 
@@ -67,6 +67,11 @@ export const raiseClaimSchema = z.object({
   end: z.number({ error: "Select some words of the article first." }).int().min(0),
   /** The words as the reader's page showed them: finds them again if the article changed since. */
   quote: z.string().max(20_000, "That selection is far longer than a claim can be. Select one or two sentences."),
+  /** What the reader wrote in the composer under the words: posted with the claim, in its transaction. */
+  firstArgument: z
+    .object({ stance: zStance, body: responseBodySchema, sources: sourcesSchema.optional() })
+    .nullish()
+    .transform((argument) => argument ?? null),
 });
 export type RaiseClaimInput = z.infer<typeof raiseClaimSchema>;
 

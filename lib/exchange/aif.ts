@@ -1,7 +1,7 @@
 // AIF JSON, the Argument Interchange Format as AIFdb and OVA exchange it: I-nodes hold statements (the
 // claim and every response); a support is an RA-node with an edge from the supporting I-node to it and
 // one from it to the supported I-node; an attack is a CA-node wired the same way.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { ExchangeFormatError, inTreeOrder, type DebateTree, type ExchangedResponse, type ExchangedSource } from "./debate-tree";
 
 const Node = z.object({

@@ -20,7 +20,7 @@ import {
   type IEquivalenceClass,
   type IRelation,
 } from "@argdown/core";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { ExchangeFormatError, inTreeOrder, oneLine, type DebateTree, type ExchangedResponse } from "./debate-tree";
 
 const CLAIM_LABEL = "Claim";

@@ -1,6 +1,6 @@
 // Every kind of background job, with the zod schema of its payload: the worker parses each payload
 // before running it, so a job queued by an older version fails clearly instead of half-running.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { ZMailJob } from "@/lib/mail/mail-jobs";
 
 export const JOB_PAYLOADS = {

@@ -1,7 +1,8 @@
 // One LISTEN connection per app instance, shared by all of its live readers, and the fan-out: each
 // notice becomes one update (./build-update.ts), encoded once, and the same bytes go to every reader of
 // its claim and of its article. The cost of a change is one build per instance plus a socket write per
-// reader, never a page render (issue 17).
+// reader, never a page render (issue 17). The same connection hears when a person's notifications
+// change (INBOX_CHANNEL, from a trigger on "Notification") and tells that person's open tabs.
 //
 // Each update carries an id (this instance's epoch and a sequence number). A reader that reconnects
 // says the last id it saw: the updates since are replayed from the last REPLAYABLE kept here, and a
@@ -12,10 +13,10 @@ import pg from "pg";
 import { sharedState } from "@/lib/db/shared-state";
 import { databaseUrl } from "@/lib/env";
 import { buildLiveUpdate } from "./build-update";
-import { LIVE_CHANNEL, type LiveEvent } from "./publish";
+import { INBOX_CHANNEL, LIVE_CHANNEL, type LiveEvent } from "./publish";
 import { LIVE_EVENTS } from "./updates";
 
-export type LiveTopic = `claim:${string}` | `article:${string}`;
+export type LiveTopic = `claim:${string}` | `article:${string}` | `inbox:${string}`;
 type Subscriber = (frame: Uint8Array) => void;
 
 interface Sent {
@@ -75,12 +76,21 @@ async function deliver(event: LiveEvent) {
   for (const reader of readersOf(topics)) reader(frame);
 }
 
+const INBOX_FRAME = frameOf(LIVE_EVENTS.inbox, {});
+
+/** "Your notifications changed", to every open tab of that person on this instance (not replayed: a tab that reconnects asks anew). */
+function tellInbox(userId: string) {
+  for (const reader of hub.topics.get(`inbox:${userId}`) ?? []) reader(INBOX_FRAME);
+}
+
 function connect(): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: databaseUrl() });
   const ready = (async () => {
     await client.connect();
     client.on("notification", (message) => {
-      if (message.channel !== LIVE_CHANNEL || !message.payload) return;
+      if (!message.payload) return;
+      if (message.channel === INBOX_CHANNEL) return tellInbox(message.payload);
+      if (message.channel !== LIVE_CHANNEL) return;
       const event = JSON.parse(message.payload) as LiveEvent;
       hub.queue = hub.queue.then(() => deliver(event));
     });
@@ -99,6 +109,7 @@ function connect(): Promise<pg.Client> {
     client.on("error", drop);
     client.on("end", drop);
     await client.query(`listen ${LIVE_CHANNEL}`);
+    await client.query(`listen ${INBOX_CHANNEL}`);
     return client;
   })();
   ready.catch(() => {
@@ -116,32 +127,43 @@ function reconnectWhileListened(delayMs: number) {
 }
 
 /** What a reconnecting reader missed, or null when it cannot be replayed (too old, or another instance's). */
-function missedSince(lastEventId: string, topic: LiveTopic): Uint8Array[] | null {
+function missedSince(lastEventId: string, topics: LiveTopic[]): Uint8Array[] | null {
   const [epoch, seqText] = lastEventId.split(".");
   const seq = Number(seqText);
   if (epoch !== hub.epoch || !Number.isInteger(seq)) return null;
   if (seq < hub.seq && (hub.recent.length === 0 || hub.recent[0].seq > seq + 1)) return null;
-  return hub.recent.filter((sent) => sent.seq > seq && sent.topics.includes(topic)).map((sent) => sent.frame);
+  return hub.recent.filter((sent) => sent.seq > seq && sent.topics.some((topic) => topics.includes(topic))).map((sent) => sent.frame);
 }
 
 /**
- * Sends `topic`'s updates to `send` from now on (after what the reader missed since `lastEventId`, or a
- * resync when that cannot be replayed). Throws when the database cannot be listened to.
+ * Sends the updates of `topics` to `send` from now on, each once even when it concerns several of them
+ * (after what the reader missed since `lastEventId`, or a resync when that cannot be replayed). Throws
+ * when the database cannot be listened to.
  */
-export async function subscribe(topic: LiveTopic, send: Subscriber, lastEventId?: string | null): Promise<() => void> {
+export async function subscribe(topics: LiveTopic[], send: Subscriber, lastEventId?: string | null): Promise<() => void> {
   hub.client ??= connect();
   await hub.client;
-  let readers = hub.topics.get(topic);
-  if (!readers) hub.topics.set(topic, (readers = new Set()));
-  readers.add(send);
+  for (const topic of topics) {
+    let readers = hub.topics.get(topic);
+    if (!readers) hub.topics.set(topic, (readers = new Set()));
+    readers.add(send);
+  }
   sharedState().counters.liveReaders += 1;
-  if (lastEventId) {
-    const missed = missedSince(lastEventId, topic);
+  const debateTopics = topics.filter((topic) => !topic.startsWith("inbox:"));
+  if (lastEventId && debateTopics.length) {
+    const missed = missedSince(lastEventId, debateTopics);
     if (missed) for (const frame of missed) send(frame);
     else send(frameOf(LIVE_EVENTS.resync, {}));
   }
+  let subscribed = true;
   return () => {
-    if (readers.delete(send)) sharedState().counters.liveReaders -= 1;
-    if (readers.size === 0 && hub.topics.get(topic) === readers) hub.topics.delete(topic);
+    if (!subscribed) return;
+    subscribed = false;
+    sharedState().counters.liveReaders -= 1;
+    for (const topic of topics) {
+      const readers = hub.topics.get(topic);
+      readers?.delete(send);
+      if (readers?.size === 0) hub.topics.delete(topic);
+    }
   };
 }

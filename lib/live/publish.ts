@@ -5,6 +5,8 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const LIVE_CHANNEL = "arguably_live";
+/** A person's notifications changed (payload: their user id); sent by a trigger on "Notification". */
+export const INBOX_CHANNEL = "arguably_inbox";
 
 /** The notice: which debate changed, and which response the change is about (if one). */
 export interface LiveEvent {

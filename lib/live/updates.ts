@@ -72,8 +72,11 @@ export interface LiveUpdate {
   created: LiveResponse | null;
 }
 
-/** Event names on the stream. "resync": too much was missed to patch; load the page once, afresh. */
-export const LIVE_EVENTS = { update: "update", resync: "resync", unavailable: "unavailable" } as const;
+/**
+ * Event names on the stream. "resync": too much was missed to patch; load the page once, afresh.
+ * "inbox": the person's notifications changed (their unread count is read again from GET /api/viewer).
+ */
+export const LIVE_EVENTS = { update: "update", resync: "resync", unavailable: "unavailable", inbox: "inbox" } as const;
 
 const EXCERPT_LENGTH = 90;
 

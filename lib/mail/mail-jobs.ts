@@ -1,6 +1,6 @@
 // The mails Arguably sends, as queued jobs. Links with tokens are made when the mail is sent, not when
 // it is queued, so the queue never holds a usable token (only the mail does; the database keeps a hash).
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 const id = z.string().min(1).max(64);
 const email = z.string().min(3).max(254);

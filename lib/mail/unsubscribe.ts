@@ -2,7 +2,7 @@
 // and the list, signed with AUTH_SECRET (HMAC-SHA256): it works without signing in, for that person and
 // list only, and cannot be forged or turned to another person.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { getDb } from "@/lib/db/client";
 import { appUrl, serverEnv } from "@/lib/env";
 

@@ -5,6 +5,9 @@ import { visibleClaimWhere, visibleResponseWhere } from "@/lib/debate/visibility
 import { can, type Actor } from "@/lib/policy";
 import { Target, Tx } from "./targets";
 
+/** The entry of a reader withdrawing their own claim (lib/debate/withdraw-claim.ts): no moderator acted. */
+export const WITHDRAW_CLAIM_ACTION = "withdraw_claim";
+
 /** An entry of the public log, written in the transaction of the change it records. */
 export async function log(tx: Tx, entry: { moderatorId: string | null; action: string; targetType: string; targetId: string; reason?: string | null }) {
   await tx.moderationAction.create({ data: { ...entry, reason: entry.reason ?? null } });
@@ -41,6 +44,13 @@ export async function listModerationLog(viewer: Actor | null) {
   return entries.map(({ targetId, ...entry }) => ({
     ...entry,
     link: links.get(`${entry.targetType}:${targetId}`) ?? null,
-    moderator: withNames ? (entry.moderator?.name ?? "Automatic") : entry.moderator ? "A moderator" : "Automatic",
+    moderator:
+      entry.action === WITHDRAW_CLAIM_ACTION
+        ? "Its raiser"
+        : withNames
+          ? (entry.moderator?.name ?? "Automatic")
+          : entry.moderator
+            ? "A moderator"
+            : "Automatic",
   }));
 }

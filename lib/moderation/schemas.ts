@@ -1,6 +1,6 @@
 // Every input of moderation's commands, one zod schema each, used by the server actions (app/moderation,
 // app/admin, the claim page's report button) and by the commands' own types.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { idSchema } from "@/lib/debate/schemas";
 import { zReportReason, zRole, zWordFilterMode } from "@/lib/vocabulary";
 

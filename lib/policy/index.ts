@@ -59,6 +59,11 @@ export const POLICY = {
   "response.delete": (actor: Actor | null, subject?: Subject) => signedIn(actor) && isAuthor(actor, subject),
   /** Raising a claim in an article's text starts a debate: it is posting. */
   "claim.raise": (actor: Actor | null) => canSpeak(actor),
+  /**
+   * Taking back a claim one raised, while it is only one's own (lib/debate/withdraw-claim.ts decides
+   * that); a silenced raiser keeps this, as they keep deleting their own responses.
+   */
+  "claim.withdraw": (actor: Actor | null, subject?: Subject) => signedIn(actor) && isAuthor(actor, subject),
   /** Accepting, rewording, merging or removing claims of published articles. */
   "claim.curate": (actor: Actor | null) => hasRole(actor, "editor"),
   "claim.vote": (actor: Actor | null) => signedIn(actor),
@@ -118,4 +123,6 @@ export const canAskForSource = (actor: Actor | null, response: { authorId: strin
 export const canReadCrux = (actor: Actor | null) => can(actor, "claim.crux");
 export const canRaiseClaim = (actor: Actor | null) => can(actor, "claim.raise");
 export const canCurateClaims = (actor: Actor | null) => can(actor, "claim.curate");
+export const canWithdrawClaim = (actor: Actor | null, claim: { raisedById: string | null }) =>
+  can(actor, "claim.withdraw", { authorId: claim.raisedById ?? undefined });
 export const canModerate = (actor: Actor | null) => can(actor, "moderation.act");

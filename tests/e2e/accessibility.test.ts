@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { seriousViolations } from "../support/axe";
-import { chromiumPath, openClaimPage, setUpBrowser } from "../support/browser";
+import { appUrl, chromiumPath, DESKTOP, dragOver, openClaimPage, pageAs, PHONE, setUpBrowser } from "../support/browser";
+import { createArticleWithClaim } from "../support/app-database";
+import { createAccount, signedIn } from "../support/http";
 
 const newPage = setUpBrowser();
 
@@ -25,15 +27,64 @@ describe.skipIf(!chromiumPath)("accessibility (axe-core)", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test("signed in, on a phone and at 1280 px, with the menus, the tabs and the composer open: no serious or critical violations", async () => {
+    const claimId = await createArticleWithClaim({
+      id: "axe-signed-in-article",
+      title: "Checked signed in",
+      body: "Ferries should run all night. Night workers need them. The last boat leaves far too early.",
+      claim: "Ferries should run all night.",
+    });
+    const author = await signedIn(appUrl, await createAccount("axe-author"));
+    const { text } = await author.callAction(
+      { file: "app/claims/[id]/actions.ts", name: "postResponseAction", page: `/claims/${claimId}` },
+      { claimId, parentId: null, stance: "oppose", body: "Night crossings carry so few people that each one costs more than a taxi." },
+    );
+    expect(text).toContain('"ok":true');
+    for (const options of [DESKTOP, PHONE]) {
+      const { page } = await pageAs(newPage, await createAccount("axe-reader", { role: "moderator" }), options);
+      const checked = async (what: string) => expect(await seriousViolations(page), what).toEqual([]);
+      await page.goto("/");
+      await page.getByTestId("signed-in-user").click();
+      await page.getByRole("menu").waitFor();
+      await checked("home, account menu open");
+      await page.keyboard.press("Escape");
+      await page.goto(`/claims/${claimId}`);
+      await page
+        .getByRole("button", { name: /^More actions for/ })
+        .first()
+        .click();
+      await page.getByRole("menu").waitFor();
+      await checked("claim, a response's menu open");
+      await page.keyboard.press("Escape");
+      await page
+        .getByRole("button", { name: /^Reply to/ })
+        .first()
+        .click();
+      await checked("claim, reply form open");
+      await page.goto("/articles/axe-signed-in-article");
+      await dragOver(page, "Night workers need them");
+      await page.getByTestId("argue-bar").waitFor();
+      await checked("article, composer open");
+      await page.goto("/settings");
+      await checked("settings");
+      await page.goto("/moderation");
+      await checked("moderation");
+      await page.context().close();
+    }
+  });
+
   test("reading works without JavaScript: article and claim pages are server rendered", async () => {
-    const page = await newPage();
-    await page.context().route("**/*.js", (route) => route.abort());
+    const page = await newPage({ javaScript: false });
     await page.goto("/articles/why-the-us-may-be-pushing-the-controversial-korea-scenario-for-ukraine");
     const href = await page.getByTestId("claim").first().locator("xpath=..").getAttribute("href");
     expect(href).toMatch(/^\/claims\//);
     await page.goto(href!);
-    await page.getByRole("heading", { name: "Standing", exact: true }).waitFor();
+    await page.getByTestId("standing-label").waitFor();
     await page.getByRole("heading", { name: /Supporting/ }).waitFor();
+    await page.getByRole("heading", { name: /Opposing/ }).waitFor();
+    // What sits in menus with JavaScript is plain links without it.
+    await page.getByRole("navigation", { name: "This debate elsewhere" }).getByRole("link", { name: "Download as Argdown" }).waitFor();
+    await page.getByRole("navigation", { name: "Sort responses" }).getByRole("link", { name: "Newest" }).waitFor();
   });
 
   test("every page carries a Content Security Policy whose nonce is on every script", async () => {

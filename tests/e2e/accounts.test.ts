@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { alertText, appUrl, chromiumPath, signUp, uniqueEmail, setUpBrowser } from "../support/browser";
+import { alertText, appUrl, chromiumPath, openAccountMenu, signOut, signUp, uniqueEmail, setUpBrowser } from "../support/browser";
 import { appSql } from "../support/app-database";
 import { HttpClient } from "../support/http";
 
@@ -24,8 +24,7 @@ describe.skipIf(!chromiumPath)("accounts", () => {
     expect(session?.httpOnly).toBe(true);
     expect(session?.sameSite).toBe("Lax");
 
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await page.getByRole("link", { name: "Sign in" }).waitFor();
+    await signOut(page);
     expect(await page.getByTestId("signed-in-user").count()).toBe(0);
 
     await page.getByRole("link", { name: "Sign in" }).click();
@@ -41,8 +40,7 @@ describe.skipIf(!chromiumPath)("accounts", () => {
     const email = uniqueEmail();
     await signUp(page, { name: "Bea", email, password: PASSWORD });
     await page.getByTestId("signed-in-user").waitFor();
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await page.getByRole("link", { name: "Sign in" }).waitFor();
+    await signOut(page);
 
     await page.goto("/signin");
     await page.getByLabel("Email").fill(email);
@@ -58,8 +56,7 @@ describe.skipIf(!chromiumPath)("accounts", () => {
     const existing = uniqueEmail("taken");
     await signUp(page, { name: "First", email: existing, password: PASSWORD });
     await page.getByTestId("signed-in-user").waitFor();
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await page.getByRole("link", { name: "Sign in" }).waitFor();
+    await signOut(page);
 
     // A taken email gets the same answer as a new one (nothing tells a stranger it has an account);
     // the automatic sign-in then fails, and the sign-in page says what may have happened.
@@ -133,7 +130,9 @@ describe.skipIf(!chromiumPath)("accounts", () => {
 
     await appSql(`update "User" set role = 'moderator' where email = $1`, [email]);
     await page.reload();
-    await expect(header.innerText()).resolves.toMatch(/Dee\s*moderator/i);
+    await openAccountMenu(page);
+    await expect(page.getByRole("menu").innerText()).resolves.toMatch(/Signed in as Dee \(moderator\)/);
+    await page.getByRole("menuitem", { name: "Moderation" }).waitFor();
 
     await appSql(`update "User" set "bannedUntil" = now() + interval '1 day' where email = $1`, [email]);
     await page.reload();

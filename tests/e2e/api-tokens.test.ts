@@ -3,7 +3,7 @@
 // script is refused. The page passes axe.
 import { describe, expect, test } from "vitest";
 import { seriousViolations } from "../support/axe";
-import { appUrl, chromiumPath, setUpBrowser } from "../support/browser";
+import { appUrl, chromiumPath, setUpBrowser, openAccountMenu } from "../support/browser";
 import { createAccount } from "../support/http";
 
 const newPage = setUpBrowser();
@@ -20,7 +20,8 @@ describe.skipIf(!chromiumPath)("access tokens on the settings page", () => {
     await page.getByLabel("Password").fill(account.password);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.getByTestId("signed-in-user").waitFor();
-    await page.getByRole("link", { name: "Settings" }).click();
+    await openAccountMenu(page);
+    await page.getByRole("menuitem", { name: "Settings" }).click();
     await page.waitForURL(/\/settings$/);
     await expect(page.getByText("You have no tokens.").isVisible()).resolves.toBe(true);
     expect(await seriousViolations(page)).toEqual([]);

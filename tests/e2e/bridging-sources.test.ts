@@ -5,7 +5,7 @@
 import type { Page } from "playwright-core";
 import { ArgdownApplication, DataPlugin, ModelPlugin, ParserPlugin } from "@argdown/core";
 import { describe, expect, test } from "vitest";
-import { alertText, appUrl, chromiumPath, setUpBrowser, signInAs } from "../support/browser";
+import { alertText, appUrl, chooseInMenu, chromiumPath, setUpBrowser, signInAs } from "../support/browser";
 import { appSql, createArticleWithClaim } from "../support/app-database";
 import { createAccount } from "../support/http";
 
@@ -55,6 +55,9 @@ describe.skipIf(!chromiumPath)("bridged standing and sources", () => {
     const page = await newPage();
     await signInAs(page, reader);
     await page.goto(`/claims/${claimId}`);
+    // Where it stands, and why, is folded under the claim's one-line standing.
+    const openStanding = () => page.getByText("How this claim stands, and why").click();
+    await openStanding();
     const section = page.getByRole("region", { name: "Bridged standing" });
     await section.getByText("Not computed yet").waitFor();
 
@@ -64,14 +67,19 @@ describe.skipIf(!chromiumPath)("bridged standing and sources", () => {
     await responseWith(page, "Fewer cars")
       .getByRole("button", { name: /^Strong/ })
       .click();
-    await responseWith(page, "Fewer cars").getByRole("button", { name: "Strong 7" }).waitFor();
+    await responseWith(page, "Fewer cars")
+      .getByRole("button", { name: /^Strong.* 7$/ })
+      .waitFor();
     await responseWith(page, "Shops in the centre").getByRole("button", { name: /^Weak/ }).click();
-    await responseWith(page, "Shops in the centre").getByRole("button", { name: "Weak 7" }).waitFor();
+    await responseWith(page, "Shops in the centre")
+      .getByRole("button", { name: /^Weak.* 7$/ })
+      .waitFor();
 
     const meter = section.getByRole("meter", { name: "Bridged standing" });
     for (let tries = 0; tries < 40 && !(await meter.count()); tries++) {
       await page.waitForTimeout(500);
       await page.reload();
+      await openStanding();
     }
     await meter.waitFor();
     const groups = page.getByTestId("opinion-groups");
@@ -92,9 +100,11 @@ describe.skipIf(!chromiumPath)("bridged standing and sources", () => {
 
     // "Your crux here": the reader agrees, found the air argument strong and the shops one weak.
     const crux = page.getByRole("complementary", { name: "Your crux here" });
-    await expect(crux.innerText()).resolves.toMatch(/Shops in the centre lose the customers who drive in\.[\s\S]*You rated it weak/);
+    await expect(crux.innerText()).resolves.toMatch(
+      /Shops in the centre lose the customers who drive in\.[\s\S]*your agreement rests most on this: you found it weak/,
+    );
 
-    await page.getByRole("navigation", { name: "Sort responses" }).getByRole("link", { name: "Bridging" }).click();
+    await chooseInMenu(page, page.getByRole("button", { name: /^Order: / }), "Bridging");
     await page.waitForURL(/sort=bridging/);
     const supporting = page.getByRole("region", { name: "Supporting" }).getByTestId("response-body");
     await expect(supporting.first().innerText()).resolves.toContain("Copenhagen");
@@ -114,7 +124,7 @@ describe.skipIf(!chromiumPath)("bridged standing and sources", () => {
     await signInAs(page, poster);
     await page.goto(`/claims/${claimId}`);
 
-    await page.getByRole("button", { name: "Support", exact: true }).first().click();
+    await page.getByRole("button", { name: "Support this claim" }).click();
     await page.getByLabel("Your supporting response").fill("Paragraph 23 says so, see www.nato.int for the ~~draft~~ final text.");
     await page.getByRole("button", { name: "Add a source" }).click();
     await page.getByLabel("Source 1: web address").fill("not an address");
@@ -137,16 +147,24 @@ describe.skipIf(!chromiumPath)("bridged standing and sources", () => {
     // The uncited objection: this reader asks for a source; the badge shows, and stays after a reload
     // (the shared page was rendered again).
     const uncited = responseWith(page, "withdrawn at the next summit");
-    await uncited.getByRole("button", { name: "Needs a source" }).click();
-    await uncited.getByRole("button", { name: "You asked for a source" }).waitFor();
+    const more = uncited.getByRole("button", { name: /^More actions for/ });
+    await chooseInMenu(page, more, "Needs a source");
+    await uncited.getByTestId("needs-source").waitFor();
     await expect(uncited.getByTestId("needs-source").innerText()).resolves.toBe("Needs a source · 1");
+    await more.click();
+    await page.getByRole("menuitem", { name: "Withdraw your request for a source" }).waitFor();
+    await page.keyboard.press("Escape");
     await page.reload();
     await expect(responseWith(page, "withdrawn at the next summit").getByTestId("needs-source").innerText()).resolves.toBe("Needs a source · 1");
     // The author cannot ask it of their own response; readers who are not signed in see the badge only.
     const anonymous = await newPage();
     await anonymous.goto(`/claims/${claimId}`);
     await expect(responseWith(anonymous, "withdrawn at the next summit").getByTestId("needs-source").innerText()).resolves.toBe("Needs a source · 1");
-    await expect(responseWith(anonymous, "withdrawn at the next summit").getByRole("button", { name: "Needs a source" }).count()).resolves.toBe(0);
+    await responseWith(anonymous, "withdrawn at the next summit")
+      .getByRole("button", { name: /^More actions for/ })
+      .click();
+    await anonymous.getByRole("menuitem", { name: "Link to this response" }).waitFor();
+    expect(await anonymous.getByRole("menuitem", { name: "Needs a source" }).count()).toBe(0);
 
     // Exports: the Argdown file reads in @argdown/core with the source as the statement's data; the CSV
     // has a sources column; the annotation targets our copy (this article has no original address).

@@ -1,6 +1,17 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { alertText, chromiumPath, openClaimPage, setUpBrowser, signUp, uniqueEmail } from "../support/browser";
+import {
+  alertText,
+  chooseInMenu,
+  chromiumPath,
+  openAccountMenu,
+  openClaimPage,
+  postArgument,
+  replyTo,
+  setUpBrowser,
+  signUp,
+  uniqueEmail,
+} from "../support/browser";
 
 const newPage = setUpBrowser();
 const PASSWORD = "correct horse battery";
@@ -24,14 +35,13 @@ describe.skipIf(!chromiumPath)("a debate between two people", () => {
     await ann.goto(NATO_SLUG);
     await openClaimPage(ann);
     const claimUrl = ann.url();
-    await expect(standing(ann)).resolves.toBe("Contested (50%)");
+    // No figure before anyone votes (numbers only with grounds, lib/argument/grounds.ts).
+    await expect(standing(ann)).resolves.toBe("No votes yet");
 
     const argument = "Membership talk keeps the war going, because Moscow reads it as a threat it must prevent.";
-    await ann.getByRole("button", { name: "Support", exact: true }).first().click();
-    await ann.getByLabel("Your supporting response").fill(argument);
-    await ann.getByRole("button", { name: "Post response" }).click();
+    await postArgument(ann, "support", argument);
     await responseWith(ann, argument).waitFor();
-    await expect(standing(ann)).resolves.toBe("Leaning supported (75%)");
+    await expect(standing(ann)).resolves.toBe("No votes yet");
     // Your own argument cannot be rated by you.
     await expect(
       responseWith(ann, argument)
@@ -41,25 +51,36 @@ describe.skipIf(!chromiumPath)("a debate between two people", () => {
 
     await ben.goto(claimUrl);
     const annsResponse = responseWith(ben, argument);
-    await annsResponse.getByRole("button", { name: "Oppose" }).click();
     const rebuttal = "Russia's aggression predates any membership talk, so withdrawing the offer buys nothing.";
-    await ben.getByLabel("Your opposing response").fill(rebuttal);
-    await ben.getByRole("button", { name: "Post response" }).click();
+    await replyTo(annsResponse, "oppose", rebuttal);
     await responseWith(ben, rebuttal).waitFor();
-    await annsResponse.getByRole("button", { name: /Weak/ }).first().click();
-    await annsResponse.getByRole("button", { name: "Weak 1" }).first().waitFor();
+    await annsResponse.getByRole("button", { name: /^Weak/ }).first().click();
+    await annsResponse
+      .getByRole("button", { name: /^Weak.* 1$/ })
+      .first()
+      .waitFor();
     await ben.getByRole("button", { name: /^Agree/ }).click();
     await ben.getByRole("button", { name: "Agree 1" }).waitFor();
 
-    // Ann has not reloaded: the reply, the vote and the new standing arrive live.
+    // Ann has not reloaded: the reply, the vote and the claim's counts arrive live.
     await responseWith(ann, rebuttal).waitFor({ timeout: 10_000 });
     await ann.getByRole("button", { name: "Agree 1" }).waitFor({ timeout: 10_000 });
-    await responseWith(ann, argument).getByText("0 supporting, 1 opposing").first().waitFor();
-    await expect(standing(ann)).resolves.toBe("Leaning supported (72%)");
+    await responseWith(ann, argument)
+      .getByRole("button", { name: /^Weak.* 1$/ })
+      .first()
+      .waitFor();
+    // One vote is no ground for a figure: the page says so, with the count.
+    await expect(standing(ann)).resolves.toBe("Too few votes to say (1 agree, 0 disagree)");
 
     // Edit: "edited" appears and the history keeps the first text.
     const revised = `${argument} Several allies have said as much.`;
-    await responseWith(ann, argument).getByRole("button", { name: "Edit" }).first().click();
+    await chooseInMenu(
+      ann,
+      responseWith(ann, argument)
+        .getByRole("button", { name: /^More actions for/ })
+        .first(),
+      "Edit",
+    );
     await ann.getByLabel("Edit your response").fill(revised);
     await ann.getByRole("button", { name: "Save changes" }).click();
     await responseWith(ann, "Several allies have said as much.").getByRole("link", { name: "edited" }).first().click();
@@ -69,16 +90,31 @@ describe.skipIf(!chromiumPath)("a debate between two people", () => {
 
     // Editing on a fresh page (nothing live has arrived yet) keeps the response's votes and figures.
     const again = `${revised} Still true.`;
-    await responseWith(ann, revised).getByRole("button", { name: "Edit" }).first().click();
+    await chooseInMenu(
+      ann,
+      responseWith(ann, revised)
+        .getByRole("button", { name: /^More actions for/ })
+        .first(),
+      "Edit",
+    );
     await ann.getByLabel("Edit your response").fill(again);
     await ann.getByRole("button", { name: "Save changes" }).click();
     await responseWith(ann, again).waitFor();
-    await responseWith(ann, again).getByRole("button", { name: "Weak 1" }).first().waitFor();
-    await responseWith(ann, again).getByText("0 supporting, 1 opposing").first().waitFor();
+    await responseWith(ann, again)
+      .getByRole("button", { name: /^Weak.* 1$/ })
+      .first()
+      .waitFor();
+    await responseWith(ann, again).getByText(rebuttal).first().waitFor();
 
     // Delete: the text goes, the reply beneath it stays.
     ann.once("dialog", (dialog) => void dialog.accept());
-    await responseWith(ann, revised).getByRole("button", { name: "Delete" }).first().click();
+    await chooseInMenu(
+      ann,
+      responseWith(ann, revised)
+        .getByRole("button", { name: /^More actions for/ })
+        .first(),
+      "Delete",
+    );
     await ann.getByText("[deleted]").waitFor();
     await responseWith(ann, rebuttal).waitFor();
     expect(await ann.getByText(argument).count()).toBe(0);
@@ -96,20 +132,22 @@ describe.skipIf(!chromiumPath)("a debate between two people", () => {
     await ann.getByTestId("bell").and(ann.getByLabel("Notifications: 0 unread")).waitFor();
 
     // Ben's profile lists his response with totals.
-    await ben.getByTestId("signed-in-user").getByRole("link").click();
+    await openAccountMenu(ben);
+    await ben.getByRole("menuitem", { name: "Your profile" }).click();
     await expect(ben.getByTestId("profile-totals").innerText()).resolves.toContain("1 response");
     await ben.getByText(rebuttal).waitFor();
 
-    // The article page shows the claim's counts; a deleted response no longer lends support.
+    // The article page shows the claim's counts in words, on hover; a deleted response no longer counts.
     await ben.goto(NATO_SLUG);
-    await expect(ben.getByTestId("claim-counts").first().innerText()).resolves.toBe("1✓ 0✗ 67%");
+    await ben.getByTestId("claim").first().hover();
+    await expect(ben.getByTestId("claim-counts").first().innerText()).resolves.toBe("1 for · 0 against");
   });
 
   test("bad responses are refused with a reason and keep what was typed", async () => {
     const page = await person("Cat");
     await page.goto(NATO_SLUG);
     await openClaimPage(page, 1);
-    await page.getByRole("button", { name: "Oppose", exact: true }).first().click();
+    await page.getByRole("button", { name: "Oppose this claim" }).click();
     await page.getByLabel("Your opposing response").fill("Too short");
     await expect(page.getByRole("button", { name: "Post response" }).isDisabled()).resolves.toBe(true);
     // Past the form's own check (as a script could send): the server refuses too.
@@ -148,16 +186,22 @@ describe.skipIf(!chromiumPath)("a debate between two people", () => {
     await first.goto(NATO_SLUG);
     await openClaimPage(first, 2);
     const original = "Two tabs will edit this argument, and neither edit may silently erase the other.";
-    await first.getByRole("button", { name: "Support", exact: true }).first().click();
-    await first.getByLabel("Your supporting response").fill(original);
-    await first.getByRole("button", { name: "Post response" }).click();
+    await postArgument(first, "support", original);
     await responseWith(first, original).waitFor();
+    const edit = (page: Page) =>
+      chooseInMenu(
+        page,
+        responseWith(page, original)
+          .getByRole("button", { name: /^More actions for/ })
+          .first(),
+        "Edit",
+      );
 
     const second = await first.context().newPage();
     await second.goto(first.url());
-    await responseWith(second, original).getByRole("button", { name: "Edit" }).first().click();
+    await edit(second);
 
-    await responseWith(first, original).getByRole("button", { name: "Edit" }).first().click();
+    await edit(first);
     await first.getByLabel("Edit your response").fill(`${original} Saved from the first tab.`);
     await first.getByRole("button", { name: "Save changes" }).click();
     await responseWith(first, "Saved from the first tab.").waitFor();

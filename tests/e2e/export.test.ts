@@ -162,7 +162,8 @@ describe("exports", () => {
     });
     await page.goto("/articles/export-article");
     const downloading = page.waitForEvent("download");
-    await page.getByRole("link", { name: "responses (CSV)" }).click();
+    await page.getByRole("button", { name: /^Downloads/ }).click();
+    await page.getByRole("menuitem", { name: "All responses (CSV)" }).click();
     const progress = page.getByTestId("export-progress");
     await progress.waitFor();
     await expect(progress.innerText()).resolves.toMatch(/Preparing the export…/);

@@ -153,6 +153,11 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
         // One's crux is read from one's own votes: nobody signed out (or banned) has one.
         ["anonymous", anonymous, [[CLAIMS, "personalCruxAction", { claimId }]], 401],
         ["banned", banned, [[CLAIMS, "personalCruxAction", { claimId }]], 401],
+        // Only the reader who raised a claim may withdraw it (this one is the article's own).
+        ["anonymous", anonymous, [[CLAIMS, "withdrawClaimAction", { claimId }]], 401],
+        ["banned", banned, [[CLAIMS, "withdrawClaimAction", { claimId }]], 401],
+        ["another user", plain, [[CLAIMS, "withdrawClaimAction", { claimId }]], 403],
+        ["a moderator", moderator, [[CLAIMS, "withdrawClaimAction", { claimId }]], 403],
         // Someone else's token is "not found" to them: revoking cannot probe which ids exist.
         ["another user", plain, everyMutation.filter(([, name]) => name === "revokeTokenAction"), 404],
         ["a plain user", plain, [...staffOnly, ...adminOnly, ...editorOnly], 403],

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { chromiumPath, openClaimPage, setUpBrowser, signUp, uniqueEmail } from "../support/browser";
+import { chromiumPath, openClaimPage, setUpBrowser, signUp, uniqueEmail, chooseInMenu, postArgument } from "../support/browser";
 import { appSql } from "../support/app-database";
 
 const newPage = setUpBrowser();
@@ -21,9 +21,7 @@ describe.skipIf(!chromiumPath)("moderation", () => {
     await openClaimPage(ann.page, 2);
     const claimUrl = ann.page.url();
     const text = "An argument that some readers will report as spam.";
-    await ann.page.getByRole("button", { name: "Support", exact: true }).first().click();
-    await ann.page.getByLabel("Your supporting response").fill(text);
-    await ann.page.getByRole("button", { name: "Post response" }).click();
+    await postArgument(ann.page, "support", text);
     const annsResponse = ann.page.getByTestId("response").filter({ hasText: text });
     await annsResponse.waitFor();
 
@@ -32,7 +30,7 @@ describe.skipIf(!chromiumPath)("moderation", () => {
       const reporter = await person(name);
       await reporter.page.goto(claimUrl);
       const item = reporter.page.getByTestId("response").filter({ hasText: text });
-      await item.getByRole("button", { name: "Report" }).click();
+      await chooseInMenu(reporter.page, item.getByRole("button", { name: /^More actions for/ }), "Report");
       await item.getByLabel("Spam").check();
       await item.getByRole("button", { name: "Send report" }).click();
       // Page-wide: the third report hides the response, whose text then no longer shows to reporters.
@@ -76,6 +74,6 @@ describe.skipIf(!chromiumPath)("moderation", () => {
     await appSql(`update "User" set "silencedUntil" = now() + interval '3 days', "silenceReason" = 'Repeated insults' where email = $1`, [reporters[2].email]);
     await reporters[2].page.goto(claimUrl);
     await reporters[2].page.getByText(/You are silenced until .*: Repeated insults\. You can still read, vote and report\./).waitFor();
-    expect(await reporters[2].page.getByRole("button", { name: "Support", exact: true }).count()).toBe(0);
+    expect(await reporters[2].page.getByRole("button", { name: "Support this claim" }).count()).toBe(0);
   });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, test } from "vitest";
 import { appSql, createArticleWithClaim } from "../support/app-database";
 import { seriousViolations } from "../support/axe";
-import { chromiumPath, setUpBrowser } from "../support/browser";
+import { chromiumPath, setUpBrowser, chooseInMenu } from "../support/browser";
 
 const newPage = setUpBrowser();
 
@@ -32,7 +32,7 @@ describe.skipIf(!chromiumPath)("the outline of a debate", () => {
     await debate();
     const page = await newPage();
     await page.goto("/claims/outline-claim");
-    await page.getByRole("link", { name: "Outline of the whole debate" }).click();
+    await chooseInMenu(page, page.getByRole("button", { name: "Claim actions" }), "The whole debate as a map");
     await page.waitForURL(/\/claims\/outline-claim\/outline$/);
     await expect(page.getByTestId("vote-distribution").innerText()).resolves.toBe("2 agree (67%), 1 disagree (33%)");
     await expect(page.getByRole("img", { name: "2 agree (67%), 1 disagree (33%)" }).count()).resolves.toBe(1);
@@ -42,21 +42,21 @@ describe.skipIf(!chromiumPath)("the outline of a debate", () => {
     // Strongest first: the twice-"strong" argument leads; its replies are shown, deeper ones closed.
     await tree.getByRole("treeitem").first().focus();
     await expect(focusedText()).resolves.toContain("A sleeper from Vienna to Paris");
-    await expect(page.getByText("Sleepers run at 80 percent occupancy on average.").isVisible()).resolves.toBe(false);
+    await expect(tree.getByText("Sleepers run at 80 percent occupancy on average.").isVisible()).resolves.toBe(false);
 
     await page.keyboard.press("ArrowDown");
     await expect(focusedText()).resolves.toContain("Only when the train is full."); // A1 (strengthened by its reply) before A2
     await expect(page.evaluate(() => document.activeElement?.getAttribute("aria-expanded"))).resolves.toBe("false");
     await page.keyboard.press("ArrowRight");
     await expect(page.evaluate(() => document.activeElement?.getAttribute("aria-expanded"))).resolves.toBe("true");
-    await expect(page.getByText("Sleepers run at 80 percent occupancy on average.").isVisible()).resolves.toBe(true);
+    await expect(tree.getByText("Sleepers run at 80 percent occupancy on average.").isVisible()).resolves.toBe(true);
     await page.keyboard.press("ArrowRight");
     await expect(focusedText()).resolves.toContain("Sleepers run at 80 percent");
     await expect(page.evaluate(() => document.activeElement?.getAttribute("aria-level"))).resolves.toBe("3");
     await page.keyboard.press("ArrowLeft");
     await expect(focusedText()).resolves.toContain("Only when the train is full.");
     await page.keyboard.press("ArrowLeft");
-    await expect(page.getByText("Sleepers run at 80 percent occupancy on average.").isVisible()).resolves.toBe(false);
+    await expect(tree.getByText("Sleepers run at 80 percent occupancy on average.").isVisible()).resolves.toBe(false);
     await page.keyboard.press("End");
     await expect(focusedText()).resolves.toContain("Night trains are slower door to door.");
     await expect(focusedText()).resolves.toContain("✗ Opposes");

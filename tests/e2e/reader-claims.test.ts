@@ -1,10 +1,9 @@
 // Readers raising their own claims in a real Chromium: with the mouse, with the keyboard sentence by
 // sentence, a second reader landing on the same claim, and what signed-out readers are offered.
-import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
 import { appSql, createArticleWithClaim } from "../support/app-database";
 import { seriousViolations } from "../support/axe";
-import { chromiumPath, setUpBrowser, signUp, uniqueEmail } from "../support/browser";
+import { chromiumPath, dragOver, setUpBrowser, signUp, uniqueEmail } from "../support/browser";
 
 const newPage = setUpBrowser();
 const PASSWORD = "correct horse battery";
@@ -18,36 +17,6 @@ async function person(name: string) {
   await signUp(page, { name, email: uniqueEmail(name.toLowerCase()), password: PASSWORD });
   await page.getByTestId("signed-in-user").waitFor();
   return page;
-}
-
-/**
- * Drags the mouse from the second character of `words` to the end of the last: a rough drag, which the
- * page snaps to whole words. (A press on a link's first letter puts the caret before the link, and a drag
- * from there selects nothing in Chromium.)
- */
-async function dragOver(page: Page, words: string) {
-  const box = await page.evaluate((wanted) => {
-    const container = document.querySelector('[data-testid="article-body"]')!;
-    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at + 1);
-      range.setEnd(node, at + 2);
-      const first = range.getBoundingClientRect();
-      range.setStart(node, at + wanted.length - 1);
-      range.setEnd(node, at + wanted.length);
-      const last = range.getBoundingClientRect();
-      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
-    }
-    return null;
-  }, words);
-  if (!box) throw new Error(`not in the article's text: ${words}`);
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move(box.x2, box.y2, { steps: 8 });
-  await page.mouse.up();
 }
 
 const claimIdIn = (url: string) => new URL(url).searchParams.get("claim") ?? url.split("/claims/")[1];
@@ -69,7 +38,7 @@ describe.skipIf(!chromiumPath)("readers raise their own claims", () => {
     await dragOver(ada, UNMARKED.slice(3, -6)); // a rough drag, mid-word at both ends
     const bar = ada.getByTestId("argue-bar");
     await bar.getByText(`“${UNMARKED}”`).waitFor(); // snapped to whole words, with its full stop
-    await bar.getByRole("button", { name: "Argue this" }).click();
+    await bar.getByRole("button", { name: "Publish claim" }).click();
 
     // Its debate opens at once, beside the text, saying who raised it.
     await ada.waitForURL(/\?claim=/);
@@ -80,8 +49,9 @@ describe.skipIf(!chromiumPath)("readers raise their own claims", () => {
     // In the text it is marked apart from the article's own claims, and counted with them.
     const mark = ada.locator(`a[data-claim-id="${claimId}"]`);
     await expect(mark.getAttribute("data-origin")).resolves.toBe("reader");
+    await mark.hover();
     await expect(mark.getByTestId("claim-counts").innerText()).resolves.toContain("raised by Ada");
-    await ada.getByText("2 claims marked (1 raised by readers)").waitFor();
+    await ada.getByText("2 claims marked (1 raised by readers)", { exact: false }).waitFor();
 
     const ben = await person("Ben");
     await ben.goto(ARTICLE);
@@ -104,6 +74,10 @@ describe.skipIf(!chromiumPath)("readers raise their own claims", () => {
     await cal.keyboard.press("ArrowDown");
     await cal.keyboard.press("ArrowDown");
     await expect.poll(() => announcement.innerText()).toBe(`Sentence 3 of 3: ${LAST} Press Enter to argue it.`);
+    // Enter opens the draft, with the keyboard in it; Publish makes it public.
+    await cal.keyboard.press("Enter");
+    await expect.poll(() => announcement.innerText()).toBe(`Drafting a claim: ${LAST}`);
+    await cal.getByTestId("argue-bar").getByRole("button", { name: "Publish claim" }).focus();
     await cal.keyboard.press("Enter");
     await cal.waitForURL(/\?claim=/);
     await cal

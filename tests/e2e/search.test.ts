@@ -66,7 +66,7 @@ describe.skipIf(!chromiumPath)("search", () => {
     await signUp(page, { name: "Drafter", email: uniqueEmail("drafter"), password: "correct horse battery" });
     await page.getByTestId("signed-in-user").waitFor();
     await page.goto("/claims/search-claim");
-    await page.getByRole("button", { name: "Oppose", exact: true }).first().click();
+    await page.getByRole("button", { name: "Oppose this claim" }).click();
     const form = page.getByLabel("Your opposing response");
     await form.fill("Cooking pasta is a fine hobby for a quiet weekend.");
     await page.waitForTimeout(900);

@@ -4,23 +4,12 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { appSql, createArticleWithClaim } from "../support/app-database";
-import { appUrl, chromiumPath, setUpBrowser } from "../support/browser";
+import { appUrl, chooseInMenu, chromiumPath, pageAs as pageAsIn, postArgument, setUpBrowser } from "../support/browser";
 import { createAccount, signedIn, type TestAccount } from "../support/http";
 
 const newPage = setUpBrowser();
 
-/** A browser page signed in as `account` (its session cookie, from a real sign-in). */
-async function pageAs(account: TestAccount) {
-  const client = await signedIn(appUrl, account);
-  const page = await newPage();
-  await page.context().addCookies(
-    client.cookieHeader.split("; ").map((pair) => {
-      const index = pair.indexOf("=");
-      return { name: pair.slice(0, index), value: pair.slice(index + 1), url: appUrl };
-    }),
-  );
-  return { page, client };
-}
+const pageAs = (account: TestAccount) => pageAsIn(newPage, account);
 
 /** Page loads and refreshes (React Server Component requests) the page makes from now on. */
 function rendersAskedBy(page: Page) {
@@ -136,30 +125,31 @@ describe.skipIf(!chromiumPath)("pages shared by every reader", () => {
     // Pia posts from her page: it shows at once from the answer, and on the reader's page from the stream.
     await posterPage.goto(`/claims/${claimId}`);
     const argument = "Trials in Iceland and the UK kept output level while hours fell by a fifth.";
-    await posterPage.getByRole("button", { name: "Support", exact: true }).first().click();
-    await posterPage.getByLabel("Your supporting response").fill(argument);
-    await posterPage.getByRole("button", { name: "Post response" }).click();
+    await postArgument(posterPage, "support", argument);
     await responseWith(posterPage, argument).waitFor();
     await responseWith(reader, argument).waitFor({ timeout: 10_000 });
     await reader.getByRole("region", { name: "Supporting" }).getByText("(1)").waitFor();
     expect(await reader.getByText("No supporting responses yet.").count()).toBe(0);
-    await expect(reader.getByTestId("standing-label").first().innerText()).resolves.toBe("Leaning supported (75%)");
+    await expect(reader.getByTestId("standing-label").first().innerText()).resolves.toBe("No votes yet");
 
     // A vote on the claim and one on the response.
     const voterClient = await signedIn(appUrl, voter);
     expect((await voterClient.voteOnClaim(claimId, "disagree")).result.ok).toBe(true);
     await reader.getByRole("button", { name: "Disagree 1" }).waitFor({ timeout: 10_000 });
+    await expect(reader.getByTestId("standing-label").first().innerText()).resolves.toBe("Too few votes to say (0 agree, 1 disagree)");
     const [{ id: responseId }] = await appSql<{ id: string }>(`select id from "Response" where body = $1`, [argument]);
     const { text: voted } = await voterClient.callAction(
       { file: "app/claims/[id]/actions.ts", name: "voteOnResponseAction", page: `/claims/${claimId}` },
       { claimId, responseId, value: "strong" },
     );
     expect(voted).toContain('"ok":true');
-    await responseWith(reader, argument).getByRole("button", { name: "Strong 1" }).waitFor({ timeout: 10_000 });
+    await responseWith(reader, argument)
+      .getByRole("button", { name: /^Strong.* 1$/ })
+      .waitFor({ timeout: 10_000 });
 
     // An edit shows its new text; a moderator's removal takes the response off the page.
     const revised = `${argument} Sick days fell too.`;
-    await responseWith(posterPage, argument).getByRole("button", { name: "Edit" }).click();
+    await chooseInMenu(posterPage, responseWith(posterPage, argument).getByRole("button", { name: /^More actions for/ }), "Edit");
     await posterPage.getByLabel("Edit your response").fill(revised);
     await posterPage.getByRole("button", { name: "Save changes" }).click();
     await responseWith(reader, "Sick days fell too.").getByRole("link", { name: "edited" }).waitFor({ timeout: 10_000 });

@@ -208,6 +208,7 @@ const PROBES: Record<string, Probe[] | { noContent: string }> = {
   "/claims/[id]": [IDS.openClaim, IDS.hiddenClaim, IDS.draftClaim].map((claimId) => `/claims/${claimId}`),
   "/claims/[id]/outline": [IDS.openClaim, IDS.hiddenClaim, IDS.draftClaim].map((claimId) => `/claims/${claimId}/outline`),
   "/developers": { noContent: "the API reference, the same for everyone" },
+  "/about": { noContent: "how the site works, the same for everyone" },
   "/editor": ["/editor"],
   "/editor/articles/[id]": [`/editor/articles/${IDS.draftArticle}`],
   "/editor/new": ["/editor/new"],

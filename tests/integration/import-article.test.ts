@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { getArticleBySlug, listArticles } from "@/lib/articles/queries";
+import { getArticleBySlug, listArticleSummaries } from "@/lib/articles/queries";
 import { importArticle } from "@/lib/articles/import-article";
 import { getDb } from "@/lib/db/client";
 import { seedDemoArticles } from "@/scripts/lib/seed-demo";
@@ -8,7 +8,7 @@ describe("demo content", () => {
   test("is imported once, however often the app starts", async () => {
     expect(await seedDemoArticles()).toEqual({ created: 2, total: 2 });
     expect(await seedDemoArticles()).toEqual({ created: 0, total: 2 });
-    const titles = (await listArticles()).map((article) => article.title).sort();
+    const titles = (await listArticleSummaries()).map((article) => article.title).sort();
     expect(titles).toEqual([
       "Time to start thinking about walking away from NATO invite to Ukraine",
       "Why The U.S. May Be Pushing The Controversial “Korea Scenario” For Ukraine",

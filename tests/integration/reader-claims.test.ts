@@ -13,6 +13,8 @@ import { getSessionUserById, type SessionUser } from "@/lib/accounts/users";
 import { listModerationLog } from "@/lib/moderation/log";
 import { reportItem } from "@/lib/moderation/report-item";
 import { raiseClaimAs } from "@/lib/debate/raise-claim";
+import { withdrawClaim } from "@/lib/debate/withdraw-claim";
+import { storeResponseVote } from "@/lib/debate/vote-on-response";
 import { searchDebates } from "@/lib/debate/search";
 import { updateSetting } from "@/lib/platform/settings";
 import type { BodyBlock } from "@/lib/ingest";
@@ -91,7 +93,7 @@ describe("a reader raises a claim", () => {
     const span = unmarked();
     const first = await raise(ada, span);
     const second = await raise(ben, { start: span.start, end: span.end - 5 });
-    expect(second).toEqual({ kind: "existing", claimId: first.kind === "created" ? first.claimId : "" });
+    expect(second).toEqual({ kind: "existing", claimId: first.kind === "created" ? first.claimId : "", argued: false });
     expect(await getDb().claim.count({ where: { articleId: article.id, start: span.start } })).toBe(1);
   });
 
@@ -141,6 +143,80 @@ describe("a reader raises a claim", () => {
     await expect(raise(ada, span)).rejects.toMatchObject({ status: 404, message: expect.stringContaining("unpublished") });
     await getDb().article.update({ where: { id: article.id }, data: { status: "published" } });
     expect(await getDb().claim.count({ where: { articleId: article.id, start: span.start } })).toBe(0);
+  });
+});
+
+describe("a draft with a first argument (issue 28)", () => {
+  const argue = (user: SessionUser, span: Span, firstArgument: { stance: "support" | "oppose"; body: string }) =>
+    raiseClaimAs(user, { articleId: article.id, start: span.start, end: span.end, quote: article.body.slice(span.start, span.end), firstArgument });
+
+  test("the claim and its first argument are stored together; on words already claimed the argument joins that debate", async () => {
+    const span = unmarked();
+    const body = "The figures in the next paragraph contradict this sentence outright.";
+    const raised = await argue(ada, span, { stance: "oppose", body });
+    expect(raised).toMatchObject({ kind: "created", argued: true });
+    const claimId = raised.kind === "created" ? raised.claimId : "";
+    expect(await getDb().response.findMany({ where: { claimId }, select: { stance: true, body: true, authorId: true } })).toEqual([
+      { stance: "oppose", body, authorId: ada.id },
+    ]);
+    const again = await argue(ben, span, { stance: "support", body: "It holds: the article's own source says the same thing." });
+    expect(again).toEqual({ kind: "existing", claimId, argued: true });
+    expect(await getDb().claim.findUniqueOrThrow({ where: { id: claimId }, select: { supportCount: true, opposeCount: true } })).toEqual({
+      supportCount: 1,
+      opposeCount: 1,
+    });
+  });
+
+  test("an argument the posting rules refuse refuses the claim with it: nothing is stored", async () => {
+    const span = unmarked();
+    await getDb().wordFilter.create({ data: { pattern: "forbiddenword", mode: "block" } });
+    try {
+      await expect(argue(cal, span, { stance: "support", body: "This contains forbiddenword, which the site refuses." })).rejects.toMatchObject({
+        status: 400,
+      });
+      expect(await getDb().claim.count({ where: { articleId: article.id, start: span.start } })).toBe(0);
+    } finally {
+      await getDb().wordFilter.deleteMany({ where: { pattern: "forbiddenword" } });
+    }
+  });
+});
+
+describe("withdrawing a claim one raised (issue 28)", () => {
+  test("the raiser withdraws it while it is theirs alone: it goes, with their own argument, and the log says its raiser withdrew it", async () => {
+    const raised = await raise(ada, unmarked());
+    const claimId = raised.kind === "created" ? raised.claimId : "";
+    await createResponse({ claimId, parentId: null, stance: "support", body: "My own first argument for it.", authorId: ada.id });
+    await storeClaimVote(ada.id, { claimId, value: "agree" }, appSql);
+    await expect(withdrawClaim(ben, { claimId })).rejects.toMatchObject({ status: 403 });
+    await expect(withdrawClaim(ada, { claimId })).resolves.toEqual({ articleSlug: article.slug });
+    expect(await getDb().claim.count({ where: { id: claimId } })).toBe(0);
+    expect(await getDb().response.count({ where: { claimId } })).toBe(0);
+    expect((await listModerationLog(null))[0]).toMatchObject({ action: "withdraw_claim", moderator: "Its raiser", link: null });
+  });
+
+  test("once someone else has voted, answered or rated an argument under it, it stays; an accepted claim stays too", async () => {
+    const attempts: Record<string, (claimId: string) => Promise<unknown>> = {
+      voted: (claimId) => storeClaimVote(ben.id, { claimId, value: "disagree" }, appSql),
+      answered: (claimId) => createResponse({ claimId, parentId: null, stance: "oppose", body: "Someone else's objection to it.", authorId: ben.id }),
+      rated: async (claimId) => {
+        const own = await createResponse({ claimId, parentId: null, stance: "support", body: "The raiser's own argument for it.", authorId: ada.id });
+        await storeResponseVote(ben, { responseId: own.id, value: "weak" });
+      },
+    };
+    for (const [what, takePart] of Object.entries(attempts)) {
+      const raised = await raise(ada, unmarked());
+      const claimId = raised.kind === "created" ? raised.claimId : "";
+      await takePart(claimId);
+      await expect(withdrawClaim(ada, { claimId }), what).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/Someone else has/) });
+      expect(await getDb().claim.count({ where: { id: claimId } }), what).toBe(1);
+    }
+    const accepted = await raise(ada, unmarked());
+    const acceptedId = accepted.kind === "created" ? accepted.claimId : "";
+    await curateClaim(eve, { action: "accept", claimId: acceptedId, version: await version(acceptedId) });
+    await expect(withdrawClaim(ada, { claimId: acceptedId })).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringContaining("can no longer be withdrawn"),
+    });
   });
 });
 
@@ -217,7 +293,7 @@ describe("editors curate readers' claims", () => {
     expect((await listModerationLog(null))[0]).toMatchObject({ action: "merge_claim", reason: expect.stringContaining(to) });
     // Selecting the merged claim's words again leads to the claim it joined.
     const again = await getDb().claim.findUniqueOrThrow({ where: { id: from }, select: { start: true, end: true } });
-    expect(await raise(cal, again)).toEqual({ kind: "existing", claimId: to });
+    expect(await raise(cal, again)).toEqual({ kind: "existing", claimId: to, argued: false });
   });
 
   test("an editor acting on what they saw loses to a moderator who changed the claim in the meantime", async () => {

@@ -10,7 +10,7 @@ import { findFreePort } from "@/lib/db/embedded";
 import { createDatabase } from "@/lib/db/scratch";
 import { ensureProductionBuild } from "@/scripts/lib/build";
 import { startAppServer } from "@/server/start-app-server";
-import { findChromium } from "./chromium";
+import { findChromium } from "@/scripts/lib/chromium";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -15,14 +15,22 @@ export interface TestAccount {
 /** Creates an account straight in the app's database (an old account, so new-account limits do not apply). */
 export async function createAccount(
   label: string,
-  { role = "user", createdDaysAgo = 30 }: { role?: "user" | "editor" | "moderator" | "admin"; createdDaysAgo?: number } = {},
+  {
+    role = "user",
+    createdDaysAgo = 30,
+    name = label,
+  }: {
+    role?: "user" | "editor" | "moderator" | "admin";
+    createdDaysAgo?: number;
+    /** The display name, when it is no email's first part. */ name?: string;
+  } = {},
 ): Promise<TestAccount> {
-  const email = `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+  const email = `${label.toLowerCase().replace(/[^a-z0-9-]+/g, "-")}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
   const password = "correct horse battery staple";
   const [row] = await appSql<{ id: string }>(
     `insert into "User" (id, email, name, "passwordHash", role, "createdAt", "updatedAt")
      values ('u' || md5(random()::text), $1, $2, $3, $4::"Role", now() - make_interval(days => $5), now()) returning id`,
-    [email, label, await hashPassword(password), role, createdDaysAgo],
+    [email, name, await hashPassword(password), role, createdDaysAgo],
   );
   return { id: row.id, email, password };
 }

@@ -227,7 +227,7 @@ describe("a reader's crux", () => {
     { id: "support2", parentId: null, stance: "support" as const, strong: 0, weak: 0 },
   ];
 
-  test("is the response whose vote moves the claim most for them, with both standings", () => {
+  test("is the response their side rests on most", () => {
     const crux = personalCrux(
       "agree",
       nodes,
@@ -239,8 +239,8 @@ describe("a reader's crux", () => {
     )!;
     expect(crux.responseId).toBe("big");
     expect(crux.vote).toBe("weak");
-    // Finding the direct attack strong would lower the claim for them.
-    expect(crux.ifChanged).toBeLessThan(crux.standing - 0.05);
+    // Finding the direct attack strong would lower the claim for them, against their agreement.
+    expect(crux.weight).toBeGreaterThan(0.05);
   });
 
   test("needs their vote on the claim and on a response that matters", () => {

@@ -1,7 +1,9 @@
-// GET /api/live?claim=ID or ?article=ID — server-sent events carrying each change to that claim (or to
-// any claim of that article), committed on any app instance, as readers see it (lib/live/updates.ts).
-// Only for a claim or article the viewer may see (lib/policy/visibility.ts). A reconnecting browser sends
-// Last-Event-ID and gets what it missed, or a "resync" when it missed too much (lib/live/hub.ts).
+// GET /api/live?claim=ID&article=ID&inbox=1 — one stream per browser tab (components/live/live-connection.ts):
+// server-sent events carrying each change to that claim and to any claim of that article, committed on
+// any app instance, as readers see it (lib/live/updates.ts), and for a signed-in person who asks for
+// their inbox, a note whenever their notifications change. Only for a claim or article the viewer may
+// see (lib/policy/visibility.ts). A reconnecting browser sends Last-Event-ID and gets what it missed,
+// or a "resync" when it missed too much (lib/live/hub.ts).
 import { getCurrentUser } from "@/lib/auth/session";
 import { articleVisibleTo, claimVisibleTo } from "@/lib/debate/visibility";
 import { AppError } from "@/lib/errors";
@@ -20,14 +22,39 @@ async function visible(claimId: string | null, articleId: string) {
   return (await check(null)) || (await check(await getCurrentUser()));
 }
 
-export async function GET(request: Request) {
-  const params = new URL(request.url).searchParams;
+/** The topics a request asks for, each one the viewer may follow; throws the AppError to answer instead. */
+async function topicsOf(params: URLSearchParams): Promise<LiveTopic[]> {
   const claimId = params.get("claim");
   const articleId = params.get("article");
-  const id = claimId ?? articleId;
-  if (!id || !ID.test(id)) return problemResponse(new AppError("invalid_request", "Say which claim or article to follow."));
-  if (!(await visible(claimId, id))) return problemResponse(new AppError("not_found", `That ${claimId ? "claim" : "article"} does not exist.`));
-  const topic: LiveTopic = claimId ? `claim:${claimId}` : `article:${id}`;
+  const inbox = params.get("inbox") === "1";
+  if ((!claimId && !articleId && !inbox) || [claimId, articleId].some((id) => id !== null && !ID.test(id))) {
+    throw new AppError("invalid_request", "Say which claim or article to follow, or ask for your inbox.");
+  }
+  const topics: LiveTopic[] = [];
+  if (claimId) {
+    if (!(await visible(claimId, claimId))) throw new AppError("not_found", "That claim does not exist.");
+    topics.push(`claim:${claimId}`);
+  }
+  if (articleId) {
+    if (!(await visible(null, articleId))) throw new AppError("not_found", "That article does not exist.");
+    topics.push(`article:${articleId}`);
+  }
+  if (inbox) {
+    const user = await getCurrentUser();
+    if (!user) throw new AppError("unauthorized", "Sign in to follow your notifications.");
+    topics.push(`inbox:${user.id}`);
+  }
+  return topics;
+}
+
+export async function GET(request: Request) {
+  let topics: LiveTopic[];
+  try {
+    topics = await topicsOf(new URL(request.url).searchParams);
+  } catch (error) {
+    return problemResponse(error);
+  }
+  const params = new URL(request.url).searchParams;
   const lastEventId = request.headers.get("last-event-id") ?? params.get("lastEventId");
 
   let cleanup = () => {};
@@ -43,7 +70,7 @@ export async function GET(request: Request) {
       send(new TextEncoder().encode("retry: 3000\n\n"));
       let unsubscribe: () => void;
       try {
-        unsubscribe = await subscribe(topic, send, lastEventId);
+        unsubscribe = await subscribe(topics, send, lastEventId);
       } catch {
         send(frameOf(LIVE_EVENTS.unavailable, {}));
         controller.close();

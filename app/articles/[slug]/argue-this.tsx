@@ -10,12 +10,14 @@ import { useServerAction } from "@/components/use-server-action";
 import { judgeSelection, sentenceAround, type ExistingClaim, type SelectionJudgement } from "@/lib/argument/raise-rules";
 import type { BodyBlock } from "@/lib/ingest";
 import type { Span } from "@/lib/ingest/spans";
+import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
+import type { Stance } from "@/lib/vocabulary";
 import { raiseClaimAction } from "./actions";
 
 const BODY = '[data-testid="article-body"]';
 const WIDE = "(min-width: 1024px)";
-/** Room the bar needs on screen (its tallest form: a message with two buttons). */
-const BAR_ROOM = 200;
+/** Room the bar needs on screen (its tallest form: the composer). */
+const BAR_ROOM = 380;
 
 interface Props {
   articleId: string;
@@ -96,10 +98,6 @@ function quoted(text: string, limit = 140) {
 
 // ---------------------------------------------------------------- the component
 
-/**
- * "Argue this": a reader selects words in the article (mouse, touch, or sentence by sentence with the
- * keyboard) and raises them as a claim, or lands on the claim that already covers them.
- */
 /** Why the person cannot raise a claim here, or null when they can (lib/policy "claim.raise" is posting). */
 function raiseRefusal(viewer: ViewerOverlay | null, locked: boolean) {
   if (!viewer?.user) return { signIn: true, message: "Sign in to argue this." };
@@ -108,6 +106,89 @@ function raiseRefusal(viewer: ViewerOverlay | null, locked: boolean) {
   return null;
 }
 
+/** The draft of a claim: the words it is about and, optionally, the reader's first argument on it. */
+function Composer({
+  words,
+  pending,
+  onPublish,
+  onCancel,
+}: {
+  words: string;
+  pending: boolean;
+  onPublish: (argument: { stance: Stance; body: string } | null) => void;
+  onCancel: () => void;
+}) {
+  const [stance, setStance] = useState<Stance | null>(null);
+  const [text, setText] = useState("");
+  const length = text.trim().length;
+  const writing = length > 0;
+  const problem = !writing
+    ? null
+    : !stance
+      ? "Choose whether your argument supports the claim or opposes it."
+      : length < RESPONSE_MIN
+        ? `An argument needs at least ${RESPONSE_MIN} characters.`
+        : length > RESPONSE_MAX
+          ? `An argument can be at most ${RESPONSE_MAX.toLocaleString("en")} characters.`
+          : null;
+  return (
+    <form
+      className="space-y-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (problem) return;
+        onPublish(writing && stance ? { stance, body: text } : null);
+      }}
+    >
+      <p data-composer-heading tabIndex={-1} className="font-medium focus:outline-none">
+        Argue these words as a claim
+      </p>
+      <blockquote className="border-l-4 border-amber-400 pl-2 font-serif">{quoted(words, 300)}</blockquote>
+      <p className="text-xs text-muted">Nothing is public until you publish it. You can withdraw it afterwards while nobody else has taken part.</p>
+      <fieldset className="flex flex-wrap gap-x-4 gap-y-1">
+        <legend className="mb-1 text-xs text-muted">Your first argument (optional)</legend>
+        {(
+          [
+            ["support", "Support it"],
+            ["oppose", "Oppose it"],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={value} className="inline-flex items-center gap-1.5">
+            <input type="radio" name="first-argument-stance" value={value} checked={stance === value} onChange={() => setStance(value)} />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      <label className="sr-only" htmlFor="first-argument">
+        Your first argument (optional)
+      </label>
+      <textarea
+        id="first-argument"
+        rows={3}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        placeholder="Why does it hold, or not? (optional)"
+        className="w-full rounded-md border border-line bg-white p-2 text-sm"
+      />
+      {problem ? <p className="text-xs text-red-800">{problem}</p> : null}
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={pending || problem !== null}>
+          {pending ? "Publishing…" : "Publish claim"}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * "Argue this": a reader selects words in the article (mouse, touch, or sentence by sentence with the
+ * keyboard). Words that are already a claim open its debate; other words open a composer, where the
+ * reader may add a first argument, and nothing is public until they press Publish. A few words within
+ * a sentence are offered the whole sentence first.
+ */
 export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, locked }: Props) {
   const router = useRouter();
   const refusal = raiseRefusal(useViewer(), locked);
@@ -116,29 +197,42 @@ export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, lo
   const [announcement, setAnnouncement] = useState("");
   const [message, setMessage] = useState<{ text: string; suggestion: Span | null; claimId: string | null } | null>(null);
   const [keyboardSentence, setKeyboardSentence] = useState<number | null>(null);
+  /** The words being drafted as a claim; while set, new selections do not replace them. */
+  const [draft, setDraft] = useState<Span | null>(null);
   const { pending, error, run, clearError } = useServerAction();
   const keyboardPanel = useRef<HTMLDivElement>(null);
   const modeButton = useRef<HTMLButtonElement>(null);
+  // Read by the page's event listeners; set with `draft` (startDraft, close).
+  const drafting = useRef(false);
 
   const judgement: SelectionJudgement | null = selection && judgeSelection(body, blocks, selection, claims);
-  // The words as snapped (judgeSelection's span), when they lie inside a longer sentence.
+  // The words as snapped (judgeSelection's span), when they lie inside a longer sentence that could be argued whole.
   const snapped = judgement?.kind === "new" ? judgement.span : null;
   const sentence = snapped && sentenceAround(sentences, snapped);
-  const offerSentence = snapped && sentence && (sentence.start !== snapped.start || sentence.end !== snapped.end) && snapped.end <= sentence.end;
+  const wholeSentence =
+    snapped && sentence && (sentence.start !== snapped.start || sentence.end !== snapped.end) && snapped.end <= sentence.end
+      ? judgeSelection(body, blocks, sentence, claims).kind === "new"
+        ? sentence
+        : null
+      : null;
 
   const place = useCallback(() => {
+    const room = BAR_ROOM;
+    if (window.innerWidth < 640 && drafting.current) return setPosition({ bottom: 8, left: 8 });
     const range = window.getSelection()?.rangeCount ? window.getSelection()!.getRangeAt(0) : null;
     const rect = range?.getBoundingClientRect();
-    if (!rect || (rect.width === 0 && rect.height === 0)) return setPosition(null);
+    if (!rect || (rect.width === 0 && rect.height === 0)) return drafting.current ? undefined : setPosition(null);
     const left = Math.max(8, Math.min(rect.left, window.innerWidth - 360));
     // Below the selection when the bar fits there, else above it, else at the foot of the screen.
-    if (rect.bottom + BAR_ROOM < window.innerHeight) return setPosition({ top: rect.bottom + 8, left });
-    if (rect.top > BAR_ROOM) return setPosition({ bottom: window.innerHeight - rect.top + 8, left });
+    if (rect.bottom + room < window.innerHeight) return setPosition({ top: rect.bottom + 8, left });
+    if (rect.top > room) return setPosition({ bottom: window.innerHeight - rect.top + 8, left });
     setPosition({ bottom: 8, left });
   }, []);
 
   useEffect(() => {
     const update = () => {
+      // A draft keeps its words until it is published or cancelled.
+      if (drafting.current) return;
       const next = selectionInBody();
       // A click on the bar itself must not drop the selection it acts on.
       if (!next && document.activeElement?.closest("[data-argue-bar]")) return;
@@ -147,33 +241,64 @@ export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, lo
       clearError();
       if (next) place();
     };
+    const follow = () => {
+      if (!drafting.current) place();
+    };
     document.addEventListener("selectionchange", update);
-    window.addEventListener("scroll", place, { passive: true });
-    window.addEventListener("resize", place);
+    window.addEventListener("scroll", follow, { passive: true });
+    window.addEventListener("resize", follow);
     return () => {
       document.removeEventListener("selectionchange", update);
-      window.removeEventListener("scroll", place);
-      window.removeEventListener("resize", place);
+      window.removeEventListener("scroll", follow);
+      window.removeEventListener("resize", follow);
     };
   }, [place, clearError]);
 
-  const openDebate = (claimId: string) => {
+  const close = () => {
+    setDraft(null);
+    drafting.current = false;
+    setSelection(null);
+    setMessage(null);
     window.getSelection()?.removeAllRanges();
+  };
+
+  /** Cancel in the composer: the draft goes, and in sentence mode the keyboard goes back to the sentences. */
+  const cancel = () => {
+    close();
+    if (keyboardSentence !== null) requestAnimationFrame(() => keyboardPanel.current?.focus());
+  };
+
+  const openDebate = (claimId: string) => {
+    close();
     setKeyboardSentence(null);
     router.push(window.matchMedia(WIDE).matches ? `/articles/${slug}?claim=${claimId}` : `/claims/${claimId}`, { scroll: false });
   };
 
-  const argue = (span: Span) => {
+  /** Makes `span` the draft; `focus`: the composer takes the keyboard (it replaces what had focus). */
+  const startDraft = (span: Span, focus = true) => {
+    drafting.current = true;
+    setDraft(span);
+    setSelection(span);
+    setMessage(null);
+    clearError();
+    place();
+    if (focus) {
+      setAnnouncement(`Drafting a claim: ${body.slice(span.start, span.end)}`);
+      requestAnimationFrame(() => document.querySelector<HTMLElement>("[data-argue-bar] [data-composer-heading]")?.focus());
+    }
+  };
+
+  const publish = (span: Span, argument: { stance: Stance; body: string } | null) => {
     setMessage(null);
     run(
-      () => raiseClaimAction({ articleId, start: span.start, end: span.end, quote: body.slice(span.start, span.end) }),
+      () => raiseClaimAction({ articleId, start: span.start, end: span.end, quote: body.slice(span.start, span.end), firstArgument: argument }),
       (outcome) => {
         if (outcome.kind === "suggestion") {
           setMessage({ text: outcome.message, suggestion: outcome.suggestion, claimId: outcome.claimId });
           setAnnouncement(outcome.message);
           return;
         }
-        setAnnouncement(outcome.kind === "created" ? "Claim raised. Its debate is open." : "These words are already a claim. Its debate is open.");
+        setAnnouncement(outcome.kind === "created" ? "Claim published. Its debate is open." : "These words are already a claim. Its debate is open.");
         openDebate(outcome.claimId);
       },
     );
@@ -234,12 +359,12 @@ export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, lo
     }
   };
 
-  /** Enter in sentence mode and the bar's main button: whatever the selection's verdict calls for. */
+  /** Enter in sentence mode: whatever the selection's verdict calls for. */
   const act = () => {
     if (refusal) return setAnnouncement(refusal.message);
     if (!selection || !judgement) return;
     if (judgement.kind === "existing") openDebate(judgement.claimId);
-    else if (judgement.kind === "new") argue(selection);
+    else if (judgement.kind === "new") startDraft(judgement.span);
     else if (judgement.kind === "acrossParagraphs" || judgement.kind === "partlyClaimed") {
       setMessage({ text: judgement.message, suggestion: judgement.suggestion, claimId: judgement.kind === "partlyClaimed" ? judgement.claimId : null });
       setAnnouncement(judgement.message);
@@ -253,20 +378,35 @@ export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, lo
     setAnnouncement(`Selected ${body.slice(span.start, span.end)}`);
   };
 
-  const bar = selection && judgement && position && (
+  // The composer: for a draft, and at once for words that are a whole sentence (or no sentence's part)
+  // chosen with the pointer; in sentence mode it waits for Enter.
+  const composing = draft ?? (judgement?.kind === "new" && !wholeSentence && keyboardSentence === null && !refusal ? judgement.span : null);
+  const bar = (draft || (selection && judgement)) && position && (
     <div
       data-argue-bar
       role="region"
-      aria-label="Argue the selected words"
+      aria-label={composing ? "Draft a claim" : "Argue the selected words"}
       data-testid="argue-bar"
       onMouseDown={(event) => {
         // Keep the page's selection: the bar acts on it.
-        if (!(event.target as Element).closest("input,textarea")) event.preventDefault();
+        if (!(event.target as Element).closest("input,textarea,label")) event.preventDefault();
+      }}
+      // Writing in the composer makes it a draft: a new selection no longer replaces its words.
+      onFocusCapture={() => {
+        if (composing && !draft) startDraft(composing, false);
       }}
       style={position}
-      className="fixed z-40 w-[22rem] max-w-[calc(100vw-1rem)] space-y-2 rounded-lg border border-line bg-white p-3 font-sans text-sm shadow-lg"
+      className="fixed z-40 max-h-[calc(100vh-1rem)] w-[22rem] max-w-[calc(100vw-1rem)] space-y-2 overflow-y-auto rounded-lg border border-line bg-white p-3 font-sans text-sm shadow-lg"
     >
-      {refusal ? (
+      {composing ? (
+        <Composer
+          key={`${composing.start}-${composing.end}`}
+          words={body.slice(composing.start, composing.end)}
+          pending={pending}
+          onPublish={(argument) => publish(composing, argument)}
+          onCancel={cancel}
+        />
+      ) : refusal ? (
         refusal.signIn ? (
           <p>
             <Link href={`/signin?callbackUrl=${encodeURIComponent(`/articles/${slug}`)}`} className="font-medium text-accent underline">
@@ -277,28 +417,33 @@ export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, lo
         ) : (
           <p role="status">{refusal.message}</p>
         )
-      ) : judgement.kind === "existing" ? (
+      ) : judgement?.kind === "existing" ? (
         <>
           <p className="text-muted">These words are already a claim.</p>
           <Button onClick={() => openDebate(judgement.claimId)}>Open its debate</Button>
         </>
-      ) : judgement.kind === "new" ? (
-        <>
-          <p className="text-muted">{quoted(body.slice(judgement.span.start, judgement.span.end))}</p>
-          <div className="flex flex-wrap gap-2">
-            <Button disabled={pending} onClick={() => argue(selection)}>
-              {pending ? "Raising…" : "Argue this"}
-            </Button>
-            {offerSentence ? (
-              <Button variant="secondary" disabled={pending} onClick={() => takeSuggestion(sentence)}>
-                Whole sentence
+      ) : judgement?.kind === "new" ? (
+        wholeSentence ? (
+          <>
+            <p className="text-muted">{quoted(body.slice(judgement.span.start, judgement.span.end))}</p>
+            <p>These words are part of a sentence. A claim reads best as a whole sentence:</p>
+            <p className="font-serif text-muted">{quoted(body.slice(wholeSentence.start, wholeSentence.end), 200)}</p>
+            <div className="flex flex-wrap gap-2">
+              <Button onClick={() => startDraft(wholeSentence)}>Argue the whole sentence</Button>
+              <Button variant="secondary" onClick={() => startDraft(judgement.span)}>
+                Only the words I selected
               </Button>
-            ) : null}
-          </div>
-        </>
-      ) : judgement.kind === "invalid" ? (
+            </div>
+          </>
+        ) : (
+          <>
+            <p className="text-muted">{quoted(body.slice(judgement.span.start, judgement.span.end))}</p>
+            <Button onClick={() => startDraft(judgement.span)}>Argue this</Button>
+          </>
+        )
+      ) : judgement?.kind === "invalid" ? (
         <p role="status">{judgement.message}</p>
-      ) : (
+      ) : judgement ? (
         <>
           <p role="status">{judgement.message}</p>
           <div className="flex flex-wrap gap-2">
@@ -314,7 +459,7 @@ export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, lo
             ) : null}
           </div>
         </>
-      )}
+      ) : null}
       {error ? (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-2 py-1.5 text-red-900">
           {error}
@@ -325,7 +470,13 @@ export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, lo
           <p>{message.text}</p>
           <div className="flex flex-wrap gap-2">
             {message.suggestion ? (
-              <Button variant="secondary" onClick={() => takeSuggestion(message.suggestion!)}>
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  close();
+                  takeSuggestion(message.suggestion!);
+                }}
+              >
                 Take {quoted(body.slice(message.suggestion.start, message.suggestion.end), 60)}
               </Button>
             ) : null}
@@ -342,8 +493,8 @@ export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, lo
 
   return (
     <>
-      <div className="mb-4 flex flex-wrap items-center gap-x-3 gap-y-1 font-sans text-sm text-muted">
-        <span>Want to argue a sentence that is not marked? Select its words, or</span>
+      <div className="mb-4 flex flex-wrap items-center gap-x-2 gap-y-1 font-sans text-sm text-muted">
+        <span>Select any words to argue them, or</span>
         <button
           ref={modeButton}
           type="button"
@@ -369,8 +520,8 @@ export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, lo
         </div>
       ) : null}
       <p id="sentence-mode-help" className="sr-only">
-        Sentence mode: the arrow keys move from sentence to sentence and each is read out; Enter argues the sentence, or opens its debate if it is already a
-        claim; Escape leaves.
+        Sentence mode: the arrow keys move from sentence to sentence and each is read out; Enter drafts the sentence as a claim, or opens its debate if it is
+        already a claim; Escape leaves.
       </p>
       <div aria-live="polite" className="sr-only" data-testid="argue-announcement">
         {announcement}

@@ -1,7 +1,9 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
+import { CloseIcon } from "@/components/ui/icons";
 
 const WIDE = "(min-width: 1024px)";
 
@@ -32,4 +34,61 @@ export function WideScreenClaimLinks({ slug }: { slug: string }) {
     return () => body?.removeEventListener("click", onClick);
   }, [router, slug]);
   return null;
+}
+
+/** Escape leaves a text field or a menu alone: it cancels what is being typed or chosen, not the panel. */
+function escapeIsForSomethingElse(event: KeyboardEvent) {
+  const target = event.target as Element | null;
+  if (event.defaultPrevented || target?.closest("input, textarea, select, [contenteditable=true], [role=menu], [data-argue-bar]")) return true;
+  return document.querySelector('[role="menu"]') !== null;
+}
+
+/**
+ * The chosen claim's debate beside the article. Its heading takes focus when it opens (keyboard and
+ * screen-reader users land in it); Escape or Close shuts it, and focus goes back to the claim's words
+ * in the text, where the reader was.
+ */
+export function ClaimPanel({ claimId, slug, children }: { claimId: string; slug: string; children: ReactNode }) {
+  const router = useRouter();
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // Wherever focus was (the mark that opened it, a link in the list beside the text), the debate now has it.
+    panel.current?.querySelector<HTMLElement>("[data-panel-heading]")?.focus({ preventScroll: true });
+    return () => {
+      // Closed (or replaced by another claim's debate, whose heading then takes focus): back to the text.
+      requestAnimationFrame(() => {
+        if (document.activeElement && document.activeElement !== document.body) return;
+        document.querySelector<HTMLElement>(`a[data-claim-id="${CSS.escape(claimId)}"]`)?.focus({ preventScroll: true });
+      });
+    };
+  }, [claimId]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || escapeIsForSomethingElse(event)) return;
+      event.preventDefault();
+      router.push(`/articles/${slug}`, { scroll: false });
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [router, slug]);
+  return (
+    <aside ref={panel} aria-label="Debate on the chosen claim" className="space-y-3 rounded-lg border border-line bg-paper p-4">
+      <div className="flex items-center justify-between gap-2 text-sm">
+        <Link href={`/claims/${claimId}`} prefetch={false} className="text-accent hover:underline">
+          Open as its own page
+        </Link>
+        <Link
+          href={`/articles/${slug}`}
+          scroll={false}
+          prefetch={false}
+          aria-label="Close the debate (Escape)"
+          className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-muted hover:bg-stone-100 hover:text-ink"
+        >
+          <CloseIcon size={16} />
+          <span aria-hidden="true">Close</span>
+        </Link>
+      </div>
+      {children}
+    </aside>
+  );
 }

@@ -1,4 +1,3 @@
-import { ExportLink } from "@/components/export-link";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -10,12 +9,12 @@ import { ViewerScope } from "@/components/viewer/viewer-scope";
 import { pageOverlay } from "@/lib/debate/page-overlay";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getArticleBySlug } from "@/lib/articles/queries";
+import { count } from "@/lib/format";
 import { formatDate } from "@/lib/format";
-import { canModerate } from "@/lib/policy";
-import { LockArticleButton } from "@/app/moderation/lock-article";
 import { paragraphSentences } from "@/lib/ingest/spans";
 import { ArgueThis } from "./argue-this";
-import { WideScreenClaimLinks } from "./claim-links";
+import { ArticleActions } from "./article-actions";
+import { ClaimPanel, WideScreenClaimLinks } from "./claim-links";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<DiscussionQuery & { claim?: string }> };
 
@@ -26,111 +25,122 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Discussi
  */
 const visibleArticle = cache(async (slug: string) => (await getArticleBySlug(slug, null)) ?? getArticleBySlug(slug, await getCurrentUser()));
 
-function claimSummaries(claims: { id: string; supportCount: number; opposeCount: number; standing: number }[]) {
-  return new Map(claims.map((claim) => [claim.id, { supporting: claim.supportCount, opposing: claim.opposeCount, standing: claim.standing }]));
+type ArticleClaims = NonNullable<Awaited<ReturnType<typeof visibleArticle>>>["claims"];
+
+function claimSummaries(claims: ArticleClaims) {
+  return new Map(claims.map((claim) => [claim.id, { supporting: claim.supportCount, opposing: claim.opposeCount }]));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await visibleArticle((await params).slug);
-  return { title: article?.title ?? "Article not found" };
+  return { title: article?.title ?? "Article not found", description: article ? article.body.slice(0, 160).replace(/\s+/g, " ") : undefined };
+}
+
+/**
+ * Beside the text on wide screens, before any claim is chosen: where the article is argued most, so a
+ * reader meets the debates at once (and the column the debate opens in is already there: opening one
+ * moves nothing in the text).
+ */
+function ArgumentsInThisArticle({ slug, claims }: { slug: string; claims: ArticleClaims }) {
+  const argued = claims
+    .filter((claim) => claim.supportCount + claim.opposeCount > 0)
+    .sort((a, b) => b.supportCount + b.opposeCount - (a.supportCount + a.opposeCount))
+    .slice(0, 6);
+  return (
+    <section aria-label="Where this article is argued" className="space-y-3 rounded-lg border border-line bg-white p-4 text-sm">
+      <h2 className="font-semibold">{argued.length ? "Argued most in this article" : "Nothing argued here yet"}</h2>
+      {argued.length ? (
+        <ul className="space-y-3">
+          {argued.map((claim) => (
+            <li key={claim.id}>
+              <Link
+                href={`/articles/${slug}?claim=${claim.id}`}
+                scroll={false}
+                prefetch={false}
+                className="font-serif text-ink hover:text-accent hover:underline"
+              >
+                {claim.text}
+              </Link>
+              <p className="text-xs text-muted">
+                {claim.supportCount} for · {claim.opposeCount} against
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-muted">Choose a marked claim to see its debate and add the first argument for or against it.</p>
+      )}
+      <p className="text-muted">Or select any sentence of the text to argue it as a claim of your own.</p>
+    </section>
+  );
 }
 
 export default async function ArticlePage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const article = await visibleArticle(slug);
   if (!article) notFound();
-  // The viewer decides what the page shows (moderators' tools); a shared render has none.
-  const user = await getCurrentUser();
   const seed = await pageOverlay(article.id);
   const readerClaims = article.claims.filter((claim) => claim.raisedBy !== undefined).length;
+  const argued = article.claims.filter((claim) => claim.supportCount + claim.opposeCount > 0).length;
   const openClaim = query.claim && article.claims.some((claim) => claim.id === query.claim) ? query.claim : null;
-  const text = (
-    <article lang={article.language ?? undefined} className={openClaim ? "min-w-0" : "mx-auto max-w-2xl"}>
-      <nav aria-label="Breadcrumb" className="mb-6 text-sm">
-        <Link href="/" className="text-accent hover:underline">
-          ← All articles
-        </Link>
-      </nav>
-      <header className="mb-8 border-b border-line pb-6">
-        <h1 className="font-serif text-4xl font-semibold leading-tight">{article.title}</h1>
-        <p className="mt-3 text-sm text-muted">
-          {article.byline ? <span>By {article.byline} · </span> : null}
-          {article.siteName ? <span>{article.siteName} · </span> : null}
-          {article.publishedAt ? <span>Published {formatDate(article.publishedAt)} · </span> : null}
-          <span>Imported {formatDate(article.importedAt)}</span>
-          <span>
-            {" "}
-            · {article.claims.length} {article.claims.length === 1 ? "claim" : "claims"} marked{readerClaims ? ` (${readerClaims} raised by readers)` : ""}:
-            choose one to see its debate
-          </span>
-          {article.lockedAt ? <span> · the debate is locked</span> : null}
-        </p>
-        <OriginalLink url={article.sourceUrl} siteName={article.siteName} />
-        <nav aria-label="Export this article's debates" className="mt-2 flex flex-wrap gap-3 text-sm">
-          <span className="text-muted">Export:</span>
-          {[
-            ["argdown", "debates (Argdown)"],
-            ["aif", "debates (AIF JSON)"],
-            ["annotations", "claim anchors (Web Annotation)"],
-            ["responses.csv", "responses (CSV)"],
-            ["votes.csv", "votes per claim (CSV)"],
-            ["participant-votes.csv", "participants' votes (CSV)"],
-          ].map(([format, label]) => (
-            <ExportLink key={format} href={`/api/articles/${encodeURIComponent(article.slug)}/export?format=${format}`}>
-              {label}
-            </ExportLink>
-          ))}
-        </nav>
-        {canModerate(user) ? (
-          <div className="mt-3">
-            <LockArticleButton articleId={article.id} locked={article.lockedAt !== null} />
-          </div>
-        ) : null}
-      </header>
-      <LiveDebate articleId={article.id} />
-      <WideScreenClaimLinks slug={article.slug} />
-      {article.status === "published" ? (
-        <ArgueThis
-          articleId={article.id}
-          slug={article.slug}
-          body={article.body}
-          blocks={article.blocks}
-          claims={article.claims.map(({ id, start, end }) => ({ id, start, end }))}
-          sentences={paragraphSentences(article.body, article.blocks)}
-          locked={article.lockedAt !== null}
-        />
-      ) : null}
-      <ArticleBody body={article.body} blocks={article.blocks} claims={article.claims} summaries={claimSummaries(article.claims)} />
-    </article>
-  );
-  if (!openClaim)
-    return (
-      <ViewerScope articleId={article.id} seed={seed}>
-        {text}
-      </ViewerScope>
-    );
+  const byline = [
+    article.byline ? `By ${article.byline}` : null,
+    article.siteName,
+    article.publishedAt ? `Published ${formatDate(article.publishedAt)}` : `Added ${formatDate(article.importedAt)}`,
+  ].filter(Boolean);
   return (
     <ViewerScope articleId={article.id} seed={seed}>
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_30rem]">
-        {text}
-        <aside aria-label="Debate on the chosen claim" className="hidden lg:block">
-          <div className="sticky top-4 max-h-[calc(100vh-2rem)] space-y-3 overflow-y-auto rounded-lg border border-line bg-paper p-4">
-            <div className="flex justify-between text-sm">
-              <Link href={`/claims/${openClaim}`} className="text-accent hover:underline">
-                Open as its own page
-              </Link>
-              <Link href={`/articles/${article.slug}`} scroll={false} className="text-accent hover:underline">
-                Close
-              </Link>
+      {/* The rail beside the text is there on wide screens whether or not a claim is open: nothing moves when one opens. */}
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem] xl:grid-cols-[minmax(0,1fr)_27rem]">
+        <article lang={article.language ?? undefined} className="mx-auto w-full min-w-0 max-w-2xl lg:mx-0">
+          <nav aria-label="Breadcrumb" className="mb-4 text-sm">
+            <Link href="/" className="text-accent hover:underline">
+              ← All articles
+            </Link>
+          </nav>
+          <header className="mb-6 border-b border-line pb-4">
+            <h1 className="font-serif text-3xl font-semibold leading-tight sm:text-4xl">{article.title}</h1>
+            <p className="mt-3 text-sm text-muted">{byline.join(" · ")}</p>
+            <OriginalLink url={article.sourceUrl} siteName={article.siteName} />
+            <div className="mt-3 flex flex-wrap items-start justify-between gap-2 text-sm text-muted">
+              <p>
+                {count(article.claims.length, "claim")} marked{readerClaims ? ` (${readerClaims} raised by readers)` : ""} · {argued} argued
+                {article.lockedAt ? " · the debate is locked" : ""}
+              </p>
+              <ArticleActions slug={article.slug} articleId={article.id} locked={article.lockedAt !== null} />
             </div>
-            <ClaimDiscussionView
-              claimId={openClaim}
-              state={parseDiscussionState(query)}
-              href={(state) => discussionHref(`/articles/${article.slug}?claim=${openClaim}`, state)}
-              compact
+          </header>
+          <LiveDebate articleId={article.id} />
+          <WideScreenClaimLinks slug={article.slug} />
+          {article.status === "published" ? (
+            <ArgueThis
+              articleId={article.id}
+              slug={article.slug}
+              body={article.body}
+              blocks={article.blocks}
+              claims={article.claims.map(({ id, start, end }) => ({ id, start, end }))}
+              sentences={paragraphSentences(article.body, article.blocks)}
+              locked={article.lockedAt !== null}
             />
+          ) : null}
+          <ArticleBody body={article.body} blocks={article.blocks} claims={article.claims} summaries={claimSummaries(article.claims)} />
+        </article>
+        <div className="hidden lg:block">
+          <div className="sticky top-4 max-h-[calc(100vh-2rem)] overflow-y-auto">
+            {openClaim ? (
+              <ClaimPanel key={openClaim} claimId={openClaim} slug={article.slug}>
+                <ClaimDiscussionView
+                  claimId={openClaim}
+                  state={parseDiscussionState(query)}
+                  href={(state) => discussionHref(`/articles/${article.slug}?claim=${openClaim}`, state)}
+                  compact
+                />
+              </ClaimPanel>
+            ) : (
+              <ArgumentsInThisArticle slug={article.slug} claims={article.claims} />
+            )}
           </div>
-        </aside>
+        </div>
       </div>
     </ViewerScope>
   );
@@ -141,7 +151,7 @@ function OriginalLink({ url, siteName }: { url: string | null; siteName: string 
   const parsed = url && URL.canParse(url) ? new URL(url) : null;
   if (!parsed || (parsed.protocol !== "https:" && parsed.protocol !== "http:")) return null;
   return (
-    <p className="mt-2 text-sm">
+    <p className="mt-1 text-sm">
       Read the original at{" "}
       <a className="underline" href={parsed.href} rel="noopener noreferrer nofollow external">
         {siteName ?? parsed.hostname.replace(/^www\./, "")}

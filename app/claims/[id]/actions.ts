@@ -4,7 +4,7 @@
 // checks the policy through authorizedAction, and calls the one command (lib/debate/*) that the public
 // API calls too. Claim votes (Agree/Disagree) are not a server action: POST /api/claims/:id/vote is
 // answered by the HTTP edge (server/claim-vote-endpoint.ts) with the same command.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { postingBlockedReason } from "@/lib/auth/sanction-message";
 import { authorizedAction } from "@/lib/auth/actions";
 import { curateClaim, curateClaimSchema } from "@/lib/debate/curate-claim";
@@ -16,6 +16,7 @@ import { editResponseSchema, idSchema, postResponseSchema, responseVoteSchema, s
 import { askForSource } from "@/lib/debate/ask-for-source";
 import { readPersonalCrux } from "@/lib/debate/personal-crux";
 import { voteOnResponse } from "@/lib/debate/vote-on-response";
+import { withdrawClaim } from "@/lib/debate/withdraw-claim";
 import { reportItem } from "@/lib/moderation/report-item";
 import { reportSchema } from "@/lib/moderation/schemas";
 import type { LiveResponse } from "@/lib/live/updates";
@@ -101,3 +102,6 @@ export const curateClaimAction = authorizedAction(
     await curateClaim(user, input);
   },
 );
+
+/** The raiser takes their claim back while nobody else has taken part (lib/debate/withdraw-claim.ts checks who and when). */
+export const withdrawClaimAction = authorizedAction({ ...participant, schema: onClaim }, async (input, user) => withdrawClaim(user, input));

@@ -7,6 +7,7 @@ import { MIN_GROUP_SIZE } from "@/lib/argument/opinion-groups";
 import { BLOCK_MIN_VOTES } from "@/lib/argument/bridging";
 import type { BridgingView, ResponseView } from "@/lib/debate/discussion";
 import { reasonExcerpt } from "@/lib/live/updates";
+import { count } from "@/lib/format";
 
 function Reasons({ title, reasons, byId }: { title: string; reasons: { id: string }[]; byId: Map<string, ResponseView> }) {
   if (!reasons.length) return null;
@@ -31,8 +32,8 @@ function Reasons({ title, reasons, byId }: { title: string; reasons: { id: strin
 
 export function BridgedStanding({ bridging, byId, voted }: { bridging: BridgingView | null; byId: Map<string, ResponseView>; voted: boolean }) {
   return (
-    <section aria-label="Bridged standing" className="space-y-3 rounded-lg border border-line bg-white p-4" data-testid="bridged-standing">
-      <h2 className="font-semibold">Bridged standing</h2>
+    <section aria-label="Bridged standing" className="space-y-3 border-t border-line pt-3" data-testid="bridged-standing">
+      <h3 className="font-semibold">Bridged standing</h3>
       {!bridging ? (
         <p className="text-sm text-muted">
           {voted
@@ -60,7 +61,7 @@ export function BridgedStanding({ bridging, byId, voted }: { bridging: BridgingV
               return (
                 <li key={group.label} className="rounded-md border border-line p-2 text-sm" aria-label={`Group ${group.label}`}>
                   <p className="font-medium">
-                    Group {group.label} · {group.size} {group.size === 1 ? "person" : "people"}
+                    Group {group.label} · {count(group.size, "person", "people")}
                   </p>
                   <p className="text-muted">
                     {leaningOf(group)}

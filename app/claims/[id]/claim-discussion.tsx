@@ -1,7 +1,7 @@
-// A claim's debate: the claim in context, votes, standing with its reasons, and the pro/con columns.
-// Shown as its own page (/claims/[id]) and beside the article on wide screens.
+// A claim's debate: the claim in context, votes, where it stands (in one line, the reasons folded away),
+// then the two sides, which start on the first screen. Shown as its own page (/claims/[id]) and beside
+// the article on wide screens (`compact`: the sides are tabs there).
 import Link from "next/link";
-import { ExportLink } from "@/components/export-link";
 import { SORTS, type Sort } from "@/lib/argument/ranking";
 import { getCurrentUser } from "@/lib/auth/session";
 import { describeOrigin } from "@/lib/argument/claim-origin";
@@ -14,9 +14,10 @@ import { ViewerScope } from "@/components/viewer/viewer-scope";
 import { pageOverlay } from "@/lib/debate/page-overlay";
 import { reasonExcerpt } from "@/lib/live/updates";
 import { CurateClaim } from "./curate-claim";
-import { ReportButton } from "./report-button";
-import { ClaimVotes, FollowClaim, PostButtons } from "./debate-controls";
-import { ColumnEmpty, LiveColumnCount, LiveStanding, NewResponses, type ColumnKey } from "./live-parts";
+import { ClaimActions } from "./claim-actions";
+import { AddArgument, ClaimVotes, PostingNotice } from "./debate-controls";
+import { ColumnEmpty, LiveColumnCount, LiveStandingReasons, LiveStandingSummary, NewResponses, type ColumnKey } from "./live-parts";
+import { Sides } from "./sides";
 import { ResponseItem } from "./response-tree";
 import { BridgedStanding } from "./bridged-standing";
 import { PersonalCrux } from "./personal-crux";
@@ -77,19 +78,22 @@ export async function ClaimDiscussionView({
   const { claim, article } = discussion;
   // A hidden claim (only moderators get here) is read, not argued, until moderators decide.
   const claimOpen = !claim.locked && !claim.hidden;
+  const figures = { agree: discussion.agree, disagree: discussion.disagree, ...reasonsOf(discussion) };
   const column = (title: string, key: ColumnKey, responses: ResponseView[]) => {
     const total = discussion.counts[key];
     const more = Math.min(total - responses.length, RESPONSES_PER_PAGE);
+    const stance = key === "supporting" ? "support" : "oppose";
     return (
       <section aria-label={title} className="min-w-0 space-y-3">
-        <h2 className="text-lg font-semibold">
+        <h2 className={`text-lg font-semibold ${compact ? "sr-only" : "max-md:sr-only"}`}>
           {title}{" "}
           <span className="text-sm font-normal text-muted">
             (<LiveColumnCount claimId={claim.id} column={key} initial={total} />)
           </span>
         </h2>
+        {claimOpen ? <AddArgument claimId={claim.id} stance={stance} /> : null}
         <ul className="space-y-3">
-          <NewResponses claimId={claim.id} parentId={null} stance={key === "supporting" ? "support" : "oppose"} claimOpen={claimOpen} />
+          <NewResponses claimId={claim.id} parentId={null} stance={stance} claimOpen={claimOpen} />
           {responses.map((response) => (
             <ResponseItem key={response.id} response={response} claimId={claim.id} claimOpen={claimOpen} />
           ))}
@@ -100,15 +104,21 @@ export async function ClaimDiscussionView({
           </ColumnEmpty>
         )}
         {more > 0 ? (
-          <Link href={href({ ...state, [key]: responses.length + more })} scroll={false} className="inline-block text-sm text-accent hover:underline">
+          <Link
+            href={href({ ...state, [key]: responses.length + more })}
+            scroll={false}
+            prefetch={false}
+            className="inline-block text-sm text-accent hover:underline"
+          >
             Show {more} more {title.toLowerCase()} ({(total - responses.length).toLocaleString("en")} not shown)
           </Link>
         ) : null}
       </section>
     );
   };
+  const sortLinks = SORTS.map((option) => ({ label: SORT_LABELS[option], href: href({ sort: option }), current: option === sort }));
   const view = (
-    <div className="space-y-8" data-testid="claim-discussion">
+    <div className="space-y-5" data-testid="claim-discussion">
       <LiveDebate claimId={claim.id} />
       {!compact ? (
         <nav aria-label="Breadcrumb" className="text-sm">
@@ -117,35 +127,52 @@ export async function ClaimDiscussionView({
           </Link>
         </nav>
       ) : null}
-      <header className="space-y-4">
+      <header className="space-y-3">
         {compact ? (
-          <h2 className="font-serif text-xl font-semibold leading-snug">{claim.text}</h2>
+          <h2 data-panel-heading tabIndex={-1} className="font-serif text-xl font-semibold leading-snug focus:outline-none">
+            {claim.text}
+          </h2>
         ) : (
-          <h1 className="font-serif text-2xl font-semibold leading-snug">{claim.text}</h1>
+          <h1 className="font-serif text-2xl font-semibold leading-snug sm:text-3xl">{claim.text}</h1>
         )}
-        <blockquote className="border-l-4 border-amber-400 pl-4 font-serif text-muted">
+        <blockquote className={`border-l-4 border-amber-400 pl-3 font-serif text-sm text-muted ${compact ? "line-clamp-2" : ""}`}>
           …{claim.prefix}
           <mark className="bg-amber-100 text-ink">{claim.exact}</mark>
           {claim.suffix}…
         </blockquote>
-        <p className="text-sm text-muted" data-testid="claim-origin">
+        <p className="text-xs text-muted" data-testid="claim-origin">
           {describeOrigin(claim.origin, claim.raisedBy)}
           {claim.origin === "reader" ? ` on ${formatDate(claim.createdAt)}` : ""}
         </p>
-        <div className="flex flex-wrap items-start gap-6">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <ClaimVotes claimId={claim.id} agree={discussion.agree} disagree={discussion.disagree} closed={claim.hidden} />
-          {!claim.hidden ? <FollowClaim claimId={claim.id} /> : null}
+          {compact ? null : <LiveStandingSummary claimId={claim.id} initial={figures} />}
+          <div className="ml-auto flex items-center">
+            <ClaimActions claimId={claim.id} raiserId={claim.origin === "reader" ? (claim.raisedBy?.id ?? null) : null} hidden={claim.hidden} />
+          </div>
         </div>
-        <section aria-label="Standing" className="space-y-3 rounded-lg border border-line bg-white p-4">
-          <h2 className="font-semibold">Standing</h2>
-          <LiveStanding claimId={claim.id} initial={reasonsOf(discussion)} />
-        </section>
-        <BridgedStanding
-          bridging={discussion.bridging}
-          byId={discussion.byId}
-          voted={discussion.agree + discussion.disagree > 0 || [...discussion.byId.values()].some((response) => response.strong + response.weak > 0)}
-        />
-        <PersonalCrux claimId={claim.id} />
+        {/* In the narrow panel the standing has a line of its own. */}
+        {compact ? <LiveStandingSummary claimId={claim.id} initial={figures} /> : null}
+        <details className="group rounded-lg border border-line bg-white text-sm" data-testid="how-it-stands">
+          <summary className="cursor-pointer list-none px-3 py-2 font-medium text-accent marker:hidden">
+            <span aria-hidden="true" className="mr-1 inline-block transition-transform group-open:rotate-90">
+              ›
+            </span>
+            How this claim stands, and why
+          </summary>
+          <div className="space-y-3 px-3 pb-3">
+            <section aria-label="Standing" className="space-y-2">
+              <h3 className="font-semibold">Standing</h3>
+              <LiveStandingReasons claimId={claim.id} initial={figures} />
+            </section>
+            <BridgedStanding
+              bridging={discussion.bridging}
+              byId={discussion.byId}
+              voted={discussion.agree + discussion.disagree > 0 || [...discussion.byId.values()].some((response) => response.strong + response.weak > 0)}
+            />
+            <PersonalCrux claimId={claim.id} />
+          </div>
+        </details>
       </header>
       {claim.hidden ? <Alert tone="info">Hidden from readers while moderators review reports about this claim. You see it because you moderate.</Alert> : null}
       {claim.duplicateOfId ? (
@@ -160,42 +187,22 @@ export async function ClaimDiscussionView({
       {claim.hidden ? null : claim.locked ? (
         <Alert tone="info">This debate is locked: it can be read and voted on, but takes no new responses.</Alert>
       ) : (
-        <PostButtons claimId={claim.id} />
+        <PostingNotice />
       )}
-      {!claim.hidden ? <ReportButton claimId={claim.id} target={{ type: "claim", id: claim.id }} authorId={claim.raisedBy?.id ?? null} /> : null}
+      <Sides
+        claimId={claim.id}
+        counts={discussion.counts}
+        compact={compact}
+        sortLinks={sortLinks}
+        supporting={column("Supporting", "supporting", discussion.supporting)}
+        opposing={column("Opposing", "opposing", discussion.opposing)}
+      />
       {canCurateClaims(user) && !claim.hidden ? (
         <CurateClaim
           claim={{ id: claim.id, text: claim.text, origin: claim.origin, version: claim.moderationVersion, articleSlug: article.slug }}
           mergeTargets={await listMergeTargets(claim.articleId, claim.id)}
         />
       ) : null}
-      <nav aria-label="Other views of this debate" className="flex flex-wrap gap-3 text-sm">
-        <Link href={`/claims/${claim.id}/outline`} className="text-accent hover:underline">
-          Outline of the whole debate
-        </Link>
-        <span className="text-muted">· Export:</span>
-        <ExportLink href={`/api/claims/${claim.id}/export?format=argdown`}>Argdown</ExportLink>
-        <ExportLink href={`/api/claims/${claim.id}/export?format=aif`}>AIF JSON</ExportLink>
-        <ExportLink href={`/api/claims/${claim.id}/export?format=annotation`}>Web Annotation</ExportLink>
-      </nav>
-      <nav aria-label="Sort responses" className="flex flex-wrap gap-3 text-sm">
-        <span className="text-muted">Sort by:</span>
-        {SORTS.map((option) => (
-          <Link
-            key={option}
-            href={href({ sort: option })}
-            scroll={false}
-            aria-current={option === sort ? "page" : undefined}
-            className={option === sort ? "font-semibold" : "text-accent hover:underline"}
-          >
-            {SORT_LABELS[option]}
-          </Link>
-        ))}
-      </nav>
-      <div className={compact ? "space-y-6" : "grid gap-6 md:grid-cols-2"}>
-        {column("Supporting", "supporting", discussion.supporting)}
-        {column("Opposing", "opposing", discussion.opposing)}
-      </div>
     </div>
   );
   // On its own page the view is the page; beside an article, the article page's scope covers it.

@@ -4,7 +4,9 @@ import type { ClaimVoteValue, ResponseVoteValue, Stance } from "@/lib/vocabulary
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { addOwnResponse, patchLiveResponse, useLiveClaim, useLiveResponse } from "@/components/live/live-store";
+import { addOwnResponse, focusWhenDrawn, patchLiveResponse, useLiveClaim, useLiveResponse } from "@/components/live/live-store";
+import { MoreIcon } from "@/components/ui/icons";
+import { Menu, MenuItem, MenuLink, MenuSeparator } from "@/components/ui/menu";
 import { useViewer, useViewerArticle } from "@/components/viewer/viewer-scope";
 import { patchViewerOverlay } from "@/components/viewer/viewer-store";
 import type { LiveResponse } from "@/lib/live/updates";
@@ -16,31 +18,47 @@ import { readProblem, toActionFailure } from "@/lib/errors";
 import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
 import { MAX_SOURCES, SOURCE_QUOTE_MAX } from "@/lib/debate/schemas";
 import type { CitedSource } from "@/lib/debate/response-sources";
-import {
-  askForSourceAction,
-  deleteResponseAction,
-  editResponseAction,
-  followClaimAction,
-  followResponseAction,
-  postResponseAction,
-  voteOnResponseAction,
-} from "./actions";
+import { askForSourceAction, deleteResponseAction, editResponseAction, followResponseAction, postResponseAction, voteOnResponseAction } from "./actions";
+import { ReportForm } from "./report-form";
+import type { ControlledResponse } from "./controlled-response";
 
 /** 128 random bits as hex; getRandomValues works on plain-http hosts, where randomUUID does not exist. */
 function newSubmissionKey() {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-function VoteButton({ active, label, count, onClick, disabled }: { active: boolean; label: string; count: number; onClick: () => void; disabled: boolean }) {
+/**
+ * A vote with its count. `about` says, to screen readers, what it rates ("the response by Ada") when a
+ * page holds many of these; `hint` says why it cannot be used now.
+ */
+function VoteButton({
+  active,
+  label,
+  count,
+  onClick,
+  disabled,
+  about,
+  hint,
+}: {
+  active: boolean;
+  label: string;
+  count: number;
+  onClick: () => void;
+  disabled: boolean;
+  about?: string;
+  hint?: string;
+}) {
   return (
     <button
       type="button"
       aria-pressed={active}
       disabled={disabled}
       onClick={onClick}
-      className={`rounded-md border px-2.5 py-1 text-sm ${active ? "border-accent bg-accent text-white" : "border-line bg-white hover:bg-stone-50"} disabled:opacity-60`}
+      title={hint}
+      className={`inline-flex h-8 items-center gap-1.5 rounded-md border px-2.5 text-sm ${active ? "border-accent bg-accent text-white" : "border-line bg-white hover:bg-stone-50"} disabled:opacity-60`}
     >
-      {label} <span className="tabular-nums">{count}</span>
+      {label}
+      {about ? <span className="sr-only">: {about},</span> : null} <span className="tabular-nums">{count}</span>
     </button>
   );
 }
@@ -91,8 +109,15 @@ export function ClaimVotes({ claimId, agree, disagree, closed = false }: { claim
           disabled={pending || !signedIn || closed}
           onClick={() => vote("disagree")}
         />
-        {viewer && !signedIn && !closed ? (
-          <Link href={`/signin?callbackUrl=/claims/${claimId}`} className="text-sm text-accent hover:underline">
+        {/* Held in place (invisibly) while the person's layer loads, so the row does not reflow when it arrives. */}
+        {!signedIn && !closed ? (
+          <Link
+            href={`/signin?callbackUrl=/claims/${claimId}`}
+            prefetch={false}
+            aria-hidden={viewer === null ? true : undefined}
+            tabIndex={viewer === null ? -1 : undefined}
+            className={`text-sm text-accent hover:underline ${viewer === null ? "invisible" : ""}`}
+          >
             Sign in to vote
           </Link>
         ) : null}
@@ -102,41 +127,14 @@ export function ClaimVotes({ claimId, agree, disagree, closed = false }: { claim
   );
 }
 
-/** Follow/Following for the signed-in person. */
-export function FollowClaim({ claimId }: { claimId: string }) {
-  const viewer = useViewer();
-  const articleId = useViewerArticle();
-  const { pending, error, run } = useServerAction({ refresh: false });
-  if (!viewer?.user) return null;
-  const following = viewer.followedClaims.includes(claimId);
-  return (
-    <div>
-      <Button
-        variant="secondary"
-        disabled={pending}
-        aria-pressed={following}
-        onClick={() =>
-          run(
-            () => followClaimAction({ claimId, follow: !following }),
-            () => patchViewerOverlay(articleId, (overlay) => ({ ...overlay, followedClaims: toggled(overlay.followedClaims, claimId, !following) })),
-          )
-        }
-      >
-        {following ? "Following" : "Follow"}
-      </Button>
-      {error ? <Alert>{error}</Alert> : null}
-    </div>
-  );
-}
-
-function withEntry<V>(record: Record<string, V>, key: string, value: V | null): Record<string, V> {
+export function withEntry<V>(record: Record<string, V>, key: string, value: V | null): Record<string, V> {
   const next = { ...record };
   if (value === null) delete next[key];
   else next[key] = value;
   return next;
 }
 
-function toggled(list: string[], id: string, on: boolean) {
+export function toggled(list: string[], id: string, on: boolean) {
   return on ? [...list.filter((other) => other !== id), id] : list.filter((other) => other !== id);
 }
 
@@ -236,10 +234,16 @@ function SourcesEditor({ id, sources, onChange }: { id: string; sources: CitedSo
 const filledSources = (sources: CitedSource[]) =>
   sources.filter((source) => source.url.trim() || source.quote?.trim()).map((source) => ({ url: source.url.trim(), quote: source.quote?.trim() || null }));
 
+/** "the response by Ada", what a response's controls say they act on. */
+export function responseName(authorName: string | null) {
+  return authorName ? `the response by ${authorName}` : "the deleted response";
+}
+
 export function ResponseForm({
   claimId,
   parentId,
-  stance,
+  stance: fixedStance,
+  replyingTo,
   onDone,
   initialText = "",
   initialSources = [],
@@ -248,7 +252,10 @@ export function ResponseForm({
 }: {
   claimId: string;
   parentId: string | null;
-  stance: Stance;
+  /** Fixed for an argument on the claim (its column says which side); a reply's writer chooses (null). */
+  stance: Stance | null;
+  /** For a reply: "the response by Ada". */
+  replyingTo?: string;
   onDone?: () => void;
   initialText?: string;
   initialSources?: CitedSource[];
@@ -258,6 +265,7 @@ export function ResponseForm({
   const router = useRouter();
   const [text, setText] = useState(initialText);
   const [sources, setSources] = useState<CitedSource[]>(initialSources);
+  const [chosen, setChosen] = useState<Stance | null>(fixedStance);
   const [posting, setPosting] = useState<string | null>(null);
   // One key per response being written: a repeated submit of it cannot post it twice.
   const [submissionKey, setSubmissionKey] = useState(newSubmissionKey);
@@ -267,12 +275,21 @@ export function ResponseForm({
   const length = text.trim().length;
   const tooShort = length < RESPONSE_MIN;
   const tooLong = length > RESPONSE_MAX;
-  const label = onSubmitText ? "Edit your response" : stance === "support" ? "Your supporting response" : "Your opposing response";
+  const stance = fixedStance ?? chosen;
+  const id = `form-${parentId ?? claimId}-${fixedStance ?? "reply"}`;
+  const label = onSubmitText
+    ? "Edit your response"
+    : replyingTo
+      ? `Your reply to ${replyingTo}`
+      : stance === "support"
+        ? "Your supporting response"
+        : "Your opposing response";
   return (
     <form
-      className="space-y-2"
+      className="mt-2 space-y-2"
       onSubmit={(event) => {
         event.preventDefault();
+        if (!stance) return;
         setPosting(text);
         run<unknown>(
           () =>
@@ -283,7 +300,11 @@ export function ResponseForm({
             const posted = answer as { response?: LiveResponse; held?: boolean } | undefined;
             // Shown at once from the answer; held for review, it is the author's alone: their page, rendered for them.
             if (posted?.held) router.refresh();
-            else if (posted?.response) addOwnResponse(posted.response);
+            else if (posted?.response) {
+              // The form goes, and with it the focus it held: the new response takes it.
+              focusWhenDrawn(posted.response.id);
+              addOwnResponse(posted.response);
+            }
             setText("");
             setSources([]);
             setSubmissionKey(newSubmissionKey());
@@ -292,23 +313,39 @@ export function ResponseForm({
         );
       }}
     >
-      <label className="block text-sm font-medium" htmlFor={`form-${parentId ?? claimId}-${stance}`}>
+      {!fixedStance && !onSubmitText ? (
+        <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+          <legend className="sr-only">Does your reply support {replyingTo} or oppose it?</legend>
+          {(
+            [
+              ["support", "Support it"],
+              ["oppose", "Oppose it"],
+            ] as const
+          ).map(([value, text]) => (
+            <label key={value} className="inline-flex items-center gap-1.5">
+              <input type="radio" name={`${id}-stance`} value={value} checked={chosen === value} onChange={() => setChosen(value)} />
+              {text}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      <label className="block text-sm font-medium" htmlFor={id}>
         {label}
       </label>
       <textarea
         ref={area}
-        id={`form-${parentId ?? claimId}-${stance}`}
+        id={id}
         rows={4}
         value={text}
         onChange={(event) => setText(event.target.value)}
         className="w-full rounded-md border border-line bg-white p-2 text-sm"
-        aria-describedby={`form-${parentId ?? claimId}-${stance}-help`}
+        aria-describedby={`${id}-help`}
       />
-      <p id={`form-${parentId ?? claimId}-${stance}-help`} className={`text-xs ${tooLong ? "text-red-700" : "text-muted"}`}>
+      <p id={`${id}-help`} className={`text-xs ${tooLong ? "text-red-700" : "text-muted"}`}>
         {length} / {RESPONSE_MAX.toLocaleString("en")} characters{tooShort ? ` (at least ${RESPONSE_MIN})` : ""}. *emphasis*, **strong**, ~~strikethrough~~,
         [links](https://…) or plain addresses, lists and &gt; quotes work.
       </p>
-      <SourcesEditor id={`form-${parentId ?? claimId}-${stance}`} sources={sources} onChange={setSources} />
+      <SourcesEditor id={id} sources={sources} onChange={setSources} />
       {!onSubmitText ? <SimilarArguments claimId={claimId} draft={text} /> : null}
       {pending && posting ? (
         <p className="rounded-md border border-dashed border-line p-2 text-sm text-muted" role="status">
@@ -317,8 +354,9 @@ export function ResponseForm({
         </p>
       ) : null}
       {error ? <Alert>{error} Your text is still here.</Alert> : null}
+      {!stance ? <p className="text-xs text-muted">Choose whether your reply supports it or opposes it.</p> : null}
       <div className="flex gap-2">
-        <Button type="submit" disabled={pending || tooShort || tooLong}>
+        <Button type="submit" disabled={pending || tooShort || tooLong || !stance}>
           {submitLabel}
         </Button>
         {onDone ? (
@@ -331,35 +369,21 @@ export function ResponseForm({
   );
 }
 
-export interface ControlledResponse {
-  id: string;
-  /** Null for a deleted response. */
-  authorId: string | null;
-  body: string;
-  editedAt: string | null;
-  strong: number;
-  weak: number;
-  supporters: number;
-  opposers: number;
-  strength: number;
-  sources: CitedSource[];
-  sourceRequests: number;
-  /** Deleted by its author or removed by a moderator: nothing more can be done with it. */
-  deleted: boolean;
-  /** Readers do not see it (under review, or below a withheld response): no votes, replies or follows. */
-  withheld: boolean;
-}
-
-/** What the person can do with a response: rate it, answer it, follow it, and edit or delete their own. */
+/**
+ * What the person can do with a response: rate it and reply to it, on the card; follow it, ask for a
+ * source, link to it, report it, and edit or delete their own, in its menu. Every control names the
+ * response it acts on, so a page of them reads apart to a screen reader.
+ */
 export function ResponseControls({ claimId, response, claimOpen }: { claimId: string; response: ControlledResponse; claimOpen: boolean }) {
   const router = useRouter();
   const viewer = useViewer();
   const articleId = useViewerArticle();
   const live = useLiveResponse(response.id);
-  const [open, setOpen] = useState<Stance | "edit" | null>(null);
+  const [open, setOpen] = useState<"reply" | "edit" | "report" | null>(null);
   // The version the edit started from, fixed when the editor opens: a live update meanwhile brings the
   // page the newer version, and sending that would let this edit overwrite one it never saw.
   const [editingFrom, setEditingFrom] = useState<string | null>(null);
+  const replyButton = useRef<HTMLButtonElement>(null);
   const { pending, error, run } = useServerAction({ refresh: false });
   const viewerId = viewer?.user?.id ?? null;
   const viewerVote = viewer?.responseVotes[response.id] ?? null;
@@ -372,6 +396,7 @@ export function ResponseControls({ claimId, response, claimOpen }: { claimId: st
   const closed = deleted || response.withheld;
   const asksForSource = viewer?.sourceRequests.includes(response.id) ?? false;
   const sources = live?.sources ?? response.sources;
+  const name = responseName(response.authorName);
   // What the page shows of the response now, kept by the person's own changes to it.
   const shown = {
     strong: live?.strong ?? response.strong,
@@ -396,85 +421,88 @@ export function ResponseControls({ claimId, response, claimOpen }: { claimId: st
       () => patchViewerOverlay(articleId, (overlay) => ({ ...overlay, responseVotes: withEntry(overlay.responseVotes, response.id, next) })),
     );
   };
+  const follow = () =>
+    run(
+      () => followResponseAction({ claimId, responseId: response.id, follow: !following }),
+      () => patchViewerOverlay(articleId, (overlay) => ({ ...overlay, followedResponses: toggled(overlay.followedResponses, response.id, !following) })),
+    );
+  const remove = () => {
+    if (window.confirm("Delete this response? Its replies stay; its text is removed."))
+      run(
+        () => deleteResponseAction({ claimId, responseId: response.id }),
+        () => patchLiveResponse(response.id, { deleted: true, body: "" }, shown),
+      );
+  };
+  const rateHint = !viewerId ? "Sign in to rate arguments" : own ? "You cannot rate your own argument" : closed ? "This response takes no votes" : undefined;
+  const closeForm = () => {
+    setOpen(null);
+    // Focus goes back to where the reader opened the form from.
+    requestAnimationFrame(() => replyButton.current?.focus());
+  };
   return (
     <div className="mt-2 space-y-2">
-      <div className="flex flex-wrap items-center gap-2">
-        <div role="group" aria-label="Rate this argument" className="flex gap-1">
+      <div className="flex flex-wrap items-center gap-1.5">
+        <div role="group" aria-label={`Rate ${name}`} className="flex gap-1.5">
           <VoteButton
             active={viewerVote === "strong"}
             label="Strong"
-            count={live?.strong ?? response.strong}
+            about={`rate ${name}`}
+            hint={rateHint}
+            count={shown.strong}
             disabled={pending || !viewerId || own || closed}
             onClick={() => vote("strong")}
           />
           <VoteButton
             active={viewerVote === "weak"}
             label="Weak"
-            count={live?.weak ?? response.weak}
+            about={`rate ${name}`}
+            hint={rateHint}
+            count={shown.weak}
             disabled={pending || !viewerId || own || closed}
             onClick={() => vote("weak")}
           />
         </div>
-        {viewerId && !own && !closed && !sources.length ? (
-          <Button variant="link" aria-pressed={asksForSource} disabled={pending} onClick={askForSource} title="It states a fact without a source">
-            {asksForSource ? "You asked for a source" : "Needs a source"}
-          </Button>
-        ) : null}
         {viewerId && viewerCanPost && !closed ? (
-          <>
-            <Button variant="link" onClick={() => setOpen(open === "support" ? null : "support")}>
-              Support
-            </Button>
-            <Button variant="link" onClick={() => setOpen(open === "oppose" ? null : "oppose")}>
-              Oppose
-            </Button>
-          </>
-        ) : null}
-        {viewerId && !closed ? (
-          <Button
-            variant="link"
-            aria-pressed={following}
-            disabled={pending}
-            onClick={() =>
-              run(
-                () => followResponseAction({ claimId, responseId: response.id, follow: !following }),
-                () =>
-                  patchViewerOverlay(articleId, (overlay) => ({ ...overlay, followedResponses: toggled(overlay.followedResponses, response.id, !following) })),
-              )
-            }
+          <button
+            ref={replyButton}
+            type="button"
+            aria-label={`Reply to ${name}`}
+            aria-expanded={open === "reply"}
+            onClick={() => setOpen(open === "reply" ? null : "reply")}
+            className="inline-flex h-8 items-center rounded-md px-2.5 text-sm font-medium text-accent hover:bg-stone-100"
           >
-            {following ? "Following" : "Follow"}
-          </Button>
+            Reply
+          </button>
         ) : null}
-        {own && !deleted ? (
-          <>
-            <Button
-              variant="link"
-              onClick={() => {
-                setEditingFrom(editedAt);
-                setOpen(open === "edit" ? null : "edit");
-              }}
-            >
-              Edit
-            </Button>
-            <Button
-              variant="link"
-              disabled={pending}
-              onClick={() => {
-                if (window.confirm("Delete this response? Its replies stay; its text is removed."))
-                  run(
-                    () => deleteResponseAction({ claimId, responseId: response.id }),
-                    () => patchLiveResponse(response.id, { deleted: true, body: "" }, shown),
-                  );
-              }}
-            >
-              Delete
-            </Button>
-          </>
-        ) : null}
+        <Menu label={`More actions for ${name}`} triggerClassName="h-8 w-8 justify-center" trigger={<MoreIcon />}>
+          {viewerId && !closed ? <MenuItem onSelect={follow}>{following ? "Unfollow" : "Follow"}</MenuItem> : null}
+          {viewerId && !own && !closed && !sources.length ? (
+            <MenuItem onSelect={askForSource}>{asksForSource ? "Withdraw your request for a source" : "Needs a source"}</MenuItem>
+          ) : null}
+          <MenuLink href={`/responses/${response.id}`}>Link to this response</MenuLink>
+          {editedAt && !deleted ? <MenuLink href={`/responses/${response.id}/history`}>Earlier versions</MenuLink> : null}
+          {viewerId && !own && response.authorId && !closed ? <MenuItem onSelect={() => setOpen("report")}>Report</MenuItem> : null}
+          {own && !deleted ? (
+            <>
+              <MenuSeparator />
+              <MenuItem
+                onSelect={() => {
+                  setEditingFrom(editedAt);
+                  setOpen("edit");
+                }}
+              >
+                Edit
+              </MenuItem>
+              <MenuItem destructive disabled={pending} onSelect={remove}>
+                Delete
+              </MenuItem>
+            </>
+          ) : null}
+        </Menu>
       </div>
       {error ? <Alert>{error}</Alert> : null}
-      {open === "support" || open === "oppose" ? <ResponseForm claimId={claimId} parentId={response.id} stance={open} onDone={() => setOpen(null)} /> : null}
+      {open === "reply" ? <ResponseForm claimId={claimId} parentId={response.id} stance={null} replyingTo={name} onDone={closeForm} /> : null}
+      {open === "report" ? <ReportForm claimId={claimId} target={{ type: "response", id: response.id }} onClose={() => setOpen(null)} /> : null}
       {open === "edit" ? (
         <ResponseForm
           claimId={claimId}
@@ -496,33 +524,56 @@ export function ResponseControls({ claimId, response, claimOpen }: { claimId: st
   );
 }
 
-/** Support/Oppose under the claim, or why the person cannot post, or the way to sign in. */
-export function PostButtons({ claimId }: { claimId: string }) {
+/** Above the two sides, for a person whose account cannot post now (a silence): why, and until when. */
+export function PostingNotice() {
   const viewer = useViewer();
-  const [open, setOpen] = useState<Stance | null>(null);
-  if (!viewer) return null;
-  if (viewer.blockedReason) return <Alert>{viewer.blockedReason}</Alert>;
-  if (!viewer.user) {
+  return viewer?.blockedReason ? <Alert>{viewer.blockedReason}</Alert> : null;
+}
+
+/**
+ * "Support this claim" / "Oppose this claim" at the head of its side, opening the form there; for a
+ * reader who is not signed in, the same place leads to signing in. It holds its place while the
+ * person's layer loads, so nothing below it moves when it arrives.
+ */
+export function AddArgument({ claimId, stance }: { claimId: string; stance: Stance }) {
+  const viewer = useViewer();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const label = stance === "support" ? "Support this claim" : "Oppose this claim";
+  const look = `inline-flex w-full items-center justify-center gap-1.5 rounded-md border border-dashed px-3 py-2 text-sm font-medium ${
+    stance === "support" ? "border-emerald-600 text-emerald-900 hover:bg-emerald-50" : "border-rose-600 text-rose-900 hover:bg-rose-50"
+  }`;
+  if (viewer === null)
     return (
-      <p className="text-sm">
-        <Link href={`/signin?callbackUrl=/claims/${claimId}`} className="text-accent underline">
-          Sign in
-        </Link>{" "}
-        to support or oppose this claim.
-      </p>
-    );
-  }
-  return (
-    <div className="space-y-3">
-      <div className="flex gap-2">
-        <Button variant={open === "support" ? "primary" : "secondary"} onClick={() => setOpen(open === "support" ? null : "support")}>
-          Support
-        </Button>
-        <Button variant={open === "oppose" ? "primary" : "secondary"} onClick={() => setOpen(open === "oppose" ? null : "oppose")}>
-          Oppose
-        </Button>
+      <div aria-hidden="true" className={`${look} invisible`}>
+        {label}
       </div>
-      {open ? <ResponseForm claimId={claimId} parentId={null} stance={open} onDone={() => setOpen(null)} /> : null}
+    );
+  if (!viewer.user)
+    return (
+      <Link href={`/signin?callbackUrl=/claims/${claimId}`} prefetch={false} className={look}>
+        Sign in to {stance === "support" ? "support" : "oppose"} this claim
+      </Link>
+    );
+  if (!viewer.canPost) return null;
+  return (
+    <div>
+      <button ref={button} type="button" aria-expanded={open} onClick={() => setOpen(!open)} className={look}>
+        <span aria-hidden="true">+</span> {label}
+      </button>
+      {open ? (
+        <ResponseForm
+          claimId={claimId}
+          parentId={null}
+          stance={stance}
+          onDone={() => {
+            setOpen(false);
+            requestAnimationFrame(() => {
+              if (document.activeElement === document.body) button.current?.focus();
+            });
+          }}
+        />
+      ) : null}
     </div>
   );
 }

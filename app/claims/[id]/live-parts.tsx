@@ -3,18 +3,21 @@
 // server's value until an update brings a newer one. New responses are drawn here, in the browser, with
 // the same look as the server's (./response-tree.tsx).
 import type { ReactNode } from "react";
-import { useEffect } from "react";
+import { useLayoutEffect } from "react";
 import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import { StandingBar } from "@/components/standing-bar";
-import { markRendered, useLiveClaim, useLiveResponse, useNewResponses, useReported } from "@/components/live/live-store";
+import { markRendered, takeFocusIfWanted, useLiveClaim, useLiveResponse, useNewResponses, useReported } from "@/components/live/live-store";
+import { isMeasurable, MIN_VOTES_FOR_STANDING, standingGrounds, voteCounts } from "@/lib/argument/grounds";
+import { count } from "@/lib/format";
 import type { LiveReason, LiveResponse } from "@/lib/live/updates";
 import type { CitedSource } from "@/lib/debate/response-sources";
 import { NeedsSourceBadge, SourceList } from "@/components/debate/sources";
 import type { Stance } from "@/lib/vocabulary";
+import { controlledResponse } from "./controlled-response";
 import { ResponseControls } from "./debate-controls";
-import { ReportButton } from "./report-button";
 import { ResponseByline } from "./response-byline";
+import { ResponseCard } from "./response-card";
 
 export type ColumnKey = "supporting" | "opposing";
 
@@ -37,9 +40,9 @@ function ReasonList({ reasons }: { reasons: LiveReason[] }) {
           <a href={`#response-${reason.id}`} className="hover:underline">
             “{reason.excerpt}”
           </a>{" "}
-          <span className="text-muted">
+          <span className="whitespace-nowrap text-muted">
             ({reason.effect > 0 ? "+" : "−"}
-            {Math.abs(Math.round(reason.effect * 100))} points)
+            {count(Math.abs(Math.round(reason.effect * 100)), "point")})
           </span>
         </li>
       ))}
@@ -47,27 +50,60 @@ function ReasonList({ reasons }: { reasons: LiveReason[] }) {
   );
 }
 
-/** The claim's standing and what raises or lowers it most. */
-export function LiveStanding({ claimId, initial }: { claimId: string; initial: { standing: number; raisedBy: LiveReason[]; loweredBy: LiveReason[] } }) {
-  const { standing, raisedBy, loweredBy } = useLiveClaim(claimId) ?? initial;
+export interface StandingFigures {
+  agree: number;
+  disagree: number;
+  standing: number;
+  raisedBy: LiveReason[];
+  loweredBy: LiveReason[];
+}
+
+/**
+ * Where the claim stands, in one line, and only with grounds (lib/argument/grounds.ts): "No votes yet",
+ * "Too few votes to say (1 agree, 0 disagree)", or the standing in words with its figure and bar.
+ */
+export function LiveStandingSummary({ claimId, initial }: { claimId: string; initial: StandingFigures }) {
+  const figures = useLiveClaim(claimId) ?? initial;
+  const grounds = standingGrounds(figures);
+  if (grounds.kind === "enough")
+    return (
+      <div className="min-w-[12rem] flex-1">
+        <StandingBar value={figures.standing} compact />
+      </div>
+    );
   return (
-    <>
-      <StandingBar value={standing} />
-      {!raisedBy.length && !loweredBy.length ? (
-        <p className="text-sm text-muted">No responses move it yet: the standing reflects the votes on the claim alone.</p>
-      ) : (
-        <div className="grid gap-3 text-sm sm:grid-cols-2">
-          <div>
-            <h3 className="font-medium">Raise it most</h3>
-            {raisedBy.length ? <ReasonList reasons={raisedBy} /> : <p className="text-muted">Nothing yet.</p>}
-          </div>
-          <div>
-            <h3 className="font-medium">Lower it most</h3>
-            {loweredBy.length ? <ReasonList reasons={loweredBy} /> : <p className="text-muted">Nothing yet.</p>}
-          </div>
-        </div>
-      )}
-    </>
+    <p className="text-sm text-muted" data-testid="standing-label">
+      {grounds.kind === "none" ? "No votes yet" : `Too few votes to say (${voteCounts(grounds)})`}
+    </p>
+  );
+}
+
+/** The arguments that move the standing by a point or more, once there is a standing to move. */
+export function LiveStandingReasons({ claimId, initial }: { claimId: string; initial: StandingFigures }) {
+  const figures = useLiveClaim(claimId) ?? initial;
+  const raisedBy = figures.raisedBy.filter((reason) => isMeasurable(reason.effect));
+  const loweredBy = figures.loweredBy.filter((reason) => isMeasurable(reason.effect));
+  const grounds = standingGrounds(figures);
+  if (grounds.kind !== "enough")
+    return (
+      <p className="text-muted">
+        {grounds.kind === "none" ? "Nobody has voted on this claim yet." : `Only ${voteCounts(grounds)} so far.`} Its standing is shown once{" "}
+        {count(MIN_VOTES_FOR_STANDING, "person has", "people have")} voted on it: with fewer, a figure would say more about chance than about the debate.
+      </p>
+    );
+  if (!raisedBy.length && !loweredBy.length)
+    return <p className="text-muted">No argument moves it by a point or more yet: it stands on the votes on the claim.</p>;
+  return (
+    <div className="grid gap-3 sm:grid-cols-2" data-testid="standing-reasons">
+      <div>
+        <h3 className="font-medium">Raised most by</h3>
+        {raisedBy.length ? <ReasonList reasons={raisedBy} /> : <p className="text-muted">Nothing yet.</p>}
+      </div>
+      <div>
+        <h3 className="font-medium">Lowered most by</h3>
+        {loweredBy.length ? <ReasonList reasons={loweredBy} /> : <p className="text-muted">Nothing yet.</p>}
+      </div>
+    </div>
   );
 }
 
@@ -91,23 +127,18 @@ function GoneResponse({ id }: { id: string }) {
   );
 }
 
-/** A response the server drew: replaced by a short notice when readers no longer see it. */
+/**
+ * A response the server drew: replaced by a short notice when readers no longer see it. Before the
+ * browser paints it, a live copy of the same response goes (./live-store.ts markRendered), and it takes
+ * focus if it is the person's own new response, redrawn by a refresh.
+ */
 export function LiveResponseFrame({ id, children }: { id: string; children: ReactNode }) {
-  useEffect(() => markRendered(id), [id]);
+  useLayoutEffect(() => {
+    markRendered(id);
+    takeFocusIfWanted(id);
+  }, [id]);
   const live = useLiveResponse(id);
   return live && !live.present ? <GoneResponse id={id} /> : <>{children}</>;
-}
-
-export function LiveResponseFigures({ id, initial }: { id: string; initial: { supporters: number; opposers: number; strength: number } }) {
-  const { supporters, opposers, strength } = useLiveResponse(id) ?? initial;
-  return (
-    <>
-      <span>
-        · {supporters} supporting, {opposers} opposing
-      </span>
-      <StandingBar value={strength} compact />
-    </>
-  );
 }
 
 /** "edited", linking to the response's history, once it has been edited (and is not deleted). */
@@ -116,7 +147,7 @@ export function LiveEditedMark({ id, initial }: { id: string; initial: { editedA
   const editedAt = live?.editedAt !== undefined ? live.editedAt : initial.editedAt;
   if (!editedAt || live?.deleted || initial.deleted) return null;
   return (
-    <Link href={`/responses/${id}/history`} className="hover:underline">
+    <Link href={`/responses/${id}/history`} prefetch={false} className="hover:underline">
       edited
     </Link>
   );
@@ -143,48 +174,39 @@ export function LiveSourceBadge({ id, initial }: { id: string; initial: { source
   return <NeedsSourceBadge requests={live?.sourceRequests ?? initial.sourceRequests} sources={(live?.sources ?? initial.sources).length} />;
 }
 
-/** A response that arrived after the page was drawn. */
+/** A response that arrived after the page was drawn, drawn like the server's (./response-card.tsx). */
 function NewResponseItem({ response, claimOpen, depth }: { response: LiveResponse; claimOpen: boolean; depth: number }) {
   const live = useLiveResponse(response.id);
+  useLayoutEffect(() => takeFocusIfWanted(response.id), [response.id]);
   if (live && !live.present) return <GoneResponse id={response.id} />;
-  const figures = live ?? response;
   return (
-    <li id={`response-${response.id}`} data-testid="response" data-live="new" className="rounded-lg border border-sky-300 bg-white p-3">
-      <div className="flex flex-wrap items-center gap-2 text-xs text-muted">
-        <ResponseByline stance={response.stance} author={response.author} createdAt={new Date(response.createdAt)} />
-        <LiveEditedMark id={response.id} initial={{ editedAt: null, deleted: false }} />
-        <span className="rounded bg-sky-100 px-1 text-sky-900">new</span>
-        <LiveResponseFigures id={response.id} initial={figures} />
-        <LiveSourceBadge id={response.id} initial={response} />
-      </div>
-      <div className="mt-2 text-sm" data-testid="response-body">
+    <ResponseCard
+      id={response.id}
+      fresh
+      byline={
+        <>
+          <ResponseByline stance={response.stance} author={response.author} createdAt={new Date(response.createdAt)} />
+          <LiveEditedMark id={response.id} initial={{ editedAt: null, deleted: false }} />
+          <span className="rounded bg-sky-100 px-1 text-sky-900">new</span>
+          <LiveSourceBadge id={response.id} initial={response} />
+        </>
+      }
+      body={
         <LiveResponseBody id={response.id}>
           <Markdown text={response.body} />
         </LiveResponseBody>
-      </div>
-      <LiveSources id={response.id} initial={response.sources} />
-      <ResponseControls
-        claimId={response.claimId}
-        claimOpen={claimOpen}
-        response={{
-          id: response.id,
-          authorId: response.author?.id ?? null,
-          body: response.body,
-          editedAt: null,
-          strong: response.strong,
-          weak: response.weak,
-          supporters: response.supporters,
-          opposers: response.opposers,
-          strength: response.strength,
-          sources: response.sources,
-          sourceRequests: response.sourceRequests,
-          deleted: false,
-          withheld: false,
-        }}
-      />
-      <ReportButton claimId={response.claimId} target={{ type: "response", id: response.id }} authorId={response.author?.id ?? null} />
+      }
+      sources={<LiveSources id={response.id} initial={response.sources} />}
+      controls={
+        <ResponseControls
+          claimId={response.claimId}
+          claimOpen={claimOpen}
+          response={controlledResponse(response, { editedAt: null, deleted: false, withheld: false })}
+        />
+      }
+    >
       {depth < 3 ? <NewResponses claimId={response.claimId} parentId={response.id} claimOpen={claimOpen} depth={depth + 1} asList /> : null}
-    </li>
+    </ResponseCard>
   );
 }
 

@@ -1,13 +1,12 @@
 "use client";
-// "Your crux here": for a signed-in reader who voted on the claim, the response whose vote would move
-// the claim most for them (lib/argument/crux.ts). Asked for from the person's own layer, after their
+// "Your crux here": for a signed-in reader who voted on the claim, the rating their side rests on most
+// (lib/argument/crux.ts), in words of their own vote. Asked for from the person's own layer, after their
 // votes change; a shared page never holds it.
 import { useEffect, useState } from "react";
 import { useViewer } from "@/components/viewer/viewer-scope";
+import { describeCrux } from "@/lib/argument/crux";
 import type { CruxView } from "@/lib/debate/personal-crux";
 import { personalCruxAction } from "./actions";
-
-const percent = (value: number) => `${Math.round(value * 100)}%`;
 
 export function PersonalCrux({ claimId }: { claimId: string }) {
   const viewer = useViewer();
@@ -26,8 +25,7 @@ export function PersonalCrux({ claimId }: { claimId: string }) {
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `votes` stands for the viewer's votes
   }, [claimId, votes]);
-  if (!viewer?.user || !claimVote || !crux) return null;
-  const other = crux.vote === "strong" ? "weak" : "strong";
+  if (!viewer?.user || !claimVote || !crux || crux.claimVote !== claimVote) return null;
   return (
     <aside aria-label="Your crux here" className="rounded-lg border border-violet-300 bg-violet-50 p-3 text-sm" data-testid="personal-crux">
       <p className="font-semibold">Your crux here</p>
@@ -36,10 +34,7 @@ export function PersonalCrux({ claimId }: { claimId: string }) {
           “{crux.excerpt}”
         </a>
       </p>
-      <p className="text-muted">
-        You rated it {crux.vote}. From your own votes the claim stands at {percent(crux.standing)} for you; if you found it {other} instead, it would stand at{" "}
-        {percent(crux.ifChanged)}. Of everything you rated here, your view of the claim hangs most on this.
-      </p>
+      <p className="text-muted">{describeCrux(crux, crux.claimVote)}</p>
     </aside>
   );
 }

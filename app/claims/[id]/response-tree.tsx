@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import type { ResponseView } from "@/lib/debate/discussion";
+import { count } from "@/lib/format";
+import { controlledResponse } from "./controlled-response";
 import { ResponseControls } from "./debate-controls";
-import { LiveEditedMark, LiveResponseBody, LiveResponseFigures, LiveResponseFrame, LiveSourceBadge, LiveSources, NewResponses } from "./live-parts";
-import { ReportButton } from "./report-button";
+import { LiveEditedMark, LiveResponseBody, LiveResponseFrame, LiveSourceBadge, LiveSources, NewResponses } from "./live-parts";
 import { ResponseByline } from "./response-byline";
+import { ResponseCard } from "./response-card";
 
 const VISIBLE_DEPTH = 3;
 
@@ -31,43 +33,36 @@ export function ResponseItem({ response, claimId, claimOpen, depth = 1 }: { resp
   const hasReplies = response.replies > 0 || response.children.length > 0;
   const shownReplies = Math.max(response.replies, response.children.length);
   const byline = response.author?.name ?? "a deleted response";
+  const hidden = shownReplies - response.children.length;
   return (
     <LiveResponseFrame id={response.id}>
-      <li id={`response-${response.id}`} data-testid="response" className="rounded-lg border border-line bg-white p-3">
-        <div className="flex flex-wrap items-center gap-2 text-xs text-muted">
-          <ResponseByline stance={response.stance} author={response.author} createdAt={response.createdAt} />
-          <LiveEditedMark id={response.id} initial={{ editedAt: response.editedAt?.toISOString() ?? null, deleted: response.deleted }} />
-          <LiveResponseFigures id={response.id} initial={response} />
-          {!response.deleted ? <LiveSourceBadge id={response.id} initial={response} /> : null}
-        </div>
-        <div className="mt-2 text-sm" data-testid="response-body">
+      <ResponseCard
+        id={response.id}
+        byline={
+          <>
+            <ResponseByline stance={response.stance} author={response.author} createdAt={response.createdAt} />
+            <LiveEditedMark id={response.id} initial={{ editedAt: response.editedAt?.toISOString() ?? null, deleted: response.deleted }} />
+            {!response.deleted ? <LiveSourceBadge id={response.id} initial={response} /> : null}
+          </>
+        }
+        body={
           <LiveResponseBody id={response.id}>
             <ResponseText response={response} />
           </LiveResponseBody>
-        </div>
-        {!response.deleted ? <LiveSources id={response.id} initial={response.sources} /> : null}
-        <ResponseControls
-          claimId={claimId}
-          claimOpen={claimOpen}
-          response={{
-            id: response.id,
-            authorId: response.author?.id ?? null,
-            body: response.body,
-            editedAt: response.editedAt?.toISOString() ?? null,
-            strong: response.strong,
-            weak: response.weak,
-            supporters: response.supporters,
-            opposers: response.opposers,
-            strength: response.strength,
-            sources: response.sources,
-            sourceRequests: response.sourceRequests,
-            deleted: response.deleted || response.removed,
-            withheld: response.withheld,
-          }}
-        />
-        {response.author && !response.deleted && !response.withheld ? (
-          <ReportButton claimId={claimId} target={{ type: "response", id: response.id }} authorId={response.author.id} />
-        ) : null}
+        }
+        sources={!response.deleted ? <LiveSources id={response.id} initial={response.sources} /> : null}
+        controls={
+          <ResponseControls
+            claimId={claimId}
+            claimOpen={claimOpen}
+            response={controlledResponse(response, {
+              editedAt: response.editedAt?.toISOString() ?? null,
+              deleted: response.deleted || response.removed,
+              withheld: response.withheld,
+            })}
+          />
+        }
+      >
         {hasReplies ? (
           depth < VISIBLE_DEPTH && response.children.length > 0 ? (
             <>
@@ -77,21 +72,21 @@ export function ResponseItem({ response, claimId, claimOpen, depth = 1 }: { resp
                   <ResponseItem key={child.id} response={child} claimId={claimId} claimOpen={claimOpen} depth={depth + 1} />
                 ))}
               </ul>
-              {shownReplies > response.children.length ? (
-                <Link href={`/responses/${response.id}`} className="mt-2 inline-block text-sm text-accent hover:underline">
-                  {shownReplies - response.children.length} more {shownReplies - response.children.length === 1 ? "reply" : "replies"} →
+              {hidden > 0 ? (
+                <Link href={`/responses/${response.id}`} prefetch={false} className="mt-2 inline-block text-sm text-accent hover:underline">
+                  {count(hidden, "more reply", "more replies")} →
                 </Link>
               ) : null}
             </>
           ) : (
-            <Link href={`/responses/${response.id}`} className="mt-2 inline-block text-sm text-accent hover:underline">
-              Continue this thread ({shownReplies} {shownReplies === 1 ? "response" : "responses"}) →
+            <Link href={`/responses/${response.id}`} prefetch={false} className="mt-2 inline-block text-sm text-accent hover:underline">
+              Continue this thread ({count(shownReplies, "response")}) →
             </Link>
           )
         ) : depth < VISIBLE_DEPTH ? (
           <NewResponses claimId={claimId} parentId={response.id} claimOpen={claimOpen} depth={depth + 1} asList />
         ) : null}
-      </li>
+      </ResponseCard>
     </LiveResponseFrame>
   );
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getProfile } from "@/lib/debate/profile";
-import { formatDate } from "@/lib/format";
+import { count, formatDate } from "@/lib/format";
 import { formatAge } from "@/lib/format-age";
 
 export const metadata: Metadata = { title: "Profile" };
@@ -31,8 +31,8 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
           </details>
         ) : null}
         <p className="mt-2 text-sm" data-testid="profile-totals">
-          {totals.responses} {totals.responses === 1 ? "response" : "responses"} · rated strong {totals.strong} times, weak {totals.weak} times ·{" "}
-          {totals.claims} {totals.claims === 1 ? "claim" : "claims"} raised
+          {count(totals.responses, "response")} · rated strong {count(totals.strong, "time")}, weak {count(totals.weak, "time")} ·{" "}
+          {count(totals.claims, "claim")} raised
         </p>
       </header>
       {claims.length ? (
@@ -42,7 +42,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
             {claims.map((claim) => (
               <li key={claim.id} className="rounded-lg border border-line bg-white p-3 text-sm" data-testid="profile-claim">
                 <p className="text-xs text-muted">
-                  In “{claim.article.title}” · {formatAge(claim.createdAt)} · {claim.responseCount} {claim.responseCount === 1 ? "response" : "responses"}
+                  In “{claim.article.title}” · {formatAge(claim.createdAt)} · {count(claim.responseCount, "response")}
                 </p>
                 <Link href={`/claims/${claim.id}`} className="mt-1 block font-serif hover:underline">
                   {claim.text}
@@ -58,7 +58,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
           <li key={response.id} className="rounded-lg border border-line bg-white p-3 text-sm" data-testid="profile-response">
             <p className="text-xs text-muted">
               {response.stance === "support" ? "Supported" : "Opposed"} a claim in “{response.claim.article.title}” · {formatAge(response.createdAt)} ·{" "}
-              {response.replies} replies
+              {count(response.replies, "reply", "replies")}
               {response.withheld ? " · readers do not see this response" : ""}
             </p>
             <Link href={`/claims/${response.claim.id}#response-${response.id}`} className="mt-1 block hover:underline">

@@ -2,7 +2,7 @@
 // debate from another argument tool (Argdown or AIF JSON; lib/exchange, lib/exchange/import-debate.ts).
 // The answer streams progress as NDJSON lines ({"type":"progress",...}) and ends with
 // {"type":"done","reviewUrl":...} or {"type":"error","message":...}. Nothing is stored on error.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isSameOrigin } from "@/lib/auth/same-origin";
 import { importArticle } from "@/lib/articles/import-article";

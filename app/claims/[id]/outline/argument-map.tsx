@@ -7,6 +7,7 @@
 import type { Stance } from "@/lib/vocabulary";
 import { useMemo, useRef, useState, type PointerEvent, type WheelEvent } from "react";
 import type { OutlineNode } from "@/lib/debate/discussion";
+import { hasGroundsForStrength } from "@/lib/argument/grounds";
 
 const BOX_WIDTH = 180;
 const BOX_HEIGHT = 64;
@@ -18,7 +19,8 @@ interface Placed {
   id: string;
   stance: Stance | null;
   text: string;
-  strength: number;
+  /** The box's standing as a figure, when it has grounds for one (lib/argument/grounds.ts). */
+  figure: string | null;
   votes: string;
   x: number;
   y: number;
@@ -30,7 +32,7 @@ interface Placed {
 }
 
 /** A tidy top-down layout: leaves side by side in order, each parent centred over its children. */
-function layout(claimText: string, roots: OutlineNode[], standing: number) {
+function layout(claimText: string, roots: OutlineNode[], claimFigure: string | null) {
   const placed: Placed[] = [];
   let nextLeaf = 0;
   let budget = MAP_MAX_NODES;
@@ -39,7 +41,7 @@ function layout(claimText: string, roots: OutlineNode[], standing: number) {
       id: node?.id ?? "claim",
       stance: node?.stance ?? null,
       text: node?.text ?? claimText,
-      strength: node?.strength ?? standing,
+      figure: node ? (hasGroundsForStrength(node) ? `${Math.round(node.strength * 100)}%` : null) : claimFigure,
       votes: node ? `${node.strong} strong · ${node.weak} weak` : "the claim",
       x: 0,
       y: depth * (BOX_HEIGHT + GAP_Y),
@@ -70,25 +72,9 @@ function layout(claimText: string, roots: OutlineNode[], standing: number) {
 
 type Box = { x: number; y: number; width: number; height: number };
 
-function lines(text: string) {
-  const words = text.replace(/\s+/g, " ").trim().split(" ");
-  const result: string[] = [];
-  let line = "";
-  for (const word of words) {
-    if (`${line} ${word}`.trim().length > 26) {
-      result.push(line);
-      line = word;
-      if (result.length === 2) break;
-    } else line = `${line} ${word}`.trim();
-  }
-  if (result.length < 2 && line) result.push(line);
-  const shown = result.join(" ");
-  if (shown.length < text.replace(/\s+/g, " ").trim().length) result[result.length - 1] = `${result[result.length - 1].slice(0, 24)}…`;
-  return result;
-}
-
-export function ArgumentMap({ claimText, standing, roots, total }: { claimText: string; standing: number; roots: OutlineNode[]; total: number }) {
-  const placed = useMemo(() => layout(claimText, roots, standing), [claimText, roots, standing]);
+/** `claimFigure`: the claim's standing as a figure, when it has grounds for one. */
+export function ArgumentMap({ claimText, claimFigure, roots, total }: { claimText: string; claimFigure: string | null; roots: OutlineNode[]; total: number }) {
+  const placed = useMemo(() => layout(claimText, roots, claimFigure), [claimText, roots, claimFigure]);
   const everything = useMemo<Box>(() => {
     const xs = placed.map((entry) => entry.x);
     const ys = placed.map((entry) => entry.y);
@@ -204,15 +190,18 @@ export function ArgumentMap({ claimText, standing, roots, total }: { claimText: 
               strokeWidth={focusedId === entry.id ? 3 : 1}
               strokeDasharray={entry.stance === "oppose" ? "6 4" : undefined}
             />
-            <text x={8} y={14} fontSize={10} className="fill-stone-600">
-              {entry.stance === "support" ? "✓ Supports" : entry.stance === "oppose" ? "✗ Opposes" : "Claim"} · {Math.round(entry.strength * 100)}% ·{" "}
-              {entry.votes}
-            </text>
-            {lines(entry.text).map((line, index) => (
-              <text key={index} x={8} y={32 + index * 14} fontSize={12} className="fill-stone-900">
-                {line}
-              </text>
-            ))}
+            {/* HTML inside the box: the browser wraps the words (breaking a word longer than the box) and ends a long text with "…". */}
+            <foreignObject x={4} y={3} width={BOX_WIDTH - 8} height={BOX_HEIGHT - 6}>
+              <div className="flex h-full flex-col overflow-hidden font-sans text-stone-900">
+                <p data-label className="truncate text-[10px] leading-[14px] text-stone-600">
+                  {entry.stance === "support" ? "✓ Supports" : entry.stance === "oppose" ? "✗ Opposes" : "Claim"}
+                  {entry.figure ? ` · ${entry.figure}` : ""} · {entry.votes}
+                </p>
+                <p data-label className="line-clamp-3 text-[12px] leading-[14px] [overflow-wrap:anywhere]">
+                  {entry.text}
+                </p>
+              </div>
+            </foreignObject>
           </g>
         ))}
       </svg>

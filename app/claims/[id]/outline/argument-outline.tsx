@@ -3,6 +3,8 @@
 // pattern (https://www.w3.org/WAI/ARIA/apg/patterns/treeview/) with one tab stop. Up/Down move through
 // the visible items, Right opens an item or moves to its first reply, Left closes it or moves to its
 // parent, Home/End go to the first/last item, Enter opens the response's thread.
+import { count } from "@/lib/format";
+import { hasGroundsForStrength } from "@/lib/argument/grounds";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { OutlineNode } from "@/lib/debate/discussion";
@@ -64,7 +66,8 @@ export function ArgumentOutline({ roots }: { roots: OutlineNode[] }) {
   const render = (nodes: OutlineNode[], level: number, parentId: string | null) =>
     nodes.map((node, index) => {
       const expanded = open.has(node.id);
-      const percent = Math.round(node.strength * 100);
+      // A figure only with grounds (lib/argument/grounds.ts): before that, the ratings speak for themselves.
+      const figure = hasGroundsForStrength(node) ? `${Math.round(node.strength * 100)}% strength · ` : "";
       return (
         <li
           key={node.id}
@@ -104,8 +107,9 @@ export function ArgumentOutline({ roots }: { roots: OutlineNode[] }) {
               {node.text.length > 200 ? "…" : ""}
             </span>
             <span className="text-xs text-muted">
-              {percent}% strength · {node.strong} strong, {node.weak} weak
-              {node.children.length ? ` · ${node.children.length} ${node.children.length === 1 ? "reply" : "replies"}` : ""}
+              {figure}
+              {node.strong} strong, {node.weak} weak
+              {node.children.length ? ` · ${count(node.children.length, "reply", "replies")}` : ""}
             </span>
           </div>
           {node.children.length && expanded ? (

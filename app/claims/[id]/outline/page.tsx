@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StandingBar } from "@/components/standing-bar";
+import { standingGrounds } from "@/lib/argument/grounds";
 import { getClaimOutline } from "@/lib/debate/discussion";
 import { ArgumentMap } from "./argument-map";
 import { ArgumentOutline } from "./argument-outline";
@@ -34,6 +35,8 @@ function VoteDistribution({ agree, disagree }: { agree: number; disagree: number
 export default async function OutlinePage({ params }: { params: Promise<{ id: string }> }) {
   const outline = await getClaimOutline((await params).id);
   if (!outline) notFound();
+  // The standing as a figure only with grounds (lib/argument/grounds.ts); the votes themselves always.
+  const grounded = standingGrounds(outline).kind === "enough";
   return (
     <ViewerScope articleId={outline.claim.articleId} seed={await pageOverlay(outline.claim.articleId)}>
       <div className="mx-auto max-w-3xl space-y-6">
@@ -44,10 +47,15 @@ export default async function OutlinePage({ params }: { params: Promise<{ id: st
         </nav>
         <h1 className="font-serif text-2xl font-semibold">{outline.claim.text}</h1>
         <section aria-label="Standing and votes" className="space-y-3 rounded-lg border border-line bg-white p-4">
-          <StandingBar value={outline.standing} />
+          {grounded ? <StandingBar value={outline.standing} /> : null}
           <VoteDistribution agree={outline.agree} disagree={outline.disagree} />
         </section>
-        <ArgumentMap claimText={outline.claim.text} standing={outline.standing} roots={outline.roots} total={outline.total} />
+        <ArgumentMap
+          claimText={outline.claim.text}
+          claimFigure={grounded ? `${Math.round(outline.standing * 100)}%` : null}
+          roots={outline.roots}
+          total={outline.total}
+        />
         <h2 className="text-lg font-semibold">Outline</h2>
         <p className="text-sm text-muted">
           Use the arrow keys to move through the outline, Right and Left to open and close a thread, Enter to open a response.

@@ -3,7 +3,7 @@
 // The review page's server actions: one per kind of change, each validated with its part of the one
 // schema (lib/articles/schemas.ts) and applied by the one command (lib/articles/review-draft.ts).
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { publishArticle } from "@/lib/articles/publish-article";
 import { reviewDraft } from "@/lib/articles/review-draft";
 import { draftChangeSchema, publishArticleSchema, type DraftChangeKind } from "@/lib/articles/schemas";

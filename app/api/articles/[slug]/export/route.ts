@@ -7,7 +7,7 @@
 //   participant-votes.csv  every vote, by pseudonymous participant (a keyed hash per article: votes of
 //                          one person can be followed within the article, not linked to an account)
 import { createHmac } from "node:crypto";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { getArticleForExport, readArticleDebateTrees } from "@/lib/exchange/queries";
 import { appUrl, serverEnv } from "@/lib/env";
 import { toAifDebates } from "@/lib/exchange/aif";

@@ -1,7 +1,7 @@
 // GET /api/claims/:id/export?format=argdown|aif|annotation — a claim's debate for other argument tools:
 // Argdown text, AIF JSON (I-, RA- and CA-nodes), or the claim's anchor as a W3C Web Annotation.
 // Public data only (what readers of the claim page see), as a download.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { getDebateForExport } from "@/lib/exchange/queries";
 import { toAif } from "@/lib/exchange/aif";
 import { toArgdown } from "@/lib/exchange/argdown";

@@ -1,7 +1,7 @@
 // GET /api/claims/:id/similar?text=… — arguments already made on this claim that read like the draft
 // (trigram similarity), so people can answer or back one instead of repeating it. Public data only:
 // visible responses of a published claim, as anyone reading the claim page sees them.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { AppError } from "@/lib/errors";
 import { problemResponse } from "@/lib/http/problem";
 import { findSimilarResponses } from "@/lib/debate/search";

@@ -1,11 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useServerAction } from "@/components/use-server-action";
-import { useViewer } from "@/components/viewer/viewer-scope";
 import { markReported } from "@/components/live/live-store";
 import { reportAction } from "./actions";
 
@@ -25,19 +24,21 @@ function claimIdFrom(text: string) {
   return match ? match[1] : null;
 }
 
-/** Reporting, for signed-in people other than the item's author (`authorId`: its author or raiser, if any). */
-export function ReportButton({ claimId, target, authorId }: { claimId: string; target: { type: "claim" | "response"; id: string }; authorId: string | null }) {
-  const viewer = useViewer();
-  const [open, setOpen] = useState(false);
+/**
+ * The report form, opened from an item's menu (only signed-in people other than its author are offered
+ * it). `onClose`: the reader cancelled, or the report is sent and acknowledged.
+ */
+export function ReportForm({ claimId, target, onClose }: { claimId: string; target: { type: "claim" | "response"; id: string }; onClose: () => void }) {
   const [reason, setReason] = useState<string>("");
   const [note, setNote] = useState("");
   const [duplicate, setDuplicate] = useState("");
   const [done, setDone] = useState(false);
   const { pending, error, run } = useServerAction({ refresh: false });
-  if (!viewer?.user || viewer.user.id === authorId) return null;
+  const first = useRef<HTMLLegendElement>(null);
+  useEffect(() => first.current?.focus(), []);
   if (done) {
     return (
-      <p className="text-xs text-muted" role="status">
+      <p className="mt-2 text-xs text-muted" role="status">
         Reported. Thank you.{" "}
         <Link href="/reports" className="underline">
           See its status
@@ -46,15 +47,10 @@ export function ReportButton({ claimId, target, authorId }: { claimId: string; t
       </p>
     );
   }
-  if (!open)
-    return (
-      <Button variant="link" onClick={() => setOpen(true)}>
-        Report
-      </Button>
-    );
+  const what = target.type === "claim" ? "this claim" : "this response";
   return (
     <form
-      className="w-full space-y-2 rounded-md border border-line bg-stone-50 p-3 text-sm"
+      className="mt-2 w-full space-y-2 rounded-md border border-line bg-stone-50 p-3 text-sm"
       onSubmit={(event) => {
         event.preventDefault();
         run(
@@ -74,7 +70,9 @@ export function ReportButton({ claimId, target, authorId }: { claimId: string; t
       }}
     >
       <fieldset className="space-y-1">
-        <legend className="font-medium">What is wrong with it?</legend>
+        <legend ref={first} tabIndex={-1} className="font-medium focus:outline-none">
+          What is wrong with {what}?
+        </legend>
         {REASONS.map(([value, label]) => (
           <label key={value} className="flex items-center gap-2">
             <input type="radio" name={`reason-${target.id}`} value={value} checked={reason === value} onChange={() => setReason(value)} />
@@ -102,7 +100,7 @@ export function ReportButton({ claimId, target, authorId }: { claimId: string; t
         <Button type="submit" disabled={pending || !reason}>
           Send report
         </Button>
-        <Button variant="secondary" onClick={() => setOpen(false)}>
+        <Button variant="secondary" onClick={onClose}>
           Cancel
         </Button>
       </div>

@@ -1,22 +1,25 @@
 "use client";
 
 // An export download that shows its progress: the server's preparation (with the seconds it takes),
-// then the bytes received of the file's size, then the browser's own save. Without JavaScript, or with
-// a modifier key (open in a new tab), it is the plain link it renders.
+// then the bytes received of the file's size, then the browser's own save. The downloads are links in
+// menus (components/ui/menu.tsx MenuDownload): with a modifier key (open in a new tab) or without
+// JavaScript they are plain links; otherwise this hook takes the click over and shows the progress
+// beside the menu's button (the menu itself closes when an item is chosen).
 import { useRef, useState, type MouseEvent } from "react";
 import { describeProgress, DownloadError, downloadWithProgress, type DownloadProgress } from "@/lib/exchange/read-with-progress";
 
 /** Below this, the operation finishes before a bar would help; no flicker for small files. */
 const SHOW_AFTER_MS = 300;
 
-export function ExportLink({ href, children }: { href: string; children: React.ReactNode }) {
+/** A click that should open the link the browser's way (a new tab or window, a save dialog). */
+const wantsBrowser = (event: MouseEvent) => event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0;
+
+export function useExportDownload() {
   const [progress, setProgress] = useState<DownloadProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const busy = useRef(false);
 
-  async function download(event: MouseEvent<HTMLAnchorElement>) {
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
-    event.preventDefault();
+  async function download(href: string) {
     if (busy.current) return;
     busy.current = true;
     setError(null);
@@ -38,12 +41,16 @@ export function ExportLink({ href, children }: { href: string; children: React.R
     }
   }
 
+  /** For a link's onClick: downloads with progress unless the reader asked for the browser's own handling. */
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (wantsBrowser(event)) return;
+    event.preventDefault();
+    void download(event.currentTarget.getAttribute("href")!);
+  };
+
   const fraction = progress?.phase === "receiving" && progress.total ? progress.received / progress.total : null;
-  return (
-    <span className="inline-flex flex-col">
-      <a href={href} onClick={download} className="text-accent hover:underline" aria-busy={progress ? true : undefined}>
-        {children}
-      </a>
+  const status = (
+    <>
       {progress ? (
         <span role="status" className="text-xs text-muted" data-testid="export-progress">
           {/* No value while the server prepares: an indeterminate bar, as nothing can be measured yet. */}
@@ -56,6 +63,7 @@ export function ExportLink({ href, children }: { href: string; children: React.R
           {error}
         </span>
       ) : null}
-    </span>
+    </>
   );
+  return { onClick, busy: progress !== null, status };
 }

@@ -1,7 +1,9 @@
-// Browser tests drive Debian's Chromium through playwright-core (Playwright cannot download browsers here).
+// Debian's Chromium, driven by playwright-core (Playwright cannot download browsers here): the browser
+// tests, `npm run icons`, `npm run screens` and the Lighthouse run.
 import fs from "node:fs";
+import { chromiumPathSetting } from "@/lib/env";
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+const CANDIDATES = [chromiumPathSetting(), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
 export function findChromium(): string | null {
   return CANDIDATES.find((candidate): candidate is string => Boolean(candidate && fs.existsSync(candidate))) ?? null;
