@@ -11,6 +11,8 @@ export const LIVE_DEBATES_SHOWN = 6;
 /** "Alive" is arguments posted within this window; ties and quiet weeks go by the last argument. */
 const ACTIVE_WINDOW = Prisma.sql`interval '7 days'`;
 const EXCERPT_LENGTH = 200;
+/** On a site where nothing is argued yet, this many claims of each article invite the first argument. */
+const WAITING_PER_ARTICLE = 3;
 
 export interface DebateArgument {
   id: string;
@@ -66,11 +68,17 @@ export async function listLiveDebates(limit = LIVE_DEBATES_SHOWN): Promise<{ arg
     ORDER BY activity.recent DESC, activity.last DESC, c.id
     LIMIT ${limit}`;
   if (!argued.length) {
+    // The claims the finder was surest of, a few from each article, newest article first.
     const waiting = await db.$queryRaw<DebateRow[]>`
-      SELECT DISTINCT ON (a."importedAt", a.id) c.id, c.text, a.slug, a.title, 0 AS "supportCount", 0 AS "opposeCount", NULL::timestamp AS "lastArgumentAt"
-      FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
-      WHERE ${claimVisibleSql(null)}
-      ORDER BY a."importedAt" DESC, a.id, c.start
+      SELECT id, text, slug, title, 0 AS "supportCount", 0 AS "opposeCount", NULL::timestamp AS "lastArgumentAt"
+      FROM (
+        SELECT c.id, c.text, a.slug, a.title, a."importedAt",
+          row_number() OVER (PARTITION BY a.id ORDER BY c.score DESC NULLS LAST, c.start) AS rank
+        FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
+        WHERE ${claimVisibleSql(null)}
+      ) ranked
+      WHERE rank <= ${WAITING_PER_ARTICLE}
+      ORDER BY rank, "importedAt" DESC, id
       LIMIT ${limit}`;
     return { argued: false, debates: waiting.map((row) => toDebate(row, null, null)) };
   }

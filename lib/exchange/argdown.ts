@@ -29,9 +29,11 @@ const INDENT = "  ";
 /**
  * Characters the Argdown lexer reads as syntax anywhere in a line (statement and argument brackets,
  * data, comments, tags, emphasis, mentions, escapes), escaped with a backslash. "." and ":" are syntax
- * only before another non-space character (".name." and ":name:" are special-character shortcodes).
+ * only before another non-space character (".name." and ":name:" are special-character shortcodes), and
+ * "=" only in a run: the 1.x lexer (@argdown/core 1.7, decision 021) reads "===" … "===" anywhere in a
+ * file as YAML front matter.
  */
-const SYNTAX = /[\\[\]<>{}#*_@/]|[.:](?=\S)/g;
+const SYNTAX = /[\\[\]<>{}#*_@/]|[.:](?=\S)|=(?==)|(?<==)=/g;
 
 export function escapeArgdown(text: string) {
   return oneLine(text).replace(SYNTAX, (character) => `\\${character}`);

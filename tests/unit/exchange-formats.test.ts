@@ -112,6 +112,15 @@ describe("Argdown", () => {
     );
   });
 
+  test("runs of '=' are escaped: the reference parser reads '===' … '===' anywhere as front matter", () => {
+    // Found by the property test below (seed -1001312788): a title "===" and a comment naming it.
+    const text = "=== a == b = c ===";
+    const tree: DebateTree = { claim: { id: "c", text, markedBy: `Raised by ${text}` }, responses: [] };
+    const result = referenceParse(toArgdownDebates({ title: text, trees: [tree] }));
+    expect(result.statements!["C-c"].members.map((member) => member.text)).toEqual([text]);
+    expect(result.sections![0].title).toBe(text);
+  });
+
   test("every export is valid Argdown to @argdown/core, with each text exactly as written, whatever characters it holds", () => {
     fc.assert(
       fc.property(syntaxHeavyText, fc.array(fc.tuple(syntaxHeavyText, fc.boolean()), { maxLength: 6 }), (claim, replies) => {
