@@ -2,8 +2,6 @@ import Link from "next/link";
 import type { BodyBlock } from "@/lib/ingest";
 import { LiveClaimMark, type ClaimFigures } from "./live/live-claim-mark";
 
-export type ClaimSummary = ClaimFigures;
-
 export interface MarkedClaim {
   id: string;
   start: number;
@@ -37,7 +35,7 @@ export function segmentBlock(body: string, block: BodyBlock, claims: MarkedClaim
 // A link's words cannot be selected by dragging in Chromium unless the link is neither draggable nor
 // excluded from selection: readers select a claim's words to argue them (app/articles/[slug]/argue-this.tsx).
 // Claim pages are not prefetched on sight: a reader follows few of the marks they pass.
-function ClaimMark({ claim, text, start, summary }: { claim: MarkedClaim; text: string; start: number; summary?: ClaimSummary }) {
+function ClaimMark({ claim, text, start, summary }: { claim: MarkedClaim; text: string; start: number; summary?: ClaimFigures }) {
   const raisedBy = claim.raisedBy === undefined ? undefined : (claim.raisedBy ?? "a reader");
   const origin = raisedBy === undefined ? "article" : "reader";
   const title = raisedBy === undefined ? "Claim" : `Claim raised by ${raisedBy}`;
@@ -78,7 +76,7 @@ export function ArticleBody({
   body: string;
   blocks: BodyBlock[];
   claims: MarkedClaim[];
-  summaries?: Map<string, ClaimSummary>;
+  summaries?: Map<string, ClaimFigures>;
 }) {
   return (
     <div className="font-serif text-lg leading-relaxed" data-testid="article-body">

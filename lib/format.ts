@@ -15,7 +15,8 @@ export function count(value: number, one: string, other = `${one}s`): string {
   return `${NUMBER.format(value)} ${PLURAL.select(value) === "one" ? one : other}`;
 }
 
-/** The word alone, for a count written apart from it. */
-export function plural(value: number, one: string, other = `${one}s`): string {
-  return PLURAL.select(value) === "one" ? one : other;
+/** A text's first `length` characters on one line, "…" where it was cut: how a page names a response. */
+export function excerpt(text: string, length: number): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > length ? `${line.slice(0, length)}…` : line;
 }

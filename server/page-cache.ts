@@ -1,4 +1,5 @@
-// The shared renders of article, claim, thread and outline pages (decisions 011 and 018).
+// The shared renders of article, claim, thread and outline pages (decisions 011 and 018), and of the home
+// page, which is dropped with any article's pages (decision 021).
 //
 // These pages are the same for every reader but for a small per-person layer (own votes, follows, what
 // the person may do, the unread count), which the page asks for separately (GET /api/viewer,

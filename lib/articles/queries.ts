@@ -1,7 +1,7 @@
 import { getDb, getReadDb } from "@/lib/db/client";
 import type { BodyBlock } from "@/lib/ingest";
 import type { Viewer } from "@/lib/policy/visibility";
-import { responseVisibleSql, visibleArticleWhere, visibleClaimInArticleWhere } from "@/lib/debate/visibility";
+import { articleVisibleSql, claimVisibleSql, responseVisibleSql, visibleArticleWhere, visibleClaimInArticleWhere } from "@/lib/debate/visibility";
 
 /**
  * An article the viewer may see (drafts: editors), with the claims marked in its text. The text marks
@@ -136,14 +136,14 @@ export async function listArticleSummaries(limit = 50): Promise<ArticleSummary[]
     FROM "Article" a
     CROSS JOIN LATERAL (
       SELECT count(*)::int AS claims, coalesce(sum(c."responseCount"), 0)::int AS responses
-      FROM "Claim" c WHERE c."articleId" = a.id AND c."hiddenAt" IS NULL
+      FROM "Claim" c WHERE c."articleId" = a.id AND ${claimVisibleSql(null)}
     ) stats
     CROSS JOIN LATERAL (
       SELECT max(last.at) AS last FROM "Claim" c
       CROSS JOIN LATERAL (SELECT max(r."createdAt") AS at FROM "Response" r WHERE r."claimId" = c.id AND ${responseVisibleSql(null)}) last
-      WHERE c."articleId" = a.id AND c."hiddenAt" IS NULL
+      WHERE c."articleId" = a.id AND ${claimVisibleSql(null)}
     ) activity
-    WHERE a.status = 'published'
+    WHERE ${articleVisibleSql(null)}
     ORDER BY greatest(activity.last, a."importedAt") DESC, a.title
     LIMIT ${limit}`;
   return rows.map((row) => ({

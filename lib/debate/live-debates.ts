@@ -4,10 +4,11 @@
 import { getReadDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stance } from "@/lib/vocabulary";
+import { excerpt } from "@/lib/format";
 import { arguingResponseWhere, claimVisibleSql, responseVisibleSql } from "./visibility";
 
 /** Debates on the home page. */
-export const LIVE_DEBATES_SHOWN = 6;
+const LIVE_DEBATES_SHOWN = 6;
 /** "Alive" is arguments posted within this window; ties and quiet weeks go by the last argument. */
 const ACTIVE_WINDOW = Prisma.sql`interval '7 days'`;
 const EXCERPT_LENGTH = 200;
@@ -42,11 +43,6 @@ interface DebateRow {
   opposeCount: number;
   lastArgumentAt: Date | null;
 }
-
-const excerpt = (body: string) => {
-  const line = body.replace(/\s+/g, " ").trim();
-  return line.length > EXCERPT_LENGTH ? `${line.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : line;
-};
 
 /**
  * The most argued claims across articles: most arguments in the last week first, then the most recent
@@ -95,7 +91,7 @@ export async function listLiveDebates(limit = LIVE_DEBATES_SHOWN): Promise<{ arg
 type ArgumentRow = { id: string; stance: Stance; body: string } | null;
 
 function toDebate(row: DebateRow, strongestFor: ArgumentRow, strongestAgainst: ArgumentRow): LiveDebate {
-  const argument = (found: ArgumentRow) => found && { id: found.id, stance: found.stance, excerpt: excerpt(found.body) };
+  const argument = (found: ArgumentRow) => found && { id: found.id, stance: found.stance, excerpt: excerpt(found.body, EXCERPT_LENGTH) };
   return {
     id: row.id,
     text: row.text,

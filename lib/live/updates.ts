@@ -5,6 +5,7 @@
 // more (moderators, authors of withheld responses) get a personal page that refreshes instead.
 import type { Stance } from "@/lib/vocabulary";
 import type { CitedSource } from "@/lib/debate/response-sources";
+import { excerpt } from "@/lib/format";
 
 /** A response that moves the standing, with the words the page shows for it. */
 export interface LiveReason {
@@ -82,7 +83,5 @@ const EXCERPT_LENGTH = 90;
 
 /** How a reason names its response: the first words of its text, on one line. */
 export function reasonExcerpt(body: string, deleted: boolean): string {
-  if (deleted) return "[deleted]";
-  const line = body.replace(/\s+/g, " ").trim();
-  return line.length > EXCERPT_LENGTH ? `${line.slice(0, EXCERPT_LENGTH)}…` : line;
+  return deleted ? "[deleted]" : excerpt(body, EXCERPT_LENGTH);
 }

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { seriousViolations } from "../support/axe";
 import { appUrl, chromiumPath, DESKTOP, dragOver, openClaimPage, pageAs, PHONE, setUpBrowser } from "../support/browser";
 import { createArticleWithClaim } from "../support/app-database";
-import { createAccount, signedIn } from "../support/http";
+import { createAccount, postResponseAs, signedIn } from "../support/http";
 
 const newPage = setUpBrowser();
 
@@ -35,11 +35,7 @@ describe.skipIf(!chromiumPath)("accessibility (axe-core)", () => {
       claim: "Ferries should run all night.",
     });
     const author = await signedIn(appUrl, await createAccount("axe-author"));
-    const { text } = await author.callAction(
-      { file: "app/claims/[id]/actions.ts", name: "postResponseAction", page: `/claims/${claimId}` },
-      { claimId, parentId: null, stance: "oppose", body: "Night crossings carry so few people that each one costs more than a taxi." },
-    );
-    expect(text).toContain('"ok":true');
+    await postResponseAs(author, claimId, "Night crossings carry so few people that each one costs more than a taxi.", { stance: "oppose" });
     for (const options of [DESKTOP, PHONE]) {
       const { page } = await pageAs(newPage, await createAccount("axe-reader", { role: "moderator" }), options);
       const checked = async (what: string) => expect(await seriousViolations(page), what).toEqual([]);

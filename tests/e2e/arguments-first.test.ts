@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
 import { createArticleWithClaim } from "../support/app-database";
 import { appUrl, chromiumPath, DESKTOP, pageAs, PHONE, setUpBrowser } from "../support/browser";
-import { createAccount, signedIn } from "../support/http";
+import { createAccount, postResponseAs, signedIn } from "../support/http";
 
 const newPage = setUpBrowser();
 const FOR = "Congestion charges in London and Stockholm cut traffic by a fifth within a year.";
@@ -20,16 +20,8 @@ beforeAll(async () => {
     claim: "Every large city should charge cars to enter its centre at rush hour.",
   });
   const author = await signedIn(appUrl, await createAccount("fay-first"));
-  for (const [stance, body] of [
-    ["support", FOR],
-    ["oppose", AGAINST],
-  ]) {
-    const { text } = await author.callAction(
-      { file: "app/claims/[id]/actions.ts", name: "postResponseAction", page: `/claims/${claimId}` },
-      { claimId, parentId: null, stance, body },
-    );
-    expect(text).toContain('"ok":true');
-  }
+  await postResponseAs(author, claimId, FOR);
+  await postResponseAs(author, claimId, AGAINST, { stance: "oppose" });
 });
 
 async function topOf(page: Page, text: string) {

@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
 import { appSql, createArticleWithClaim } from "../support/app-database";
 import { appUrl, chromiumPath, DESKTOP, pageAs, setUpBrowser } from "../support/browser";
-import { createAccount, signedIn } from "../support/http";
+import { createAccount, postResponseAs, signedIn } from "../support/http";
 
 const newPage = setUpBrowser();
 const ARGUED = "Four-day school weeks save money without hurting learning.";
@@ -25,18 +25,10 @@ beforeAll(async () => {
     [ARGUED.length + 1, end, QUIET],
   );
   const author = await signedIn(appUrl, await createAccount("rhea-reader"));
-  for (const [stance, body] of [
-    ["support", "Districts that switched cut transport costs by a tenth and test scores held steady."],
-    ["support", "Teachers use the fifth day for planning, which shows up in better lessons."],
-    ["support", "Attendance rose in several districts, because the long weekend cut absences."],
-    ["oppose", "Studies in Oklahoma found small but real losses in maths for younger pupils."],
-  ]) {
-    const { text } = await author.callAction(
-      { file: "app/claims/[id]/actions.ts", name: "postResponseAction", page: `/claims/${claimId}` },
-      { claimId, parentId: null, stance, body },
-    );
-    expect(text).toContain('"ok":true');
-  }
+  await postResponseAs(author, claimId, "Districts that switched cut transport costs by a tenth and test scores held steady.");
+  await postResponseAs(author, claimId, "Teachers use the fifth day for planning, which shows up in better lessons.");
+  await postResponseAs(author, claimId, "Attendance rose in several districts, because the long weekend cut absences.");
+  await postResponseAs(author, claimId, "Studies in Oklahoma found small but real losses in maths for younger pupils.", { stance: "oppose" });
 });
 
 const mark = (page: Page, claimId: string) => page.locator(`a[data-claim-id="${claimId}"] [data-testid="claim"]`);

@@ -3,9 +3,9 @@
 // moves the standing measurably; the personal crux never contradicts the reader's own vote.
 import { describe, expect, test } from "vitest";
 import { MIN_VOTES_FOR_STANDING } from "@/lib/argument/grounds";
-import { appSql, createArticleWithClaim } from "../support/app-database";
+import { createArticleWithClaim } from "../support/app-database";
 import { appUrl, chromiumPath, DESKTOP, pageAs, setUpBrowser } from "../support/browser";
-import { createAccount, signedIn } from "../support/http";
+import { createAccount, postResponseAs, signedIn } from "../support/http";
 
 const newPage = setUpBrowser();
 const ACTIONS = "app/claims/[id]/actions.ts";
@@ -55,13 +55,8 @@ describe.skipIf(!chromiumPath)("numbers only with grounds", () => {
     });
     await voters(MIN_VOTES_FOR_STANDING + 30, "agree", claimId, "ef");
     const author = await signedIn(appUrl, await createAccount("eff-author"));
-    const { text } = await author.callAction(
-      { file: ACTIONS, name: "postResponseAction", page: `/claims/${claimId}` },
-      { claimId, parentId: null, stance: "support", body: "Tennessee's STAR experiment found lasting gains from smaller classes." },
-    );
-    expect(text).toContain('"ok":true');
+    const id = await postResponseAs(author, claimId, "Tennessee's STAR experiment found lasting gains from smaller classes.");
     // A weak argument under a claim that stands very high moves it by well under a point.
-    const [{ id }] = await appSql<{ id: string }>(`select id from "Response" where "claimId" = $1`, [claimId]);
     for (let index = 0; index < 12; index++) {
       const voter = await signedIn(appUrl, await createAccount(`ef-rater-${index}`));
       expect(
@@ -86,12 +81,7 @@ describe.skipIf(!chromiumPath)("numbers only with grounds", () => {
     });
     const author = await signedIn(appUrl, await createAccount("cru-author"));
     const body = "Reviews of the research find almost no benefit of homework before the age of eleven.";
-    const { text } = await author.callAction(
-      { file: ACTIONS, name: "postResponseAction", page: `/claims/${claimId}` },
-      { claimId, parentId: null, stance: "support", body },
-    );
-    expect(text).toContain('"ok":true');
-    const [{ id }] = await appSql<{ id: string }>(`select id from "Response" where body = $1`, [body]);
+    const id = await postResponseAs(author, claimId, body);
     const readerAccount = await createAccount("cru-reader");
     const reader = await signedIn(appUrl, readerAccount);
     expect((await reader.voteOnClaim(claimId, "disagree")).result.ok).toBe(true);

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { appSql, createArticleWithClaim } from "../support/app-database";
 import { appUrl, chromiumPath, DESKTOP, PHONE, setUpBrowser } from "../support/browser";
-import { createAccount, signedIn } from "../support/http";
+import { createAccount, postResponseAs, signedIn } from "../support/http";
 
 const newPage = setUpBrowser();
 const CLAIM = "Rent caps protect tenants more than they deter builders.";
@@ -21,16 +21,9 @@ beforeAll(async () => {
     claim: CLAIM,
   });
   const author = await signedIn(appUrl, await createAccount("hal-home"));
-  const post = async (stance: string, body: string) => {
-    const { text } = await author.callAction(
-      { file: "app/claims/[id]/actions.ts", name: "postResponseAction", page: `/claims/${claimId}` },
-      { claimId, parentId: null, stance, body },
-    );
-    expect(text).toContain('"ok":true');
-  };
-  await post("support", WEAK_FOR);
-  await post("support", STRONG_FOR);
-  await post("oppose", STRONG_AGAINST);
+  await postResponseAs(author, claimId, WEAK_FOR);
+  await postResponseAs(author, claimId, STRONG_FOR);
+  await postResponseAs(author, claimId, STRONG_AGAINST, { stance: "oppose" });
   // The most argued claim on the site: a long debate, most of it this week.
   await appSql(
     `insert into "Response" (id, "claimId", stance, "authorId", body, "createdAt")
@@ -112,11 +105,7 @@ describe.skipIf(!chromiumPath)("the home page leads with live debates", () => {
     expect(again.headers.get("x-arguably-cache")).toBe("hit");
     const author = await signedIn(appUrl, await createAccount("nia-new"));
     const body = "Stockholm's decades of caps left a queue for flats that is longer than a childhood.";
-    const posted = await author.callAction(
-      { file: "app/claims/[id]/actions.ts", name: "postResponseAction", page: `/claims/${claimId}` },
-      { claimId, parentId: null, stance: "oppose", body },
-    );
-    expect(posted.text).toContain('"ok":true');
+    await postResponseAs(author, claimId, body, { stance: "oppose" });
     const textOf = async () => (await (await fetch(`${appUrl}/`)).text()).replace(/<[^>]+>/g, "");
     let text = "";
     for (let tries = 0; tries < 20 && !text.includes("82 against"); tries++) {

@@ -4,11 +4,10 @@ import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { appSql, createArticleWithClaim } from "../support/app-database";
 import { appUrl, chromiumPath, DESKTOP, pageAs, PHONE, setUpBrowser } from "../support/browser";
-import { createAccount, signedIn, type TestAccount } from "../support/http";
+import { createAccount, postResponseAs, signedIn, type TestAccount } from "../support/http";
 
 const newPage = setUpBrowser();
 const NATO = "/articles/time-to-start-thinking-about-walking-away-from-nato-invite-to-ukraine";
-const POST_RESPONSE = { file: "app/claims/[id]/actions.ts", name: "postResponseAction" };
 
 /** The cards whose own text is `text` (a card holds its replies too, so it is matched by its body). */
 const cards = (page: Page, text: string) => page.getByTestId("response").filter({ has: page.getByTestId("response-body").filter({ hasText: text }) });
@@ -27,13 +26,6 @@ async function settledCount(page: Page, text: string) {
   // A staff page refreshes itself 150 ms after an update; give it time to do so, twice over.
   await page.waitForTimeout(2_500);
   return bodies(page, text).count();
-}
-
-async function postVia(client: Awaited<ReturnType<typeof signedIn>>, claimId: string, body: string, parentId: string | null = null, stance = "support") {
-  const { text } = await client.callAction({ ...POST_RESPONSE, page: `/claims/${claimId}` }, { claimId, parentId, stance, body });
-  expect(text).toContain('"ok":true');
-  const [{ id }] = await appSql<{ id: string }>(`select id from "Response" where body = $1`, [body]);
-  return id;
 }
 
 describe.skipIf(!chromiumPath)("one card per response, for the poster and every other reader, staff or not", () => {
@@ -64,7 +56,7 @@ describe.skipIf(!chromiumPath)("one card per response, for the poster and every 
     const replier = await signedIn(appUrl, await createAccount("rep-replier"));
     const [{ id: parentId }] = await appSql<{ id: string }>(`select id from "Response" where body = $1`, [fromAdmin]);
     const reply = "Weekend demand says little about a wet Tuesday in November, when the beds stay empty.";
-    await postVia(replier, claimId, reply, parentId, "oppose");
+    await postResponseAs(replier, claimId, reply, { parentId, stance: "oppose" });
     for (const { page } of [admin, moderator, reader]) expect(await settledCount(page, reply)).toBe(1);
   });
 });
@@ -180,7 +172,7 @@ describe.skipIf(!chromiumPath)("keyboard focus lands on something meaningful", (
     });
     for (const name of ["Ada", "Bo", "Cy"]) {
       const client = await signedIn(appUrl, await createAccount(name));
-      await postVia(client, claimId, `${name} argues that car-free streets bring more people on foot, and people on foot shop.`);
+      await postResponseAs(client, claimId, `${name} argues that car-free streets bring more people on foot, and people on foot shop.`);
     }
     const { page } = await pageAs(newPage, await createAccount("dee-reader"), DESKTOP);
     await page.goto(`/claims/${claimId}`);
@@ -209,7 +201,7 @@ describe.skipIf(!chromiumPath)("the bell", () => {
       claim: "Every school should teach first aid.",
     });
     const readerAccount = await createAccount("bel-reader");
-    const mine = await postVia(
+    const mine = await postResponseAs(
       await signedIn(appUrl, readerAccount),
       claimId,
       "Children who learn first aid teach it to their parents, which doubles the benefit.",
@@ -226,7 +218,7 @@ describe.skipIf(!chromiumPath)("the bell", () => {
     await claimPage.goto(`/claims/${claimId}`);
     await claimPage.getByTestId("bell").waitFor();
 
-    await postVia(replier, claimId, "Courses cost teachers' time that the curriculum does not have to spare.", mine, "oppose");
+    await postResponseAs(replier, claimId, "Courses cost teachers' time that the curriculum does not have to spare.", { parentId: mine, stance: "oppose" });
     for (const page of [home, claimPage]) {
       await page.getByTestId("unread-count").filter({ hasText: "1" }).waitFor({ timeout: 10_000 });
       await expect(page.getByTestId("bell").getAttribute("aria-label")).resolves.toBe("Notifications: 1 unread");
@@ -244,13 +236,13 @@ describe.skipIf(!chromiumPath)("small things a reader notices", () => {
     });
     const authorAccount = await createAccount("pat-plural");
     const author = await signedIn(appUrl, authorAccount);
-    const id = await postVia(author, claimId, "Free museums in Britain doubled their visitors within a few years of dropping fees.");
+    const id = await postResponseAs(author, claimId, "Free museums in Britain doubled their visitors within a few years of dropping fees.");
     const voter = await signedIn(appUrl, await createAccount("val-voter"));
     await voter.action(
       { file: "app/claims/[id]/actions.ts", name: "voteOnResponseAction", page: `/claims/${claimId}` },
       { claimId, responseId: id, value: "strong" },
     );
-    await postVia(voter, claimId, "Visitor numbers rose, but the same well-off visitors simply came more often.", id, "oppose");
+    await postResponseAs(voter, claimId, "Visitor numbers rose, but the same well-off visitors simply came more often.", { parentId: id, stance: "oppose" });
     const page = await newPage(DESKTOP);
     for (const path of [`/users/${authorAccount.id}`, `/claims/${claimId}`, "/articles/plural-article", "/"]) {
       await page.goto(path);
@@ -268,7 +260,7 @@ describe.skipIf(!chromiumPath)("small things a reader notices", () => {
       claim: "Supercalifragilistic infrastructure-modernisation-programmes deserve public money.",
     });
     const client = await signedIn(appUrl, await createAccount("mia-map"));
-    await postVia(
+    await postResponseAs(
       client,
       claimId,
       "Internationalisation-readiness-assessments-notwithstanding, counterproductive overengineering prevails everywhere we look.",

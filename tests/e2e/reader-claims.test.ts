@@ -77,6 +77,7 @@ describe.skipIf(!chromiumPath)("readers raise their own claims", () => {
     // Enter opens the draft, with the keyboard in it; Publish makes it public.
     await cal.keyboard.press("Enter");
     await expect.poll(() => announcement.innerText()).toBe(`Drafting a claim: ${LAST}`);
+    await expect.poll(() => cal.evaluate(() => document.activeElement?.hasAttribute("data-composer-heading") ?? false)).toBe(true);
     await cal.getByTestId("argue-bar").getByRole("button", { name: "Publish claim" }).focus();
     await cal.keyboard.press("Enter");
     await cal.waitForURL(/\?claim=/);

@@ -44,3 +44,21 @@ export async function signedIn(baseUrl: string, account: TestAccount): Promise<H
   }
   return client;
 }
+
+/**
+ * Posts a response as `client`'s person through the claim page's own server action (what the page's
+ * form sends); fails the test when it is refused. Returns the new response's id.
+ */
+export async function postResponseAs(
+  client: HttpClient,
+  claimId: string,
+  body: string,
+  { stance = "support", parentId = null }: { stance?: "support" | "oppose"; parentId?: string | null } = {},
+): Promise<string> {
+  const result = await client.action(
+    { file: "app/claims/[id]/actions.ts", name: "postResponseAction", page: `/claims/${claimId}` },
+    { claimId, parentId, stance, body },
+  );
+  if (!result.ok) throw new Error(`The response was refused: ${result.error}`);
+  return (result.data as { id: string }).id;
+}

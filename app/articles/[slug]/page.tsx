@@ -9,8 +9,7 @@ import { ViewerScope } from "@/components/viewer/viewer-scope";
 import { pageOverlay } from "@/lib/debate/page-overlay";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getArticleBySlug } from "@/lib/articles/queries";
-import { count } from "@/lib/format";
-import { formatDate } from "@/lib/format";
+import { count, formatDate } from "@/lib/format";
 import { paragraphSentences } from "@/lib/ingest/spans";
 import { ArgueThis } from "./argue-this";
 import { ArticleActions } from "./article-actions";
@@ -41,11 +40,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * reader meets the debates at once (and the column the debate opens in is already there: opening one
  * moves nothing in the text).
  */
-function ArgumentsInThisArticle({ slug, claims }: { slug: string; claims: ArticleClaims }) {
-  const argued = claims
-    .filter((claim) => claim.supportCount + claim.opposeCount > 0)
-    .sort((a, b) => b.supportCount + b.opposeCount - (a.supportCount + a.opposeCount))
-    .slice(0, 6);
+function ArgumentsInThisArticle({ slug, arguedClaims }: { slug: string; arguedClaims: ArticleClaims }) {
+  const argued = [...arguedClaims].sort((a, b) => b.supportCount + b.opposeCount - (a.supportCount + a.opposeCount)).slice(0, 6);
   return (
     <section aria-label="Where this article is argued" className="space-y-3 rounded-lg border border-line bg-white p-4 text-sm">
       <h2 className="font-semibold">{argued.length ? "Argued most in this article" : "Nothing argued here yet"}</h2>
@@ -81,7 +77,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   if (!article) notFound();
   const seed = await pageOverlay(article.id);
   const readerClaims = article.claims.filter((claim) => claim.raisedBy !== undefined).length;
-  const argued = article.claims.filter((claim) => claim.supportCount + claim.opposeCount > 0).length;
+  const arguedClaims = article.claims.filter((claim) => claim.supportCount + claim.opposeCount > 0);
   const openClaim = query.claim && article.claims.some((claim) => claim.id === query.claim) ? query.claim : null;
   const byline = [
     article.byline ? `By ${article.byline}` : null,
@@ -104,7 +100,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             <OriginalLink url={article.sourceUrl} siteName={article.siteName} />
             <div className="mt-3 flex flex-wrap items-start justify-between gap-2 text-sm text-muted">
               <p>
-                {count(article.claims.length, "claim")} marked{readerClaims ? ` (${readerClaims} raised by readers)` : ""} · {argued} argued
+                {count(article.claims.length, "claim")} marked{readerClaims ? ` (${readerClaims} raised by readers)` : ""} · {arguedClaims.length} argued
                 {article.lockedAt ? " · the debate is locked" : ""}
               </p>
               <ArticleActions slug={article.slug} articleId={article.id} locked={article.lockedAt !== null} />
@@ -137,7 +133,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
                 />
               </ClaimPanel>
             ) : (
-              <ArgumentsInThisArticle slug={article.slug} claims={article.claims} />
+              <ArgumentsInThisArticle slug={article.slug} arguedClaims={arguedClaims} />
             )}
           </div>
         </div>

@@ -10,7 +10,7 @@ import { StandingBar } from "@/components/standing-bar";
 import { markRendered, takeFocusIfWanted, useLiveClaim, useLiveResponse, useNewResponses, useReported } from "@/components/live/live-store";
 import { isMeasurable, MIN_VOTES_FOR_STANDING, standingGrounds, voteCounts } from "@/lib/argument/grounds";
 import { count } from "@/lib/format";
-import type { LiveReason, LiveResponse } from "@/lib/live/updates";
+import type { LiveClaimState, LiveReason, LiveResponse } from "@/lib/live/updates";
 import type { CitedSource } from "@/lib/debate/response-sources";
 import { NeedsSourceBadge, SourceList } from "@/components/debate/sources";
 import type { Stance } from "@/lib/vocabulary";
@@ -50,13 +50,8 @@ function ReasonList({ reasons }: { reasons: LiveReason[] }) {
   );
 }
 
-export interface StandingFigures {
-  agree: number;
-  disagree: number;
-  standing: number;
-  raisedBy: LiveReason[];
-  loweredBy: LiveReason[];
-}
+/** What the standing's lines read of the claim (the live stream brings newer values of the same). */
+export type StandingFigures = Pick<LiveClaimState, "agree" | "disagree" | "standing" | "raisedBy" | "loweredBy">;
 
 /**
  * Where the claim stands, in one line, and only with grounds (lib/argument/grounds.ts): "No votes yet",
