@@ -140,6 +140,12 @@ describe.skipIf(!chromiumPath)("keyboard focus lands on something meaningful", (
     await expect.poll(() => new URL(page.url()).searchParams.get("claim")).toBeNull();
     await panel.waitFor({ state: "detached" });
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest("a")?.getAttribute("data-claim-id") ?? null)).toBe("focus-claim");
+
+    // Opened directly at its address, the debate takes nothing: no focus had to move, and none is shown.
+    await page.goto("/articles/focus-article?claim=focus-claim");
+    await panel.getByTestId("claim-discussion").waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
   });
 
   test("Enter in sentence mode keeps focus in what it opened, never on the page's body", async () => {

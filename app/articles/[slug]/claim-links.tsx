@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useSyncExternalStore, type ReactNode } from "react";
 import { CloseIcon } from "@/components/ui/icons";
 
 const WIDE = "(min-width: 1024px)";
@@ -43,6 +43,8 @@ function escapeIsForSomethingElse(event: KeyboardEvent) {
   return document.querySelector('[role="menu"]') !== null;
 }
 
+const noChange = () => () => {};
+
 /**
  * The chosen claim's debate beside the article. Its heading takes focus when it opens (keyboard and
  * screen-reader users land in it); Escape or Close shuts it, and focus goes back to the claim's words
@@ -51,9 +53,17 @@ function escapeIsForSomethingElse(event: KeyboardEvent) {
 export function ClaimPanel({ claimId, slug, children }: { claimId: string; slug: string; children: ReactNode }) {
   const router = useRouter();
   const panel = useRef<HTMLElement>(null);
+  // Drawn with the page (an address with ?claim= opened directly) rather than opened from it: nothing
+  // had focus to replace, and a focused heading would greet the reader with a focus ring.
+  const withThePage = useSyncExternalStore(
+    noChange,
+    () => false,
+    () => true,
+  );
+  const openedFromThePage = useRef(!withThePage);
   useEffect(() => {
     // Wherever focus was (the mark that opened it, a link in the list beside the text), the debate now has it.
-    panel.current?.querySelector<HTMLElement>("[data-panel-heading]")?.focus({ preventScroll: true });
+    if (openedFromThePage.current) panel.current?.querySelector<HTMLElement>("[data-panel-heading]")?.focus({ preventScroll: true });
     return () => {
       // Closed (or replaced by another claim's debate, whose heading then takes focus): back to the text.
       requestAnimationFrame(() => {
