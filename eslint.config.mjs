@@ -15,12 +15,18 @@ const config = [
       // zod is configured once for the browser's Content Security Policy (lib/zod.ts, decision 021).
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "zod", message: 'Import { z } from "@/lib/zod" (configured for the pages\' Content Security Policy).', allowTypeImports: true }] },
+        {
+          paths: [
+            { name: "zod", message: 'Import { z } from "@/lib/zod" (configured for the pages\' Content Security Policy).', allowTypeImports: true },
+            // Links prefetch on intent, not on sight (components/ui/link.tsx, decision 022).
+            { name: "next/link", message: 'Import { Link } from "@/components/ui/link" (prefetches on intent, not on sight).' },
+          ],
+        },
       ],
     },
   },
   {
-    files: ["lib/zod.ts"],
+    files: ["lib/zod.ts", "components/ui/link.tsx"],
     rules: { "no-restricted-imports": "off" },
   },
   {

@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
 import { ViewerScope } from "@/components/viewer/viewer-scope";
@@ -28,13 +28,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {children}
           </main>
           <footer className="mx-auto flex max-w-6xl flex-wrap gap-x-4 gap-y-1 border-t border-line px-4 py-4 text-sm text-muted">
-            <Link href="/about" prefetch={false} className="hover:underline">
+            <Link href="/about" className="hover:underline">
               About Arguably
             </Link>
-            <Link href="/moderation/log" prefetch={false} className="hover:underline">
+            <Link href="/moderation/log" className="hover:underline">
               Moderation log
             </Link>
-            <Link href="/developers" prefetch={false} className="hover:underline">
+            <Link href="/developers" className="hover:underline">
               API for developers
             </Link>
           </footer>

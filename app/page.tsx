@@ -1,7 +1,7 @@
 // The home page leads with what is being argued now: the most argued claims, each with its strongest
 // argument on either side, then the articles with what is happening in them. One render for everyone
 // (server/page-cache.ts), dropped whenever any debate changes.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { connection } from "next/server";
 import { listArticleSummaries, type ArticleSummary } from "@/lib/articles/queries";
 import { listLiveDebates, type DebateArgument, type LiveDebate } from "@/lib/debate/live-debates";
@@ -17,7 +17,7 @@ function ArgumentLine({ argument, side }: { argument: DebateArgument | null; sid
     <p className={`line-clamp-2 border-l-4 ${styles} pl-3 text-sm`}>
       <span className="font-medium text-muted">{label}: </span>
       {argument ? (
-        <Link href={`/responses/${argument.id}`} prefetch={false} className="text-ink hover:underline">
+        <Link href={`/responses/${argument.id}`} className="text-ink hover:underline">
           {argument.excerpt}
         </Link>
       ) : (
@@ -31,13 +31,13 @@ function DebateItem({ debate, argued }: { debate: LiveDebate; argued: boolean })
   return (
     <li className="space-y-2 px-4 py-4 sm:px-5">
       <h3 className="font-serif text-lg font-semibold leading-snug">
-        <Link href={`/claims/${debate.id}`} prefetch={false} className="hover:text-accent hover:underline">
+        <Link href={`/claims/${debate.id}`} className="hover:text-accent hover:underline">
           {debate.text}
         </Link>
       </h3>
       <p className="text-xs text-muted">
         In{" "}
-        <Link href={`/articles/${debate.article.slug}`} prefetch={false} className="underline decoration-line underline-offset-2 hover:text-ink">
+        <Link href={`/articles/${debate.article.slug}`} className="underline decoration-line underline-offset-2 hover:text-ink">
           {debate.article.title}
         </Link>
         {argued ? (
@@ -64,7 +64,7 @@ function ArticleItem({ article }: { article: ArticleSummary }) {
   return (
     <li className="space-y-1.5 px-4 py-4 sm:px-5">
       <h3 className="font-serif text-lg font-semibold leading-snug">
-        <Link href={`/articles/${article.slug}`} prefetch={false} className="hover:text-accent hover:underline">
+        <Link href={`/articles/${article.slug}`} className="hover:text-accent hover:underline">
           {article.title}
         </Link>
       </h3>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { BodyBlock } from "@/lib/ingest";
 import { LiveClaimMark, type ClaimFigures } from "./live/live-claim-mark";
 
@@ -34,7 +34,6 @@ export function segmentBlock(body: string, block: BodyBlock, claims: MarkedClaim
 
 // A link's words cannot be selected by dragging in Chromium unless the link is neither draggable nor
 // excluded from selection: readers select a claim's words to argue them (app/articles/[slug]/argue-this.tsx).
-// Claim pages are not prefetched on sight: a reader follows few of the marks they pass.
 function ClaimMark({ claim, text, start, summary }: { claim: MarkedClaim; text: string; start: number; summary?: ClaimFigures }) {
   const raisedBy = claim.raisedBy === undefined ? undefined : (claim.raisedBy ?? "a reader");
   const origin = raisedBy === undefined ? "article" : "reader";
@@ -42,6 +41,7 @@ function ClaimMark({ claim, text, start, summary }: { claim: MarkedClaim; text: 
   return (
     <Link
       href={`/claims/${claim.id}`}
+      // Prefetched on a touch by app/articles/[slug]/claim-links.tsx, never as a pointer crosses the text.
       prefetch={false}
       id={`claim-${claim.id}`}
       data-claim-id={claim.id}

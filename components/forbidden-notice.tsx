@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 /** The page behind a 403: the person is signed in, but this is for a role they do not have. */
 export function ForbiddenNotice({ only }: { only: string }) {

@@ -4,7 +4,7 @@
 // that is the person's beyond the bell sits in one account menu, so the header fits a 320 px phone for
 // every role; staff also see their desks as links on wide screens. The bell follows the person's inbox
 // live on every page (components/live/live-connection.ts).
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { signOut } from "@/lib/auth/browser";
@@ -29,7 +29,6 @@ function Bell({ unread }: { unread: number }) {
   return (
     <Link
       href="/notifications"
-      prefetch={false}
       className="relative inline-flex h-9 min-w-9 items-center justify-center gap-1 rounded-md px-1.5 text-ink hover:bg-stone-100"
       aria-label={`Notifications: ${unread} unread`}
       data-testid="bell"
@@ -121,7 +120,7 @@ export function SiteHeader() {
           {viewer === null ? null : user ? (
             <>
               {staffDesks(user).map((desk) => (
-                <Link key={desk.href} href={desk.href} prefetch={false} className="hidden rounded-md px-2 py-1.5 text-accent hover:bg-stone-100 lg:inline">
+                <Link key={desk.href} href={desk.href} className="hidden rounded-md px-2 py-1.5 text-accent hover:bg-stone-100 lg:inline">
                   {desk.label}
                 </Link>
               ))}

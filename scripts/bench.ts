@@ -4,11 +4,14 @@
 // write, the API's claim and a page of its responses, the article, claim and thread pages for signed-in
 // readers (one person per connection), and baselines under the same conditions: a static file of the
 // same Next.js server, and a bare node:http + pg server running the article page's main query. Then
+// what a browser's view costs (./lib/browser-views.ts): article, claim, thread and home pages opened in
+// Chromium signed in and signed out, every request of the view replayed under load, as views/s beside
+// the static file, and in-app navigation (a claim opened from the article, and back) under load. Then
 // the freshness of a write on the article page, the live fan-out (1,000 open live connections on one
 // claim while 10 writes a second land, with the server's renders and update builds per write), the
 // server's memory while it streams the largest article's CSV, the median time of the 10,000-response
 // claim's standing, and the article page on a 1,000-response database (arguably_bench_small) for the
-// growth. Every figure has a stable `id`; `targets` says which of issue 17's targets hold. Prints one
+// growth. Every figure has a stable `id`; `targets` says which of issues 17 and 29's targets hold. Prints one
 // JSON object.
 import type { ClaimVoteValue } from "@/lib/vocabulary";
 import { randomBytes } from "node:crypto";
@@ -22,10 +25,11 @@ import { queryRows, withDatabaseName } from "@/lib/db/scratch";
 import { migrate } from "@/lib/db/migrate";
 import { BENCH_CLAIM_SIZES, BENCH_DATABASE, BENCH_PASSWORD, BENCH_SMALL_DATABASE, buildBenchDatabase } from "./lib/bench-data";
 import { ensureProductionBuild } from "./lib/build";
-import { claimVoteRequest, HttpClient, parseActionResult, serverActionHeaders } from "./lib/http-client";
+import { claimVoteRequest, HttpClient, parseActionResult, postResponseRequest, serverActionHeaders } from "./lib/http-client";
 import { connectToDatabase } from "@/lib/env";
 import { startAppServer } from "@/server/start-app-server";
 import { measureFanout, residentBytes } from "./lib/live-fanout";
+import { browserContext, launchBrowser, recordView, timeNavigations } from "./lib/browser-views";
 import { loadEnvironment, openDatabase } from "./lib/runtime";
 
 const { values } = parseArgs({
@@ -53,6 +57,19 @@ function figure(id: string, name: string, result: autocannon.Result): Figure {
   return { id, name, rps: Math.round(result.requests.average), p50_ms: p50, p95_ms: Math.round(p90 + ((p97_5 - p90) * 5) / 7.5), errors };
 }
 
+/** A page kind as a browser views it: every request of the view, and what the server can serve of them. */
+interface ViewReport {
+  id: string;
+  requests_per_view: number;
+  by_kind: Record<string, number>;
+  /** Pages Next.js rendered for one view with the shared renders warm (server metrics). */
+  renders_per_view: number;
+  views_per_s: number;
+  slowest_p95_ms: number;
+  errors: number;
+  requests: (Figure & { kind: string; path: string })[];
+}
+
 let idleUrl = "";
 
 /** Requests left over from the previous measurement would slow the next one: wait them out. */
@@ -69,9 +86,12 @@ async function untilIdle() {
 /** Every request asks as browsers do, compression included (autocannon asks for none by default). */
 const BROWSER_HEADERS = { accept: "text/html,application/xhtml+xml,*/*;q=0.8", "accept-encoding": "gzip, deflate, br" };
 
-async function measure(id: string, name: string, options: autocannon.Options): Promise<Figure> {
+/** autocannon's options, with the warm-up run it supports but its types leave out. */
+type MeasureOptions = autocannon.Options & { warmup?: { connections: number; duration: number } };
+
+async function measure(id: string, name: string, options: MeasureOptions): Promise<Figure> {
   await untilIdle();
-  say(`measuring ${name} (${connections} connections, ${duration} s)`);
+  say(`measuring ${name} (${connections} connections, ${options.duration ?? duration} s)`);
   // A generous timeout: a slow page must show up as latency, not vanish as a dropped request.
   const result = await autocannon({ connections, duration, timeout: 120, headers: BROWSER_HEADERS, ...options });
   const measured = figure(id, name, result);
@@ -157,9 +177,9 @@ async function startApp(databaseUrl: string) {
   return server;
 }
 
-/** One signed-in reader per connection: the first `count` bench users. */
-async function signedInClients(appUrl: string, count: number, url = benchUrl) {
-  const users = await sql<{ email: string }>(`select email from "User" where id like 'bench-user-%' order by id limit $1`, [count], url);
+/** One signed-in person per connection: `count` bench users, from the `skip`-th on. */
+async function signedInClients(appUrl: string, count: number, url = benchUrl, skip = 0) {
+  const users = await sql<{ email: string }>(`select email from "User" where id like 'bench-user-%' order by id limit $1 offset $2`, [count, skip], url);
   return Promise.all(
     users.map(async ({ email }) => {
       const client = new HttpClient(appUrl);
@@ -192,12 +212,19 @@ idleUrl = `${appUrl}/robots.txt`;
 
 try {
   const clients = await signedInClients(appUrl, connections);
+  // Writers are other people than the readers: what each run posts (a follow per response) must not
+  // grow the readers' own layer from one run to the next.
+  const writers = await signedInClients(appUrl, connections, benchUrl, connections);
   const origin = new URL(appUrl).origin;
   const claims = (await sql<{ id: string }>(`select id from "Claim" where "articleId" = $1 order by start`, [largest.id])).map((row) => row.id);
   let nextClient = 0;
   /** Each autocannon connection keeps one person: the next bench user's cookie. */
   const nextPerson = () => clients[nextClient++ % clients.length].cookieHeader;
+  let nextWriterIndex = 0;
+  const nextWriter = () => writers[nextWriterIndex++ % writers.length].cookieHeader;
   let writes = 0;
+  // Submission keys unique to this run (a rerun on the same database must not find its keys taken).
+  const runKey = randomBytes(10).toString("hex");
   const refused: string[] = [];
   /**
    * Writes by signed-in readers, one per connection: `build` makes the n-th request, `accepted` judges
@@ -212,7 +239,7 @@ try {
     requests: [
       {
         setupRequest(request: autocannon.Request, context: { cookie?: string }) {
-          context.cookie ??= nextPerson();
+          context.cookie ??= nextWriter();
           writes += 1;
           const write = build(writes);
           return { ...request, ...write, headers: { ...BROWSER_HEADERS, "accept-encoding": "identity", ...write.headers, cookie: context.cookie } };
@@ -283,16 +310,27 @@ try {
       "vote write",
       voteCall((n) => ({ claimId: claims[n % claims.length], value: n % 2 ? "agree" : "disagree" })),
     ),
-    await measure(
-      "response_write",
-      "response write",
-      actionCall("postResponseAction", (n) => ({
-        claimId: claims[n % claims.length],
-        parentId: null,
-        stance: n % 2 ? "support" : "oppose",
-        body: `Benchmark response number ${n}, written to measure posting.`,
-      })),
-    ),
+    // Posted as the claim page posts: to the edge's endpoint (decision 022).
+    await measure("response_write", "response write", {
+      // The edge's first posts load the command's modules and warm its pool: measured after them.
+      warmup: { connections, duration: 2 },
+      ...writeCall(
+        "response",
+        (n) =>
+          postResponseRequest(
+            claims[n % claims.length],
+            // With a submission key, as every post from the page carries one.
+            {
+              parentId: null,
+              stance: n % 2 ? "support" : "oppose",
+              body: `Benchmark response number ${n}, written to measure posting.`,
+              submissionKey: `${runKey}${n.toString(16).padStart(12, "0")}`,
+            },
+            { origin },
+          ),
+        (status, body) => status === 200 && typeof (JSON.parse(body) as { id?: unknown }).id === "string",
+      ),
+    }),
     // The public API (decision 014): what a script reading a large debate asks for, a page at a time.
     await measure("api_claim_10000", `API: claim (${BENCH_CLAIM_SIZES.large.toLocaleString("en")} responses)`, {
       url: `${appUrl}/api/v1/claims/${largeClaim.id}`,
@@ -321,29 +359,120 @@ try {
     ),
   ];
 
+  const metrics = async () => (await (await fetch(`${appUrl}/api/metrics`)).json()) as { pageRenders: number; liveBuilds: number };
+
+  // What a browser's view costs (issue 29): every request a view makes in its first 5 s, replayed a
+  // shape at a time under load with the browser's headers. A view's server time is the sum of its
+  // requests' (1 / req/s each), so views/s = 1 / Σ (1 / req/s); beside the static file in this run.
+  const browser = await launchBrowser();
+  const pageKinds = [
+    { id: "article", path: `/articles/${largest.slug}` },
+    { id: `claim_${BENCH_CLAIM_SIZES.medium}`, path: `/claims/${mediumClaim.id}` },
+    { id: "thread", path: `/responses/${thread.id}` },
+    { id: "home", path: "/" },
+  ];
+  const shapeSeconds = Math.max(3, Math.round(duration / 3));
+  const views: ViewReport[] = [];
+  for (const who of ["signed_in", "anonymous"] as const) {
+    const context = await browserContext(browser, appUrl, who === "signed_in" ? clients[0].cookieHeader : null);
+    for (const kind of pageKinds) {
+      await recordView(context, appUrl, kind.path, 2); // the first view fills the shared renders
+      const rendersBefore = (await metrics()).pageRenders;
+      const shapes = await recordView(context, appUrl, kind.path);
+      const renders = (await metrics()).pageRenders - rendersBefore;
+      const requests: (Figure & { kind: string; path: string })[] = [];
+      for (const [index, shape] of shapes.entries()) {
+        const measured = await measure(`view_${kind.id}_${who}_${index}`, `${kind.id} view, ${who.replace("_", " ")}: ${shape.kind} ${shape.path}`, {
+          url: appUrl,
+          duration: shapeSeconds,
+          requests: [
+            {
+              method: shape.method as "GET",
+              path: shape.path,
+              ...(shape.body ? { body: shape.body } : {}),
+              setupRequest(request: autocannon.Request, context: { cookie?: string }) {
+                if (who === "anonymous") return { ...request, headers: shape.headers };
+                context.cookie ??= nextPerson();
+                return { ...request, headers: { ...shape.headers, cookie: context.cookie } };
+              },
+            },
+          ],
+          initialContext: {},
+        });
+        requests.push({ ...measured, kind: shape.kind, path: shape.path });
+      }
+      const secondsPerView = requests.reduce((sum, request) => sum + 1 / Math.max(request.rps, 1e-9), 0);
+      views.push({
+        id: `${kind.id}_${who}`,
+        requests_per_view: shapes.length,
+        by_kind: Object.fromEntries(
+          ["page", "layer", "component", "prefetch", "action", "other"].map((name) => [name, shapes.filter((shape) => shape.kind === name).length]),
+        ),
+        renders_per_view: renders,
+        views_per_s: Math.round(1 / secondsPerView),
+        slowest_p95_ms: Math.max(0, ...requests.map((request) => request.p95_ms)),
+        errors: requests.reduce((sum, request) => sum + request.errors, 0),
+        requests,
+      });
+    }
+    await context.close();
+  }
+
+  // In-app navigation under that load: a claim opened from the article (beside the text at 1280 px, its
+  // own page on a phone) and Back, while the signed-in article view's requests are replayed.
+  const articleView = views.find((view) => view.id === "article_signed_in")!;
+  const navigationClaims = 12;
+  const navigation: Record<string, Awaited<ReturnType<typeof timeNavigations>>> = {};
+  {
+    await untilIdle();
+    const load = autocannon({
+      url: appUrl,
+      connections,
+      duration: 600,
+      timeout: 120,
+      requests: articleView.requests.map((request) => ({
+        method: "GET" as const,
+        path: request.path,
+        setupRequest(raw: autocannon.Request, context: { cookie?: string }) {
+          context.cookie ??= nextPerson();
+          return { ...raw, headers: { ...BROWSER_HEADERS, ...(request.kind === "layer" ? { accept: "*/*" } : {}), cookie: context.cookie } };
+        },
+      })),
+      initialContext: {},
+      // Without a callback autocannon's types promise a Result; at run time it is the (thenable) Instance.
+    }) as unknown as autocannon.Instance;
+    say(`timing in-app navigation under load (${navigationClaims} claims, twice, at 1280 px and at 390 px)`);
+    for (const [name, viewport] of [
+      ["wide", { width: 1280, height: 900 }],
+      ["phone", { width: 390, height: 844 }],
+    ] as const) {
+      const context = await browserContext(browser, appUrl, clients[1 % clients.length].cookieHeader, viewport);
+      navigation[name] = await timeNavigations(context, appUrl, `/articles/${largest.slug}`, navigationClaims);
+      await context.close();
+    }
+    load.stop();
+    await (load as unknown as Promise<autocannon.Result>);
+  }
+  await browser.close();
+
   // Freshness: from an acknowledged write to its count on the article page.
   const countOf = async (claimId: string) => {
     const html = await (await fetch(`${appUrl}/articles/${largest.slug}`)).text();
-    return Number(new RegExp(`data-claim-id="${claimId}"[\\s\\S]*?\\(claim: (\\d+) supporting`).exec(html)?.[1] ?? NaN);
+    // The mark's words for screen readers (components/live/live-claim-mark.tsx): "(claim: 3 for · 1 against)".
+    const match = new RegExp(`data-claim-id="${claimId}"[\\s\\S]*?\\([^():]*: (?:(\\d+) for|no arguments yet)`, "i").exec(html);
+    return match ? Number(match[1] ?? 0) : NaN;
   };
   const target = claims[0];
   const before = await countOf(target);
   await untilIdle();
   const started = performance.now();
-  const { response: posted, text: answer } = await clients[0].callAction(
-    { file: "app/claims/[id]/actions.ts", name: "postResponseAction", page: `/claims/${target}` },
-    { claimId: target, parentId: null, stance: "support", body: "A response written to time how soon the article page shows it." },
-  );
-  const acknowledged =
-    posted.status === 200 &&
-    (() => {
-      try {
-        return parseActionResult(answer).ok;
-      } catch {
-        return false;
-      }
-    })();
-  if (!acknowledged) say(`the freshness write was refused: ${posted.status} ${answer.slice(0, 200)}`);
+  const { response: posted, result: answer } = await writers[0].postResponse(target, {
+    parentId: null,
+    stance: "support",
+    body: "A response written to time how soon the article page shows it.",
+  });
+  const acknowledged = posted.status === 200 && answer.ok;
+  if (!acknowledged) say(`the freshness write was refused: ${posted.status} ${JSON.stringify(answer).slice(0, 200)}`);
   let freshness = acknowledged ? Infinity : NaN;
   while (acknowledged && performance.now() - started < 30_000) {
     if ((await countOf(target)) > before) {
@@ -354,7 +483,6 @@ try {
   }
 
   // Live fan-out: 1,000 readers of one claim while responses and votes land, 10 a second.
-  const metrics = async () => (await (await fetch(`${appUrl}/api/metrics`)).json()) as { pageRenders: number; liveBuilds: number };
   await untilIdle();
   const fanClaim = mediumClaim.id;
   const countersBefore = await metrics();
@@ -365,16 +493,12 @@ try {
     writes: 100,
     perSecond: 10,
     async write(n) {
-      const client = clients[n % clients.length];
+      const client = writers[n % writers.length];
       const ok =
         n % 2
           ? (await client.voteOnClaim(fanClaim, n % 4 === 1 ? "agree" : "disagree")).result.ok
-          : await client
-              .callAction(
-                { file: "app/claims/[id]/actions.ts", name: "postResponseAction", page: `/claims/${fanClaim}` },
-                { claimId: fanClaim, parentId: null, stance: "support", body: `Live fan-out response ${n}, for every open page at once.` },
-              )
-              .then(({ response, text }) => response.status === 200 && parseActionResult(text).ok);
+          : (await client.postResponse(fanClaim, { parentId: null, stance: "support", body: `Live fan-out response ${n}, for every open page at once.` }))
+              .result.ok;
       if (!ok) fanRefused += 1;
     },
   });
@@ -434,8 +558,20 @@ try {
   for (const result of results) for (const baseline of baselines) ratios[`${result.id} / ${baseline.id}`] = Number((result.rps / baseline.rps).toFixed(3));
   const staticRps = byId("static_file").rps;
   const page = (id: string) => byId(id).rps >= 0.5 * staticRps && byId(id).p95_ms <= 50 && byId(id).errors === 0;
-  // Issue 17's targets, judged on this run's figures.
+  // A browser's views (issue 29): views/s beside the static file's req/s.
+  const viewReports = views.map(({ requests, ...view }) => ({
+    ...view,
+    views_over_static_file: Number((view.views_per_s / staticRps).toFixed(3)),
+    requests: requests.map(({ kind, path, rps, p95_ms, errors }) => ({ kind, path, rps, p95_ms, errors })),
+  }));
+  const viewTargets = Object.fromEntries(
+    viewReports.map((view) => [`view_${view.id}`, view.views_over_static_file >= 0.5 && view.slowest_p95_ms <= 50 && view.errors === 0]),
+  );
+  // Issues 17 and 29's targets, judged on this run's figures.
   const targets = {
+    ...viewTargets,
+    // The navigation's requests, for every reader after the first to open each claim (the first has it rendered).
+    navigation_article_to_claim: navigation.wide.later_readers.open_requests.p95_ms <= 100 && navigation.phone.later_readers.open_requests.p95_ms <= 100,
     article_page_signed_in: page("article_page_signed_in"),
     claim_page_2000_signed_in: page("claim_page_2000_signed_in"),
     thread_page_signed_in: page("thread_page_signed_in"),
@@ -455,6 +591,8 @@ try {
     results,
     baselines,
     ratios,
+    views: viewReports,
+    navigation_under_load: navigation,
     freshness_ms: Number.isFinite(freshness) ? freshness : null,
     live_fanout: fanoutReport,
     export_csv: exportReport,

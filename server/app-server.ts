@@ -6,8 +6,9 @@
 //    the route list of ./route-list.ts;
 // 3. refuse oversized bodies (413) and unreadable text bodies (400), and answer 503 while the database
 //    is down: ./guards.ts;
-// 4. answer claim votes and the per-person layer of pages without Next.js: ./claim-vote-endpoint.ts
-//    (decision 013) and ./viewer-endpoint.ts (decision 018), and the counters when asked (benchmark);
+// 4. answer claim votes, posted responses and the per-person layer of pages without Next.js:
+//    ./claim-vote-endpoint.ts (decision 013), ./post-response-endpoint.ts and ./crux-endpoint.ts
+//    (decision 022) and ./viewer-endpoint.ts (decision 018), and the counters when asked (benchmark);
 // 5. route reads to the primary after a write when there are read replicas: ./read-routing.ts;
 // 6. answer article, claim, thread and outline pages from their shared render: ./page-cache.ts
 //    (decisions 011 and 018);
@@ -21,7 +22,9 @@ import { SHARED_RENDER_HEADER } from "@/lib/debate/viewer-overlay";
 import { markDatabaseUnavailable } from "@/lib/db/health";
 import { sharedState } from "@/lib/db/shared-state";
 import { toAppError } from "@/lib/errors";
-import { createClaimVoteEndpoint } from "./claim-vote-endpoint";
+import { createClaimVoteEndpoint, type EndpointRequest } from "./claim-vote-endpoint";
+import { createCruxEndpoint } from "./crux-endpoint";
+import { createPostResponseEndpoint } from "./post-response-endpoint";
 import { checkRequestBody, createDatabaseGate, limitRequestBody, refusalError, serverError } from "./guards";
 import { createPageCache } from "./page-cache";
 import { markWrite, routeReads } from "./read-routing";
@@ -64,6 +67,8 @@ export async function serveApp(config: AppServerConfig): Promise<RunningAppServe
   const votePool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
   votePool.on("error", () => {}); // a dropped idle connection; the next query reports any outage
   const claimVotes = createClaimVoteEndpoint(votePool, config);
+  const postResponses = createPostResponseEndpoint(session);
+  const crux = createCruxEndpoint(session);
   const viewer = createViewerEndpoint(votePool, session);
   const routeAt = routeMatcher(readAppRoutes());
 
@@ -78,9 +83,10 @@ export async function serveApp(config: AppServerConfig): Promise<RunningAppServe
     });
   }
 
-  function serveViewer(request: IncomingMessage, response: ServerResponse) {
+  /** A private read the edge answers itself (the person's layer, their crux): JSON, or problem details. */
+  function servePrivateRead(request: IncomingMessage, response: ServerResponse, handle: (request: IncomingMessage) => Promise<unknown>) {
     request.resume();
-    viewer.handle(request).then(
+    handle(request).then(
       (body) => sendJson(response, body),
       (error: unknown) => {
         const problem = toAppError(error);
@@ -98,16 +104,17 @@ export async function serveApp(config: AppServerConfig): Promise<RunningAppServe
     else respond(request, response);
   }
 
-  function serveClaimVote(request: IncomingMessage, response: ServerResponse, path: string) {
+  /** A write the edge answers itself: the body read whole (the guards have capped it), then JSON or problem details. */
+  function serveWrite(request: IncomingMessage, response: ServerResponse, path: string, handle: (request: EndpointRequest) => Promise<unknown>) {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("error", () => response.destroy());
     request.on("end", async () => {
       if (config.replicated) markWrite(response);
       try {
-        await claimVotes.handle({ method: request.method ?? "GET", path, headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
+        const answer = await handle({ method: request.method ?? "GET", path, headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
         response.writeHead(200, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" });
-        response.end(JSON.stringify({ ok: true }));
+        response.end(JSON.stringify(answer ?? { ok: true }));
       } catch (error) {
         const problem = toAppError(error);
         if (problem.code === "unavailable") markDatabaseUnavailable();
@@ -131,8 +138,10 @@ export async function serveApp(config: AppServerConfig): Promise<RunningAppServe
       databaseGate.watch(response);
       databaseGate.admit(request, response, () => {
         checkRequestBody(request, response, (checked) => {
-          if (claimVotes.matches(path)) return serveClaimVote(checked, response, path);
-          if (viewer.matches(path)) return serveViewer(checked, response);
+          if (claimVotes.matches(path)) return serveWrite(checked, response, path, claimVotes.handle);
+          if (postResponses.matches(path)) return serveWrite(checked, response, path, postResponses.handle);
+          if (viewer.matches(path)) return servePrivateRead(checked, response, viewer.handle);
+          if (crux.matches(path)) return servePrivateRead(checked, response, crux.handle);
           if (config.metrics && path === "/api/metrics") return sendJson(response, counters);
           serve(checked, response);
         });

@@ -44,15 +44,19 @@ async function voterOf(request: EndpointRequest, context: ClaimVoteEndpointConte
   return voter && !isBanned(voter) ? voter : null;
 }
 
+/** Route handlers insist on an Origin of this site (lib/auth/same-origin.ts); so do the edge's writes. */
+export function refuseForeignWrite(request: EndpointRequest) {
+  if (!originMatchesHost(firstHeader(request.headers, "origin"), firstHeader(request.headers, "x-forwarded-host") ?? firstHeader(request.headers, "host"))) {
+    throw new AppError("forbidden", "Requests that change data must come from Arguably's own pages.");
+  }
+}
+
 /** Votes as the request's signed-in person; throws the AppError to answer with when it cannot. */
 export async function handleClaimVote(request: EndpointRequest, context: ClaimVoteEndpointContext, now = Date.now()): Promise<void> {
   const claimId = CLAIM_VOTE_PATH.exec(request.path)?.[1];
   if (!claimId) throw new AppError("not_found", "There is nothing here.");
   if (request.method !== "POST") throw new AppError("method_not_allowed", "Vote with POST.", { headers: { Allow: "POST" } });
-  // Route handlers insist on an Origin of this site (lib/auth/same-origin.ts).
-  if (!originMatchesHost(firstHeader(request.headers, "origin"), firstHeader(request.headers, "x-forwarded-host") ?? firstHeader(request.headers, "host"))) {
-    throw new AppError("forbidden", "Requests that change data must come from Arguably's own pages.");
-  }
+  refuseForeignWrite(request);
   const voter = await voterOf(request, context);
   if (!voter) throw new AppError("unauthorized", "Sign in to do that.");
   let input;

@@ -15,9 +15,14 @@
 //
 // A render that overlaps an invalidation of its article is not stored (it may predate the write). A
 // shared render never sees a cookie (it is rendered for nobody in particular), and carries the request
-// header SHARED_RENDER_HEADER so the page knows to ask for the person's layer. React Server Component
-// requests (in-app navigation), prefetches and anything but GET always reach Next.js as they are.
+// header SHARED_RENDER_HEADER so the page knows to ask for the person's layer.
+//
+// React Server Component requests (an in-app navigation, a prefetch) of these pages are shared the same
+// way (decision 022): Next.js answers them from the same render for nobody in particular, so each is
+// kept under its address plus the request headers its answer varies on (which route the browser is on,
+// what kind of prefetch), and dropped by the same notices. Anything but GET always reaches Next.js.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import pg from "pg";
@@ -100,20 +105,37 @@ const UNSTORED_HEADERS = new Set([
   "ratelimit-reset",
 ]);
 
+/**
+ * The request headers a React Server Component answer varies on (Next.js's own Vary list): where the
+ * browser navigates from, and whether and what it prefetches. Part of the cache key of such answers.
+ */
+const RSC_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"] as const;
+
+const isComponentRequest = (request: IncomingMessage) => request.headers.rsc === "1";
+
 function isShareable(request: IncomingMessage, route: CachedRoute) {
   if (request.method !== "GET") return false;
   const headers = request.headers;
   // A token may see more (a moderator's) and has a limit of its own: the API's handler answers it.
-  if (route.api) return !headers.authorization;
-  return !(headers.rsc || headers["next-router-prefetch"] || headers["next-router-state-tree"] || headers["next-action"] || headers.purpose === "prefetch");
+  if (route.api) return !headers.authorization && !headers.rsc;
+  if (headers["next-action"]) return false;
+  // Next.js answers a router header without `RSC: 1` with HTML, which the plain address already holds.
+  return isComponentRequest(request) || !RSC_HEADERS.some((name) => headers[name] !== undefined);
+}
+
+/** Where an answer is kept: the address, and for a component request the headers it varies on. */
+function cacheKey(request: IncomingMessage) {
+  const url = request.url ?? "/";
+  if (!isComponentRequest(request)) return url;
+  const varies = RSC_HEADERS.map((name) => String(request.headers[name] ?? "")).join("\n");
+  return `${url}\n${createHash("sha256").update(varies).digest("base64url")}`;
 }
 
 const hasSessionCookie = (request: IncomingMessage) => /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token/.test(request.headers.cookie ?? "");
 
 /** The cacheable page `url` is, with the key that finds its article; null for any other URL. */
 function routeOf(url: string) {
-  const [path, query = ""] = url.split("?");
-  if (/(?:^|&)_rsc=/.test(query)) return null;
+  const [path] = url.split("?");
   for (const route of ROUTES) {
     const match = route.pattern.exec(path);
     if (!match) continue;
@@ -133,7 +155,7 @@ export function createPageCache(
   connectionString: string,
   { session, onRender = () => {}, maxEntries = 1_000, maxBytes = 64 * 1024 * 1024, maxAgeMs = 60_000, log = console.error }: PageCacheOptions,
 ) {
-  const entries = new Map<string, Entry>(); // by URL
+  const entries = new Map<string, Entry>(); // by cacheKey()
   const generations = new Map<string, number>(); // articleId → count of invalidations
   const personalPages = new Map<string, Map<string, { personal: boolean; at: number }>>(); // articleId → sessionId →
   let everything = 0; // count of "drop everything" invalidations
@@ -311,7 +333,7 @@ export function createPageCache(
       if (
         !unchanged ||
         response.statusCode !== 200 ||
-        !(type.startsWith("text/html") || (api && type.startsWith("application/json"))) ||
+        !(type.startsWith("text/html") || type.startsWith("text/x-component") || (api && type.startsWith("application/json"))) ||
         response.hasHeader("set-cookie") ||
         response.hasHeader("content-encoding")
       )
@@ -337,7 +359,7 @@ export function createPageCache(
         render(req, res);
       };
       if (!listening || !found || !isShareable(request, found.route)) return renderHere(request, response);
-      const url = request.url ?? "/";
+      const url = cacheKey(request);
       const entry = entries.get(url);
       const fresh = entry && Date.now() - entry.storedAt < maxAgeMs ? entry : null;
       const startedEverything = everything;

@@ -45,9 +45,11 @@ function handlerMethods(source: string) {
   return HANDLER_METHODS.filter((method) => exported.includes(method) || (method === "HEAD" && exported.includes("GET")) || method === "OPTIONS");
 }
 
-/** The routes the edge answers itself (decision 013). */
+/** The routes the edge answers itself (decisions 013, 018 and 022). */
 const SERVER_ROUTES: AppRoute[] = [
   { template: "/api/claims/[id]/vote", kind: "handler", methods: ["POST"], file: "server/claim-vote-endpoint.ts" },
+  { template: "/api/claims/[id]/responses", kind: "handler", methods: ["POST"], file: "server/post-response-endpoint.ts" },
+  { template: "/api/claims/[id]/crux", kind: "handler", methods: ["GET", "HEAD"], file: "server/crux-endpoint.ts" },
   { template: "/api/viewer", kind: "handler", methods: ["GET", "HEAD"], file: "server/viewer-endpoint.ts" },
   { template: "/api/metrics", kind: "handler", methods: ["GET"], file: "server/app-server.ts" },
 ];

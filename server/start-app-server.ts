@@ -32,6 +32,8 @@ export interface AppServerProcess {
 }
 
 const SERVER_ENTRY = path.join("server", "main.ts");
+// `import "server-only"` in the app's commands, which the edge calls too (./server-only-hook.mjs).
+const SERVER_ONLY_HOOK = "./" + path.join("server", "server-only-hook.mjs");
 
 export async function startAppServer(options: StartAppServerOptions): Promise<AppServerProcess> {
   const env = environmentWith({
@@ -44,7 +46,7 @@ export async function startAppServer(options: StartAppServerOptions): Promise<Ap
     NEXTAUTH_URL: options.appUrl,
     NEXT_TELEMETRY_DISABLED: "1",
   });
-  const child = spawn(process.execPath, ["--import", "tsx/esm", SERVER_ENTRY], { env, stdio: options.stdio ?? "inherit" });
+  const child = spawn(process.execPath, ["--import", SERVER_ONLY_HOOK, "--import", "tsx/esm", SERVER_ENTRY], { env, stdio: options.stdio ?? "inherit" });
   const url = `http://${options.host ?? "localhost"}:${options.port}`;
   const server: AppServerProcess = {
     url,

@@ -1,7 +1,7 @@
 // What Arguably is and how it works, in plain words: for a first visit, and for anyone who wonders what a
 // figure on a debate means. The figures here come from the code that uses them, so the page cannot drift.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { MIN_VOTERS_FOR_BRIDGING } from "@/lib/argument/bridged-standing";
 import { MIN_VOTES_FOR_STANDING } from "@/lib/argument/grounds";
 import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";

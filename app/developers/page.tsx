@@ -1,7 +1,7 @@
 // /developers — the public API's reference for people, rendered from the same OpenAPI document that
 // /api/openapi.json serves (lib/api/openapi.ts), so the page cannot say something the API does not do.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { openApiDocument } from "@/lib/api/openapi";
 import { appUrl } from "@/lib/env";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getDb } from "@/lib/db/client";
 import { checkEmailToken } from "@/lib/accounts/email-tokens";
 import { ZEmailLinkToken } from "@/lib/accounts/schemas";

@@ -1,7 +1,7 @@
 // /search: full-text search over articles, claims and arguments (lib/debate/search.ts). A plain GET form,
 // so it works without JavaScript and every search has a URL.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { z } from "@/lib/zod";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";

@@ -3,7 +3,7 @@
 // article's or a claim's actions, a response's "more". Radix does what a menu owes keyboard and
 // screen-reader users (arrow keys, typeahead, Escape, focus back to the button) and places it on screen.
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { MouseEvent, ReactNode } from "react";
 
 const ITEM =
@@ -75,9 +75,7 @@ export function MenuItem({
 export function MenuLink({ href, children, className = "" }: { href: string; children: ReactNode; className?: string }) {
   return (
     <DropdownMenu.Item asChild className={`${ITEM} ${className}`}>
-      <Link href={href} prefetch={false}>
-        {children}
-      </Link>
+      <Link href={href}>{children}</Link>
     </DropdownMenu.Item>
   );
 }

@@ -2,6 +2,7 @@
 // The per-person layer in the browser (lib/debate/viewer-overlay.ts), by article: filled from the page's
 // seed when Next.js rendered the page for this person, else asked once from GET /api/viewer (answered by
 // the HTTP edge). The person's own votes and follows update it in place; nothing here asks for a render.
+import { SESSION_CHANGED } from "@/lib/auth/browser";
 import type { ViewerOverlay } from "@/lib/debate/viewer-overlay";
 
 type Listener = () => void;
@@ -13,6 +14,8 @@ const overlays = new Map<string, ViewerOverlay>();
 const pending = new Map<string, Promise<void>>();
 const listeners = new Set<Listener>();
 let latest: ViewerOverlay | null = null;
+/** Counts sign-ins and sign-outs: a layer asked for under an earlier session is not kept. */
+let session = 0;
 
 function changed() {
   for (const listener of listeners) listener();
@@ -48,16 +51,36 @@ export function patchViewerOverlay(articleId: string, change: (overlay: ViewerOv
 export function loadViewerOverlay(articleId: string): Promise<void> {
   const running = pending.get(articleId);
   if (running) return running;
+  const askedUnder = session;
   const load = (async () => {
     try {
       const response = await fetch(`/api/viewer${articleId ? `?article=${encodeURIComponent(articleId)}` : ""}`, { cache: "no-store" });
-      if (response.ok) setViewerOverlay(articleId, (await response.json()) as ViewerOverlay);
+      const overlay = response.ok ? ((await response.json()) as ViewerOverlay) : null;
+      if (overlay && askedUnder === session) setViewerOverlay(articleId, overlay);
     } catch {
       // Offline: the page stays as readers see it; the next page asks again.
     } finally {
-      pending.delete(articleId);
+      // Unless a sign-in or sign-out has asked again meanwhile.
+      if (askedUnder === session) pending.delete(articleId);
     }
   })();
   pending.set(articleId, load);
   return load;
 }
+
+/**
+ * Signed in or out: what was known of the person is forgotten (the header waits rather than show the
+ * previous person), and each article's layer is asked for again with the new session. A shared page
+ * carries no session of its own, so nothing else would tell the page (lib/auth/browser.ts).
+ */
+function sessionChanged() {
+  const articles = new Set([NO_ARTICLE, ...overlays.keys()]);
+  session += 1;
+  overlays.clear();
+  pending.clear();
+  latest = null;
+  changed();
+  for (const articleId of articles) void loadViewerOverlay(articleId);
+}
+
+if (typeof window !== "undefined") window.addEventListener(SESSION_CHANGED, sessionChanged);

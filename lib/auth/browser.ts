@@ -1,5 +1,7 @@
 // Browser-side calls to next-auth's endpoints. We call them directly rather than through
-// next-auth/react so that a 429 (with its Retry-After) reaches the form intact.
+// next-auth/react so that a 429 (with its Retry-After) reaches the form intact. Signing in or out
+// announces SESSION_CHANGED on the window: pages are shared renders (decision 022), so the person's
+// layer (components/viewer/viewer-store.ts) is asked for again rather than arriving with a new render.
 import { lockedOutMessage, signInMessage } from "./messages";
 
 async function csrfToken(): Promise<string> {
@@ -16,6 +18,11 @@ async function postAuth(path: string, fields: Record<string, string>) {
   });
 }
 
+/** Dispatched on `window` once the browser's session changed (signed in, signed out). */
+export const SESSION_CHANGED = "arguably:session-changed";
+
+const announceSessionChange = () => window.dispatchEvent(new Event(SESSION_CHANGED));
+
 export type SignInResult = { ok: true } | { ok: false; message: string };
 
 export async function signInWithPassword(email: string, password: string, callbackUrl: string): Promise<SignInResult> {
@@ -29,9 +36,11 @@ export async function signInWithPassword(email: string, password: string, callba
   const data = (await response.json().catch(() => ({}))) as { url?: string };
   const error = data.url ? new URL(data.url, window.location.origin).searchParams.get("error") : "Unknown";
   if (!response.ok || error) return { ok: false, message: signInMessage(error) };
+  announceSessionChange();
   return { ok: true };
 }
 
 export async function signOut(): Promise<void> {
   await postAuth("signout", { callbackUrl: "/" });
+  announceSessionChange();
 }

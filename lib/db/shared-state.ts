@@ -24,10 +24,20 @@ export interface ServerCounters {
   liveReaders: number;
 }
 
+/**
+ * Values a module keeps for a few seconds (the admins' settings, lib/platform/settings.ts): kept here so
+ * that a change made through one side is seen at once by the other (the edge posts responses too).
+ */
+export interface KeptValue<T> {
+  value: T;
+  readAt: number;
+}
+
 interface SharedState {
   databaseHealth: DatabaseHealth;
   readRouting: AsyncLocalStorage<ReadRouting>;
   counters: ServerCounters;
+  kept: Map<string, KeptValue<unknown>>;
 }
 
 const KEY = Symbol.for("arguably.shared-state");
@@ -39,6 +49,7 @@ export function sharedState(): SharedState {
     databaseHealth: { unavailableSince: null },
     readRouting: new AsyncLocalStorage<ReadRouting>(),
     counters: { pageRenders: 0, liveBuilds: 0, liveReaders: 0 },
+    kept: new Map(),
   };
   return holder[KEY];
 }

@@ -1,11 +1,11 @@
 // What the debate's commands act on, found inside their transaction: a claim readers see, a response
-// that can be answered or voted on, one's own response; and the followers to notify. Anything a reader
-// may not see is "does not exist", so writes cannot tell a hidden claim from a missing one.
+// that can be answered or voted on, one's own response. Anything a reader may not see is "does not
+// exist", so writes cannot tell a hidden claim from a missing one.
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { canChangeResponse, type Actor } from "@/lib/policy";
 import { appearanceToParticipant, arguesForReaders } from "@/lib/policy/visibility";
-import { responseStateSelect, visibleClaimWhere } from "./visibility";
+import { claimVisibleSql, responseStateSelect, visibleClaimWhere } from "./visibility";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -14,12 +14,13 @@ export type Tx = Prisma.TransactionClient;
  * not exist", for everyone, so writes cannot tell a hidden claim from a missing one.
  */
 export async function liveClaim(tx: Tx, claimId: string) {
-  const claim = await tx.claim.findFirst({
-    where: { id: claimId, ...visibleClaimWhere(null) },
-    select: { id: true, articleId: true, lockedAt: true, article: { select: { lockedAt: true } } },
-  });
+  // One round trip (the claim with its article's lock): posting runs this on every response.
+  const [claim] = await tx.$queryRaw<{ id: string; articleId: string; locked: boolean }[]>`
+    select c.id, c."articleId", (c."lockedAt" is not null or a."lockedAt" is not null) as locked
+    from "Claim" c join "Article" a on a.id = c."articleId"
+    where c.id = ${claimId} and ${claimVisibleSql(null)}`;
   if (!claim) throw new AppError("not_found", "That claim does not exist.");
-  return { ...claim, locked: claim.lockedAt !== null || claim.article.lockedAt !== null };
+  return claim;
 }
 
 /**
@@ -37,16 +38,6 @@ export async function debatableResponse(tx: Tx, responseId: string, actorId: str
   if (appearance === "tombstone") throw new AppError("conflict", "That response was deleted.");
   if (!arguesForReaders(response)) throw new AppError("conflict", "That response is under review: it takes no replies or votes for now.");
   return response;
-}
-
-export async function notifyFollowers(
-  tx: Tx,
-  { responseId, followed, actorId }: { responseId: string; followed: { claimId?: string; responseId?: string }; actorId: string },
-) {
-  const followers = await tx.follow.findMany({ where: { ...followed, userId: { not: actorId } }, select: { userId: true } });
-  if (followers.length) {
-    await tx.notification.createMany({ data: followers.map(({ userId }) => ({ userId, kind: "reply" as const, actorId, responseId })) });
-  }
 }
 
 export async function ownResponse(tx: Tx, responseId: string, actor: Actor, allowed = canChangeResponse) {

@@ -1,5 +1,5 @@
 // The per-person layer for a page that Next.js renders for this person (lib/debate/viewer-overlay.ts):
-// a personal render (staff, a browser navigating within the app, or no page cache) carries it, so the
+// a personal render (staff, authors of responses under review, or no page cache) carries it, so the
 // page shows the person's state from its first paint. A shared render has no session (the HTTP edge
 // withholds the cookie, server/page-cache.ts), so this is null there and the page asks /api/viewer.
 import "server-only";

@@ -5,15 +5,17 @@ import { getDb } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/accounts/users";
 import { postingBlockedReason } from "@/lib/auth/sanction-message";
 import { AppError } from "@/lib/errors";
-import { enforceRateLimit } from "@/lib/platform/rate-limit";
+import { enforceRateLimit, refundRateLimit } from "@/lib/platform/rate-limit";
 import { getSettings } from "@/lib/platform/settings";
 import { canPost } from "@/lib/policy";
 import type { PostResponseInput } from "./schemas";
 import { screenText } from "@/lib/policy/word-filter";
+import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { announce } from "@/lib/live/publish";
+import { LIVE_CHANNEL, type LiveEvent } from "@/lib/live/publish";
+import type { LiveResponse } from "@/lib/live/updates";
 import { enqueueJob } from "@/lib/jobs/enqueue";
-import { debatableResponse, liveClaim, notifyFollowers } from "./debate-targets";
+import { debatableResponse, liveClaim } from "./debate-targets";
 import { screenedText, writeSources } from "./response-sources";
 
 /** A response as stored: its input, and who wrote it. */
@@ -29,29 +31,87 @@ const MINUTE = 60 * 1000;
 const DAY = 24 * 60 * MINUTE;
 
 /**
- * The command every transport calls (the claim page's server action, the public API): posts `author`'s
+ * The command every transport calls (the claim page's edge endpoint, the public API): posts `author`'s
  * response under the posting limits. A repeated submission (same key) answers with the response it
- * made, marked `repeated`, and counts against no limit.
+ * made, marked `repeated`, and counts against no limit. The key is checked by the insert's unique
+ * index rather than a read before it: every post from the page carries one, and a read per post was
+ * a round trip for the rare retry (decision 022).
  */
 export async function postResponse(author: SessionUser, input: PostResponseInput) {
   if (!canPost(author)) throw new AppError("forbidden", postingBlockedReason(author) ?? "Your account cannot post right now.");
-  if (input.submissionKey) {
-    const existing = await findSubmittedResponse(author.id, input.submissionKey);
-    if (existing) return { ...existing, repeated: true };
+  try {
+    await enforcePostingLimits(author);
+  } catch (error) {
+    // A retry of a post that went through is answered with it, even at the limit.
+    const repeated =
+      input.submissionKey && error instanceof AppError && error.code === "rate_limited" ? await findSubmittedResponse(author.id, input.submissionKey) : null;
+    if (repeated) return { ...repeated, repeated: true };
+    throw error;
   }
-  await enforcePostingLimits(author);
-  return { ...(await createResponse({ ...input, authorId: author.id, mailParentAuthor: true })), repeated: false };
+  try {
+    return { ...(await insertResponse({ ...input, authorId: author.id, mailParentAuthor: true })), repeated: false };
+  } catch (error) {
+    const repeated = isRepeatedSubmission(error, input.submissionKey) ? await findSubmittedResponse(author.id, input.submissionKey!) : null;
+    if (!repeated) throw error;
+    await refundPostingLimits(author);
+    return { ...repeated, repeated: true };
+  }
+}
+
+/** What the page is answered after posting: the new response as it shows it, or that it is held for review. */
+export interface PostedResponse {
+  id: string;
+  held: boolean;
+  response: LiveResponse;
+}
+
+/**
+ * postResponse for the claim page, through either of its transports (the server action and the edge's
+ * POST /api/claims/:id/responses, decision 022): the new response as the page draws it, so that no page
+ * render follows a post (issue 17).
+ */
+export async function postResponseForPage(author: SessionUser, input: PostResponseInput): Promise<PostedResponse> {
+  const { id, hiddenAt, createdAt } = await postResponse(author, input);
+  const response: LiveResponse = {
+    id,
+    claimId: input.claimId,
+    parentId: input.parentId,
+    stance: input.stance,
+    body: input.body,
+    author: { id: author.id, name: author.name },
+    createdAt: createdAt.toISOString(),
+    strong: 0,
+    weak: 0,
+    supporters: 0,
+    opposers: 0,
+    strength: 0,
+    sources: input.sources ?? [],
+    sourceRequests: 0,
+  };
+  return { id, held: hiddenAt !== null, response };
+}
+
+/** The counters a response counts against: new accounts post slowly until they are a day old (the cheapest brake on throwaway spam). */
+async function postingLimits(author: SessionUser) {
+  const settings = await getSettings();
+  const limits = [{ key: `response:user:${author.id}`, rule: { limit: settings.responsesPer10Minutes, windowMs: 10 * MINUTE } }];
+  if (Date.now() - author.createdAt.getTime() < DAY) {
+    limits.unshift(
+      { key: `response-new:30s:${author.id}`, rule: { limit: settings.newAccountResponsesPer30s, windowMs: 30 * 1000 } },
+      { key: `response-new:day:${author.id}`, rule: { limit: settings.newAccountResponsesPerDay, windowMs: DAY } },
+    );
+  }
+  return limits;
 }
 
 /** The limits on posting a response, counted for `author` (also for a claim's first argument, ./raise-claim.ts). */
 export async function enforcePostingLimits(author: SessionUser) {
-  const settings = await getSettings();
-  if (Date.now() - author.createdAt.getTime() < DAY) {
-    // New accounts post slowly until they are a day old: the cheapest brake on throwaway spam.
-    await enforceRateLimit(`response-new:30s:${author.id}`, { limit: settings.newAccountResponsesPer30s, windowMs: 30 * 1000 }, "posting");
-    await enforceRateLimit(`response-new:day:${author.id}`, { limit: settings.newAccountResponsesPerDay, windowMs: DAY }, "posting");
-  }
-  await enforceRateLimit(`response:user:${author.id}`, { limit: settings.responsesPer10Minutes, windowMs: 10 * MINUTE }, "posting");
+  for (const { key, rule } of await postingLimits(author)) await enforceRateLimit(key, rule, "posting");
+}
+
+/** Gives back what a repeated submission counted. */
+async function refundPostingLimits(author: SessionUser) {
+  for (const { key, rule } of await postingLimits(author)) await refundRateLimit(key, rule);
 }
 
 /** The response this author already created with this submission key, if any. */
@@ -67,14 +127,15 @@ export async function createResponse(input: NewResponse) {
   try {
     return await insertResponse(input);
   } catch (error) {
-    // The same submission again (at once or later): the unique key let only one in; answer with that one.
-    const duplicate = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-    if (duplicate && input.submissionKey) {
-      const existing = await findSubmittedResponse(input.authorId, input.submissionKey);
-      if (existing) return existing;
-    }
+    const existing = isRepeatedSubmission(error, input.submissionKey) ? await findSubmittedResponse(input.authorId, input.submissionKey!) : null;
+    if (existing) return existing;
     throw error;
   }
+}
+
+/** The same submission again (at once or later): the unique key let only one in. */
+function isRepeatedSubmission(error: unknown, submissionKey: string | null | undefined) {
+  return Boolean(submissionKey) && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 async function insertResponse(input: NewResponse) {
@@ -100,14 +161,34 @@ export async function writeResponse(tx: Prisma.TransactionClient, input: NewResp
     select: { id: true, hiddenAt: true, createdAt: true },
   });
   if (input.sources?.length) await writeSources(tx, response.id, input.sources);
-  await tx.follow.create({ data: { userId: input.authorId, responseId: response.id } });
-  await notifyFollowers(tx, {
+  await followNotifyAndAnnounce(tx, {
     responseId: response.id,
+    authorId: input.authorId,
     followed: input.parentId ? { responseId: input.parentId } : { claimId: input.claimId },
-    actorId: input.authorId,
+    event: { type: "response", claimId: input.claimId, articleId: claim.articleId, responseId: response.id },
   });
-  await announce(tx, { type: "response", claimId: input.claimId, articleId: claim.articleId, responseId: response.id });
   // A reply held for review is not mailed: readers cannot see it, and the mail would show it.
   if (input.mailParentAuthor && input.parentId && !hold) await enqueueJob(tx, "send_mail", { kind: "reply", responseId: response.id });
   return response;
+}
+
+/**
+ * The author follows their new response, the followers of what it answers are notified, and open pages
+ * hear of it (lib/live/publish.ts), in one statement: posting is the busiest write after votes, and
+ * each round trip inside its transaction counted (decision 022).
+ */
+async function followNotifyAndAnnounce(
+  tx: Prisma.TransactionClient,
+  { responseId, authorId, followed, event }: { responseId: string; authorId: string; followed: { claimId: string } | { responseId: string }; event: LiveEvent },
+) {
+  const followers = "responseId" in followed ? Prisma.sql`f."responseId" = ${followed.responseId}` : Prisma.sql`f."claimId" = ${followed.claimId}`;
+  await tx.$executeRaw`
+    with followed as (
+      insert into "Follow" (id, "userId", "responseId") values (${randomUUID()}, ${authorId}, ${responseId})
+    ), notified as (
+      insert into "Notification" (id, "userId", kind, "actorId", "responseId")
+      select gen_random_uuid()::text, f."userId", 'reply'::"NotificationKind", ${authorId}, ${responseId}
+      from "Follow" f where ${followers} and f."userId" <> ${authorId}
+    )
+    select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`;
 }

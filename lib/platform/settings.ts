@@ -1,5 +1,6 @@
 // Limits admins can tune from the admin page; everything else uses these defaults.
 import { getDb } from "@/lib/db/client";
+import { sharedState, type KeptValue } from "@/lib/db/shared-state";
 import { AppError } from "@/lib/errors";
 import { can, type Actor } from "@/lib/policy";
 import { SETTING_DEFAULTS, SETTING_LABELS, SETTING_RANGES, type SettingKey, type Settings } from "./setting-defaults";
@@ -8,18 +9,19 @@ export { SETTING_DEFAULTS, SETTING_LABELS, SETTING_RANGES, type SettingKey, type
 
 /**
  * Read on every write (for its rate limit), changed a few times a year: each instance keeps them for a
- * few seconds. A change applies at once on the instance that made it and within SETTINGS_TTL_MS on others.
+ * few seconds. A change applies at once on the instance that made it (both of its module graphs, the
+ * edge's and Next.js's: lib/db/shared-state.ts) and within SETTINGS_TTL_MS on others.
  */
 const SETTINGS_TTL_MS = 5_000;
-let cached: { settings: Promise<Settings>; readAt: number } | null = null;
+const KEPT = "settings";
+const kept = () => sharedState().kept as Map<typeof KEPT, KeptValue<Promise<Settings>>>;
 
 export function getSettings(): Promise<Settings> {
-  if (cached && Date.now() - cached.readAt < SETTINGS_TTL_MS) return cached.settings;
+  const cached = kept().get(KEPT);
+  if (cached && Date.now() - cached.readAt < SETTINGS_TTL_MS) return cached.value;
   const settings = readSettings();
-  cached = { settings, readAt: Date.now() };
-  settings.catch(() => {
-    cached = null;
-  });
+  kept().set(KEPT, { value: settings, readAt: Date.now() });
+  settings.catch(() => kept().delete(KEPT));
   return settings;
 }
 
@@ -39,5 +41,5 @@ export async function updateSetting({ admin, key, value }: { admin: Actor; key: 
       data: { moderatorId: admin.id, action: "setting", targetType: "setting", targetId: key, reason: `${SETTING_LABELS[key]}: ${value}` },
     });
   });
-  cached = null;
+  kept().delete(KEPT);
 }

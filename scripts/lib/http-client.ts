@@ -58,6 +58,46 @@ export function claimVoteRequest(claimId: string, value: ClaimVoteValue | null, 
   return { method: "POST" as const, path: `/api/claims/${encodeURIComponent(claimId)}/vote`, headers, body: body ?? JSON.stringify({ value }) };
 }
 
+/** What the claim page sends to post a response (decision 022): POST /api/claims/:id/responses with JSON. */
+export interface ResponseDraft {
+  parentId?: string | null;
+  stance: "support" | "oppose";
+  body: string;
+  sources?: { url: string; quote?: string }[];
+  submissionKey?: string;
+}
+
+/** The request the claim page sends to post a response. `origin: null` leaves the Origin header out. */
+export function postResponseRequest(claimId: string, draft: ResponseDraft, { origin, body }: { origin: string | null; body?: string }) {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (origin !== null) headers.origin = origin;
+  return {
+    method: "POST" as const,
+    path: `/api/claims/${encodeURIComponent(claimId)}/responses`,
+    headers,
+    body: body ?? JSON.stringify({ parentId: null, ...draft }),
+  };
+}
+
+/** An edge endpoint's answer (JSON, or problem details from lib/errors.ts) read into a server action's result. */
+function readEdgeAnswer(response: Response, text: string): ActionResult {
+  let answer: { ok?: boolean; detail?: string; status?: number; code?: string; retryAfterSeconds?: number } & Record<string, unknown>;
+  try {
+    answer = JSON.parse(text);
+  } catch {
+    throw new Error(`HTTP ${response.status} from ${response.url}: ${text.slice(0, 300)}`);
+  }
+  if (response.ok) return { ok: true, data: answer.ok === true && Object.keys(answer).length === 1 ? undefined : answer };
+  const retryAfter = Number(response.headers.get("retry-after"));
+  return {
+    ok: false,
+    error: answer.detail ?? text.slice(0, 300),
+    status: answer.status ?? response.status,
+    code: answer.code,
+    ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
+  };
+}
+
 export class HttpClient {
   private cookies = new Map<string, string>();
 
@@ -120,19 +160,24 @@ export class HttpClient {
   ): Promise<{ response: Response; result: ActionResult }> {
     const { path, ...init } = claimVoteRequest(claimId, value, { origin, body });
     const response = await this.fetch(path, init);
-    const text = await response.text();
-    // 200 with {ok: true}, or problem details (lib/errors.ts), read into a server action's result.
-    let answer: { ok?: boolean; detail?: string; status?: number; code?: string };
-    try {
-      answer = JSON.parse(text);
-    } catch {
-      throw new Error(`HTTP ${response.status} from the vote endpoint: ${text.slice(0, 300)}`);
-    }
-    const result: ActionResult =
-      response.ok && answer.ok
-        ? { ok: true, data: undefined }
-        : { ok: false, error: answer.detail ?? text.slice(0, 300), status: answer.status ?? response.status, code: answer.code };
-    return { response, result };
+    return { response, result: readEdgeAnswer(response, await response.text()) };
+  }
+
+  /** Posts a response as the claim page does: POST /api/claims/:id/responses (decision 022); `data` is the new response. */
+  async postResponse(
+    claimId: string,
+    draft: ResponseDraft,
+    { origin = new URL(this.baseUrl).origin, body }: { origin?: string | null; body?: string } = {},
+  ): Promise<{ response: Response; result: ActionResult }> {
+    const { path, ...init } = postResponseRequest(claimId, draft, { origin, body });
+    const response = await this.fetch(path, init);
+    return { response, result: readEdgeAnswer(response, await response.text()) };
+  }
+
+  /** "Your crux here" as the claim page asks for it: GET /api/claims/:id/crux (decision 022). */
+  async personalCrux(claimId: string): Promise<{ response: Response; result: ActionResult }> {
+    const response = await this.fetch(`/api/claims/${encodeURIComponent(claimId)}/crux`);
+    return { response, result: readEdgeAnswer(response, await response.text()) };
   }
 
   /** Calls an action and returns its result object; fails if the HTTP exchange itself failed. */

@@ -200,10 +200,11 @@ describe.skipIf(!chromiumPath)("accounts people can keep", () => {
     // Confirmed, so an admin setting left by another test cannot keep them from posting.
     await appSql(`update "User" set "emailVerified" = now() where id = $1`, [replierAccount.id]);
     const replier = await signedIn(appUrl, replierAccount);
-    const posted = await replier.action(
-      { file: "app/claims/[id]/actions.ts", name: "postResponseAction", page: `/claims/${claimId}` },
-      { claimId, parentId: "reply-mail-response", stance: "oppose", body: "Only when the mail is worth reading." },
-    );
+    const { result: posted } = await replier.postResponse(claimId, {
+      parentId: "reply-mail-response",
+      stance: "oppose",
+      body: "Only when the mail is worth reading.",
+    });
     expect(posted).toMatchObject({ ok: true });
 
     const mail = await waitForMail(author.email, "replier opposed your response");

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { appSql } from "../support/app-database";
 import { appUrl, chromiumPath } from "../support/browser";
-import { createAccount, HttpClient, signedIn } from "../support/http";
+import { createAccount, HttpClient, postResponseAs, signedIn } from "../support/http";
 
 const PROBLEM_TYPE = "application/problem+json; charset=utf-8";
 const CLAIMS = "app/claims/[id]/actions.ts";
@@ -30,11 +30,7 @@ describe.skipIf(!chromiumPath)("every JSON error has one shape", () => {
       `select c.id from "Claim" c join "Article" a on a.id = c."articleId" where a.status = 'published' and a.slug like 'why-the-us%' and c."hiddenAt" is null order by c.start desc limit 1 offset 2`,
     );
     const author = await signedIn(appUrl, await createAccount("shape-author"));
-    const posted = await author.action(
-      { file: CLAIMS, name: "postResponseAction", page: "/" },
-      { claimId, parentId: null, stance: "oppose", body: "An argument for the error-shape test to vote on." },
-    );
-    responseId = (posted as { data: { id: string } }).data.id;
+    responseId = await postResponseAs(author, claimId, "An argument for the error-shape test to vote on.", { stance: "oppose" });
   });
 
   test("the edge: a method an address does not take, an oversized body, a hostile address", async () => {

@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
 import { appSql } from "../support/app-database";
 import { appUrl, chromiumPath } from "../support/browser";
-import { actionId, createAccount, HttpClient, signedIn } from "../support/http";
+import { actionId, createAccount, HttpClient, postResponseAs, signedIn } from "../support/http";
 import { fillTemplate, parametersOf, readAppRoutes } from "@/server/route-list";
 
 const ANSWER_WITHIN_MS = 1_000;
@@ -101,11 +101,7 @@ describe.skipIf(!chromiumPath)("hostile requests", () => {
     const account = await createAccount("hostile");
     userId = account.id;
     member = await signedIn(appUrl, account);
-    const posted = await member.action(
-      { file: "app/claims/[id]/actions.ts", name: "postResponseAction", page: "/" },
-      { claimId, parentId: null, stance: "support", body: "A perfectly ordinary argument for the hostile-request tests." },
-    );
-    responseId = (posted as { data: { id: string } }).data.id;
+    responseId = await postResponseAs(member, claimId, "A perfectly ordinary argument for the hostile-request tests.");
   });
 
   describe("malformed percent-encoding", () => {
@@ -170,21 +166,12 @@ describe.skipIf(!chromiumPath)("hostile requests", () => {
       const before = await appSql<{ count: string }>(
         `select (select count(*) from "Response") + (select count(*) from "Report") + (select count(*) from "PersonalAccessToken") as count`,
       );
-      const post = (body: string) =>
-        sendTimed(member, "/", {
-          method: "POST",
-          headers: {
-            "next-action": actionId("app/claims/[id]/actions.ts", "postResponseAction"),
-            accept: "text/x-component",
-            "content-type": "text/plain;charset=UTF-8",
-            origin: origin(),
-          },
-          body,
-        });
-      expectRefusedQuickly(
-        await post(JSON.stringify([{ claimId, parentId: null, stance: "support", body: "An argument with a NUL\u0000 inside it." }])),
-        "post a response",
-      );
+      const post = await sendTimed(member, `/api/claims/${claimId}/responses`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: origin() },
+        body: JSON.stringify({ parentId: null, stance: "support", body: "An argument with a NUL\u0000 inside it." }),
+      });
+      expectRefusedQuickly(post, "post a response");
       const report = await sendTimed(member, "/", {
         method: "POST",
         headers: {

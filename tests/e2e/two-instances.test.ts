@@ -65,10 +65,7 @@ describe.skipIf(!chromiumPath)("two app instances on one database", () => {
     await watcher.opened;
     await new Promise((resolve) => setTimeout(resolve, 300)); // the subscription is registered
     const body = "Posted through the first instance, read live on the second.";
-    const posted = await onFirst.action(
-      { file: "app/claims/[id]/actions.ts", name: "postResponseAction", page: `/claims/${claimId}` },
-      { claimId, parentId: null, stance: "support", body },
-    );
+    const { result: posted } = await onFirst.postResponse(claimId, { parentId: null, stance: "support", body });
     expect(posted).toMatchObject({ ok: true });
     await expect(watcher.changed).resolves.toBe(true);
 

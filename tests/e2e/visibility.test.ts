@@ -176,6 +176,9 @@ const PROBES: Record<string, Probe[] | { noContent: string }> = {
   // Drafts close to each withheld text, without its secret token (else the address would hold it).
   "/api/claims/[id]/similar": WITHHELD_WORDING.map((text) => `/api/claims/${IDS.openClaim}/similar?text=${encodeURIComponent(text)}`),
   "/api/claims/[id]/vote": { noContent: "POST only; writes are checked below" },
+  "/api/claims/[id]/responses": { noContent: "POST only (the claim page's posting, decision 022); writes are checked below" },
+  // The person's crux: quotes one of the responses they rated, never a withheld one.
+  "/api/claims/[id]/crux": [IDS.openClaim, IDS.hiddenClaim, IDS.draftClaim].map((claimId) => `/api/claims/${claimId}/crux`),
   "/api/editor/import": { noContent: "POST only, editors only; answers with the draft it made" },
   "/api/health": ["/api/health"],
   "/api/live": [`/api/live?claim=${IDS.hiddenClaim}`, `/api/live?claim=${IDS.draftClaim}`, `/api/live?article=${IDS.draftArticle}`],
@@ -374,9 +377,12 @@ describe.skipIf(!chromiumPath)("one visibility rule on every read path", () => {
         status: 404,
       });
       expect(
-        await action("postResponseAction", { claimId, parentId: target, stance: "support", body: "A reply to something I cannot see." }),
+        (await client.postResponse(claimId, { parentId: target, stance: "support", body: "A reply to something I cannot see." })).result,
         `reply ${target}`,
-      ).toMatchObject({ ok: false, status: 404 });
+      ).toMatchObject({
+        ok: false,
+        status: 404,
+      });
       expect(await action("followResponseAction", { claimId, responseId: target, follow: true }), `follow ${target}`).toMatchObject({ ok: false, status: 404 });
       expect(
         await action("reportAction", { claimId, target: { type: "response", id: target }, reason: "spam", note: null, duplicateOfId: null }),
@@ -387,9 +393,12 @@ describe.skipIf(!chromiumPath)("one visibility rule on every read path", () => {
       const { result } = await client.voteOnClaim(claimId, "agree");
       expect(result, `claim vote ${claimId}`).toMatchObject({ ok: false, status: 404 });
       expect(
-        await action("postResponseAction", { claimId, parentId: null, stance: "support", body: "A response to a claim I cannot see." }),
+        (await client.postResponse(claimId, { parentId: null, stance: "support", body: "A response to a claim I cannot see." })).result,
         `post ${claimId}`,
-      ).toMatchObject({ ok: false, status: 404 });
+      ).toMatchObject({
+        ok: false,
+        status: 404,
+      });
     }
     // None but the two the fixture made (before the items were withheld).
     const [{ count }] = await appSql<{ count: string }>(

@@ -6,7 +6,6 @@
 //    partial, and a restarted server carries on.
 // Exits 1 on any failure.
 import { setTimeout as sleep } from "node:timers/promises";
-import { parseActionResult } from "@/scripts/lib/http-client";
 import { findInconsistencies, log, startHarness, type Harness } from "./harness";
 import { newLedger, runTraffic, serverErrorCount, verifyLedger } from "./traffic";
 
@@ -26,11 +25,8 @@ async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 
 }
 
 async function postOnce(harness: Harness, claimId: string, body: string) {
-  const { response, text } = await harness.accounts[0].client.callAction(
-    { file: "app/claims/[id]/actions.ts", name: "postResponseAction", page: `/claims/${claimId}` },
-    { claimId, parentId: null, stance: "support", body },
-  );
-  return response.status === 200 ? parseActionResult(text) : null;
+  const { response, result } = await harness.accounts[0].client.postResponse(claimId, { parentId: null, stance: "support", body });
+  return response.status === 200 ? result : null;
 }
 
 /** Counts the updates on one claim's live stream. */

@@ -3,10 +3,8 @@
 // write the server acknowledged, to check against the database afterwards.
 import autocannon from "autocannon";
 import pg from "pg";
-import { claimVoteRequest, parseActionResult, serverActionHeaders } from "@/scripts/lib/http-client";
+import { claimVoteRequest, postResponseRequest, type ActionResult } from "@/scripts/lib/http-client";
 import type { Harness } from "./harness";
-
-const CLAIMS_ACTIONS = "app/claims/[id]/actions.ts";
 
 export interface Ledger {
   /** Acknowledged responses by id. */
@@ -114,21 +112,11 @@ function hostileRequest(claimId: string, origin: string): HostileRequest {
 
 export function runTraffic(harness: Harness, ledger: Ledger, options: TrafficOptions): Promise<autocannon.Result> & { stop(): void } {
   const origin = new URL(harness.appUrl).origin;
-  const postHeaders = serverActionHeaders(CLAIMS_ACTIONS, "postResponseAction", new URL(harness.appUrl).origin);
   const acknowledgedByClaim = new Map<string, string[]>();
   const { voteShare = 0.25, postShare = 0.1, hostileShare = 0.03 } = options;
   let nextAccount = 0;
   let posts = 0;
   const contexts: Context[] = [];
-
-  // Posted to the claim's own page, as the UI does: posted elsewhere, Next.js forwards the call to
-  // that page with an internal request, doubling the work.
-  const actionRequest = (context: Context, headers: Record<string, string>, claimId: string, argument: unknown) => ({
-    method: "POST" as const,
-    path: `/claims/${claimId}`,
-    headers: { ...headers, cookie: context.account!.client.cookieHeader },
-    body: JSON.stringify([argument]),
-  });
 
   // Without a callback autocannon's types promise a Result; at run time it is the (thenable) Instance.
   const instance = autocannon({
@@ -162,10 +150,9 @@ export function runTraffic(harness: Harness, ledger: Ledger, options: TrafficOpt
             const parentId = parents.length && Math.random() < 0.4 ? pick(parents) : null;
             context.pending.push({ kind: "post", claimId: claim.id, body });
             const submissionKey = `load${posts.toString(16).padStart(12, "0")}${Math.random().toString(16).slice(2, 10)}`;
-            return {
-              ...request,
-              ...actionRequest(context, postHeaders, claim.id, { claimId: claim.id, parentId, stance: pick(["support", "oppose"]), body, submissionKey }),
-            };
+            // As the claim page posts: to the edge's endpoint (decision 022), not a server action.
+            const post = postResponseRequest(claim.id, { parentId, stance: pick(["support", "oppose"]), body, submissionKey }, { origin });
+            return { ...request, ...post, headers: { ...post.headers, cookie: context.account.client.cookieHeader } };
           }
           if (roll < voteShare + postShare + hostileShare) {
             const hostile = hostileRequest(claim.id, origin);
@@ -206,9 +193,10 @@ export function runTraffic(harness: Harness, ledger: Ledger, options: TrafficOpt
           }
           if (harness.withheld.texts.some((text) => body.includes(text))) ledger.withheldLeaks += 1;
           if (status !== 200 || (pending.kind !== "vote" && pending.kind !== "post")) return;
-          let result: ReturnType<typeof parseActionResult>;
+          let result: ActionResult;
           try {
-            result = pending.kind === "vote" ? (JSON.parse(body) as ReturnType<typeof parseActionResult>) : parseActionResult(body);
+            // Both are answered by the edge: 200 with JSON ({"ok": true}, or the new response), else problem details.
+            result = pending.kind === "vote" ? (JSON.parse(body) as ActionResult) : { ok: true, data: JSON.parse(body) as unknown };
           } catch {
             // Not an action result at all: counted as a server error, with the body for the report.
             bump(ledger.actionStatuses, 599);

@@ -4,7 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { HttpClient } from "@/scripts/lib/http-client";
 import { appSql } from "./app-database";
 
-export { actionId, HttpClient, parseActionResult, type ActionResult } from "@/scripts/lib/http-client";
+export { actionId, HttpClient, parseActionResult, type ActionResult, type ResponseDraft } from "@/scripts/lib/http-client";
 
 export interface TestAccount {
   id: string;
@@ -46,8 +46,8 @@ export async function signedIn(baseUrl: string, account: TestAccount): Promise<H
 }
 
 /**
- * Posts a response as `client`'s person through the claim page's own server action (what the page's
- * form sends); fails the test when it is refused. Returns the new response's id.
+ * Posts a response as `client`'s person as the claim page's form does (POST /api/claims/:id/responses);
+ * fails the test when it is refused. Returns the new response's id.
  */
 export async function postResponseAs(
   client: HttpClient,
@@ -55,10 +55,7 @@ export async function postResponseAs(
   body: string,
   { stance = "support", parentId = null }: { stance?: "support" | "oppose"; parentId?: string | null } = {},
 ): Promise<string> {
-  const result = await client.action(
-    { file: "app/claims/[id]/actions.ts", name: "postResponseAction", page: `/claims/${claimId}` },
-    { claimId, parentId, stance, body },
-  );
+  const { result } = await client.postResponse(claimId, { parentId, stance, body });
   if (!result.ok) throw new Error(`The response was refused: ${result.error}`);
   return (result.data as { id: string }).id;
 }

@@ -2,7 +2,7 @@
 
 import { useViewer } from "@/components/viewer/viewer-scope";
 import type { ViewerOverlay } from "@/lib/debate/viewer-overlay";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useSyncExternalStore, type ReactNode } from "react";
 import { CloseIcon } from "@/components/ui/icons";
@@ -10,7 +10,9 @@ const WIDE = "(min-width: 1024px)";
 /**
  * Claim marks link to the claim's own page (which is what narrow screens and browsers without
  * JavaScript get). On wide screens a click opens the debate beside the text instead. A drag that selects
- * a claim's words is not a click.
+ * a claim's words is not a click. A finger touching a mark on a narrow screen prefetches the claim's
+ * page; a pointer crossing marks on a wide one prefetches nothing (its click opens the debate beside
+ * the text, answered from the shared render: decision 022).
  */
 export function WideScreenClaimLinks({ slug }: { slug: string }) {
   const router = useRouter();
@@ -30,8 +32,16 @@ export function WideScreenClaimLinks({ slug }: { slug: string }) {
       event.preventDefault();
       router.push(`/articles/${slug}?claim=${link.dataset.claimId}`, { scroll: false });
     };
+    const onTouch = (event: Event) => {
+      const link = (event.target as Element).closest<HTMLAnchorElement>("a[data-claim-id]");
+      if (link && !window.matchMedia(WIDE).matches) router.prefetch(`/claims/${link.dataset.claimId}`);
+    };
     body?.addEventListener("click", onClick);
-    return () => body?.removeEventListener("click", onClick);
+    body?.addEventListener("touchstart", onTouch, { passive: true });
+    return () => {
+      body?.removeEventListener("click", onClick);
+      body?.removeEventListener("touchstart", onTouch);
+    };
   }, [router, slug]);
   return null;
 }
@@ -84,13 +94,12 @@ export function ClaimPanel({ claimId, slug, children }: { claimId: string; slug:
   return (
     <aside ref={panel} aria-label="Debate on the chosen claim" className="space-y-3 rounded-lg border border-line bg-paper p-4">
       <div className="flex items-center justify-between gap-2 text-sm">
-        <Link href={`/claims/${claimId}`} prefetch={false} className="text-accent hover:underline">
+        <Link href={`/claims/${claimId}`} className="text-accent hover:underline">
           Open as its own page
         </Link>
         <Link
           href={`/articles/${slug}`}
           scroll={false}
-          prefetch={false}
           aria-label="Close the debate (Escape)"
           className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-muted hover:bg-stone-100 hover:text-ink"
         >

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ArticleBody } from "@/components/article-body";
@@ -49,12 +49,7 @@ function ArgumentsInThisArticle({ slug, arguedClaims }: { slug: string; arguedCl
         <ul className="space-y-3">
           {argued.map((claim) => (
             <li key={claim.id}>
-              <Link
-                href={`/articles/${slug}?claim=${claim.id}`}
-                scroll={false}
-                prefetch={false}
-                className="font-serif text-ink hover:text-accent hover:underline"
-              >
+              <Link href={`/articles/${slug}?claim=${claim.id}`} scroll={false} className="font-serif text-ink hover:text-accent hover:underline">
                 {claim.text}
               </Link>
               <p className="text-xs text-muted">

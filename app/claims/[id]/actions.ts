@@ -2,8 +2,9 @@
 
 // The claim page's server actions: each one validates with its command's schema (lib/debate/schemas.ts),
 // checks the policy through authorizedAction, and calls the one command (lib/debate/*) that the public
-// API calls too. Claim votes (Agree/Disagree) are not a server action: POST /api/claims/:id/vote is
-// answered by the HTTP edge (server/claim-vote-endpoint.ts) with the same command.
+// API calls too. Claim votes (Agree/Disagree) and new responses are not server actions: POST
+// /api/claims/:id/vote and POST /api/claims/:id/responses are answered by the HTTP edge
+// (server/claim-vote-endpoint.ts, server/post-response-endpoint.ts) with the same commands.
 import { z } from "@/lib/zod";
 import { postingBlockedReason } from "@/lib/auth/sanction-message";
 import { authorizedAction } from "@/lib/auth/actions";
@@ -11,16 +12,13 @@ import { curateClaim, curateClaimSchema } from "@/lib/debate/curate-claim";
 import { deleteResponse } from "@/lib/debate/delete-response";
 import { editResponse } from "@/lib/debate/edit-response";
 import { setFollow } from "@/lib/debate/follow";
-import { postResponse } from "@/lib/debate/post-response";
-import { editResponseSchema, idSchema, postResponseSchema, responseVoteSchema, sourceRequestSchema } from "@/lib/debate/schemas";
+import { editResponseSchema, idSchema, responseVoteSchema, sourceRequestSchema } from "@/lib/debate/schemas";
 import { askForSource } from "@/lib/debate/ask-for-source";
-import { readPersonalCrux } from "@/lib/debate/personal-crux";
 import { voteOnResponse } from "@/lib/debate/vote-on-response";
 import { withdrawClaim } from "@/lib/debate/withdraw-claim";
 import { reportItem } from "@/lib/moderation/report-item";
 import { reportSchema } from "@/lib/moderation/schemas";
-import type { LiveResponse } from "@/lib/live/updates";
-import { canCurateClaims, canParticipate, canPost, canReadCrux } from "@/lib/policy";
+import { canCurateClaims, canParticipate, canPost } from "@/lib/policy";
 
 const participant = { can: canParticipate, forbidden: "Your account cannot do that right now." };
 const poster = {
@@ -29,28 +27,6 @@ const poster = {
 };
 /** The claim page passes its claim along with every action. */
 const onClaim = z.object({ claimId: idSchema });
-
-/** Answers with the new response as the page shows it (no page render: the page adds it, issue 17). */
-export const postResponseAction = authorizedAction({ ...poster, schema: postResponseSchema }, async (input, user) => {
-  const { id, hiddenAt, createdAt } = await postResponse(user, input);
-  const response: LiveResponse = {
-    id,
-    claimId: input.claimId,
-    parentId: input.parentId,
-    stance: input.stance,
-    body: input.body,
-    author: { id: user.id, name: user.name },
-    createdAt: createdAt.toISOString(),
-    strong: 0,
-    weak: 0,
-    supporters: 0,
-    opposers: 0,
-    strength: 0,
-    sources: input.sources ?? [],
-    sourceRequests: 0,
-  };
-  return { id, held: hiddenAt !== null, response };
-});
 
 export const editResponseAction = authorizedAction({ ...poster, schema: onClaim.extend(editResponseSchema.shape) }, async (input, user) => {
   const { editedAt, held } = await editResponse({
@@ -77,10 +53,6 @@ export const askForSourceAction = authorizedAction({ ...participant, schema: onC
 );
 
 /** "Your crux here": read for the person from their own votes, never cached. */
-export const personalCruxAction = authorizedAction({ can: canReadCrux, forbidden: "Sign in to see your crux.", schema: onClaim }, async (input, user) =>
-  readPersonalCrux(user, input.claimId),
-);
-
 export const followClaimAction = authorizedAction({ ...participant, schema: onClaim.extend({ follow: z.boolean() }) }, async (input, user) => {
   await setFollow({ userId: user.id, claimId: input.claimId, follow: input.follow });
 });

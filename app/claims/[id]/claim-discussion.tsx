@@ -1,7 +1,7 @@
 // A claim's debate: the claim in context, votes, where it stands (in one line, the reasons folded away),
 // then the two sides, which start on the first screen. Shown as its own page (/claims/[id]) and beside
 // the article on wide screens (`compact`: the sides are tabs there).
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { SORTS, type Sort } from "@/lib/argument/ranking";
 import { getCurrentUser } from "@/lib/auth/session";
 import { describeOrigin } from "@/lib/argument/claim-origin";
@@ -104,12 +104,7 @@ export async function ClaimDiscussionView({
           </ColumnEmpty>
         )}
         {more > 0 ? (
-          <Link
-            href={href({ ...state, [key]: responses.length + more })}
-            scroll={false}
-            prefetch={false}
-            className="inline-block text-sm text-accent hover:underline"
-          >
+          <Link href={href({ ...state, [key]: responses.length + more })} scroll={false} className="inline-block text-sm text-accent hover:underline">
             Show {more} more {title.toLowerCase()} ({(total - responses.length).toLocaleString("en")} not shown)
           </Link>
         ) : null}

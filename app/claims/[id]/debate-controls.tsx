@@ -1,7 +1,7 @@
 "use client";
 
 import type { ClaimVoteValue, ResponseVoteValue, Stance } from "@/lib/vocabulary";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { addOwnResponse, focusWhenDrawn, patchLiveResponse, useLiveClaim, useLiveResponse } from "@/components/live/live-store";
@@ -9,16 +9,16 @@ import { MoreIcon } from "@/components/ui/icons";
 import { Menu, MenuItem, MenuLink, MenuSeparator } from "@/components/ui/menu";
 import { useViewer, useViewerArticle } from "@/components/viewer/viewer-scope";
 import { patchViewerOverlay } from "@/components/viewer/viewer-store";
-import type { LiveResponse } from "@/lib/live/updates";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useServerAction } from "@/components/use-server-action";
 import type { ActionResult } from "@/lib/auth/actions";
 import { readProblem, toActionFailure } from "@/lib/errors";
 import { RESPONSE_MAX, RESPONSE_MIN } from "@/lib/argument/response-rules";
-import { MAX_SOURCES, SOURCE_QUOTE_MAX } from "@/lib/debate/schemas";
+import { MAX_SOURCES, SOURCE_QUOTE_MAX, type PostResponseInput } from "@/lib/debate/schemas";
+import type { PostedResponse } from "@/lib/debate/post-response";
 import type { CitedSource } from "@/lib/debate/response-sources";
-import { askForSourceAction, deleteResponseAction, editResponseAction, followResponseAction, postResponseAction, voteOnResponseAction } from "./actions";
+import { askForSourceAction, deleteResponseAction, editResponseAction, followResponseAction, voteOnResponseAction } from "./actions";
 import { ReportForm } from "./report-form";
 import type { ControlledResponse } from "./controlled-response";
 
@@ -77,6 +77,20 @@ async function castClaimVote(claimId: string, value: ClaimVoteValue | null): Pro
   return toActionFailure(await readProblem(response, "Your vote was not saved. Please try again."));
 }
 
+/**
+ * A new response goes to POST /api/claims/:id/responses, which the HTTP edge answers without Next.js
+ * (decision 022) with the response as the page draws it, or problem details, read into an action's result.
+ */
+async function sendResponse({ claimId, ...input }: PostResponseInput): Promise<ActionResult<PostedResponse>> {
+  const response = await fetch(`/api/claims/${encodeURIComponent(claimId)}/responses`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(input),
+  });
+  if (response.ok) return { ok: true, data: (await response.json()) as PostedResponse };
+  return toActionFailure(await readProblem(response, "Your response was not posted. Please try again."));
+}
+
 /** Agree/Disagree with the live counts; `closed`: the claim takes no votes (hidden while moderators review it). */
 export function ClaimVotes({ claimId, agree, disagree, closed = false }: { claimId: string; agree: number; disagree: number; closed?: boolean }) {
   const viewer = useViewer();
@@ -113,7 +127,6 @@ export function ClaimVotes({ claimId, agree, disagree, closed = false }: { claim
         {!signedIn && !closed ? (
           <Link
             href={`/signin?callbackUrl=/claims/${claimId}`}
-            prefetch={false}
             aria-hidden={viewer === null ? true : undefined}
             tabIndex={viewer === null ? -1 : undefined}
             className={`text-sm text-accent hover:underline ${viewer === null ? "invisible" : ""}`}
@@ -295,9 +308,9 @@ export function ResponseForm({
           () =>
             onSubmitText
               ? onSubmitText(text, filledSources(sources))
-              : postResponseAction({ claimId, parentId, stance, body: text, sources: filledSources(sources), submissionKey }),
+              : sendResponse({ claimId, parentId, stance, body: text, sources: filledSources(sources), submissionKey }),
           (answer) => {
-            const posted = answer as { response?: LiveResponse; held?: boolean } | undefined;
+            const posted = answer as PostedResponse | undefined;
             // Shown at once from the answer; held for review, it is the author's alone: their page, rendered for them.
             if (posted?.held) router.refresh();
             else if (posted?.response) {
@@ -551,7 +564,7 @@ export function AddArgument({ claimId, stance }: { claimId: string; stance: Stan
     );
   if (!viewer.user)
     return (
-      <Link href={`/signin?callbackUrl=/claims/${claimId}`} prefetch={false} className={look}>
+      <Link href={`/signin?callbackUrl=/claims/${claimId}`} className={look}>
         Sign in to {stance === "support" ? "support" : "oppose"} this claim
       </Link>
     );

@@ -4,7 +4,7 @@
 // the same look as the server's (./response-tree.tsx).
 import type { ReactNode } from "react";
 import { useLayoutEffect } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Markdown } from "@/components/markdown";
 import { StandingBar } from "@/components/standing-bar";
 import { markRendered, takeFocusIfWanted, useLiveClaim, useLiveResponse, useNewResponses, useReported } from "@/components/live/live-store";
@@ -142,7 +142,7 @@ export function LiveEditedMark({ id, initial }: { id: string; initial: { editedA
   const editedAt = live?.editedAt !== undefined ? live.editedAt : initial.editedAt;
   if (!editedAt || live?.deleted || initial.deleted) return null;
   return (
-    <Link href={`/responses/${id}/history`} prefetch={false} className="hover:underline">
+    <Link href={`/responses/${id}/history`} className="hover:underline">
       edited
     </Link>
   );

@@ -6,7 +6,6 @@ import { useEffect, useState } from "react";
 import { useViewer } from "@/components/viewer/viewer-scope";
 import { describeCrux } from "@/lib/argument/crux";
 import type { CruxView } from "@/lib/debate/personal-crux";
-import { personalCruxAction } from "./actions";
 
 export function PersonalCrux({ claimId }: { claimId: string }) {
   const viewer = useViewer();
@@ -17,9 +16,13 @@ export function PersonalCrux({ claimId }: { claimId: string }) {
   useEffect(() => {
     if (!viewer?.user || !claimVote) return;
     let current = true;
-    personalCruxAction({ claimId }).then((result) => {
-      if (current) setCrux(result.ok ? result.data : null);
-    });
+    // Answered by the edge without Next.js (GET /api/claims/:id/crux, decision 022).
+    fetch(`/api/claims/${encodeURIComponent(claimId)}/crux`, { cache: "no-store" })
+      .then((response) => (response.ok ? (response.json() as Promise<{ crux: CruxView | null }>) : { crux: null }))
+      .then(
+        ({ crux }) => current && setCrux(crux),
+        () => current && setCrux(null),
+      );
     return () => {
       current = false;
     };

@@ -1,6 +1,6 @@
 // The line above a response's text: its stance, its author and its age. Drawn by the server
 // (./response-tree.tsx) and, for responses that arrive live, in the browser (./live-parts.tsx).
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { formatAge } from "@/lib/format-age";
 import type { Stance } from "@/lib/vocabulary";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Markdown } from "@/components/markdown";
 import type { ResponseView } from "@/lib/debate/discussion";
 import { count } from "@/lib/format";
@@ -73,13 +73,13 @@ export function ResponseItem({ response, claimId, claimOpen, depth = 1 }: { resp
                 ))}
               </ul>
               {hidden > 0 ? (
-                <Link href={`/responses/${response.id}`} prefetch={false} className="mt-2 inline-block text-sm text-accent hover:underline">
+                <Link href={`/responses/${response.id}`} className="mt-2 inline-block text-sm text-accent hover:underline">
                   {count(hidden, "more reply", "more replies")} →
                 </Link>
               ) : null}
             </>
           ) : (
-            <Link href={`/responses/${response.id}`} prefetch={false} className="mt-2 inline-block text-sm text-accent hover:underline">
+            <Link href={`/responses/${response.id}`} className="mt-2 inline-block text-sm text-accent hover:underline">
               Continue this thread ({count(shownReplies, "response")}) →
             </Link>
           )

@@ -1,7 +1,7 @@
 // /claims/[id]/outline: the whole debate as an argument map (up to 300 responses) and as a navigable
 // outline (up to 2,000), with the claim's vote distribution. Strongest arguments first at every level.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { StandingBar } from "@/components/standing-bar";
 import { standingGrounds } from "@/lib/argument/grounds";

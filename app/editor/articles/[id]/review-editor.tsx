@@ -1,7 +1,7 @@
 "use client";
 
 import type { ClaimOrigin } from "@/lib/generated/prisma/enums";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { segmentBlock } from "@/components/article-body";
