@@ -66,9 +66,8 @@ export interface PostedResponse {
 }
 
 /**
- * postResponse for the claim page, through either of its transports (the server action and the edge's
- * POST /api/claims/:id/responses, decision 022): the new response as the page draws it, so that no page
- * render follows a post (issue 17).
+ * postResponse for the claim page, through the edge's POST /api/claims/:id/responses (decision 022):
+ * the new response as the page draws it, so that no page render follows a post (issue 17).
  */
 export async function postResponseForPage(author: SessionUser, input: PostResponseInput): Promise<PostedResponse> {
   const { id, hiddenAt, createdAt } = await postResponse(author, input);
