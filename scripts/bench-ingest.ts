@@ -9,6 +9,7 @@ import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { extractBody, prepareArticle } from "@/lib/ingest";
 import { stopEncoder } from "@/lib/ingest/encoder";
+import { parseSentences } from "@/lib/ingest/parse.mjs";
 
 function median(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -54,6 +55,17 @@ for (let run = 0; run < 5; run++) {
 }
 await stopEncoder();
 
+// The part-of-speech view alone (wink-nlp), here in-process; the pipeline runs it in the encoder's thread.
+const body = extractBody(text);
+const sentenceTexts = body.sentences.map((sentence) => body.body.slice(sentence.start, sentence.end));
+parseSentences(sentenceTexts.slice(0, 10));
+const parsing: number[] = [];
+for (let run = 0; run < 5; run++) {
+  const started = performance.now();
+  parseSentences(sentenceTexts);
+  parsing.push(performance.now() - started);
+}
+
 const cli: number[] = [];
 for (let run = 0; run < 3; run++) {
   const started = performance.now();
@@ -67,5 +79,8 @@ fs.rmSync(file);
 console.log(`article: ${words} words, ${claims} claims`);
 console.log(`encoder's first load and a short article: ${firstLoad.toFixed(0)} ms`);
 console.log(`pipeline in-process, encoder loaded: median ${median(inProcess).toFixed(0)} ms over ${inProcess.length} runs`);
+console.log(
+  `of which the part-of-speech view (wink-nlp): median ${median(parsing).toFixed(0)} ms for ${sentenceTexts.length} sentences over ${parsing.length} runs`,
+);
 console.log(`caller's event loop blocked meanwhile: median of the longest stall ${median(blocked).toFixed(0)} ms`);
 console.log(`npm run ingest -- --dry-run --json (whole command, process start included): median ${median(cli).toFixed(0)} ms over ${cli.length} runs`);

@@ -1,12 +1,25 @@
-// An editor publishes a reviewed draft: readers see it and its claims from then on.
+// An editor publishes a reviewed draft: readers see it and its claims from then on. The detector's
+// proposals the editor kept are labels it learns from (lib/ingest/claim-labels.ts), stored in the same
+// transaction.
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { recordClaimLabels } from "@/lib/ingest/claim-labels";
 import { canEditArticles, type Actor } from "@/lib/policy";
+import { lockArticle } from "./article-row-lock";
 
 /** Publishes the draft; answers with its slug (for the link to the published page). */
 export async function publishArticle(editor: Actor, { articleId }: { articleId: string }) {
   if (!canEditArticles(editor)) throw new AppError("forbidden", "Only editors can review articles.");
-  const result = await getDb().article.updateMany({ where: { id: articleId, status: "draft" }, data: { status: "published" } });
-  if (result.count === 0) throw new AppError("invalid_request", "This article is already published or no longer exists.");
-  return getDb().article.findUniqueOrThrow({ where: { id: articleId }, select: { slug: true } });
+  return getDb().$transaction(async (tx) => {
+    // The lock orders this after any review change still being applied to the draft.
+    await lockArticle(tx, articleId);
+    const result = await tx.article.updateMany({ where: { id: articleId, status: "draft" }, data: { status: "published" } });
+    if (result.count === 0) throw new AppError("invalid_request", "This article is already published or no longer exists.");
+    const kept = await tx.claim.findMany({ where: { articleId, origin: "pipeline" }, select: { exact: true, score: true } });
+    await recordClaimLabels(
+      tx,
+      kept.map((claim) => ({ articleId, sentence: claim.exact, decision: "kept" as const, score: claim.score })),
+    );
+    return tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { slug: true } });
+  });
 }

@@ -2,11 +2,13 @@
 // it, add one from a selection, merge two neighbours, split one. One command with a kind, behind one
 // permission check (lib/policy: canEditArticles). Every change runs in a transaction that locks the
 // article row, so two editors working on the same draft are applied one after the other and each sees
-// the other's result.
+// the other's result. Each decision about the detector's work is also stored as a label it learns from
+// (lib/ingest/claim-labels.ts), in the same transaction.
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BodyBlock } from "@/lib/ingest";
+import { recordClaimLabels } from "@/lib/ingest/claim-labels";
 import { canMerge, normaliseSpan, overlapping, SpanError, splitSpan } from "@/lib/ingest/spans";
 import { canEditArticles, type Actor } from "@/lib/policy";
 import { lockArticle } from "./article-row-lock";
@@ -35,19 +37,28 @@ export async function reviewDraft(editor: Actor, change: DraftChange) {
 async function apply(tx: Tx, article: LockedDraft, change: DraftChange) {
   const { articleId } = change;
   switch (change.kind) {
-    case "dismiss":
-      await claimOf(tx, articleId, change.claimId);
+    case "dismiss": {
+      const claim = await claimOf(tx, articleId, change.claimId);
       await tx.claim.delete({ where: { id: change.claimId } });
+      await recordClaimLabels(tx, detected(articleId, [claim], "dismissed"));
       return null;
-    case "reword":
-      await claimOf(tx, articleId, change.claimId);
+    }
+    case "reword": {
+      const claim = await claimOf(tx, articleId, change.claimId);
+      await recordClaimLabels(tx, detected(articleId, [claim], "reworded"));
       return tx.claim.update({ where: { id: change.claimId }, data: { text: change.text }, select: reviewClaimSelect });
+    }
     case "add": {
       const span = normaliseSpan(article.body, article.blocks, { start: change.start, end: change.end });
       if (overlapping(span, await otherClaims(tx, articleId))) {
         throw new AppError("invalid_request", "That text overlaps a claim already marked. Dismiss or split that claim first.");
       }
-      return tx.claim.create({ data: { articleId, origin: "editor", score: null, ...anchoredRow(article.body, span) }, select: reviewClaimSelect });
+      const added = await tx.claim.create({
+        data: { articleId, origin: "editor", score: null, ...anchoredRow(article.body, span) },
+        select: reviewClaimSelect,
+      });
+      await recordClaimLabels(tx, [{ articleId, sentence: added.exact, decision: "added" }]);
+      return added;
     }
     case "merge": {
       const [first, second] = [await claimOf(tx, articleId, change.firstId), await claimOf(tx, articleId, change.secondId)];
@@ -56,6 +67,7 @@ async function apply(tx: Tx, article: LockedDraft, change: DraftChange) {
       }
       const span = { start: Math.min(first.start, second.start), end: Math.max(first.end, second.end) };
       await tx.claim.deleteMany({ where: { id: { in: [first.id, second.id] } } });
+      await recordClaimLabels(tx, detected(articleId, [first, second], "merged"));
       return tx.claim.create({ data: { articleId, origin: "editor", score: null, ...anchoredRow(article.body, span) }, select: reviewClaimSelect });
     }
     case "split": {
@@ -68,6 +80,13 @@ async function apply(tx: Tx, article: LockedDraft, change: DraftChange) {
       return null;
     }
   }
+}
+
+type ReviewClaim = Awaited<ReturnType<typeof claimOf>>;
+
+/** Labels for a decision on the detector's proposals (an editor's own claims teach it nothing). */
+function detected(articleId: string, claims: ReviewClaim[], decision: "dismissed" | "reworded" | "merged") {
+  return claims.filter((claim) => claim.origin === "pipeline").map((claim) => ({ articleId, sentence: claim.exact, decision, score: claim.score }));
 }
 
 async function claimOf(tx: Tx, articleId: string, claimId: string) {

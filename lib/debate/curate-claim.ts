@@ -11,6 +11,7 @@ import { MIN_CLAIM_CHARS } from "@/lib/ingest/spans";
 import { announce } from "@/lib/live/publish";
 import { can, type Actor } from "@/lib/policy";
 import { lockArticle } from "@/lib/articles/article-row-lock";
+import { recordClaimLabels } from "@/lib/ingest/claim-labels";
 import { log, resolveOpenReports } from "@/lib/moderation/log";
 
 export const CURATION_ACTIONS = ["accept", "reword", "merge", "remove"] as const;
@@ -52,7 +53,7 @@ export async function curateClaim(editor: Actor, curation: Curation) {
     await lockArticle(tx, found.articleId);
     const claim = await tx.claim.findUniqueOrThrow({
       where: { id: curation.claimId },
-      select: { id: true, articleId: true, text: true, origin: true, hiddenAt: true, moderationVersion: true },
+      select: { id: true, articleId: true, text: true, exact: true, origin: true, hiddenAt: true, moderationVersion: true },
     });
     const stale = () => new AppError("conflict", "Someone changed this claim while you were looking at it. Reload to see what they did.");
     if (claim.moderationVersion !== curation.version) throw stale();
@@ -73,6 +74,8 @@ export async function curateClaim(editor: Actor, curation: Curation) {
         if (claim.origin !== "reader") throw new AppError("conflict", "Only a claim raised by a reader can be accepted.");
         await changed({ origin: "editor" });
         await logged("accept_claim", "A reader's claim accepted as an editor's claim");
+        // A reader saw a claim the detector missed, and an editor agreed: the detector learns from it.
+        await recordClaimLabels(tx, [{ articleId: claim.articleId, sentence: claim.exact, decision: "reader_accepted" }]);
         break;
       case "reword":
         await changed({ text: curation.text });

@@ -1,13 +1,16 @@
 // Detect: how arguable is a sentence? Two logistic models whose log-odds are combined (decision 005):
-// - a lexical one over words, word pairs and cue families (modals and recommendations, predictions,
+// - a lexical one over words, word pairs, cue families (modals and recommendations, predictions,
 //   evaluations, causal and counterfactual links, hedges and intensifiers, against reporting verbs,
-//   numbers and dates), lib/ingest/claim-model.json;
-// - a layer over the sentence's Universal Sentence Encoder embedding (encoder.ts),
+//   numbers and dates) and the sentence's structure (structure.ts), lib/ingest/claim-model.json;
+// - a layer over the sentence's Universal Sentence Encoder embedding and its structure (encoder.ts),
 //   lib/ingest/claim-encoder-layer.json, which also says how much each model counts.
-// Both are trained offline by `npm run train:claims` (scripts/train-claims.ts). Pure and deterministic;
-// which sentences of an article become claims is select.ts's decision.
+// Both are trained offline by `npm run train:claims` (scripts/train-claims.ts) to tell arguable
+// sentences (a policy or a value judgement the writer puts forward) from the rest. Pure and
+// deterministic; which sentences of an article become claims is select.ts's decision.
 import model from "./claim-model.json";
 import encoderLayer from "./claim-encoder-layer.json";
+import type { SentenceReading } from "./encoder";
+import { sentenceStructure, structureFeatures, structureVector, STRUCTURE_FEATURE_NAMES, type SentenceStructure } from "./structure";
 
 export interface ClaimModel {
   /** Feature name -> weight. */
@@ -17,6 +20,8 @@ export interface ClaimModel {
   lexicon: Record<string, number>;
   /** Whether word pairs are features (chosen by cross-validation when training). */
   bigrams: boolean;
+  /** What it was trained on: sentences per source, and the newest site decision used (scripts/train-claims.ts). */
+  training?: { sources: Record<string, number>; siteLabelsThrough: string | null };
 }
 
 export type FeatureOptions = Pick<ClaimModel, "lexicon" | "bigrams">;
@@ -71,9 +76,9 @@ export function tokenize(sentence: string): string[] {
 }
 
 /** Named features of one sentence; values are counts or scaled magnitudes. */
-export function featurize(sentence: string, options: FeatureOptions = CLAIM_MODEL): Map<string, number> {
+export function featurize(sentence: string, structure: SentenceStructure, options: FeatureOptions = CLAIM_MODEL): Map<string, number> {
   const { lexicon } = options;
-  const features = new Map<string, number>();
+  const features = structureFeatures(structure);
   const add = (name: string, value = 1) => features.set(name, (features.get(name) ?? 0) + value);
   const tokens = tokenize(sentence);
 
@@ -124,13 +129,15 @@ export function featureLogit(features: Map<string, number>, { weights, bias }: P
 export const sigmoid = (logit: number) => 1 / (1 + Math.exp(-logit));
 
 /** The lexical model's log-odds that `sentence` is an arguable claim. */
-export function lexicalLogit(sentence: string, claimModel: ClaimModel = CLAIM_MODEL): number {
-  return featureLogit(featurize(sentence, claimModel), claimModel);
+export function lexicalLogit(sentence: string, structure: SentenceStructure, claimModel: ClaimModel = CLAIM_MODEL): number {
+  return featureLogit(featurize(sentence, structure, claimModel), claimModel);
 }
 
 export interface EncoderLayer {
   /** One weight per embedding dimension. */
   weights: number[];
+  /** One weight per structure feature, in STRUCTURE_FEATURE_NAMES's order (absent in layers trained before them). */
+  structureWeights?: number[];
   bias: number;
   /** The encoder layer's share of the combined log-odds (the lexical model has the rest); chosen by cross-validation. */
   encoderShare: number;
@@ -138,15 +145,36 @@ export interface EncoderLayer {
 
 const ENCODER_LAYER = encoderLayer as EncoderLayer;
 
-/** The encoder layer's log-odds for one sentence embedding. */
-export function encoderLogit(embedding: ArrayLike<number>, layer: EncoderLayer = ENCODER_LAYER): number {
+/** The inputs of the encoder layer: the embedding, then the structure features. */
+export function layerInputs(embedding: ArrayLike<number>, structure: SentenceStructure): number[] {
+  return [...Array.from(embedding), ...structureVector(structure)];
+}
+
+/** The encoder layer's log-odds for one sentence's embedding and structure. */
+export function encoderLogit(embedding: ArrayLike<number>, structure: SentenceStructure, layer: EncoderLayer = ENCODER_LAYER): number {
   let sum = layer.bias;
   for (let i = 0; i < layer.weights.length; i++) sum += layer.weights[i] * embedding[i];
+  const vector = structureVector(structure);
+  for (let i = 0; i < STRUCTURE_FEATURE_NAMES.length; i++) sum += (layer.structureWeights?.[i] ?? 0) * vector[i];
   return sum;
 }
 
+/** The two trained models: the shipped ones, or candidates being evaluated (scripts/train-claims.ts). */
+export interface Detector {
+  model: ClaimModel;
+  layer: EncoderLayer;
+}
+
+export const SHIPPED_DETECTOR: Detector = { model: CLAIM_MODEL, layer: ENCODER_LAYER };
+
+/** A sentence as the detector scores it: its structure, and its log-odds of being an arguable claim. */
+export function scoreSentence(sentence: string, reading: SentenceReading, { model, layer }: Detector = SHIPPED_DETECTOR) {
+  const structure = sentenceStructure(reading.tokens);
+  const lexical = layer.encoderShare < 1 ? lexicalLogit(sentence, structure, model) : 0;
+  return { structure, logit: (1 - layer.encoderShare) * lexical + layer.encoderShare * encoderLogit(reading.embedding, structure, layer) };
+}
+
 /** Log-odds that a sentence is an arguable claim: the two models' log-odds, weighted. */
-export function claimLogit(sentence: string, embedding: ArrayLike<number>, layer: EncoderLayer = ENCODER_LAYER): number {
-  const lexical = layer.encoderShare < 1 ? lexicalLogit(sentence) : 0;
-  return (1 - layer.encoderShare) * lexical + layer.encoderShare * encoderLogit(embedding, layer);
+export function claimLogit(sentence: string, reading: SentenceReading, detector: Detector = SHIPPED_DETECTOR): number {
+  return scoreSentence(sentence, reading, detector).logit;
 }

@@ -1,16 +1,24 @@
-// Sentence embeddings from Universal Sentence Encoder lite, computed in a worker thread
-// (encoder-worker.mjs) so that a long article never blocks the web server's event loop (decision 005).
+// What the claim detector reads of each sentence: its Universal Sentence Encoder lite embedding and its
+// part-of-speech view (parse.mjs), both computed in a worker thread (encoder-worker.mjs) so that a long
+// article never blocks the web server's event loop (decision 005).
 // The thread loads the model once (about 1 s, 300–400 MB) and is ended after a few idle minutes so
 // that a server which imports rarely does not keep the memory.
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import type { Token } from "./parse.mjs";
+
+/** One sentence as the detector reads it. */
+export interface SentenceReading {
+  embedding: Float32Array;
+  tokens: Token[];
+}
 
 /** Dimensions of one embedding. */
 export const EMBEDDING_SIZE = 512;
 const IDLE_MS = 5 * 60_000;
 
 interface Pending {
-  resolve: (embeddings: Float32Array[]) => void;
+  resolve: (readings: SentenceReading[]) => void;
   reject: (error: Error) => void;
 }
 
@@ -32,11 +40,12 @@ function failAll(error: Error) {
 
 function startWorker(): Worker {
   const started = new Worker(workerPath());
-  started.on("message", (message: { id: number; embeddings?: Float32Array[]; error?: string }) => {
+  started.on("message", (message: { id: number; embeddings?: Float32Array[]; parses?: Token[][]; error?: string }) => {
     const request = pending.get(message.id);
     if (!request) return;
     pending.delete(message.id);
-    if (message.embeddings) request.resolve(message.embeddings);
+    const { embeddings, parses } = message;
+    if (embeddings && parses) request.resolve(embeddings.map((embedding, i) => ({ embedding, tokens: parses[i] })));
     else request.reject(new Error(`The sentence encoder failed: ${message.error}`));
     scheduleIdleStop();
   });
@@ -62,8 +71,8 @@ function scheduleIdleStop() {
   idleTimer.unref();
 }
 
-/** Embeds sentences (in order) off the main thread. */
-export function embedSentences(sentences: string[]): Promise<Float32Array[]> {
+/** Reads sentences (in order) off the main thread. */
+export function readSentences(sentences: string[]): Promise<SentenceReading[]> {
   if (idleTimer) clearTimeout(idleTimer);
   worker ??= startWorker();
   const id = nextId++;

@@ -195,9 +195,10 @@ function dateIn(text: string): { date: Date; rest: string } | null {
       .replace(match[0], " ")
       .replace(/\b(published|updated|posted|first published|last modified)\b:?/gi, " ")
       .replace(/\b(at|on)?\s*\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*(\p{Lu}{2,4})?\b/giu, " ")
-      .replace(/\s*[|·•—–,]\s*/g, " ")
+      // Separators between the parts go; a comma inside a part stays ("Priya Nair, Health Correspondent").
+      .replace(/(^|\s)[|·•—–,](?=\s|$)/g, " ")
       .replace(/\s+/g, " ")
-      .trim();
+      .replace(/^[\s|·•—–,]+|[\s|·•—–,]+$/g, "");
     return { date, rest };
   }
   return null;
@@ -266,12 +267,25 @@ function hostOf(url: string | null) {
 
 const NAME_WORD = /^(\p{Lu}[\p{L}'’.-]*|and|van|von|de|da|del|der|la|le|bin|al)$/u;
 
+/** Words that name a reporter's job or beat after their name ("Priya Nair, Health Correspondent"). */
+const ROLE_WORD =
+  /\b(correspondents?|reporters?|editors?|writers?|columnists?|staff|contributors?|producers?|analysts?|bureau|chief|critics?|journalists?|presenters?|authors?|desk|team|fellow)\b/i;
+
+/** A byline without "By" and without the role or beat that may follow the name. */
+export function bylineName(text: string): string {
+  const name = text.replace(/^by\s+/i, "").trim();
+  const withRole = name.match(/^(.+?)\s*(?:,|\||–|—|\s-)\s*(.+)$/);
+  if (withRole && ROLE_WORD.test(withRole[2]) && withRole[2].split(/\s+/).length <= 6) return withRole[1].trim();
+  return name;
+}
+
+/** The author's name when the line is a byline, with or without "By" and a role or beat after the name. */
 function looksLikeByline(text: string): string | null {
-  const stripped = text.replace(/^by\s+/i, "").trim();
+  const stripped = bylineName(text);
   const words = stripped.split(/\s+/);
   if (words.length < 2 || words.length > 5 || /[|/:;!?]/.test(stripped)) return null;
   if (!words.every((word) => NAME_WORD.test(word))) return null;
-  if (/^by\s+/i.test(text) || words.length <= 4) return stripped;
+  if (/^by\s+/i.test(text) || words.length <= 4 || stripped !== text.trim()) return stripped;
   return null;
 }
 
@@ -375,7 +389,7 @@ export function extractHtmlArticle(html: string, sourceUrl: string | null = null
     ...extracted,
     originalText,
     title: title || extracted.title,
-    byline: readable?.byline?.replace(/^by\s+/i, "").trim() || extracted.byline,
+    byline: (readable?.byline && bylineName(readable.byline)) || extracted.byline,
     metadata: {
       sourceUrl,
       siteName: readable?.siteName?.trim() || extracted.metadata.siteName,
@@ -448,12 +462,13 @@ export function extractArticle(raw: string, sourceUrl: string | null = null): Ex
       if (name && !byline && !standfirstSeen) byline = name;
       continue;
     }
-    if (looksLikeSectionLabel(line.text)) continue;
+    // Before the section-label test: "Sam Ortiz | Transport reporter" is laid out like a breadcrumb.
     const name = looksLikeByline(line.text);
     if (name && !byline && !standfirstSeen) {
       byline = name;
       continue;
     }
+    if (looksLikeSectionLabel(line.text)) continue;
     if (line.kind === "prose") {
       // A short "prose" line above the standfirst is a headline written as sentences ("It is overdue.").
       if (standfirstSeen && line.words <= 14 && !looksLikeSectionLabel(line.text)) {

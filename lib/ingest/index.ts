@@ -1,17 +1,17 @@
 // The ingest pipeline: raw page text or HTML in, a stored-ready article with its claims out.
 // No database and no network, so every stage is testable alone:
-//   extract (extract.ts) -> segment (segment.ts) -> detect (detect.ts, with sentence embeddings from
-//   encoder.ts's worker thread) -> select (select.ts) -> anchor (anchor.ts).
+//   extract (extract.ts) -> segment (segment.ts) -> detect (detect.ts, with each sentence's embedding
+//   and part-of-speech view from encoder.ts's worker thread) -> select (select.ts) -> anchor (anchor.ts).
 // Every caller (the demo seeding, `npm run ingest`, the editor's "New article" page, the eval) goes
 // through `prepareArticle`.
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { anchorSpan, type Anchor } from "./anchor";
-import { claimLogit } from "./detect";
-import { embedSentences } from "./encoder";
+import { scoreSentence, SHIPPED_DETECTOR, type Detector } from "./detect";
+import { readSentences } from "./encoder";
 import { extractArticle, extractHtmlArticle, looksLikeHtml, type ArticleMetadata, type BlockKind } from "./extract";
 import { segmentSentences } from "./segment";
-import { selectClaims, selectionProbability } from "./select";
+import { isNeverClaim, selectClaims, selectionProbability, type ScoredSentence } from "./select";
 
 export { ExtractionError } from "./extract";
 export type { ArticleMetadata } from "./extract";
@@ -89,6 +89,10 @@ export interface PrepareOptions {
   onProgress?: (progress: IngestProgress) => void | Promise<void>;
   /** Where the input was fetched from, when it was; completes the page's own metadata. */
   sourceUrl?: string | null;
+  /** Candidate models to score with instead of the shipped ones (evaluation and training only). */
+  detector?: Detector;
+  /** Which sentences may never be claims (evaluation of an earlier rule only). */
+  neverClaim?: (sentence: ScoredSentence) => boolean;
 }
 
 interface SentenceSpan {
@@ -119,21 +123,24 @@ function extractAndSegment(raw: string, sourceUrl: string | null) {
 }
 
 /** The whole pipeline. Detection runs on the encoder's thread, so the caller's event loop stays free. */
-export async function prepareArticle(raw: string, { onProgress, sourceUrl = null }: PrepareOptions = {}): Promise<PreparedArticle> {
+export async function prepareArticle(
+  raw: string,
+  { onProgress, sourceUrl = null, detector = SHIPPED_DETECTOR, neverClaim = isNeverClaim }: PrepareOptions = {},
+): Promise<PreparedArticle> {
   await onProgress?.({ stage: "extracting", done: 0, total: 1 });
   const { extracted, body, blocks, sentences } = extractAndSegment(raw, sourceUrl);
-  const logits: number[] = [];
+  const detected: ReturnType<typeof scoreSentence>[] = [];
   for (let first = 0; first < sentences.length; first += ENCODER_BATCH) {
     const batch = sentences.slice(first, first + ENCODER_BATCH);
-    const embeddings = await embedSentences(batch.map((sentence) => sentence.text.slice(0, ENCODED_CHARACTERS)));
-    batch.forEach((sentence, i) => logits.push(claimLogit(sentence.text, embeddings[i])));
+    const readings = await readSentences(batch.map((sentence) => sentence.text.slice(0, ENCODED_CHARACTERS)));
+    batch.forEach((sentence, i) => detected.push(scoreSentence(sentence.text, readings[i], detector)));
     await onProgress?.({ stage: "detecting", done: first + batch.length, total: sentences.length });
   }
   const scored = sentences.map((sentence, i) => {
-    const withLogit = { ...sentence, logit: logits[i] };
+    const withLogit = { ...sentence, ...detected[i] };
     return { ...withLogit, score: selectionProbability(withLogit) };
   });
-  const chosen = selectClaims(scored);
+  const chosen = selectClaims(scored, neverClaim);
   const claims = scored
     .filter((_, i) => chosen[i])
     .map((sentence) => ({

@@ -48,6 +48,10 @@ let ada: SessionUser, ben: SessionUser, cal: SessionUser, eve: SessionUser, admi
 
 beforeAll(async () => {
   await seedDemoArticles();
+  // Readers raise what the detector left unmarked; how much it marks is not this file's subject, so the
+  // first demo article starts here without the detector's claims (this file's own database).
+  const first = await getDb().article.findFirstOrThrow({ orderBy: { slug: "asc" }, select: { id: true } });
+  await getDb().claim.deleteMany({ where: { articleId: first.id, origin: "pipeline" } });
   const row = await getDb().article.findFirstOrThrow({
     orderBy: { slug: "asc" },
     select: { id: true, slug: true, body: true, blocks: true, claims: { select: { start: true, end: true } } },

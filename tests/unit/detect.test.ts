@@ -1,25 +1,36 @@
 import { afterAll, describe, expect, test } from "vitest";
 import { claimLogit, sigmoid } from "@/lib/ingest/detect";
-import { embedSentences, stopEncoder } from "@/lib/ingest/encoder";
+import { readSentences, stopEncoder } from "@/lib/ingest/encoder";
 
 afterAll(stopEncoder);
 
 async function probability(sentence: string) {
-  const [embedding] = await embedSentences([sentence]);
-  return sigmoid(claimLogit(sentence, embedding));
+  const [reading] = await readSentences([sentence]);
+  return sigmoid(claimLogit(sentence, reading));
 }
 
 describe("detect: the committed claim model on the sentence encoder", () => {
-  test("embeddings are 512 numbers, the same for the same sentence", async () => {
-    const [first, again] = await embedSentences(["Taxes are too high.", "Taxes are too high."]);
-    expect(first).toHaveLength(512);
-    expect(Array.from(first)).toEqual(Array.from(again));
+  test("embeddings are 512 numbers, the same for the same sentence, with the sentence's words tagged", async () => {
+    const [first, again] = await readSentences(["Taxes are too high.", "Taxes are too high."]);
+    expect(first.embedding).toHaveLength(512);
+    expect(Array.from(first.embedding)).toEqual(Array.from(again.embedding));
+    expect(first.tokens.map((token) => [token.word, token.pos])).toEqual([
+      ["Taxes", expect.stringMatching(/NOUN|PROPN/)],
+      ["are", "AUX"],
+      ["too", "ADV"],
+      ["high", "ADJ"],
+      [".", "PUNCT"],
+    ]);
   });
 
   test.each([
     "The government should scrap this reckless plan before it does more damage.",
     "This decision is a grave mistake that will haunt the alliance for years.",
     "We need to recognize that sanctions alone will never end the war.",
+    // Short verdicts and first-person or general claims without a hedge or an evaluative word (issue 30).
+    "That worry is exaggerated.",
+    "I doubt the plan survives its first winter.",
+    "The board should publish the figures every month, because trust depends on them more than on the result.",
   ])("an argument leans towards a claim: %s", async (sentence) => {
     expect(await probability(sentence)).toBeGreaterThan(0.5);
   });

@@ -1,13 +1,17 @@
 // The figures `npm run -s eval:ingest` prints, held as a test: it reads them, it times nothing.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { stopEncoder } from "@/lib/ingest/encoder";
-import { articleResults, goldenRules, newsSdTestF1, overall, TARGETS } from "@/scripts/lib/evaluate-ingest";
+import { articleResults, BASELINE, cdcpTestF1, goldenRules, newsSdTestF1, overall, TARGETS } from "@/scripts/lib/evaluate-ingest";
 
 let results: Awaited<ReturnType<typeof articleResults>>;
 beforeAll(async () => {
   results = await articleResults();
 }, 120_000);
 afterAll(stopEncoder);
+
+const tuning = () => results.filter((result) => !result.heldOut);
+const heldOut = () => results.filter((result) => result.heldOut);
+const neverClaimsMarked = (set: typeof results) => set.flatMap((result) => result.neverClaimsMarked);
 
 describe("ingest, measured against labels", () => {
   test("Golden Rules: every segmentation rule passes", () => {
@@ -16,7 +20,13 @@ describe("ingest, measured against labels", () => {
 
   test(`NewsSD-ENG test macro-F1 is at least ${TARGETS.newsSdF1}`, async () => {
     expect(await newsSdTestF1()).toBeGreaterThanOrEqual(TARGETS.newsSdF1);
-  }, 60_000);
+  }, 120_000);
+
+  test("on CDCP's test split (argumentative comments, split by document) the detector beats the one trained for subjectivity", async () => {
+    const [before, now] = [await cdcpTestF1(BASELINE.detector), await cdcpTestF1()];
+    expect(before).toBeLessThan(0.7);
+    expect(now).toBeGreaterThanOrEqual(0.82);
+  }, 240_000);
 
   test("title, byline and date are right on every labelled article", () => {
     const wrong = results.filter((result) => !result.title.correct || !result.byline.correct || !result.date.correct);
@@ -36,13 +46,20 @@ describe("ingest, measured against labels", () => {
     for (const result of results) expect(result.thesisFound, result.file).toBe(result.thesisExpected);
   });
 
-  // Issue 15 targets recall 0.85, precision 0.70 and no never-a-claim sentence marked; the detector
-  // does not reach them yet (README, decision 005). These bounds are today's figures, so that a change
-  // which loses ground fails, and should be tightened as it gains.
-  test("recall, precision and never-claims marked over all labelled articles are no worse than today's", () => {
-    const pooled = overall(results);
-    expect(pooled.recall).toBeGreaterThanOrEqual(0.63);
-    expect(pooled.precision).toBeGreaterThanOrEqual(0.66);
-    expect(results.flatMap((result) => result.neverClaimsMarked).length).toBeLessThanOrEqual(1);
+  test("the held-out articles: precision and no never-claim as issue 30 asks; recall no worse than today's", () => {
+    const pooled = overall(heldOut());
+    expect(heldOut().length).toBe(2);
+    expect(pooled.precision).toBeGreaterThanOrEqual(TARGETS.precision);
+    expect(neverClaimsMarked(heldOut())).toEqual([]);
+    // Issue 30 targets recall 0.85; the detector reaches 0.58 on the held-out op-ed (decision 023). A floor
+    // at today's figure, so that a change which loses ground fails; tighten it as it gains.
+    expect(pooled.recall).toBeGreaterThanOrEqual(0.58);
+  });
+
+  test("the tuning articles: recall, precision and never-claims marked no worse than today's", () => {
+    const pooled = overall(tuning());
+    expect(pooled.recall).toBeGreaterThanOrEqual(0.77);
+    expect(pooled.precision).toBeGreaterThanOrEqual(0.71);
+    expect(neverClaimsMarked(tuning()).length).toBeLessThanOrEqual(1);
   });
 });

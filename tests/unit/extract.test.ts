@@ -173,6 +173,32 @@ describe("what a page says about itself", () => {
     expect(article.blocks.map((block) => block.text).join(" ")).not.toContain("Business");
   });
 
+  test.each([
+    ["Priya Nair, Health Correspondent", "Tuesday 8 September 2026"],
+    ["By Marcus Bell, Environment Reporter", "Updated 14 October 2026"],
+    ["Sam Ortiz | Transport reporter", "8 September 2026"],
+    ["By Lee Chan – Senior Political Correspondent", "September 8, 2026"],
+    // Byline and date on one line: the separator between them goes, the name stays apart from the role.
+    ["By Marcus Bell, Environment Reporter | 8 September 2026", ""],
+    ["Marcus Bell, Environment Reporter — September 8, 2026", ""],
+  ])("a news page: the heading between the section label and a byline naming a beat (%s) is the title; name and date stay apart", (byline, dateLine) => {
+    const raw = [
+      "The Valley Courier",
+      "News | Sport | Health",
+      "HEALTH",
+      "Waiting times rise for a third month",
+      byline,
+      dateLine,
+      paragraph("the week"),
+      paragraph("the ward"),
+    ].join("\n");
+    const article = extractArticle(raw);
+    expect(article.title).toBe("Waiting times rise for a third month");
+    expect(article.byline).toBe(byline.replace(/^By /, "").split(/,| \| | – | — /)[0]);
+    expect(article.metadata.publishedAt?.toISOString().slice(0, 10)).toBe("2026-09-08".replace("09-08", dateLine.includes("October") ? "10-14" : "09-08"));
+    expect(article.blocks.map((block) => block.text).join(" ")).not.toMatch(/Correspondent|reporter|Reporter/);
+  });
+
   test("without a copyright line the site is the address's host; without a date there is none", () => {
     const article = extractArticle(["A headline for the page", paragraph("the week"), paragraph("the day")].join("\n"), "https://news.example.org/a");
     expect(article.metadata).toMatchObject({ siteName: "news.example.org", publishedAt: null });

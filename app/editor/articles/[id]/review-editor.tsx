@@ -127,6 +127,11 @@ export function ReviewEditor({ article, claims }: Props) {
             Status: <strong>{article.status === "draft" ? "Draft — only editors can see it" : "Published"}</strong>
           </p>
           {article.status === "draft" ? (
+            <p className="text-xs text-muted">
+              The claim detector learns from this review: what you dismiss, reword, merge or add, and the claims you publish unchanged.
+            </p>
+          ) : null}
+          {article.status === "draft" ? (
             <Button
               disabled={pending}
               className="w-full"
