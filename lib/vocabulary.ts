@@ -11,6 +11,8 @@ export const zClaimVoteValue = z.enum(ClaimVoteValue, { error: 'Vote "agree" or 
 export const zResponseVoteValue = z.enum(ResponseVoteValue, { error: 'Vote "strong" or "weak".' });
 export const zStance = z.enum(Stance, { error: 'Choose "support" or "oppose".' });
 export const zRole = z.enum(Role, { error: "Choose a role from the list." });
+/** Every role, lowest to highest, in the order prisma/schema.prisma declares them (lib/policy ranks by it). */
+export const ROLES: readonly Role[] = Object.values(Role);
 export const zClaimOrigin = z.enum(ClaimOrigin);
 export const zReportReason = z.enum(ReportReason, { error: "Choose a reason from the list." });
 export const zWordFilterMode = z.enum(WordFilterMode, { error: 'Choose "block" or "review".' });

@@ -2,12 +2,12 @@
 // For whoever operates the server; the change is written to the moderation log.
 import { loadEnvironment, log, migrateDatabase, openDatabase } from "./lib/runtime";
 import { connectToDatabase } from "@/lib/env";
-
-const ROLES = ["user", "editor", "moderator", "admin"] as const;
+import { ROLES, zRole } from "@/lib/vocabulary";
 
 async function main() {
-  const [email, role] = process.argv.slice(2);
-  if (!email || !ROLES.includes(role as (typeof ROLES)[number])) {
+  const [email, given] = process.argv.slice(2);
+  const role = zRole.safeParse(given);
+  if (!email || !role.success) {
     console.error(`usage: npm run user:role -- <email> <${ROLES.join("|")}>`);
     process.exit(2);
   }
@@ -24,8 +24,8 @@ async function main() {
       process.exitCode = 2;
       return;
     }
-    await setRole({ admin: null, userId, role: role as (typeof ROLES)[number] });
-    log(`${email} is now ${role}`);
+    await setRole({ admin: null, userId, role: role.data });
+    log(`${email} is now ${role.data}`);
   } finally {
     const { getDb } = await import("@/lib/db/client");
     await getDb().$disconnect();

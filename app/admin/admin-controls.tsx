@@ -1,6 +1,6 @@
 "use client";
 
-import type { WordFilterMode } from "@/lib/vocabulary";
+import { ROLES, type WordFilterMode } from "@/lib/vocabulary";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -19,7 +19,7 @@ export function RoleSelect({ userId, role, disabled }: { userId: string; role: s
         onChange={(event) => run(() => setRoleAction({ userId, role: event.target.value }))}
         className="rounded border border-line px-2 py-1"
       >
-        {["user", "editor", "moderator", "admin"].map((option) => (
+        {ROLES.map((option) => (
           <option key={option} value={option}>
             {option}
           </option>

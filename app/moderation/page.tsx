@@ -3,6 +3,8 @@ import { Link } from "@/components/ui/link";
 import { forbidden, redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { describeOrigin } from "@/lib/argument/claim-origin";
+import { getDb } from "@/lib/db/client";
+import { countOtherModerators } from "@/lib/moderation/recusal";
 import { listQueue } from "@/lib/moderation/review-queue";
 import { count, formatDate } from "@/lib/format";
 import { can } from "@/lib/policy";
@@ -24,7 +26,7 @@ export default async function ModerationQueuePage() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/moderation");
   if (!can(user, "moderation.queue")) forbidden();
-  const items = await listQueue();
+  const [items, otherModerators] = await Promise.all([listQueue(), countOtherModerators(getDb(), user.id)]);
   return (
     <div className="space-y-6">
       <div className="flex items-center justify-between">
@@ -111,6 +113,8 @@ export default async function ModerationQueuePage() {
               hidden={Boolean(item.hiddenAt)}
               claimText={item.type === "claim" ? item.text : undefined}
               authorId={item.type === "response" ? item.author.id : (item.raisedBy?.id ?? undefined)}
+              aboutYou={(item.type === "response" ? item.author.id : item.raisedBy?.id) === user.id}
+              soleModerator={otherModerators === 0}
             />
           </li>
         ))}

@@ -15,6 +15,8 @@ export function QueueItemActions({
   claimText,
   authorId,
   itemName,
+  aboutYou = false,
+  soleModerator = false,
 }: {
   /** What the actions act on ("the response by Ada"): every item's buttons read apart to a screen reader. */
   itemName: string;
@@ -23,15 +25,45 @@ export function QueueItemActions({
   hidden: boolean;
   claimText?: string;
   authorId?: string;
+  /** The item is the moderator's own content (lib/moderation/recusal.ts). */
+  aboutYou?: boolean;
+  /** Nobody else moderates this site. */
+  soleModerator?: boolean;
 }) {
   const { pending, error, run } = useServerAction();
+  const [soleConfirmed, setSoleConfirmed] = useState(false);
   const [reason, setReason] = useState("");
   const [duplicateOf, setDuplicateOf] = useState("");
   const [text, setText] = useState(claimText ?? "");
   const act = (action: string, extra: { duplicateOfId?: string | null; text?: string | null } = {}) =>
-    run(() => moderateAction({ target, action, version, reason: reason.trim() || null, duplicateOfId: extra.duplicateOfId ?? null, text: extra.text ?? null }));
+    run(() =>
+      moderateAction({
+        target,
+        action,
+        version,
+        reason: reason.trim() || null,
+        duplicateOfId: extra.duplicateOfId ?? null,
+        text: extra.text ?? null,
+        soleModeratorConfirmed: aboutYou && soleConfirmed,
+      }),
+    );
+  if (aboutYou && !soleModerator) {
+    return (
+      <p className="rounded border border-line bg-paper p-2 text-sm" data-testid="about-you">
+        <strong>About you</strong> — another moderator must decide.
+      </p>
+    );
+  }
   return (
     <div className="space-y-2" role="group" aria-label={`Decide on ${itemName}`}>
+      {aboutYou ? (
+        <label className="flex items-start gap-2 rounded border border-line bg-paper p-2 text-sm" data-testid="about-you">
+          <input type="checkbox" className="mt-1" checked={soleConfirmed} onChange={(event) => setSoleConfirmed(event.target.checked)} />
+          <span>
+            <strong>About you.</strong> I am the only moderator, so I decide it myself (the public log will say so).
+          </span>
+        </label>
+      ) : null}
       <label className="block text-sm">
         Reason (shown to the author when removing; logged for every action)
         <input value={reason} onChange={(event) => setReason(event.target.value)} className="mt-1 w-full rounded border border-line px-2 py-1" />

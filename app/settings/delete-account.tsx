@@ -42,10 +42,23 @@ export function DeleteAccount({ hasPassword }: { hasPassword: boolean }) {
         );
       }}
     >
-      <p className="text-sm">
-        This cannot be undone. Your votes are removed (the standings they moved are recomputed), and your sessions, tokens and mail end. Your responses stay in
-        their debates under “[deleted account]”, without their text unless you choose below to leave it.
-      </p>
+      <div className="space-y-1 text-sm">
+        <p>This cannot be undone.</p>
+        <ul className="list-disc space-y-1 pl-5">
+          <li>
+            <strong>Goes:</strong> your name, email address, password and linked sign-ins; your sessions, tokens, follows, notifications and mail; your votes
+            (the standings they moved are recomputed).
+          </li>
+          <li>
+            <strong>Your responses lose their text.</strong> A response nobody answered is removed; one that others answered stays in its place as “[deleted]”,
+            by “[deleted account]”, so the replies under it still read.
+          </li>
+          <li>If you tick the box below, every response stays instead, with its text, by “[deleted account]”.</li>
+          <li>
+            <strong>Stays:</strong> claims you raised and reports you made, under “[deleted account]”.
+          </li>
+        </ul>
+      </div>
       {error ? <Alert>{error}</Alert> : null}
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" className="mt-1" checked={keepText} onChange={(event) => setKeepText(event.target.checked)} />

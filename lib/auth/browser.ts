@@ -2,6 +2,7 @@
 // next-auth/react so that a 429 (with its Retry-After) reaches the form intact. Signing in or out
 // announces SESSION_CHANGED on the window: pages are shared renders (decision 022), so the person's
 // layer (components/viewer/viewer-store.ts) is asked for again rather than arriving with a new render.
+import { readProblem } from "@/lib/errors";
 import { lockedOutMessage, signInMessage } from "./messages";
 
 async function csrfToken(): Promise<string> {
@@ -33,6 +34,10 @@ export async function signInWithPassword(email: string, password: string, callba
     return { ok: false, message: "Could not reach Arguably. Check your connection and try again." };
   }
   if (response.status === 429) return { ok: false, message: lockedOutMessage(Number(response.headers.get("Retry-After") ?? 60)) };
+  // Refusals made before next-auth (too large, a bad return address) are problem details; next-auth's own answers are not.
+  if (response.headers.get("content-type")?.includes("application/problem+json")) {
+    return { ok: false, message: (await readProblem(response, signInMessage("Unknown"))).message };
+  }
   const data = (await response.json().catch(() => ({}))) as { url?: string };
   const error = data.url ? new URL(data.url, window.location.origin).searchParams.get("error") : "Unknown";
   if (!response.ok || error) return { ok: false, message: signInMessage(error) };

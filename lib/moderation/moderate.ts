@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { announce } from "@/lib/live/publish";
 import { can, type Actor } from "@/lib/policy";
 import { log, resolveOpenReports } from "./log";
+import { checkNotOwnCase, SOLE_MODERATOR_NOTE } from "./recusal";
 import { Target, loadTarget } from "./targets";
 
 // ---------------------------------------------------------------- moderators' actions
@@ -21,9 +22,20 @@ export interface Moderation {
   reason?: string | null;
   duplicateOfId?: string | null;
   text?: string | null;
+  /** The moderator confirmed being the site's only moderator, to decide about their own content. */
+  soleModeratorConfirmed?: boolean;
 }
 
-export async function moderate({ moderator, target, action, version, reason = null, duplicateOfId = null, text = null }: Moderation) {
+export async function moderate({
+  moderator,
+  target,
+  action,
+  version,
+  reason = null,
+  duplicateOfId = null,
+  text = null,
+  soleModeratorConfirmed = false,
+}: Moderation) {
   if (!can(moderator, "moderation.act")) throw new AppError("forbidden", "Only moderators can do that.");
   if (action === "remove" && !reason?.trim()) throw new AppError("invalid_request", "Give a reason: the author will see it.");
   if ((action === "duplicate" || action === "edit_claim" || action === "lock" || action === "unlock") && target.type !== "claim") {
@@ -31,6 +43,7 @@ export async function moderate({ moderator, target, action, version, reason = nu
   }
   return getDb().$transaction(async (tx) => {
     const item = await loadTarget(tx, target);
+    const { ownCase } = await checkNotOwnCase(tx, moderator, item.authorId, soleModeratorConfirmed);
     if (item.removedAt && action !== "restore") throw new AppError("conflict", "That item was removed; restore it first.");
     const now = new Date();
     const changes: Record<string, unknown> = {};
@@ -80,7 +93,9 @@ export async function moderate({ moderator, target, action, version, reason = nu
       action,
       targetType: target.type,
       targetId: target.id,
-      reason: reason?.trim() || (duplicateOfId ? `Duplicate of claim ${duplicateOfId}` : null),
+      reason:
+        [reason?.trim() || (duplicateOfId ? `Duplicate of claim ${duplicateOfId}` : null), ownCase ? SOLE_MODERATOR_NOTE : null].filter(Boolean).join(" ") ||
+        null,
     });
     await announce(tx, {
       type: target.type === "claim" ? "claim" : "response",

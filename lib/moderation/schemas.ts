@@ -26,6 +26,7 @@ export const moderationSchema = z.object({
   reason: reasonSchema,
   duplicateOfId: idSchema.nullable(),
   text: z.string().trim().max(1000).nullable(),
+  soleModeratorConfirmed: z.boolean().optional(),
 });
 
 export const SANCTION_KINDS = ["silence", "suspend", "ban", "lift"] as const;

@@ -2,9 +2,7 @@
 // Roles are ordered: admin > moderator > editor > user. A banned account may do nothing signed in;
 // a silenced one may read, vote, follow and report, but not post.
 // The permission matrix test (tests/unit/permission-matrix.test.ts) has a row for every entry of POLICY.
-import type { Role } from "@/lib/generated/prisma/enums";
-
-export const ROLES = ["user", "editor", "moderator", "admin"] as const satisfies readonly Role[];
+import { ROLES, type Role } from "@/lib/vocabulary";
 
 export interface Actor {
   id: string;
@@ -20,6 +18,8 @@ export interface Subject {
   authorId?: string;
   userId?: string;
   userRole?: Role;
+  /** For decisions about content: how many other moderators and admins the site has. */
+  otherModerators?: number;
 }
 
 export function roleRank(role: Role): number {
@@ -79,6 +79,12 @@ export const POLICY = {
   "article.review": (actor: Actor | null) => hasRole(actor, "editor"),
   "moderation.queue": (actor: Actor | null) => hasRole(actor, "moderator"),
   "moderation.act": (actor: Actor | null) => hasRole(actor, "moderator"),
+  /**
+   * No judging one's own case (issue 31): a moderator decides about someone else's content; about their
+   * own only when nobody else could (the site's only moderator, who must say so; lib/moderation/recusal.ts).
+   */
+  "moderation.decide": (actor: Actor | null, subject?: Subject) =>
+    hasRole(actor, "moderator") && (subject?.authorId === undefined || subject.authorId !== actor!.id || subject.otherModerators === 0),
   "moderation.seeNames": (actor: Actor | null) => hasRole(actor, "moderator"),
   "user.sanction": (actor: Actor | null, subject?: Subject) => hasRole(actor, "moderator") && outranks(actor!, subject),
   "user.role": (actor: Actor | null, subject?: Subject) => hasRole(actor, "admin") && subject?.userId !== actor!.id,

@@ -187,6 +187,43 @@ describe.skipIf(!chromiumPath)("accounts people can keep", () => {
     expect(await signsIn(account.email, account.password)).toBe(false);
   });
 
+  test("the deletion form says what goes and what stays, and deletion does exactly that", async () => {
+    const account = await createAccount("quitter");
+    const other = await createAccount("answerer");
+    const claimId = await debateWithResponse("quitting", {
+      authorId: account.id,
+      claim: "People quit sites.",
+      body: "Answered words of the quitter.",
+      stance: "oppose",
+    });
+    await appSql(
+      `insert into "Response" (id, "claimId", stance, "authorId", body) values ('quitting-lonely', $1, 'support', $2, 'Unanswered words of the quitter.')`,
+      [claimId, account.id],
+    );
+    await appSql(
+      `insert into "Response" (id, "claimId", "parentId", stance, "authorId", body) values ('quitting-reply', $1, 'quitting-response', 'oppose', $2, 'A reply that must still read.')`,
+      [claimId, other.id],
+    );
+
+    const page = await newPage();
+    await signInAs(page, account);
+    await page.goto("/settings#delete");
+    const promise = await page.getByRole("form", { name: "Delete account" }).innerText();
+    expect(promise).toContain("A response nobody answered is removed");
+    expect(promise).toContain("one that others answered stays in its place as “[deleted]”");
+    await page.getByLabel("Your password").fill(account.password);
+    await page.getByLabel("Type “delete my account” to confirm").fill("delete my account");
+    await page.getByRole("button", { name: "Delete my account" }).click();
+    await page.getByText("Your account is deleted.").waitFor();
+
+    await page.goto(`/claims/${claimId}`);
+    const discussion = await page.getByTestId("claim-discussion").innerText();
+    expect(discussion).toContain("A reply that must still read.");
+    expect(discussion).toContain("[deleted]");
+    expect(discussion).not.toContain("words of the quitter");
+    expect(discussion).not.toContain("quitter");
+  });
+
   test("a reply is mailed by the server's worker; the mail's one-click unsubscribe works without signing in", async () => {
     const author = await createAccount("replied-to");
     await appSql(`update "User" set "emailVerified" = now() where id = $1`, [author.id]);

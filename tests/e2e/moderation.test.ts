@@ -76,4 +76,40 @@ describe.skipIf(!chromiumPath)("moderation", () => {
     await reporters[2].page.getByText(/You are silenced until .*: Repeated insults\. You can still read, vote and report\./).waitFor();
     expect(await reporters[2].page.getByRole("button", { name: "Support this claim" }).count()).toBe(0);
   });
+
+  test("a moderator's own reported response is marked 'about you' in their queue, with nothing to decide; another moderator decides", async () => {
+    const mod = await person("Moira");
+    await appSql(`update "User" set role = 'moderator' where email = $1`, [mod.email]);
+    await mod.page.goto(NATO_SLUG);
+    await openClaimPage(mod.page, 3);
+    const claimUrl = mod.page.url();
+    const text = "A moderator's own argument, which a reader reports.";
+    await postArgument(mod.page, "oppose", text);
+    await mod.page.getByTestId("response").filter({ hasText: text }).waitFor();
+
+    const reader = await person("Reese");
+    await reader.page.goto(claimUrl);
+    const item = reader.page.getByTestId("response").filter({ hasText: text });
+    await chooseInMenu(reader.page, item.getByRole("button", { name: /^More actions for/ }), "Report");
+    await item.getByLabel("Spam").check();
+    await item.getByRole("button", { name: "Send report" }).click();
+    await reader.page.getByText("Reported. Thank you.").waitFor();
+
+    await mod.page.goto("/moderation");
+    const own = mod.page.getByTestId("queue-item").filter({ hasText: text });
+    await expect(own.getByTestId("about-you").innerText()).resolves.toBe("About you — another moderator must decide.");
+    for (const name of ["Dismiss reports", "Hide", "Remove"]) expect(await own.getByRole("button", { name }).count()).toBe(0);
+
+    const other = await person("Otto");
+    await appSql(`update "User" set role = 'moderator' where email = $1`, [other.email]);
+    await other.page.goto("/moderation");
+    const theirs = other.page.getByTestId("queue-item").filter({ hasText: text });
+    expect(await theirs.getByTestId("about-you").count()).toBe(0);
+    await theirs.getByLabel(/^Reason/).fill("An argument, not spam");
+    await theirs.getByRole("button", { name: "Dismiss reports" }).click();
+    await other.page.waitForFunction(
+      (wanted) => ![...document.querySelectorAll('[data-testid="queue-item"]')].some((queued) => queued.textContent?.includes(wanted)),
+      text,
+    );
+  });
 });

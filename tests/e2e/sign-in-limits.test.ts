@@ -29,6 +29,7 @@ async function attempt(body: (csrfToken: string) => { type: string; text: string
     answer,
     ms: performance.now() - started,
     retryAfter: response.headers.get("retry-after"),
+    contentType: response.headers.get("content-type") ?? "",
   };
 }
 
@@ -91,7 +92,27 @@ describe.skipIf(!chromiumPath)("sign-in limits", () => {
     expect(locked.status).toBe(429);
     expect(Number(locked.retryAfter)).toBeGreaterThan(0);
     expect(locked.signedIn).toBe(false);
-    expect(JSON.parse(locked.answer)).toMatchObject({ error: "TooManyAttempts" });
+    // Problem details like every other error of the site (issue 31), with the wait in words and in seconds.
+    expect(locked.contentType).toContain("application/problem+json");
+    expect(JSON.parse(locked.answer)).toMatchObject({
+      status: 429,
+      code: "rate_limited",
+      detail: expect.stringMatching(/^Too many failed sign-in attempts\. Try again in \d+ minutes?\.$/),
+      retryAfterSeconds: Number(locked.retryAfter),
+    });
+  });
+
+  test("an over-long sign-in body is refused with 413 problem details, before next-auth reads it", async () => {
+    const tooLong = await attempt(
+      form([
+        ["email", victim.email],
+        ["password", "x".repeat(20 * 1024)],
+      ]),
+    );
+    expect(tooLong.status).toBe(413);
+    expect(tooLong.signedIn).toBe(false);
+    expect(tooLong.contentType).toContain("application/problem+json");
+    expect(JSON.parse(tooLong.answer)).toMatchObject({ status: 413, code: "payload_too_large", detail: expect.stringContaining("too large") });
   });
 
   test("after the lock, a repeated email field (another address first, the victim's last) gets no session", async () => {

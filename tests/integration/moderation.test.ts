@@ -163,3 +163,50 @@ describe("word filter", () => {
     expect(await getDb().wordFilter.count({ where: { pattern: "/crypto(gains/" } })).toBe(0);
   });
 });
+
+describe("no judging your own case", () => {
+  test("a moderator cannot decide reports on their own response while another moderator can; the other one can", async () => {
+    const own = await post(people.mod, "A moderator's own argument that someone reported.");
+    await report(people.r1, own.id);
+    const version = (await getDb().response.findUniqueOrThrow({ where: { id: own.id } })).moderationVersion;
+    for (const action of ["dismiss", "hide", "remove"] as const) {
+      await expect(
+        moderate({ moderator: people.mod, target: { type: "response", id: own.id }, action, version, reason: "Mine, and fine.", soleModeratorConfirmed: true }),
+      ).rejects.toMatchObject({ status: 403, message: "This is about your own content: another moderator must decide." });
+    }
+    expect(await getDb().response.findUniqueOrThrow({ where: { id: own.id } })).toMatchObject({ hiddenAt: null, removedAt: null, moderationVersion: version });
+    expect(await getDb().report.count({ where: { responseId: own.id, status: "open" } })).toBe(1);
+
+    await moderate({ moderator: people.mod2, target: { type: "response", id: own.id }, action: "dismiss", version, reason: "Nothing wrong here." });
+    expect(await getDb().report.count({ where: { responseId: own.id, status: "open" } })).toBe(0);
+  });
+
+  test("the site's only moderator may decide about their own content once they say so, and the log says the author decided", async () => {
+    // Everyone else who could moderate steps down for this test (this file's own database).
+    const others = await getDb().user.findMany({
+      where: { role: { in: ["moderator", "admin"] }, id: { not: people.mod.id } },
+      select: { id: true, role: true },
+    });
+    await getDb().user.updateMany({ where: { id: { in: others.map((other) => other.id) } }, data: { role: "user" } });
+    try {
+      const own = await post(people.mod, "The only moderator's own argument, reported.");
+      await report(people.r2, own.id);
+      const target = { type: "response" as const, id: own.id };
+      await expect(moderate({ moderator: people.mod, target, action: "dismiss", version: 0, reason: "Fine." })).rejects.toMatchObject({
+        status: 409,
+        message: expect.stringContaining("I am the only moderator"),
+      });
+      await moderate({ moderator: people.mod, target, action: "dismiss", version: 0, reason: "Fine.", soleModeratorConfirmed: true });
+      const [entry] = await listModerationLog(people.root);
+      expect(entry).toMatchObject({ action: "dismiss", reason: "Fine. Decided by its author, the site's only moderator." });
+    } finally {
+      for (const other of others) await getDb().user.update({ where: { id: other.id }, data: { role: other.role } });
+    }
+  });
+
+  test("nobody sanctions themselves", async () => {
+    await expect(sanctionUser({ moderator: people.root, userId: people.root.id, kind: "silence", reason: "Testing myself.", days: 1 })).rejects.toMatchObject({
+      status: 403,
+    });
+  });
+});

@@ -44,6 +44,7 @@ const MATRIX: Record<PolicyAction, Who[]> = {
   "article.review": ["editor", "moderator", "admin"],
   "moderation.queue": ["moderator", "admin"],
   "moderation.act": ["moderator", "admin"],
+  "moderation.decide": ["moderator", "admin"],
   "moderation.seeNames": ["moderator", "admin"],
   "user.sanction": ["moderator", "admin"],
   "user.role": ["admin"],
@@ -72,6 +73,15 @@ describe("staff act only on people below them", () => {
     expect(can(ACTORS.moderator, "user.sanction", { userId: "m2", userRole: "moderator" })).toBe(false);
     expect(can(ACTORS.moderator, "user.sanction", { userId: "a2", userRole: "admin" })).toBe(false);
     expect(can(ACTORS.admin, "user.sanction", { userId: "m2", userRole: "moderator" })).toBe(true);
+  });
+
+  test("no moderator decides about their own content while another moderator could", () => {
+    expect(can(ACTORS.moderator, "moderation.decide", { authorId: "moderator", otherModerators: 1 })).toBe(false);
+    expect(can(ACTORS.admin, "moderation.decide", { authorId: "admin", otherModerators: 3 })).toBe(false);
+    expect(can(ACTORS.moderator, "moderation.decide", { authorId: "someone-else", otherModerators: 1 })).toBe(true);
+    // The site's only moderator may, having said so (the command asks, the log records it).
+    expect(can(ACTORS.moderator, "moderation.decide", { authorId: "moderator", otherModerators: 0 })).toBe(true);
+    expect(can(ACTORS.user, "moderation.decide", { authorId: "someone-else", otherModerators: 1 })).toBe(false);
   });
 
   test("nobody sanctions or re-roles themselves", () => {

@@ -1,11 +1,15 @@
 // next-auth's endpoints. Sign-in limits are enforced inside the credentials check (lib/auth/credentials.ts),
 // on exactly what next-auth evaluates; here a lockout is turned into the 429 with Retry-After that
-// clients and the sign-in form expect, instead of next-auth's generic error redirect.
+// clients and the sign-in form expect, instead of next-auth's generic error redirect. Every refusal made
+// here is problem details, like every other error of the site (lib/http/problem.ts); next-auth's own
+// answers (redirects, its JSON `url`) pass through untouched, which is what its client reads.
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { lockoutIn } from "@/lib/auth/credentials";
 import { lockedOutMessage } from "@/lib/auth/messages";
 import { authOptions } from "@/lib/auth/options";
+import { AppError } from "@/lib/errors";
+import { problemResponse } from "@/lib/http/problem";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -33,16 +37,13 @@ function unusableCallbackUrl(request: NextRequest): Response | null {
   const fromQuery = request.nextUrl.searchParams.get("callbackUrl");
   const fromCookie = request.cookies.get("__Secure-next-auth.callback-url")?.value ?? request.cookies.get("next-auth.callback-url")?.value;
   if ((fromQuery === null || usableCallbackUrl(fromQuery)) && (fromCookie === undefined || usableCallbackUrl(fromCookie))) return null;
-  return Response.json(
-    { error: "InvalidCallbackUrl", message: "The address to return to after signing in is not valid. Start again from the sign-in page." },
-    { status: 400 },
-  );
+  return problemResponse(new AppError("invalid_request", "The address to return to after signing in is not valid. Start again from the sign-in page."));
 }
 
 export async function GET(request: NextRequest, context: Context) {
   // next-auth answers this one with a 500 ("not supported"); it only takes a POSTed form.
   if ((await context.params).nextauth.join("/") === CREDENTIALS_CALLBACK) {
-    return Response.json({ error: "MethodNotAllowed", message: "Sign in by POSTing the form." }, { status: 405, headers: { Allow: "POST" } });
+    return problemResponse(new AppError("method_not_allowed", "Sign in by POSTing the form.", { headers: { Allow: "POST" } }));
   }
   return unusableCallbackUrl(request) ?? handler(request, context);
 }
@@ -50,7 +51,7 @@ export async function GET(request: NextRequest, context: Context) {
 export async function POST(request: NextRequest, context: Context) {
   const declaredLength = Number(request.headers.get("content-length") ?? 0);
   if (declaredLength > MAX_AUTH_BODY_BYTES) {
-    return Response.json({ error: "Request body too large." }, { status: 413 });
+    return problemResponse(new AppError("payload_too_large", `The sign-in request is too large (at most ${MAX_AUTH_BODY_BYTES / 1024} KB).`));
   }
   const refusal = unusableCallbackUrl(request);
   if (refusal) return refusal;
@@ -58,10 +59,7 @@ export async function POST(request: NextRequest, context: Context) {
   if ((await context.params).nextauth.join("/") !== CREDENTIALS_CALLBACK) return response;
   const retryAfter = lockoutIn(response.headers.get("location") ?? (await answerUrl(response)));
   if (retryAfter === null) return response;
-  return Response.json(
-    { error: "TooManyAttempts", message: lockedOutMessage(retryAfter), retryAfter },
-    { status: 429, headers: { "Retry-After": String(retryAfter), "Cache-Control": "no-store" } },
-  );
+  return problemResponse(new AppError("rate_limited", lockedOutMessage(retryAfter), { retryAfterSeconds: retryAfter }));
 }
 
 /** The `url` of next-auth's JSON answer (`json=true`), read from a copy so the original stays intact. */
