@@ -15,9 +15,9 @@
 // Hyperparameters are chosen by 5-fold cross-validation (folds by document) on NewsSD-ENG and CDCP
 // together; their test splits and the labelled articles only report. The articles are never trained on.
 import fs from "node:fs";
-import type { Detector } from "@/lib/ingest/detect";
+import { mixLogits, type Detector } from "@/lib/ingest/detect";
 import { stopEncoder } from "@/lib/ingest/encoder";
-import { readCdcp, readNewsSd, readOwnLabels, SOURCES, type Labelled } from "./lib/claim-data";
+import { readCdcp, readNewsSd, readOwnLabels, SOURCES, type Labelled, type Source } from "./lib/claim-data";
 import { articleResults, overall } from "./lib/evaluate-ingest";
 import {
   crossValidatedF1,
@@ -60,19 +60,22 @@ const newsSdTest = await prepareRows(readNewsSd("test"));
 const cdcpTest = await prepareRows(readCdcp("test"));
 const FULL: Variant = { name: "all sources", sources: [...SOURCES], structure: true };
 
+// A half claim is one sentence given twice, as a claim and as not (scripts/lib/claim-data.ts): sentences
+// are counted once, by their document and text.
+const sentenceKey = (row: Row) => `${row.group}:${row.sentence}`;
+const sentencesOf = (source: Source) => new Set(rows.filter((row) => row.source === source).map(sentenceKey)).size;
+
 const totalWeight = rows.reduce((sum, row) => sum + row.trainingWeight, 0);
 console.log("training data (share of the training weight; each source class-balanced within itself):");
 for (const source of SOURCES) {
   const of = rows.filter((row) => row.source === source);
   if (!of.length) continue;
   const weight = of.reduce((sum, row) => sum + row.trainingWeight, 0);
-  // A half claim is one sentence given twice, as a claim and as not (scripts/lib/claim-data.ts).
-  const key = (row: Row) => `${row.group}:${row.sentence}`;
-  const negatives = new Set(of.filter((row) => !row.claim).map(key));
+  const negatives = new Set(of.filter((row) => !row.claim).map(sentenceKey));
   const claims = of.filter((row) => row.claim);
-  const halves = claims.filter((row) => negatives.has(key(row))).length;
+  const halves = claims.filter((row) => negatives.has(sentenceKey(row))).length;
   console.log(
-    `  ${source.padEnd(7)} ${String(new Set(of.map(key)).size).padStart(5)} sentences, ${claims.length - halves} claims${halves ? ` and ${halves} half claims` : ""}, ${((weight / totalWeight) * 100).toFixed(1)}% of the weight`,
+    `  ${source.padEnd(7)} ${String(sentencesOf(source)).padStart(5)} sentences, ${claims.length - halves} claims${halves ? ` and ${halves} half claims` : ""}, ${((weight / totalWeight) * 100).toFixed(1)}% of the weight`,
   );
 }
 
@@ -100,7 +103,7 @@ console.log(`chosen: lambda ${layerChoice.lambda}`);
 const lexicalOutOfFold = outOfFold(rows, (train, held) => lexicalLogits(trainLexical(train, lexicalChoice, FULL), held));
 let mixChoice = { encoderShare: 0, f1: -1 };
 for (const encoderShare of [0.25, 0.5, 0.75, 1]) {
-  const mixed = new Map([...layerChoice.logits].map(([row, logit]) => [row, (1 - encoderShare) * lexicalOutOfFold.get(row)! + encoderShare * logit]));
+  const mixed = new Map([...layerChoice.logits].map(([row, logit]) => [row, mixLogits(encoderShare, lexicalOutOfFold.get(row)!, logit)]));
   const f1 = crossValidatedF1(rows, mixed);
   console.log(`encoder share ${encoderShare}: cross-validated macro-F1 ${f1.toFixed(3)}`);
   if (f1 > mixChoice.f1) mixChoice = { encoderShare, f1 };
@@ -138,7 +141,7 @@ await stopEncoder();
 
 const { model, layer } = shipped!;
 const training = {
-  sources: Object.fromEntries(SOURCES.map((source) => [source, rows.filter((row) => row.source === source).length])),
+  sources: Object.fromEntries(SOURCES.map((source) => [source, sentencesOf(source)])),
   siteLabelsThrough,
 };
 fs.writeFileSync(MODEL_PATH, `${JSON.stringify({ ...model, training })}\n`);

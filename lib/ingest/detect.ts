@@ -167,11 +167,16 @@ export interface Detector {
 
 export const SHIPPED_DETECTOR: Detector = { model: CLAIM_MODEL, layer: ENCODER_LAYER };
 
+/** The combined log-odds: the two models' log-odds, weighted by the encoder layer's share. */
+export function mixLogits(encoderShare: number, lexical: number, encoder: number): number {
+  return (1 - encoderShare) * lexical + encoderShare * encoder;
+}
+
 /** A sentence as the detector scores it: its structure, and its log-odds of being an arguable claim. */
 export function scoreSentence(sentence: string, reading: SentenceReading, { model, layer }: Detector = SHIPPED_DETECTOR) {
   const structure = sentenceStructure(reading.tokens);
   const lexical = layer.encoderShare < 1 ? lexicalLogit(sentence, structure, model) : 0;
-  return { structure, logit: (1 - layer.encoderShare) * lexical + layer.encoderShare * encoderLogit(reading.embedding, structure, layer) };
+  return { structure, logit: mixLogits(layer.encoderShare, lexical, encoderLogit(reading.embedding, structure, layer)) };
 }
 
 /** Log-odds that a sentence is an arguable claim: the two models' log-odds, weighted. */

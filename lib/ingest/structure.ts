@@ -8,19 +8,7 @@ import type { Token } from "./parse.mjs";
 
 export type { Token } from "./parse.mjs";
 
-/** Verbs that report what someone else says, thinks or found (as word forms: the tagger's lemma is unreliable on them). */
-const REPORTING_FORMS = new Set(
-  (
-    "say says said tell tells told claim claims claimed argue argues argued insist insists insisted warn warns warned " +
-    "add adds added note notes noted announce announces announced report reports reported state states stated " +
-    "call calls called fear fears feared predict predicts predicted contend contends contended maintain maintains maintained " +
-    "deny denies denied admit admits admitted accuse accuses accused believe believes believed complain complains complained " +
-    "worry worries worried acknowledge acknowledges acknowledged concede concedes conceded reckon reckons reckoned " +
-    "estimate estimates estimated suggest suggests suggested show shows showed find finds found expect expects expected " +
-    "hope hopes hoped think thinks thought"
-  ).split(" "),
-);
-/** Of those, the ones that carry only what someone said (a finding or an expectation may be the writer's point). */
+/** Verbs that carry only what someone said, as word forms (the tagger's lemma is unreliable on them). */
 const SPEECH_FORMS = new Set(
   (
     "say says said tell tells told claim claims claimed argue argues argued insist insists insisted warn warns warned " +
@@ -29,6 +17,15 @@ const SPEECH_FORMS = new Set(
     "complain complains complained worry worries worried"
   ).split(" "),
 );
+/** Those, and the verbs that report what someone thinks or found (a finding or an expectation may be the writer's point). */
+const REPORTING_FORMS = new Set([
+  ...SPEECH_FORMS,
+  ...(
+    "report reports reported predict predicts predicted believe believes believed acknowledge acknowledges acknowledged " +
+    "concede concedes conceded reckon reckons reckoned estimate estimates estimated suggest suggests suggested " +
+    "show shows showed find finds found expect expects expected hope hopes hoped think thinks thought"
+  ).split(" "),
+]);
 /** Verbs with which a writer takes a stance in the first person ("I doubt", "we should", "I do not believe"). */
 const STANCE_LEMMAS = new Set(
   "think believe doubt suspect fear hope argue expect suppose reckon worry know wish want urge propose suggest accept agree disagree support oppose prefer find insist contend maintain say admit concede".split(
@@ -185,14 +182,13 @@ export function sentenceStructure(tokens: Token[]): SentenceStructure {
   const openerLength = leadingOpener(words);
   const body = tokens.slice(openerLength);
   const bodyWords = words.slice(openerLength);
-  const clauseVerbs = body.map((_, i) => headsClause(body, i));
-  const complete = clauseVerbs.some(Boolean);
+  const complete = body.some((_, i) => headsClause(body, i));
 
   const main = withoutAsides(body);
   const mainVerb = main.findIndex((_, i) => headsClause(main, i));
   const subject = mainVerb > 0 ? main.slice(0, mainVerb).map(lower) : [];
   const writerIsSubject = subject.some((word) => FIRST_PERSON.has(word));
-  const generalSubject = subject.some((word) => NEGATIVE_QUANTIFIERS.has(word) || ["every", "everyone", "everybody", "all", "nobody", "anyone"].includes(word));
+  const generalSubject = subject.some((word) => NEGATIVE_QUANTIFIERS.has(word) || ["every", "everyone", "everybody", "all", "anyone"].includes(word));
   const reportedUpFront =
     mainVerb > 0 &&
     SPEECH_FORMS.has(lower(main[mainVerb])) &&
@@ -243,14 +239,15 @@ export function sentenceStructure(tokens: Token[]): SentenceStructure {
     negated: has(NEGATION),
     discourseOpener: openerLength > 0,
     contentWords: body.filter((token) => ["NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"].includes(token.pos)).length,
-    question: tokens.at(-1)?.word === "?" || tokens.some((token, i) => token.word === "?" && i >= tokens.length - 3),
+    // A question mark among the last three tokens (a closing quotation mark or bracket may follow it).
+    question: tokens.some((token, i) => token.word === "?" && i >= tokens.length - 3),
     imperative: first !== undefined && first.pos === "VERB" && lower(first) === first.lemma.toLowerCase() && !lower(first).endsWith("ing"),
     generalSubject,
     scheduled,
   };
 }
 
-/** A future marker, then (within three words) an event verb, and a time expression anywhere. */
+/** A future marker, then (within four words) an event verb, and a time expression anywhere. */
 function announcesEvent(tokens: Token[]): boolean {
   const words = tokens.map(lower);
   const hasTime = words.some((word) => TIME_WORDS.test(word));

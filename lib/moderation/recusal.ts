@@ -4,14 +4,18 @@
 // log says the author decided. Sanctioning oneself is refused by the policy's ranks (user.sanction).
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { can, type Actor } from "@/lib/policy";
+import { can, roleRank, type Actor } from "@/lib/policy";
+import { ROLES } from "@/lib/vocabulary";
+
+/** The roles that moderate: moderator and every role above it. */
+const MODERATING_ROLES = ROLES.filter((role) => roleRank(role) >= roleRank("moderator"));
 
 /** Moderators and admins other than `actorId` who could decide instead (not deleted, not banned). */
 export async function countOtherModerators(tx: Pick<Prisma.TransactionClient, "user">, actorId: string): Promise<number> {
   return tx.user.count({
     where: {
       id: { not: actorId },
-      role: { in: ["moderator", "admin"] },
+      role: { in: [...MODERATING_ROLES] },
       deletedAt: null,
       OR: [{ bannedUntil: null }, { bannedUntil: { lt: new Date() } }],
     },

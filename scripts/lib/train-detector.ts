@@ -2,7 +2,7 @@
 // full-batch logistic regression without randomness, cross-validation by document, and scoring a trained
 // pair on held-out rows. Shared with experiments so that every figure comes from the same code.
 import { createRequire } from "node:module";
-import { featureLogit, featurize, layerInputs, type ClaimModel, type Detector, type EncoderLayer, type FeatureOptions } from "@/lib/ingest/detect";
+import { featureLogit, featurize, layerInputs, mixLogits, type ClaimModel, type Detector, type EncoderLayer, type FeatureOptions } from "@/lib/ingest/detect";
 import { parseSentences } from "@/lib/ingest/parse.mjs";
 import { sentenceStructure, STRUCTURE_FEATURE_NAMES, type SentenceStructure } from "@/lib/ingest/structure";
 import { embedForTraining, macroF1, type Labelled, type Source } from "./claim-data";
@@ -56,7 +56,7 @@ function foldOf(group: string) {
 /**
  * Labelled sentences with what the models read of them. Training weights: each source is class-balanced
  * within itself and counts as many sentences as it has (giving the two corpora equal shares instead scored
- * lower on both test splits at the same settings; decision 005).
+ * lower on both test splits at the same settings; decision 023).
  */
 export async function prepareRows(data: Labelled[]): Promise<Row[]> {
   const parses = parseSentences(data.map((example) => example.sentence));
@@ -212,5 +212,5 @@ export function trainDetector(rows: Row[], hyper: Hyperparameters, variant: Vari
 /** A trained pair's combined log-odds for prepared rows (as detect.ts computes them). */
 export function detectorLogits({ model, layer }: Detector, rows: Row[]) {
   const lexical = lexicalLogits(model, rows);
-  return layerLogits(layer, rows).map((logit, i) => (1 - layer.encoderShare) * lexical[i] + layer.encoderShare * logit);
+  return layerLogits(layer, rows).map((logit, i) => mixLogits(layer.encoderShare, lexical[i], logit));
 }

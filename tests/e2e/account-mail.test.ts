@@ -3,6 +3,7 @@
 // → signed in; verification; the data download; deleting an account.
 import fs from "node:fs/promises";
 import type { ParsedMail } from "mailparser";
+import type { Page } from "playwright-core";
 import { afterAll, describe, expect, test } from "vitest";
 import { alertText, appUrl, chromiumPath, setUpBrowser, signInAs, signUp, uniqueEmail } from "../support/browser";
 import { appSql, createArticleWithClaim } from "../support/app-database";
@@ -39,6 +40,13 @@ async function debateWithResponse(
     body,
   ]);
   return claimId;
+}
+
+/** Fills the settings page's deletion form (already open) and submits it. */
+async function submitDeletion(page: Page, password: string) {
+  await page.getByLabel("Your password").fill(password);
+  await page.getByLabel("Type “delete my account” to confirm").fill("delete my account");
+  await page.getByRole("button", { name: "Delete my account" }).click();
 }
 
 afterAll(async () => {
@@ -173,9 +181,7 @@ describe.skipIf(!chromiumPath)("accounts people can keep", () => {
     await signInAs(page, account);
     await page.goto("/settings#delete");
     await page.getByLabel("Leave the text of my responses").check();
-    await page.getByLabel("Your password").fill(account.password);
-    await page.getByLabel("Type “delete my account” to confirm").fill("delete my account");
-    await page.getByRole("button", { name: "Delete my account" }).click();
+    await submitDeletion(page, account.password);
     await page.getByText("Your account is deleted.").waitFor();
 
     await page.goto(`/claims/${claimId}`);
@@ -211,9 +217,7 @@ describe.skipIf(!chromiumPath)("accounts people can keep", () => {
     const promise = await page.getByRole("form", { name: "Delete account" }).innerText();
     expect(promise).toContain("A response nobody answered is removed");
     expect(promise).toContain("one that others answered stays in its place as “[deleted]”");
-    await page.getByLabel("Your password").fill(account.password);
-    await page.getByLabel("Type “delete my account” to confirm").fill("delete my account");
-    await page.getByRole("button", { name: "Delete my account" }).click();
+    await submitDeletion(page, account.password);
     await page.getByText("Your account is deleted.").waitFor();
 
     await page.goto(`/claims/${claimId}`);
@@ -274,9 +278,7 @@ describe.skipIf(!chromiumPath)("accounts people can keep", () => {
     const page = await newPage();
     await signInAs(page, account);
     await page.goto("/settings#delete");
-    await page.getByLabel("Your password").fill("not my password");
-    await page.getByLabel("Type “delete my account” to confirm").fill("delete my account");
-    await page.getByRole("button", { name: "Delete my account" }).click();
+    await submitDeletion(page, "not my password");
     await expect(alertText(page, "That is not your current password.")).resolves.toContain("not your current password");
     const [row] = await appSql<{ deletedAt: Date | null }>(`select "deletedAt" from "User" where id = $1`, [account.id]);
     expect(row.deletedAt).toBeNull();
