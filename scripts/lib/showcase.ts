@@ -108,8 +108,31 @@ async function seedDebate(url: string) {
     if (index === 0) continue; // the admin has not voted yet: their page shows what a new voter sees
     await storeClaimVote(person.id, { claimId: claim.id, value: index % 3 === 0 ? "disagree" : "agree" }, appSql);
   }
+  await seedModerationQueue(people, url);
   await getDb().$disconnect();
   return { claimId: claim.id, people };
+}
+
+/**
+ * The moderation queue as moderators meet it: a reader's report on another claim's argument, written by
+ * the moderator, so their queue shows an item about them ("another moderator must decide").
+ */
+async function seedModerationQueue(people: { id: string; role: "user" | "editor" | "moderator" | "admin"; bannedUntil: null }[], url: string) {
+  const { createResponse } = await import("@/lib/debate/post-response");
+  const { reportItem } = await import("@/lib/moderation/report-item");
+  const [second] = await queryRows<{ id: string }>(
+    url,
+    `select c.id from "Claim" c join "Article" a on a.id = c."articleId" where a.slug = $1 order by c.start offset 1 limit 1`,
+    [NATO_SLUG],
+  );
+  const own = await createResponse({
+    claimId: second.id,
+    parentId: null,
+    stance: "support",
+    body: "Every enlargement so far was preceded by years of talk that looked hopeless at the time.",
+    authorId: people[1].id,
+  });
+  await reportItem(people[2], { target: { type: "response", id: own.id }, reason: "off_topic" });
 }
 
 /** Builds the showcase site and starts its server; `stop()` ends the server and the database it opened. */
