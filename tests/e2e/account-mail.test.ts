@@ -100,10 +100,14 @@ describe.skipIf(!chromiumPath)("accounts people can keep", () => {
     };
     const known: number[] = [];
     const missing: number[] = [];
-    // Interleaved, so load on the machine affects both alike; 8 asks stay under the per-address limit.
-    for (const account of accounts) {
-      const existing = await ask(account.email);
-      const nobody = await ask(uniqueEmail("timed-nobody"));
+    // Interleaved, in turn first and second, so load on the machine affects both alike; the limits are
+    // cleared each round so every ask is answered in full.
+    for (let round = 0; round < 8; round++) {
+      await appSql(`delete from "RateLimitCounter" where key like 'password-reset:%'`);
+      const email = accounts[round % accounts.length].email;
+      const [existing, nobody] = round % 2 === 0
+        ? [await ask(email), await ask(uniqueEmail("timed-nobody"))]
+        : await ask(uniqueEmail("timed-nobody")).then(async (first) => [await ask(email), first] as const);
       expect(nobody.answer).toEqual(existing.answer);
       known.push(existing.ms);
       missing.push(nobody.ms);

@@ -161,12 +161,15 @@ describe.skipIf(!chromiumPath)("keyboard focus lands on something meaningful", (
     await page.getByTestId("sentence-mode").waitFor();
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
-    await page.waitForTimeout(500);
-    const focused = await page.evaluate(() => ({
-      body: document.activeElement === document.body,
-      inComposer: Boolean(document.activeElement?.closest("[data-argue-bar]")),
-    }));
-    expect(focused).toEqual({ body: false, inComposer: true });
+    // Polled, not read once after a fixed wait: on a busy machine the bar may take longer to open.
+    await expect
+      .poll(() =>
+        page.evaluate(() => ({
+          body: document.activeElement === document.body,
+          inComposer: Boolean(document.activeElement?.closest("[data-argue-bar]")),
+        })),
+      )
+      .toEqual({ body: false, inComposer: true });
   });
 
   test("every control on a debate says what it acts on: no two buttons share a name", async () => {
