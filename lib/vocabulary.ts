@@ -3,9 +3,9 @@
 // needs "agree or disagree" imports ClaimVoteValue from here, never spells the strings out again.
 // Pure, so the browser and the HTTP edge can use it too.
 import { z } from "@/lib/zod";
-import { ClaimOrigin, ClaimVoteValue, ReportReason, ResponseVoteValue, Role, Stance, TokenScope, WordFilterMode } from "@/lib/generated/prisma/enums";
+import { ClaimOrigin, ClaimVoteValue, ResponseVoteValue, Role, Stance, TokenScope, WordFilterMode } from "@/lib/generated/prisma/enums";
 
-export { ClaimOrigin, ClaimVoteValue, ReportReason, ResponseVoteValue, Role, Stance, TokenScope, WordFilterMode };
+export { ClaimOrigin, ClaimVoteValue, ResponseVoteValue, Role, Stance, TokenScope, WordFilterMode };
 
 export const zClaimVoteValue = z.enum(ClaimVoteValue, { error: 'Vote "agree" or "disagree".' });
 export const zResponseVoteValue = z.enum(ResponseVoteValue, { error: 'Vote "strong" or "weak".' });
@@ -14,6 +14,5 @@ export const zRole = z.enum(Role, { error: "Choose a role from the list." });
 /** Every role, lowest to highest, in the order prisma/schema.prisma declares them (lib/policy ranks by it). */
 export const ROLES: readonly Role[] = Object.values(Role);
 export const zClaimOrigin = z.enum(ClaimOrigin);
-export const zReportReason = z.enum(ReportReason, { error: "Choose a reason from the list." });
 export const zWordFilterMode = z.enum(WordFilterMode, { error: 'Choose "block" or "review".' });
 export const zTokenScope = z.enum(TokenScope, { error: 'Choose "read" or "write".' });

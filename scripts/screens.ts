@@ -13,7 +13,7 @@ const VIEWPORTS = [
   { name: "phone", viewport: { width: 390, height: 844 }, touch: true },
 ] as const;
 
-type Who = "signed-out" | "reader" | "moderator";
+type Who = "signed-out" | "reader" | "moderator" | "admin";
 
 function log(message: string) {
   console.error(`screens: ${message}`);
@@ -65,6 +65,7 @@ async function main() {
           await shoot(page, site.claimPath, name("claim"), written);
         }
         if (who === "reader") await shoot(page, "/settings", name("settings"), written);
+        if (who === "signed-out") await shoot(page, "/moderation/log", name("moderation-log"), written);
         if (who === "moderator") {
           await shoot(page, site.claimPath, name("claim"), written);
           await shoot(page, "/moderation", name("moderation"), written);
@@ -72,6 +73,10 @@ async function main() {
         }
         await page.context().close();
       }
+      // Admins keep the site's rules, limits and the word filter.
+      const admin = await pageFor(browser, site, viewport, "admin");
+      await shoot(admin, "/admin", `${viewport.name}-admin-admin`, written);
+      await admin.context().close();
     }
   } finally {
     await browser.close();

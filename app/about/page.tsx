@@ -71,12 +71,17 @@ export default function AboutPage() {
 
       <Section title="Keeping it civil">
         <p>
-          Anyone signed in can report a claim or an argument. Moderators review reports, hide or remove what breaks the rules, and can lock a debate or silence
-          an account; every action is recorded in the public{" "}
+          Anyone signed in can report a claim or an argument under one of the site&apos;s{" "}
+          <Link href="/rules" className="text-accent underline underline-offset-4">
+            rules
+          </Link>
+          . Moderators review reports, hide or remove what breaks a rule, and can lock a debate or silence an account; every action names the rule it applies
+          and is recorded in the public{" "}
           <Link href="/moderation/log" className="text-accent underline underline-offset-4">
             moderation log
           </Link>
-          . Limits on posting and voting keep any one account from flooding a debate.
+          . Where an argument was hidden or removed, a note stays in its place saying so and linking to the log; what was posted under it is folded with it.
+          Nobody decides about reports on their own writing. Limits on posting and voting keep any one account from flooding a debate.
         </p>
       </Section>
 

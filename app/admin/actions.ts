@@ -5,12 +5,26 @@ import { z } from "@/lib/zod";
 import { authorizedAction } from "@/lib/auth/actions";
 import { addWordFilter, removeWordFilter } from "@/lib/moderation/word-filters";
 import { setRole } from "@/lib/moderation/set-role";
-import { setRoleSchema, wordFilterSchema } from "@/lib/moderation/schemas";
+import { retireRuleSchema, setRoleSchema, siteRuleSchema, wordFilterSchema } from "@/lib/moderation/schemas";
+import { retireSiteRule, saveSiteRule } from "@/lib/moderation/rules";
 import { idSchema } from "@/lib/debate/schemas";
 import { SETTING_DEFAULTS, SETTING_RANGES, updateSetting, type SettingKey } from "@/lib/platform/settings";
 import { can } from "@/lib/policy";
 
 const admin = { can: (actor: Parameters<typeof can>[0]) => can(actor, "settings.manage"), forbidden: "Only admins can do that." };
+const ruleKeeper = { can: (actor: Parameters<typeof can>[0]) => can(actor, "rules.manage"), forbidden: "Only admins can change the site's rules." };
+
+export const saveSiteRuleAction = authorizedAction({ ...ruleKeeper, schema: siteRuleSchema }, async (input, user) => {
+  await saveSiteRule(user, input);
+  revalidatePath("/admin");
+  revalidatePath("/rules");
+});
+
+export const retireSiteRuleAction = authorizedAction({ ...ruleKeeper, schema: retireRuleSchema }, async (input, user) => {
+  await retireSiteRule(user, input);
+  revalidatePath("/admin");
+  revalidatePath("/rules");
+});
 
 export const setRoleAction = authorizedAction({ ...admin, schema: setRoleSchema }, async (input, user) => {
   await setRole({ admin: user, ...input });

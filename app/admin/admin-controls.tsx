@@ -6,7 +6,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useServerAction } from "@/components/use-server-action";
 import { SETTING_RANGES, type SettingKey } from "@/lib/platform/setting-defaults";
-import { addWordFilterAction, removeWordFilterAction, setRoleAction, updateSettingAction } from "./actions";
+import type { SiteRuleView } from "@/lib/moderation/rules";
+import { addWordFilterAction, removeWordFilterAction, retireSiteRuleAction, saveSiteRuleAction, setRoleAction, updateSettingAction } from "./actions";
 
 export function RoleSelect({ userId, role, disabled }: { userId: string; role: string; disabled: boolean }) {
   const { pending, error, run } = useServerAction();
@@ -99,6 +100,77 @@ export function SettingInput({ settingKey, label, value }: { settingKey: Setting
       <Button type="submit" variant="secondary" disabled={pending}>
         Save
       </Button>
+      {error ? <Alert>{error}</Alert> : null}
+    </form>
+  );
+}
+
+/**
+ * One of the site's rules, editable in place; with no rule, the form that adds one. Reports offer the
+ * rules in force and every moderation action cites one (lib/moderation/rules.ts).
+ */
+export function SiteRuleForm({ rule }: { rule: SiteRuleView | null }) {
+  const [name, setName] = useState(rule?.name ?? "");
+  const [text, setText] = useState(rule?.text ?? "");
+  const [needsNote, setNeedsNote] = useState(rule?.needsNote ?? false);
+  const { pending, error, run } = useServerAction();
+  const idPrefix = `rule-${rule?.id ?? "new"}`;
+  return (
+    <form
+      className="space-y-2 rounded border border-line bg-white p-3 text-sm"
+      aria-label={rule ? `Rule: ${rule.name}` : "Add a rule"}
+      data-testid="site-rule"
+      onSubmit={(event) => {
+        event.preventDefault();
+        run(
+          () => saveSiteRuleAction({ id: rule?.id ?? null, name, text, needsNote }),
+          () => {
+            if (!rule) {
+              setName("");
+              setText("");
+              setNeedsNote(false);
+            }
+          },
+        );
+      }}
+    >
+      <div className="grid gap-2 sm:grid-cols-[18rem_1fr]">
+        <label htmlFor={`${idPrefix}-name`}>
+          Name
+          <input
+            id={`${idPrefix}-name`}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            maxLength={60}
+            className="mt-1 block w-full rounded border border-line px-2 py-1"
+          />
+        </label>
+        <label htmlFor={`${idPrefix}-text`}>
+          What it means
+          <input
+            id={`${idPrefix}-text`}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            maxLength={400}
+            className="mt-1 block w-full rounded border border-line px-2 py-1"
+          />
+        </label>
+      </div>
+      <label className="flex items-center gap-2">
+        <input type="checkbox" checked={needsNote} onChange={(event) => setNeedsNote(event.target.checked)} />A report or action under this rule must say more
+        in its note
+      </label>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button type="submit" disabled={pending}>
+          {rule ? "Save rule" : "Add rule"}
+        </Button>
+        {rule ? (
+          <Button type="button" variant="secondary" disabled={pending} onClick={() => run(() => retireSiteRuleAction({ id: rule.id, retired: !rule.retired }))}>
+            {rule.retired ? "Bring back" : "Retire"}
+          </Button>
+        ) : null}
+        {rule?.retired ? <span className="text-muted">Retired: no longer offered; kept where it was cited.</span> : null}
+      </div>
       {error ? <Alert>{error}</Alert> : null}
     </form>
   );

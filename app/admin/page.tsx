@@ -3,9 +3,11 @@ import { forbidden, redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listUsersForAdmin } from "@/lib/accounts/users";
 import { listWordFilters } from "@/lib/moderation/word-filters";
+import { listSiteRules } from "@/lib/moderation/rules";
 import { getSettings, SETTING_LABELS, type SettingKey } from "@/lib/platform/settings";
 import { can } from "@/lib/policy";
-import { RemoveFilter, RoleSelect, SettingInput, WordFilterForm } from "./admin-controls";
+import { Link } from "@/components/ui/link";
+import { RemoveFilter, RoleSelect, SettingInput, SiteRuleForm, WordFilterForm } from "./admin-controls";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -13,7 +15,7 @@ export default async function AdminPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/admin");
   if (!can(user, "settings.manage")) forbidden();
-  const [users, filters, settings] = await Promise.all([listUsersForAdmin(), listWordFilters(), getSettings()]);
+  const [users, filters, settings, rules] = await Promise.all([listUsersForAdmin(), listWordFilters(), getSettings(), listSiteRules({ withRetired: true })]);
   return (
     <div className="space-y-10">
       <h1 className="font-serif text-3xl font-semibold">Admin</h1>
@@ -39,6 +41,19 @@ export default async function AdminPage() {
             ))}
           </tbody>
         </table>
+      </section>
+      <section className="space-y-3" aria-labelledby="site-rules">
+        <h2 id="site-rules" className="text-xl font-semibold">
+          Site rules
+        </h2>
+        <p className="text-sm text-muted">
+          Readers report under these rules and every moderation action cites one; the author, the reporter and the{" "}
+          <Link href="/moderation/log">public log</Link> show its name. Readers see them on <Link href="/rules">the rules page</Link>.
+        </p>
+        {rules.map((rule) => (
+          <SiteRuleForm key={`${rule.id}-${rule.name}-${rule.text}-${rule.needsNote}`} rule={rule} />
+        ))}
+        <SiteRuleForm rule={null} />
       </section>
       <section className="space-y-3">
         <h2 className="text-xl font-semibold">Limits</h2>

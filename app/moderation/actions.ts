@@ -6,7 +6,9 @@ import { lockArticle } from "@/lib/moderation/lock-article";
 import { moderate } from "@/lib/moderation/moderate";
 import { lockArticleSchema, moderationSchema, sanctionSchema } from "@/lib/moderation/schemas";
 import { sanctionUser } from "@/lib/moderation/sanction-user";
+import { listSiteRules } from "@/lib/moderation/rules";
 import { canModerate } from "@/lib/policy";
+import { z } from "@/lib/zod";
 
 const staff = { can: canModerate, forbidden: "Only moderators can do that." };
 
@@ -41,3 +43,6 @@ export const lockArticleAction = authorizedAction({ ...staff, schema: lockArticl
   await lockArticle({ moderator: user, ...input });
   changed();
 });
+
+/** The rules in force, for a decision made outside the queue (locking an article from its page). */
+export const siteRulesAction = authorizedAction({ ...staff, schema: z.object({}) }, async () => listSiteRules());

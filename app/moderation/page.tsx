@@ -6,27 +6,18 @@ import { describeOrigin } from "@/lib/argument/claim-origin";
 import { getDb } from "@/lib/db/client";
 import { countOtherModerators } from "@/lib/moderation/recusal";
 import { listQueue } from "@/lib/moderation/review-queue";
+import { listSiteRules } from "@/lib/moderation/rules";
 import { count, formatDate } from "@/lib/format";
 import { can } from "@/lib/policy";
 import { QueueItemActions } from "./queue-item-actions";
 
 export const metadata: Metadata = { title: "Moderation queue" };
 
-const REASONS: Record<string, string> = {
-  spam: "Spam",
-  abuse: "Harassment or abuse",
-  off_topic: "Off-topic",
-  unclear: "Not an argument or unclear",
-  duplicate: "Duplicate",
-  misinformation: "Misinformation",
-  other: "Other",
-};
-
 export default async function ModerationQueuePage() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/moderation");
   if (!can(user, "moderation.queue")) forbidden();
-  const [items, otherModerators] = await Promise.all([listQueue(), countOtherModerators(getDb(), user.id)]);
+  const [items, otherModerators, rules] = await Promise.all([listQueue(), countOtherModerators(getDb(), user.id), listSiteRules()]);
   return (
     <div className="space-y-6">
       <div className="flex items-center justify-between">
@@ -89,7 +80,7 @@ export default async function ModerationQueuePage() {
               <ul className="space-y-1 text-sm">
                 {item.reports.map((report) => (
                   <li key={report.id}>
-                    <strong>{REASONS[report.reason]}</strong> from {report.reporter.name} (weight {report.weight.toFixed(2)})
+                    <strong>{report.rule?.name ?? "Repeats another claim"}</strong> from {report.reporter.name} (weight {report.weight.toFixed(2)})
                     {report.note ? `: ${report.note}` : ""}
                     {report.duplicateOfId ? (
                       <>
@@ -115,6 +106,7 @@ export default async function ModerationQueuePage() {
               authorId={item.type === "response" ? item.author.id : (item.raisedBy?.id ?? undefined)}
               aboutYou={(item.type === "response" ? item.author.id : item.raisedBy?.id) === user.id}
               soleModerator={otherModerators === 0}
+              rules={rules}
             />
           </li>
         ))}

@@ -4,6 +4,8 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useServerAction } from "@/components/use-server-action";
+import type { SiteRuleView } from "@/lib/moderation/rules";
+import { RulePicker } from "./rule-picker";
 import { moderateAction, sanctionAction } from "./actions";
 
 type Target = { type: "claim" | "response"; id: string };
@@ -17,7 +19,10 @@ export function QueueItemActions({
   itemName,
   aboutYou = false,
   soleModerator = false,
+  rules,
 }: {
+  /** The site's rules in force: every decision cites one (lib/moderation/rules.ts). */
+  rules: SiteRuleView[];
   /** What the actions act on ("the response by Ada"): every item's buttons read apart to a screen reader. */
   itemName: string;
   target: Target;
@@ -32,7 +37,10 @@ export function QueueItemActions({
 }) {
   const { pending, error, run } = useServerAction();
   const [soleConfirmed, setSoleConfirmed] = useState(false);
-  const [reason, setReason] = useState("");
+  // Never chosen for the moderator (not even the reports' rule): citing one is their decision.
+  const [ruleId, setRuleId] = useState("");
+  const [note, setNote] = useState("");
+  const cited = { ruleId: ruleId || null, note: note.trim() || null };
   const [duplicateOf, setDuplicateOf] = useState("");
   const [text, setText] = useState(claimText ?? "");
   const act = (action: string, extra: { duplicateOfId?: string | null; text?: string | null } = {}) =>
@@ -41,7 +49,7 @@ export function QueueItemActions({
         target,
         action,
         version,
-        reason: reason.trim() || null,
+        ...cited,
         duplicateOfId: extra.duplicateOfId ?? null,
         text: extra.text ?? null,
         soleModeratorConfirmed: aboutYou && soleConfirmed,
@@ -64,10 +72,7 @@ export function QueueItemActions({
           </span>
         </label>
       ) : null}
-      <label className="block text-sm">
-        Reason (shown to the author when removing; logged for every action)
-        <input value={reason} onChange={(event) => setReason(event.target.value)} className="mt-1 w-full rounded border border-line px-2 py-1" />
-      </label>
+      <RulePicker idPrefix={`${target.type}-${target.id}`} rules={rules} ruleId={ruleId} onRule={setRuleId} note={note} onNote={setNote} />
       <div className="flex flex-wrap gap-2">
         <Button variant="secondary" disabled={pending} onClick={() => act("dismiss")}>
           Dismiss reports
@@ -118,21 +123,13 @@ export function QueueItemActions({
       {authorId ? (
         <div className="flex flex-wrap gap-2 text-sm">
           <span className="text-muted">Author:</span>
-          <Button
-            variant="link"
-            disabled={pending || !reason.trim()}
-            onClick={() => run(() => sanctionAction({ userId: authorId, kind: "silence", reason, days: 7 }))}
-          >
+          <Button variant="link" disabled={pending} onClick={() => run(() => sanctionAction({ userId: authorId, kind: "silence", ...cited, days: 7 }))}>
             Silence 7 days
           </Button>
-          <Button
-            variant="link"
-            disabled={pending || !reason.trim()}
-            onClick={() => run(() => sanctionAction({ userId: authorId, kind: "suspend", reason, days: 7 }))}
-          >
+          <Button variant="link" disabled={pending} onClick={() => run(() => sanctionAction({ userId: authorId, kind: "suspend", ...cited, days: 7 }))}>
             Suspend 7 days
           </Button>
-          <Button variant="link" disabled={pending || !reason.trim()} onClick={() => run(() => sanctionAction({ userId: authorId, kind: "ban", reason }))}>
+          <Button variant="link" disabled={pending} onClick={() => run(() => sanctionAction({ userId: authorId, kind: "ban", ...cited }))}>
             Ban
           </Button>
         </div>

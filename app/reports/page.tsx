@@ -20,7 +20,8 @@ export default async function MyReportsPage() {
       <ul className="divide-y divide-line rounded-lg border border-line bg-white">
         {reports.map((report) => (
           <li key={report.id} className="px-4 py-3 text-sm" data-testid="my-report">
-            <strong>{STATUS[report.status]}</strong> · {report.reason.replace("_", " ")} · reported {formatDate(report.createdAt)}
+            <strong>{STATUS[report.status]}</strong> · {report.rule?.name ?? (report.duplicateOfId ? "Repeats another claim" : "")} · reported{" "}
+            {formatDate(report.createdAt)}
             <br />
             {report.response ? (
               <Link href={`/claims/${report.response.claimId}#response-${report.response.id}`} className="text-accent underline">

@@ -15,10 +15,17 @@ import { forgetLiveChanges } from "./live-store";
 
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
-/** One refresh for a burst of updates, however many parts of the page asked for it. */
+/**
+ * One refresh for a burst of updates, however many parts of the page asked for it. What the live
+ * stream taught the page is forgotten first: the new render has it, and more (a personal page shows
+ * withheld responses where readers' live state says "placeholder").
+ */
 function refreshSoon(refresh: () => void) {
   clearTimeout(refreshTimer);
-  refreshTimer = setTimeout(refresh, 150);
+  refreshTimer = setTimeout(() => {
+    forgetLiveChanges();
+    refresh();
+  }, 150);
 }
 
 export function LiveDebate({ claimId, articleId }: { claimId?: string; articleId?: string }) {
@@ -39,9 +46,9 @@ export function LiveDebate({ claimId, articleId }: { claimId?: string; articleId
       if (!concerns(update)) return;
       if (personalPage.current) refreshSoon(() => router.refresh());
       else if (update.kind === "claim") setClaimsChanged(true);
-      else if (update.responses[0] && !update.responses[0].present && signedIn.current) {
-        // A response left readers' view (hidden, removed): if it is this person's, their page now shows
-        // more than readers' (it, with the reason), so it becomes theirs.
+      else if (update.responses[0] && (!update.responses[0].present || update.responses[0].placeholder) && signedIn.current) {
+        // A response left readers' view (hidden, removed: a placeholder now): if it is this person's,
+        // their page now shows more than readers' (it, with the rule and note), so it becomes theirs.
         void loadViewerOverlay(scopeArticle).then(() => {
           if (viewerOverlayOf(scopeArticle)?.personal) refreshSoon(() => router.refresh());
         });

@@ -132,7 +132,8 @@ function sections(person: Actor): [string, () => AsyncGenerator<object[]>][] {
                 ...keyset(after),
                 select: {
                   id: true,
-                  reason: true,
+                  rule: { select: { name: true } },
+                  duplicateOfId: true,
                   note: true,
                   status: true,
                   createdAt: true,
@@ -141,8 +142,10 @@ function sections(person: Actor): [string, () => AsyncGenerator<object[]>][] {
                   response: { select: { id: true, ...responseStateSelect, claim: { select: claimState } } },
                 },
               })
-            ).map(({ claim, response, ...report }) => ({
+            ).map(({ claim, response, rule, duplicateOfId, ...report }) => ({
               ...report,
+              // The site rule it cited, or that it repeats another claim.
+              rule: rule?.name ?? (duplicateOfId ? "Repeats another claim" : null),
               about: response ? "response" : "claim",
               // Named only while the person may see it (as on /reports).
               claimId: claim && claimIsVisible(claim, person) ? claim.id : null,

@@ -16,12 +16,12 @@ import type { ZForgotPassword, ZResetPassword } from "./schemas";
 const HOUR = 60 * 60 * 1000;
 
 /** Queues the reset mail. Limited per network address and per email, counted whether or not it has an account. */
-export async function requestPasswordReset(input: z.infer<typeof ZForgotPassword>, ip: string) {
+export async function requestPasswordReset(input: z.infer<typeof ZForgotPassword>, ip: string, { mailAfter = afterThisAnswer() }: { mailAfter?: Date } = {}) {
   const settings = await getSettings();
   const email = normaliseEmail(input.email);
   await enforceRateLimit(`password-reset:ip:${ip}`, { limit: settings.passwordResetsPerHourPerAddress, windowMs: HOUR }, "asking for password resets");
   await enforceRateLimit(`password-reset:email:${email}`, { limit: settings.passwordResetsPerHourPerAccount, windowMs: HOUR }, "asking for password resets");
-  await enqueueJob(getDb(), "send_mail", { kind: "password_reset", email }, { jobKey: `password-reset:${email}`, runAt: afterThisAnswer() });
+  await enqueueJob(getDb(), "send_mail", { kind: "password_reset", email }, { jobKey: `password-reset:${email}`, runAt: mailAfter });
 }
 
 /**

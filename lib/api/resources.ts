@@ -1,9 +1,10 @@
 // What the public API reads (app/api/v1, decision 014): published articles, their visible claims and
 // the responses on them, shaped as the API's schemas (lib/api/schemas.ts). A caller sees what they would
 // see on the site (lib/policy/visibility.ts, decision 015), as the token's owner or as anyone: drafts,
-// hidden claims and withheld responses do not exist for them; a deleted response keeps its place
-// (without text or author) only while replies they see hang from it; their own responses under review
-// are theirs to see.
+// hidden claims do not exist for them; a response hidden or removed by itself is a tombstone with its
+// status (`hidden`, `removed`) and no text, author or figures, what was posted under it is not listed;
+// a deleted response keeps its place (without text or author) only while replies they see hang from
+// it; their own responses under review are theirs to see, with their text.
 // Pages are keyset-paginated (an opaque cursor holds the last row's sort key), so a page costs the same
 // however deep into a long list it is, and rows added meanwhile neither repeat nor go missing.
 import type { Stance } from "@/lib/vocabulary";
@@ -210,8 +211,11 @@ type ResponseRow = Prisma.ResponseGetPayload<{ select: typeof responseSelect }>;
 /** A row the viewer may see, as they see it. */
 function responseItem(row: ResponseRow, viewer: Viewer): ResponseItem {
   const appearance = responseAppearance(row, viewer);
-  const status = appearance === "tombstone" ? "deleted" : appearance === "withheld" ? (row.removedAt ? "removed" : "hidden") : "visible";
-  const shown = appearance !== "tombstone";
+  const moderated = row.removedAt ? "removed" : "hidden";
+  const status = appearance === "tombstone" ? "deleted" : appearance === "withheld" || appearance === "placeholder" ? moderated : "visible";
+  const shown = appearance !== "tombstone" && appearance !== "placeholder";
+  // A placeholder's figures are not readers' to see either (lib/policy/visibility.ts).
+  const figures = appearance !== "placeholder";
   return {
     id: row.id,
     claimId: row.claimId,
@@ -221,12 +225,12 @@ function responseItem(row: ResponseRow, viewer: Viewer): ResponseItem {
     body: shown ? row.body : null,
     author: shown ? row.author : null,
     createdAt: row.createdAt.toISOString(),
-    editedAt: row.editedAt?.toISOString() ?? null,
-    votes: { strong: row.strongVotes, weak: row.weakVotes },
-    replies: { supporting: row.supporters, opposing: row.opposers },
+    editedAt: shown ? (row.editedAt?.toISOString() ?? null) : null,
+    votes: figures ? { strong: row.strongVotes, weak: row.weakVotes } : { strong: 0, weak: 0 },
+    replies: figures ? { supporting: row.supporters, opposing: row.opposers } : { supporting: 0, opposing: 0 },
     strength: row.strength,
     sources: shown ? row.sources : [],
-    sourceRequests: row._count.sourceRequests,
+    sourceRequests: figures ? row._count.sourceRequests : 0,
     url: link(`/responses/${encodeURIComponent(row.id)}`),
   };
 }
@@ -249,7 +253,7 @@ export async function listClaimResponses(claimId: string, options: ResponseListO
     getDb().response.findMany({
       where: {
         claimId,
-        ...visibleResponseWhere(viewer),
+        ...visibleResponseWhere(viewer, { placeholders: true }),
         ...(parentId !== undefined ? { parentId } : {}),
         ...(options.stance ? { stance: options.stance } : {}),
         ...after("createdAt", cursor, "gt"),
@@ -270,6 +274,6 @@ export async function listClaimResponses(claimId: string, options: ResponseListO
 
 /** One response, if the viewer may see it. (After a write, the request reads from the primary: decision 012.) */
 export async function getResponseItem(responseId: string, viewer: Viewer): Promise<ResponseItem | null> {
-  const row = await getDb().response.findFirst({ where: { id: responseId, ...visibleResponseWhere(viewer) }, select: responseSelect });
+  const row = await getDb().response.findFirst({ where: { id: responseId, ...visibleResponseWhere(viewer, { placeholders: true }) }, select: responseSelect });
   return row ? responseItem(row, viewer) : null;
 }

@@ -204,7 +204,7 @@ export const ResponseItem = answer(
     status: z
       .enum(["visible", "deleted", "hidden", "removed"])
       .describe(
-        "`visible`: everyone sees it. `deleted`: its author deleted it; it keeps its place (no body, no author) while replies hang from it. `hidden` (under review, it or a response above it) and `removed` (by a moderator): only its author and moderators ever receive these, with the body.",
+        "`visible`: everyone sees it. `deleted`: its author deleted it; it keeps its place (no body, no author) while replies hang from it. `hidden` (under review) and `removed` (by a moderator): everyone else receives a tombstone in its place (no body, no author, zero votes and replies; what was posted under it is not listed); its author and moderators receive it with the body (moderators also below a hidden or removed response).",
       ),
     body: z.string().nullable(),
     author: z.object({ id, name: z.string() }).nullable(),

@@ -36,6 +36,9 @@ export async function debatableResponse(tx: Tx, responseId: string, actorId: str
   const appearance = response ? appearanceToParticipant(response, actorId) : null;
   if (!response || appearance === null) throw new AppError("not_found", "That response does not exist.");
   if (appearance === "tombstone") throw new AppError("conflict", "That response was deleted.");
+  if (appearance === "placeholder") {
+    throw new AppError("conflict", response!.removedAt ? "A moderator removed that response." : "That response is hidden while moderators review it.");
+  }
   if (!arguesForReaders(response)) throw new AppError("conflict", "That response is under review: it takes no replies or votes for now.");
   return response;
 }

@@ -1,7 +1,8 @@
 // Reading a debate: a claim with a bounded page of its response tree, or one thread of it.
 //
-// Everything read here is what the viewer may see (lib/policy/visibility.ts, decision 015): responses
-// withheld from them are never loaded, so neither their text nor their ids reach the page.
+// Everything read here is what the viewer may see (lib/policy/visibility.ts, decision 015). Where a
+// response was itself hidden or removed, readers get a placeholder: its id, place and stance, the rule
+// and the log entry, never its text, author or figures; what was posted under it is not loaded.
 //
 // Pages never load a whole tree. Counts, strengths and the standing are kept current by the database
 // (decision 010), so a page reads a fixed number of rows whatever the size of the debate: the top
@@ -15,8 +16,10 @@ import { baseScore, standingFromAggregates, type Standing } from "@/lib/argument
 import type { Sort } from "@/lib/argument/ranking";
 import type { GroupLean } from "@/lib/argument/bridged-standing";
 import { responseAppearance, type Viewer } from "@/lib/policy/visibility";
-import { arguingResponseWhere, responseVisibleSql, visibleClaimWhere, visibleResponseWhere } from "./visibility";
+import { arguingResponseWhere, readersText, responseVisibleSql, visibleClaimWhere, visibleResponseWhere } from "./visibility";
 import { sourcesOf, type CitedSource } from "./response-sources";
+import { moderationNotices } from "@/lib/moderation/log";
+import type { ModerationNotice } from "@/lib/moderation/notice";
 
 /** Direct responses shown per stance at first, and added by each "show more". */
 export const RESPONSES_PER_PAGE = 10;
@@ -39,6 +42,13 @@ export interface ResponseView {
   withheld: boolean;
   /** Shown to the author and moderators only. */
   removalReason: string | null;
+  /**
+   * Readers meet a placeholder here: it was hidden or removed by itself (no text, author or figures).
+   * `moderation` says what it shows.
+   */
+  placeholder: boolean;
+  /** For a placeholder and for a withheld response: the rule, the log entry, and (withheld only) the note. */
+  moderation: ModerationNotice | null;
   createdAt: Date;
   editedAt: Date | null;
   /** Null for a deleted response: its author took it back. */
@@ -140,6 +150,9 @@ const ORDER: Record<Sort, Prisma.Sql> = {
   controversial: Prisma.sql`arguably_controversy(r."strongVotes", r."weakVotes") DESC, r."createdAt" DESC, r.id`,
 };
 
+/** Arguments first: a placeholder (or, for its author and moderators, a withheld response) after them. */
+const WITHHELD_LAST = Prisma.sql`(r."hiddenAt" IS NOT NULL OR r."removedAt" IS NOT NULL)`;
+
 /**
  * Responses matching `where` that `viewer` may see, at most `limit` per `partition` in `sort` order.
  * Ranks first, then reads bodies and author names for the rows kept only. (The caller has checked that
@@ -148,9 +161,9 @@ const ORDER: Record<Sort, Prisma.Sql> = {
 async function rankedResponses(where: Prisma.Sql, partition: Prisma.Sql, sort: Sort, limit: Prisma.Sql, viewer: Viewer): Promise<ResponseRow[]> {
   return getReadDb().$queryRaw<ResponseRow[]>`
     WITH ranked AS (
-      SELECT r.id, r.stance, row_number() OVER (PARTITION BY ${partition} ORDER BY ${ORDER[sort]}) AS rank
+      SELECT r.id, r.stance, row_number() OVER (PARTITION BY ${partition} ORDER BY ${WITHHELD_LAST}, ${ORDER[sort]}) AS rank
       FROM "Response" r
-      WHERE ${where} AND ${responseVisibleSql(viewer)}
+      WHERE ${where} AND ${responseVisibleSql(viewer, "r", { placeholders: true })}
     )
     SELECT r.id, r."claimId", r."parentId", r.stance::text AS stance, r.body, r."authorId", author.name AS "authorName",
       r."createdAt", r."editedAt", r."deletedAt", r."hiddenAt", r."removedAt", r."removalReason", r."withheldAbove",
@@ -166,6 +179,7 @@ async function rankedResponses(where: Prisma.Sql, partition: Prisma.Sql, sort: S
 /** A row the viewer may see (rankedResponses filtered it), as the page shows it to them. */
 function toView(row: ResponseRow, viewer: Viewer): ResponseView {
   const appearance = responseAppearance(row, viewer);
+  if (appearance === "placeholder") return placeholderView(row);
   const tombstone = appearance === "tombstone";
   return {
     id: row.id,
@@ -177,6 +191,8 @@ function toView(row: ResponseRow, viewer: Viewer): ResponseView {
     removed: row.removedAt !== null,
     withheld: appearance === "withheld",
     removalReason: appearance === "withheld" ? row.removalReason : null,
+    placeholder: false,
+    moderation: null,
     createdAt: row.createdAt,
     editedAt: row.editedAt,
     author: tombstone ? null : { id: row.authorId, name: row.authorName },
@@ -192,6 +208,47 @@ function toView(row: ResponseRow, viewer: Viewer): ResponseView {
     sourceRequests: row.sourceRequests,
     children: [],
   };
+}
+
+/** Where a response was hidden or removed, for someone who may not read it: its place, nothing of it. */
+function placeholderView(row: ResponseRow): ResponseView {
+  return {
+    id: row.id,
+    parentId: row.parentId,
+    stance: row.stance,
+    body: "",
+    deleted: false,
+    hidden: row.hiddenAt !== null,
+    removed: row.removedAt !== null,
+    withheld: false,
+    removalReason: null,
+    placeholder: true,
+    moderation: null,
+    createdAt: row.createdAt,
+    editedAt: null,
+    author: null,
+    strong: 0,
+    weak: 0,
+    viewerVote: null,
+    following: false,
+    supporters: 0,
+    opposers: 0,
+    replies: 0,
+    strength: 0,
+    sources: [],
+    sourceRequests: 0,
+    children: [],
+  };
+}
+
+/** What placeholders and withheld responses say: rule and log entry; the note only to who may read it. */
+async function addModerationNotices(views: Map<string, ResponseView>) {
+  const moderated = [...views.values()].filter((view) => view.placeholder || (view.withheld && (view.hidden || view.removed)));
+  const notices = await moderationNotices(moderated.map((view) => ({ id: view.id, removed: view.removed })));
+  for (const view of moderated) {
+    const notice = notices.get(view.id)!;
+    view.moderation = view.placeholder ? { ...notice, note: null } : notice;
+  }
 }
 
 /** Below `first`, loads `repliesShown[i]` replies per response at each further depth i. */
@@ -215,16 +272,16 @@ async function loadReplies(claimId: string, first: ResponseView[], repliesShown:
   }
 }
 
-/** The sources of the responses shown (a deleted one shows none). */
+/** The sources of the responses shown (a deleted one or a placeholder shows none). */
 async function addSources(views: Map<string, ResponseView>) {
-  const sources = await sourcesOf([...views.values()].filter((view) => !view.deleted).map((view) => view.id));
+  const sources = await sourcesOf([...views.values()].filter((view) => !view.deleted && !view.placeholder).map((view) => view.id));
   for (const [id, cited] of sources) views.get(id)!.sources = cited;
 }
 
 /** The viewer's votes and follows on the responses shown. */
 async function addViewerState(views: Map<string, ResponseView>, viewerId: string | null | undefined) {
-  if (!viewerId || views.size === 0) return;
-  const ids = [...views.keys()];
+  const ids = [...views.values()].filter((view) => !view.placeholder).map((view) => view.id);
+  if (!viewerId || ids.length === 0) return;
   const [votes, follows] = await Promise.all([
     getDb().responseVote.findMany({ where: { userId: viewerId, responseId: { in: ids } }, select: { responseId: true, value: true } }),
     getDb().follow.findMany({ where: { userId: viewerId, responseId: { in: ids } }, select: { responseId: true } }),
@@ -382,7 +439,7 @@ export async function getClaimDiscussion(
     const rows = await rankedResponses(Prisma.sql`r.id = ANY(${missing})`, Prisma.sql`r.id`, sort, Prisma.sql`1`, viewer);
     for (const row of rows) byId.set(row.id, toView(row, viewer));
   }
-  await Promise.all([addSources(byId), addViewerState(byId, viewerId)]);
+  await Promise.all([addSources(byId), addViewerState(byId, viewerId), addModerationNotices(byId)]);
   if (claim.hiddenAt) markAllWithheld(byId);
   return {
     ...header(claim),
@@ -471,7 +528,7 @@ export async function getThread(responseId: string, { viewer = null, sort = "bes
   const response = toView(target, viewer);
   await loadReplies(claim.id, [response], THREAD_REPLIES_SHOWN, sort, viewer);
   const views = collect([response]);
-  await Promise.all([addSources(views), addViewerState(views, viewer?.id)]);
+  await Promise.all([addSources(views), addViewerState(views, viewer?.id), addModerationNotices(views)]);
   if (claim.hiddenAt) markAllWithheld(views);
   return { ...header(claim), response, ancestors };
 }
@@ -496,24 +553,29 @@ export async function getClaimOutline(claimId: string) {
   const claim = await findVisibleClaim(claimId, null);
   if (!claim) return null;
   const rows = await getDb().response.findMany({
-    where: { claimId, ...visibleResponseWhere(null) },
+    where: { claimId, ...visibleResponseWhere(null, { placeholders: true }) },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: OUTLINE_MAX_NODES,
-    select: { id: true, parentId: true, stance: true, body: true, deletedAt: true, strength: true, strongVotes: true, weakVotes: true },
+    select: {
+      id: true,
+      parentId: true,
+      stance: true,
+      body: true,
+      deletedAt: true,
+      hiddenAt: true,
+      removedAt: true,
+      strength: true,
+      strongVotes: true,
+      weakVotes: true,
+    },
   });
   const nodes = new Map<string, OutlineNode>(
-    rows.map((row) => [
-      row.id,
-      {
-        id: row.id,
-        stance: row.stance,
-        text: row.deletedAt ? "[deleted]" : row.body,
-        strength: row.strength,
-        strong: row.strongVotes,
-        weak: row.weakVotes,
-        children: [],
-      },
-    ]),
+    rows
+      .map(readersText)
+      .map((row) => [
+        row.id,
+        { id: row.id, stance: row.stance, text: row.body, strength: row.strength, strong: row.strongVotes, weak: row.weakVotes, children: [] },
+      ]),
   );
   const roots: OutlineNode[] = [];
   // Rows can come before their parents (an imported debate's share one creation time), and a reply

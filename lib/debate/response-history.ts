@@ -20,6 +20,8 @@ export async function getRevisions(responseId: string, viewer: Viewer) {
   });
   if (!response) return null;
   const appearance = responseAppearance(response, viewer);
+  // A placeholder has no history to read: its texts are what was withheld.
+  if (appearance === null || appearance === "placeholder") return null;
   const tombstone = appearance === "tombstone";
   return {
     id: response.id,

@@ -29,15 +29,26 @@ const tombstoneWhere = {
   OR: [{ supporters: { gt: 0 } }, { opposers: { gt: 0 } }],
 } satisfies Prisma.ResponseWhereInput;
 
+/**
+ * Where a response was hidden or removed by itself, readers meet a placeholder (no text, author or
+ * counts). Only a debate's own places ask for these (`{ placeholders: true }`): a thread, a claim's
+ * responses in the API and exports. Lists of someone's responses, search and history never show them.
+ */
+export interface PlaceholderOption {
+  placeholders?: boolean;
+}
+
 /** The responses `viewer` may see, on claims they may see. */
-export function visibleResponseWhere(viewer: Viewer): Prisma.ResponseWhereInput {
+export function visibleResponseWhere(viewer: Viewer, { placeholders = false }: PlaceholderOption = {}): Prisma.ResponseWhereInput {
   const undeleted: Prisma.ResponseWhereInput = seesWithheld(viewer)
     ? { deletedAt: null }
-    : {
-        deletedAt: null,
-        withheldAbove: false,
-        OR: [{ hiddenAt: null, removedAt: null }, ...(viewer ? [{ authorId: viewer.id }] : [])],
-      };
+    : placeholders
+      ? { deletedAt: null, withheldAbove: false }
+      : {
+          deletedAt: null,
+          withheldAbove: false,
+          OR: [{ hiddenAt: null, removedAt: null }, ...(viewer ? [{ authorId: viewer.id }] : [])],
+        };
   return { claim: visibleClaimWhere(viewer), OR: [undeleted, tombstoneWhere] };
 }
 
@@ -54,6 +65,26 @@ export const responseStateSelect = {
   supporters: true,
   opposers: true,
 } satisfies Prisma.ResponseSelect;
+
+/** What a response is to readers: its text, "[deleted]", or a moderation tombstone (decision 015). */
+export type ReadersStatus = "visible" | "deleted" | "hidden" | "removed";
+
+/**
+ * A response as readers see it, in files: a deleted one keeps its place as "[deleted]" (no sources); one
+ * hidden or removed by itself is a tombstone, with no text, sources or votes of its own (what was posted
+ * under it is not exported at all: visibleResponseWhere leaves it out).
+ */
+export function readersText<T extends { body: string; deletedAt: Date | null; hiddenAt: Date | null; removedAt: Date | null; sources?: unknown[] }>(
+  row: T,
+): T & { status: ReadersStatus } {
+  const noSources = "sources" in row ? { sources: [] } : {};
+  if (row.deletedAt) return { ...row, ...noSources, status: "deleted", body: "[deleted]" };
+  if (row.removedAt) return { ...row, ...noSources, ...noFigures(row), status: "removed", body: "[removed by a moderator]" };
+  if (row.hiddenAt) return { ...row, ...noSources, ...noFigures(row), status: "hidden", body: "[hidden while moderators review it]" };
+  return { ...row, status: "visible" };
+}
+
+const noFigures = (row: object) => ("strongVotes" in row ? { strongVotes: 0, weakVotes: 0 } : {});
 
 // ---------------------------------------------------------------- SQL
 
@@ -73,10 +104,11 @@ export function claimVisibleSql(viewer: Viewer, c = "c", a = "a"): Prisma.Sql {
  * For response rows `r` (their claim's visibility is checked separately, with claimVisibleSql). The
  * tombstone test is arguably_response_present, the database's own (migration 20261202013659_visibility).
  */
-export function responseVisibleSql(viewer: Viewer, r = "r"): Prisma.Sql {
+export function responseVisibleSql(viewer: Viewer, r = "r", { placeholders = false }: PlaceholderOption = {}): Prisma.Sql {
   const present = Prisma.sql`arguably_response_present(${column(r, "withheldAbove")}, ${column(r, "hiddenAt")}, ${column(r, "removedAt")}, ${column(r, "deletedAt")}, ${column(r, "supporters")} + ${column(r, "opposers")})`;
   let undeleted: Prisma.Sql;
   if (seesWithheld(viewer)) undeleted = Prisma.sql`TRUE`;
+  else if (placeholders) undeleted = Prisma.sql`NOT ${column(r, "withheldAbove")}`;
   else {
     const own = viewer ? Prisma.sql`OR ${column(r, "authorId")} = ${viewer.id}` : Prisma.empty;
     undeleted = Prisma.sql`(NOT ${column(r, "withheldAbove")} AND ((${column(r, "hiddenAt")} IS NULL AND ${column(r, "removedAt")} IS NULL) ${own}))`;

@@ -2,15 +2,13 @@
 // order (keyset paging: each page starts after the last row of the one before), so an export of any
 // size holds one page in memory. Same visibility as lib/exchange/queries.ts: what readers see.
 import { getReadDb } from "@/lib/db/client";
-import { visibleResponseWhere } from "@/lib/debate/visibility";
+import { readersText, visibleResponseWhere } from "@/lib/debate/visibility";
+
+export { readersText };
 import { sourcesSelect } from "@/lib/debate/response-sources";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 const PAGE = 1_000;
-
-/** A deleted response keeps its place with this text (and no sources), as on the claim page. */
-export const readersText = <T extends { body: string; deletedAt: Date | null; sources: { url: string; quote: string | null }[] }>(row: T) =>
-  row.deletedAt ? { ...row, body: "[deleted]", sources: [] } : row;
 
 /** Pages of rows from `read(after)` until one comes back short; `after` is the last row read, or null. */
 async function* pages<Row>(read: (after: Row | null) => Promise<Row[]>): AsyncGenerator<Row[]> {
@@ -43,15 +41,17 @@ const responseSelect = {
   body: true,
   createdAt: true,
   deletedAt: true,
+  hiddenAt: true,
+  removedAt: true,
   strongVotes: true,
   weakVotes: true,
   strength: true,
   sources: sourcesSelect,
 } satisfies Prisma.ResponseSelect;
 
-/** The responses readers see on these claims, oldest first; a deleted one as "[deleted]". */
+/** The responses readers see on these claims, oldest first; a deleted one as "[deleted]", a moderated one as its tombstone. */
 export function responsePages(claimIds: string[]) {
-  const visible = { claimId: { in: claimIds }, ...visibleResponseWhere(null) };
+  const visible = { claimId: { in: claimIds }, ...visibleResponseWhere(null, { placeholders: true }) };
   return pages(async (after: { id: string; createdAt: Date } | null) => {
     const rows = await getReadDb().response.findMany({
       where: { AND: [visible, afterRow(after, ["id"])] },

@@ -1,6 +1,7 @@
 // A claim's or an article's debates for export (lib/exchange formats), as readers see them, whoever
 // downloads them (lib/policy/visibility.ts with no viewer): a file travels further than its downloader.
-// A deleted response stays as "[deleted]" where readers still see replies to it.
+// A deleted response stays as "[deleted]" where readers still see replies to it; one hidden or removed
+// by a moderator as its tombstone, without what was posted under it (./export-rows.ts readersText).
 import { describeOrigin } from "@/lib/argument/claim-origin";
 import { getReadDb } from "@/lib/db/client";
 import { anchoredClaimSelect } from "@/lib/articles/claim-columns";
@@ -19,9 +20,9 @@ export async function getDebateForExport(claimId: string): Promise<{ tree: Debat
   });
   if (!claim) return null;
   const rows = await db.response.findMany({
-    where: { claimId, ...visibleResponseWhere(null) },
+    where: { claimId, ...visibleResponseWhere(null, { placeholders: true }) },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, parentId: true, stance: true, body: true, deletedAt: true, sources: sourcesSelect },
+    select: { id: true, parentId: true, stance: true, body: true, deletedAt: true, hiddenAt: true, removedAt: true, sources: sourcesSelect },
   });
   return {
     tree: {

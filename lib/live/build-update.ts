@@ -8,6 +8,8 @@ import { getDb } from "@/lib/db/client";
 import { storedStanding, strongestResponses } from "@/lib/debate/discussion";
 import type { Stance } from "@/lib/vocabulary";
 import { sourcesOf, type CitedSource } from "@/lib/debate/response-sources";
+import { moderationNotices } from "@/lib/moderation/log";
+import type { ModerationNotice } from "@/lib/moderation/notice";
 import type { LiveEvent } from "./publish";
 import { reasonExcerpt, type LiveClaimState, type LiveResponse, type LiveResponseState, type LiveUpdate } from "./updates";
 
@@ -22,6 +24,7 @@ interface PathRow {
   createdAt: Date;
   editedAt: Date | null;
   deleted: boolean;
+  removed: boolean;
   present: boolean;
   arguing: boolean;
   strongVotes: number;
@@ -52,7 +55,7 @@ function responsePath(responseId: string) {
       SELECT parent.*, path.depth + 1 FROM "Response" parent JOIN path ON parent.id = path."parentId" WHERE path.depth < 200
     )
     SELECT p.id, p."claimId", p."parentId", p.stance::text AS stance, p.body, p."authorId", author.name AS "authorName", p."createdAt", p."editedAt",
-      p."deletedAt" IS NOT NULL AS deleted,
+      p."deletedAt" IS NOT NULL AS deleted, p."removedAt" IS NOT NULL AS removed,
       arguably_response_present(p."withheldAbove", p."hiddenAt", p."removedAt", p."deletedAt", p.supporters + p.opposers) AS present,
       arguably_response_argues(p."withheldAbove", p."hiddenAt", p."removedAt", p."deletedAt") AS arguing,
       p."strongVotes", p."weakVotes", p.supporters, p.opposers, p.strength, p.depth,
@@ -85,19 +88,27 @@ async function claimState(claimId: string): Promise<LiveClaimState | null> {
   };
 }
 
-function responseState(row: PathRow, subject: { sources: CitedSource[] } | null): LiveResponseState {
+/** Readers meet a placeholder where it is: present, not deleted, and its argument withheld. */
+const isPlaceholder = (row: PathRow) => row.present && !row.deleted && !row.arguing;
+
+function responseState(row: PathRow, subject: { sources: CitedSource[]; notice: ModerationNotice | null } | null): LiveResponseState {
+  // A placeholder has no figures of its own, as on a page drawn afresh.
+  const placeholder = isPlaceholder(row);
   const state: LiveResponseState = {
     id: row.id,
     present: row.present,
     deleted: row.deleted,
-    strong: row.strongVotes,
-    weak: row.weakVotes,
-    supporters: row.supporters,
-    opposers: row.opposers,
+    strong: placeholder ? 0 : row.strongVotes,
+    weak: placeholder ? 0 : row.weakVotes,
+    supporters: placeholder ? 0 : row.supporters,
+    opposers: placeholder ? 0 : row.opposers,
     strength: row.strength,
-    sourceRequests: row.sourceRequests,
+    sourceRequests: placeholder ? 0 : row.sourceRequests,
   };
-  if (subject && row.present) {
+  if (subject && placeholder) {
+    const notice = subject.notice ?? { removed: row.removed, rule: null, logHref: null };
+    state.placeholder = { removed: notice.removed, rule: notice.rule, logHref: notice.logHref };
+  } else if (subject && row.present) {
     state.body = row.deleted ? "" : row.body;
     state.editedAt = row.editedAt?.toISOString() ?? null;
     state.sources = row.deleted ? [] : subject.sources;
@@ -130,13 +141,18 @@ export async function buildLiveUpdate(event: LiveEvent): Promise<LiveUpdate> {
   // Readers see a response only while they see everything above it: a path with a gap is not theirs.
   const visiblePath = claim ? path : [];
   const subject = visiblePath[0];
-  const sources = subject ? ((await sourcesOf([subject.id])).get(subject.id) ?? []) : [];
+  const [sources, notice] = await Promise.all([
+    subject && !isPlaceholder(subject) ? sourcesOf([subject.id]).then((found) => found.get(subject.id) ?? []) : Promise.resolve([]),
+    subject && isPlaceholder(subject)
+      ? moderationNotices([{ id: subject.id, removed: subject.removed }]).then((found) => found.get(subject.id) ?? null)
+      : Promise.resolve(null),
+  ]);
   return {
     kind: event.type,
     claimId: event.claimId,
     articleId: event.articleId,
     claim,
-    responses: visiblePath.map((row, index) => responseState(row, index === 0 ? { sources } : null)),
+    responses: visiblePath.map((row, index) => responseState(row, index === 0 ? { sources, notice } : null)),
     created: event.type === "response" && subject?.present && subject.arguing ? liveResponse(subject, sources) : null,
   };
 }

@@ -6,6 +6,7 @@
 import type { Stance } from "@/lib/vocabulary";
 import type { CitedSource } from "@/lib/debate/response-sources";
 import { excerpt } from "@/lib/format";
+import type { ModerationNotice } from "@/lib/moderation/notice";
 
 /** A response that moves the standing, with the words the page shows for it. */
 export interface LiveReason {
@@ -28,8 +29,10 @@ export interface LiveClaimState {
 /** A response's public figures: the changed one and every response above it. */
 export interface LiveResponseState {
   id: string;
-  /** Readers see it (with its text, or as "[deleted]"); false: it left the page (hidden, removed, gone). */
+  /** Readers meet it (with its text, as "[deleted]" or as a placeholder); false: it left the page (folded, gone). */
   present: boolean;
+  /** Set when readers meet a placeholder here now: it was hidden or removed (no text, author or figures). */
+  placeholder?: Pick<ModerationNotice, "removed" | "rule" | "logHref">;
   deleted: boolean;
   strong: number;
   weak: number;

@@ -7,6 +7,7 @@ import { announce } from "@/lib/live/publish";
 import { can, type Actor } from "@/lib/policy";
 import { log, resolveOpenReports } from "./log";
 import { checkNotOwnCase, SOLE_MODERATOR_NOTE } from "./recusal";
+import { citedRule } from "./rules";
 import { Target, loadTarget } from "./targets";
 
 // ---------------------------------------------------------------- moderators' actions
@@ -19,7 +20,10 @@ export interface Moderation {
   action: ModerationActionName;
   /** The item's moderationVersion the moderator saw. */
   version: number;
-  reason?: string | null;
+  /** The site rule the decision applies (lib/moderation/rules.ts); required for dismiss, hide, remove and lock. */
+  ruleId?: string | null;
+  /** For the author (and the public log). */
+  note?: string | null;
   duplicateOfId?: string | null;
   text?: string | null;
   /** The moderator confirmed being the site's only moderator, to decide about their own content. */
@@ -31,17 +35,18 @@ export async function moderate({
   target,
   action,
   version,
-  reason = null,
+  ruleId = null,
+  note = null,
   duplicateOfId = null,
   text = null,
   soleModeratorConfirmed = false,
 }: Moderation) {
   if (!can(moderator, "moderation.act")) throw new AppError("forbidden", "Only moderators can do that.");
-  if (action === "remove" && !reason?.trim()) throw new AppError("invalid_request", "Give a reason: the author will see it.");
   if ((action === "duplicate" || action === "edit_claim" || action === "lock" || action === "unlock") && target.type !== "claim") {
     throw new AppError("invalid_request", "That action applies to claims only.");
   }
   return getDb().$transaction(async (tx) => {
+    const rule = await citedRule(tx, { action, ruleId, note });
     const item = await loadTarget(tx, target);
     const { ownCase } = await checkNotOwnCase(tx, moderator, item.authorId, soleModeratorConfirmed);
     if (item.removedAt && action !== "restore") throw new AppError("conflict", "That item was removed; restore it first.");
@@ -61,7 +66,7 @@ export async function moderate({
         reportStatus = "dismissed";
         break;
       case "remove":
-        if (target.type === "response") Object.assign(changes, { removedAt: now, removalReason: reason!.trim() });
+        if (target.type === "response") Object.assign(changes, { removedAt: now, removalReason: [rule!.name, note?.trim()].filter(Boolean).join(": ") });
         else changes.hiddenAt = now;
         reportStatus = "upheld";
         break;
@@ -93,8 +98,9 @@ export async function moderate({
       action,
       targetType: target.type,
       targetId: target.id,
+      ruleId: rule?.id ?? null,
       reason:
-        [reason?.trim() || (duplicateOfId ? `Duplicate of claim ${duplicateOfId}` : null), ownCase ? SOLE_MODERATOR_NOTE : null].filter(Boolean).join(" ") ||
+        [note?.trim() || (duplicateOfId ? `Duplicate of claim ${duplicateOfId}` : null), ownCase ? SOLE_MODERATOR_NOTE : null].filter(Boolean).join(" ") ||
         null,
     });
     await announce(tx, {

@@ -8,6 +8,7 @@ import { enforceRateLimit } from "@/lib/platform/rate-limit";
 import { getSettings, SETTING_DEFAULTS } from "@/lib/platform/settings";
 import { can, type Actor } from "@/lib/policy";
 import { log } from "./log";
+import { citedRule } from "./rules";
 import type { ReportInput } from "./schemas";
 import { Target, Tx, loadTarget } from "./targets";
 
@@ -21,13 +22,17 @@ type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 const DAY = 24 * 60 * 60 * 1000;
 
 /** Records `reporter`'s report; hides the item pending review once its open reports weigh enough. */
-export async function reportItem(reporter: Actor, { target, reason, note = null, duplicateOfId = null }: Optional<ReportInput, "note" | "duplicateOfId">) {
-  if (reason === "other" && !note?.trim()) throw new AppError("invalid_request", "Say what is wrong: a note is required for “other”.");
-  if (reason === "duplicate" && !duplicateOfId) throw new AppError("invalid_request", "Give the claim this one duplicates.");
+export async function reportItem(
+  reporter: Actor,
+  { target, ruleId = null, note = null, duplicateOfId = null }: Optional<ReportInput, "note" | "duplicateOfId" | "ruleId">,
+) {
+  if (!ruleId && !duplicateOfId) throw new AppError("invalid_request", "Choose the rule it breaks.");
+  if (duplicateOfId && target.type !== "claim") throw new AppError("invalid_request", "Only a claim can repeat another claim.");
   await enforceRateLimit(`report:user:${reporter.id}`, { limit: (await getSettings()).reportsPerDay, windowMs: DAY }, "reporting");
   return getDb().$transaction(async (tx) => {
     // Only what readers see can be reported; anything else is "does not exist", like a missing id.
     if (!(await reportable(tx, target))) throw new AppError("not_found", `That ${target.type} does not exist.`);
+    const rule = ruleId ? await citedRule(tx, { action: "report", ruleId, note }) : null;
     const item = await loadTarget(tx, target);
     if (!can(reporter, "report", { authorId: item.authorId ?? undefined })) throw new AppError("forbidden", "You cannot report your own contribution.");
     if (duplicateOfId && !(await tx.claim.findUnique({ where: { id: duplicateOfId }, select: { id: true } }))) {
@@ -40,7 +45,7 @@ export async function reportItem(reporter: Actor, { target, reason, note = null,
     // Reporters whose reports moderators upheld count for more, up to double.
     const upheld = await tx.report.count({ where: { reporterId: reporter.id, status: "upheld" } });
     const weight = 1 + Math.min(upheld, 4) * 0.25;
-    await tx.report.create({ data: { reporterId: reporter.id, ...key, reason, note: note?.trim() || null, duplicateOfId, weight } });
+    await tx.report.create({ data: { reporterId: reporter.id, ...key, ruleId: rule?.id ?? null, note: note?.trim() || null, duplicateOfId, weight } });
     const total = await tx.report.aggregate({ where: { ...key, status: "open" }, _sum: { weight: true } });
     const threshold = (await tx.setting.findUnique({ where: { key: "autoHideWeight" }, select: { value: true } }))?.value ?? SETTING_DEFAULTS.autoHideWeight;
     if (!item.hiddenAt && (total._sum.weight ?? 0) >= threshold) {
@@ -52,6 +57,7 @@ export async function reportItem(reporter: Actor, { target, reason, note = null,
         action: "hide",
         targetType: target.type,
         targetId: target.id,
+        ruleId: await weightiestRule(tx, key),
         reason: "Hidden automatically after several reports, pending review.",
       });
       await announce(tx, {
@@ -62,4 +68,11 @@ export async function reportItem(reporter: Actor, { target, reason, note = null,
       });
     }
   });
+}
+
+/** The rule the open reports on an item cite with the most weight (none when all say "repeats a claim"). */
+async function weightiestRule(tx: Tx, key: { claimId: string } | { responseId: string }) {
+  const byRule = await tx.report.groupBy({ by: ["ruleId"], where: { ...key, status: "open", ruleId: { not: null } }, _sum: { weight: true } });
+  byRule.sort((a, b) => (b._sum.weight ?? 0) - (a._sum.weight ?? 0));
+  return byRule[0]?.ruleId ?? null;
 }

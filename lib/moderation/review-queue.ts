@@ -1,5 +1,6 @@
 // What moderators review (the queue) and what reporters see of their own reports.
 import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { responseStateSelect } from "@/lib/debate/visibility";
 import { type Actor } from "@/lib/policy";
 import { claimIsVisible, responseAppearance } from "@/lib/policy/visibility";
@@ -16,7 +17,8 @@ export async function listMyReports(viewer: Actor) {
     take: 100,
     select: {
       id: true,
-      reason: true,
+      rule: { select: { name: true } },
+      duplicateOfId: true,
       status: true,
       createdAt: true,
       resolvedAt: true,
@@ -37,6 +39,12 @@ export async function listMyReports(viewer: Actor) {
 
 // ---------------------------------------------------------------- the queue
 
+/** What the queue shows of an item's open reports: the rule each cites, the note, who, and how much it weighs. */
+const openReports = {
+  where: { status: "open" },
+  select: { id: true, rule: { select: { name: true } }, note: true, weight: true, createdAt: true, duplicateOfId: true, reporter: { select: { name: true } } },
+} satisfies Prisma.Response$reportsArgs;
+
 export async function listQueue() {
   const db = getDb();
   const [responses, claims] = await Promise.all([
@@ -52,10 +60,7 @@ export async function listQueue() {
         author: {
           select: { id: true, name: true, role: true, createdAt: true, silencedUntil: true, bannedUntil: true, _count: { select: { responses: true } } },
         },
-        reports: {
-          where: { status: "open" },
-          select: { id: true, reason: true, note: true, weight: true, createdAt: true, duplicateOfId: true, reporter: { select: { name: true } } },
-        },
+        reports: openReports,
       },
     }),
     db.claim.findMany({
@@ -70,10 +75,7 @@ export async function listQueue() {
         origin: true,
         raisedBy: { select: { id: true, name: true, role: true, createdAt: true, silencedUntil: true, bannedUntil: true } },
         article: { select: { title: true, slug: true } },
-        reports: {
-          where: { status: "open" },
-          select: { id: true, reason: true, note: true, weight: true, createdAt: true, duplicateOfId: true, reporter: { select: { name: true } } },
-        },
+        reports: openReports,
       },
     }),
   ]);

@@ -89,6 +89,7 @@ export const POLICY = {
   "user.sanction": (actor: Actor | null, subject?: Subject) => hasRole(actor, "moderator") && outranks(actor!, subject),
   "user.role": (actor: Actor | null, subject?: Subject) => hasRole(actor, "admin") && subject?.userId !== actor!.id,
   "settings.manage": (actor: Actor | null) => hasRole(actor, "admin"),
+  "rules.manage": (actor: Actor | null) => hasRole(actor, "admin"),
   "tokens.manage": (actor: Actor | null) => signedIn(actor),
   /** One's own name, email, password, sessions and mail preferences; a silenced person keeps this. */
   "account.manage": (actor: Actor | null) => signedIn(actor),

@@ -7,6 +7,9 @@
 // - A claim is seen with its article; a hidden claim by moderators and above.
 // - A response is seen with its claim, unless it or a response above it is hidden or removed: then by
 //   moderators, and its own author sees it (with the reason) while nothing above it is withheld.
+// - Where a response itself is hidden or removed, everyone else meets a placeholder in its place ("hidden
+//   while moderators review it" / "removed by a moderator: <rule>"): no text, no author, no counts of its
+//   own; what was posted under it is folded with it (decision 015).
 // - A deleted response has no text left. It keeps its place as "[deleted]" only while readers see
 //   replies to it, so their context stays; otherwise it is gone for everyone.
 // - Sanctions on an author (silence, suspension, ban) do not hide what they already posted: moderators
@@ -44,9 +47,13 @@ export interface ResponseState {
 /** Hidden pending review, or removed by a moderator. */
 export const isWithheld = (response: Pick<ResponseState, "hiddenAt" | "removedAt">) => response.hiddenAt !== null || response.removedAt !== null;
 
-/** Whether readers (anyone without a role) see it at all, with its text or as "[deleted]". Counts count these. */
+/**
+ * Whether readers (anyone without a role) meet it at all: with its text, as "[deleted]", or as a
+ * moderation placeholder. Counts count these (migration 20261207001626: arguably_response_present).
+ */
 export function presentToReaders(response: Omit<ResponseState, "authorId">): boolean {
-  return !response.withheldAbove && !isWithheld(response) && (response.deletedAt === null || response.supporters + response.opposers > 0);
+  if (response.withheldAbove) return false;
+  return response.deletedAt === null || (!isWithheld(response) && response.supporters + response.opposers > 0);
 }
 
 /** Whether its argument counts (its strength moves what it answers): readers see it with its text. */
@@ -57,16 +64,17 @@ export function arguesForReaders(response: Omit<ResponseState, "authorId" | "sup
 /**
  * How a response appears to this viewer, given that they see its claim: with its text ("shown"), as
  * "[deleted]" without text or author ("tombstone"), with its text and a notice that readers do not see
- * it ("withheld", for its author and moderators), or not at all (null).
+ * it ("withheld", for its author and moderators), as a moderation placeholder without text, author or
+ * counts ("placeholder", for everyone else), or not at all (null: folded under a withheld response).
  */
-export type Appearance = "shown" | "tombstone" | "withheld";
+export type Appearance = "shown" | "tombstone" | "withheld" | "placeholder";
 
 export function responseAppearance(response: ResponseState, viewer: Viewer): Appearance | null {
   if (response.deletedAt !== null) return presentToReaders(response) ? "tombstone" : null;
   if (!response.withheldAbove && !isWithheld(response)) return "shown";
   if (seesWithheld(viewer)) return "withheld";
-  if (!response.withheldAbove && viewer !== null && viewer.id === response.authorId) return "withheld";
-  return null;
+  if (response.withheldAbove) return null;
+  return viewer !== null && viewer.id === response.authorId ? "withheld" : "placeholder";
 }
 
 /**

@@ -109,6 +109,7 @@ async function seedDebate(url: string) {
     await storeClaimVote(person.id, { claimId: claim.id, value: index % 3 === 0 ? "disagree" : "agree" }, appSql);
   }
   await seedModerationQueue(people, url);
+  await seedRemovedResponse(people, claim.id);
   await getDb().$disconnect();
   return { claimId: claim.id, people };
 }
@@ -132,7 +133,40 @@ async function seedModerationQueue(people: { id: string; role: "user" | "editor"
     body: "Every enlargement so far was preceded by years of talk that looked hopeless at the time.",
     authorId: people[1].id,
   });
-  await reportItem(people[2], { target: { type: "response", id: own.id }, reason: "off_topic" });
+  await reportItem(people[2], { target: { type: "response", id: own.id }, ruleId: "rule-off-topic" });
+  // And one a moderator can decide: a reader's claim of fact with no source, reported by another.
+  const unsourced = await createResponse({
+    claimId: second.id,
+    parentId: null,
+    stance: "oppose",
+    body: "Ninety percent of Ukrainians now oppose joining NATO, according to every poll.",
+    authorId: people[4].id,
+  });
+  await reportItem(people[5], { target: { type: "response", id: unsourced.id }, ruleId: "rule-misinformation", note: "Which polls? None is cited." });
+}
+
+/**
+ * A reply on the argued claim that the admin removed under a rule, so the claim page shows what readers
+ * meet in its place (a placeholder) and the log has an entry that names the rule.
+ */
+async function seedRemovedResponse(people: { id: string; role: "user" | "editor" | "moderator" | "admin"; bannedUntil: null }[], claimId: string) {
+  const { createResponse } = await import("@/lib/debate/post-response");
+  const { moderate } = await import("@/lib/moderation/moderate");
+  const removed = await createResponse({
+    claimId,
+    parentId: null,
+    stance: "oppose",
+    body: "Anyone who believes this is an idiot, and so is the author.",
+    authorId: people[3].id,
+  });
+  await moderate({
+    moderator: { ...people[0], silencedUntil: null },
+    target: { type: "response", id: removed.id },
+    action: "remove",
+    version: 0,
+    ruleId: "rule-harassment",
+    note: "Insults instead of an argument.",
+  });
 }
 
 /** Builds the showcase site and starts its server; `stop()` ends the server and the database it opened. */

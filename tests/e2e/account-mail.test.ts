@@ -105,9 +105,10 @@ describe.skipIf(!chromiumPath)("accounts people can keep", () => {
     for (let round = 0; round < 8; round++) {
       await appSql(`delete from "RateLimitCounter" where key like 'password-reset:%'`);
       const email = accounts[round % accounts.length].email;
-      const [existing, nobody] = round % 2 === 0
-        ? [await ask(email), await ask(uniqueEmail("timed-nobody"))]
-        : await ask(uniqueEmail("timed-nobody")).then(async (first) => [await ask(email), first] as const);
+      const [existing, nobody] =
+        round % 2 === 0
+          ? [await ask(email), await ask(uniqueEmail("timed-nobody"))]
+          : await ask(uniqueEmail("timed-nobody")).then(async (first) => [await ask(email), first] as const);
       expect(nobody.answer).toEqual(existing.answer);
       known.push(existing.ms);
       missing.push(nobody.ms);

@@ -340,11 +340,11 @@ describe("public API contract", () => {
     const { body: self } = await checked<{ code: string }>("voteOnResponse", { id: own }, { token: writeToken, body: { value: "strong" } }, 403);
     expect(self.code).toBe("forbidden");
     await checked("voteOnResponse", { id: "no-such-response" }, { token: voter, body: { value: "strong" } }, 404);
-    // Under review, it does not exist for voters (the same 404 as a missing id); deleted with a reply
-    // still hanging from it, it is there as "[deleted]" and takes no votes (409).
+    // Under review, voters meet its placeholder: it takes no votes (409, saying why); deleted with a
+    // reply still hanging from it, it is there as "[deleted]" and takes no votes either.
     await appSql(`update "Response" set "hiddenAt" = now() where id = $1`, [own]);
-    const { body: hidden } = await checked<{ code: string }>("voteOnResponse", { id: own }, { token: voter, body: { value: null } }, 404);
-    expect(hidden.code).toBe("not_found");
+    const { body: hidden } = await checked<{ code: string; detail: string }>("voteOnResponse", { id: own }, { token: voter, body: { value: null } }, 409);
+    expect(hidden).toMatchObject({ code: "conflict", detail: "That response is hidden while moderators review it." });
     await appSql(`update "Response" set "hiddenAt" = null where id = $1`, [own]);
     const [{ id: reply }] = await appSql<{ id: string }>(
       `insert into "Response" (id, "claimId", "parentId", stance, "authorId", body) values ('contract-reply', $1, $2, 'oppose', $3, 'A reply that keeps it in place.') returning id`,
@@ -356,7 +356,7 @@ describe("public API contract", () => {
     await appSql(`delete from "Response" where id = $1`, [reply]);
   });
 
-  test("responses: pages oldest first, each once even while others post; filters; withheld ones are left out", async () => {
+  test("responses: pages oldest first, each once even while others post; filters; a withheld one is a tombstone", async () => {
     const claim = await createArticleWithClaim({
       id: "paging-article",
       title: "Paging",
@@ -371,6 +371,7 @@ describe("public API contract", () => {
       [claim, writer.id],
     );
     const ids: string[] = [];
+    const items = new Map<string, { status: string; body: string | null; author: unknown }>();
     let cursor: string | undefined;
     let pages = 0;
     do {
@@ -388,11 +389,13 @@ describe("public API contract", () => {
         ]);
       }
       ids.push(...body.items.map((item) => item.id));
+      for (const item of body.items) items.set(item.id, item);
       cursor = body.nextCursor ?? undefined;
       pages++;
     } while (cursor);
-    // page-5 is under review: readers never get it, nor its id.
-    expect(ids).toEqual([...Array.from({ length: 25 }, (_, index) => `page-${index + 1}`).filter((id) => id !== "page-5"), "page-late"]);
+    // page-5 is under review: readers get its tombstone in its place, never its text or author.
+    expect(ids).toEqual([...Array.from({ length: 25 }, (_, index) => `page-${index + 1}`), "page-late"]);
+    expect(items.get("page-5")).toMatchObject({ status: "hidden", body: null, author: null });
     expect(pages).toBe(3);
 
     const { body: replies } = await checked<{ items: { id: string }[] }>(

@@ -1,5 +1,5 @@
 // Exports over HTTP: a claim's debate as Argdown and AIF JSON reads back as the tree readers see
-// (deleted responses keep their place, hidden ones and their replies are left out), and its anchor as a
+// (deleted responses keep their place, a hidden one is a tombstone and its replies are left out), and its anchor as a
 // Web Annotation; the claim page links to all three.
 import { describe, expect, test } from "vitest";
 import fs from "node:fs/promises";
@@ -40,6 +40,8 @@ const EXPECTED = [
   { id: "x2", parentId: "x1", stance: "oppose", text: "Not every reply is worth carrying." },
   { id: "x3", parentId: null, stance: "oppose", text: "[deleted]" },
   { id: "x4", parentId: "x3", stance: "support", text: "A reply to a deleted response stays." },
+  // Hidden by moderators: a tombstone in its place, nothing of its text, and its reply left out.
+  { id: "x5", parentId: null, stance: "oppose", text: "[hidden while moderators review it]" },
 ];
 
 describe("exports", () => {
@@ -87,15 +89,36 @@ describe("exports", () => {
     });
 
     const responses = parseCsv(await (await exported("responses.csv")).text());
-    expect(responses[0]).toEqual(["response_id", "claim_id", "parent_id", "stance", "created_at", "strong_votes", "weak_votes", "strength", "text", "sources"]);
-    expect(responses.slice(1).map((row) => [row[0], row[2], row[3], row[5], row[8]])).toEqual(
-      EXPECTED.map((response) => [response.id, response.parentId ?? "", response.stance, response.id === "x1" ? "1" : "0", response.text]),
+    expect(responses[0]).toEqual([
+      "response_id",
+      "claim_id",
+      "parent_id",
+      "stance",
+      "status",
+      "created_at",
+      "strong_votes",
+      "weak_votes",
+      "strength",
+      "text",
+      "sources",
+    ]);
+    const status = { x3: "deleted", x5: "hidden" } as Record<string, string>;
+    expect(responses.slice(1).map((row) => [row[0], row[2], row[3], row[4], row[6], row[7], row[9]])).toEqual(
+      EXPECTED.map((response) => [
+        response.id,
+        response.parentId ?? "",
+        response.stance,
+        status[response.id] ?? "visible",
+        response.id === "x1" ? "1" : "0",
+        "0",
+        response.text,
+      ]),
     );
 
     const votes = parseCsv(await (await exported("votes.csv")).text());
-    // Opposing: the deleted response that still holds a reply; the hidden one is not counted.
+    // Opposing: the deleted response that still holds a reply, and the hidden one's placeholder.
     expect(votes.slice(1)).toEqual([
-      ["export-claim", "Exports should carry the whole debate.", "1", "0", "1", "1", expect.stringMatching(/^0\.\d+$/), "pipeline", ""],
+      ["export-claim", "Exports should carry the whole debate.", "1", "0", "1", "2", expect.stringMatching(/^0\.\d+$/), "pipeline", ""],
     ]);
 
     const participants = parseCsv(await (await exported("participant-votes.csv")).text());

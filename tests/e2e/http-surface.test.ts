@@ -111,7 +111,7 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
         [CLAIMS, "askForSourceAction", { claimId, responseId: ownersResponse, needsSource: true }],
         [CLAIMS, "followClaimAction", { claimId, follow: true }],
         [CLAIMS, "followResponseAction", { claimId, responseId: ownersResponse, follow: true }],
-        [CLAIMS, "reportAction", { claimId, target: { type: "response", id: ownersResponse }, reason: "spam", note: null, duplicateOfId: null }],
+        [CLAIMS, "reportAction", { claimId, target: { type: "response", id: ownersResponse }, ruleId: "rule-spam", note: null, duplicateOfId: null }],
         ["app/notifications/actions.ts", "markNotificationsReadAction", {}],
         ["app/settings/actions.ts", "createTokenAction", { name: "stolen", scope: "write", expiry: "never" }],
         ["app/settings/actions.ts", "revokeTokenAction", { tokenId: ownersTokenId }],
@@ -129,16 +129,27 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
         [
           MODERATION,
           "moderateAction",
-          { target: { type: "response", id: ownersResponse }, action: "remove", version: 0, reason: "gone", duplicateOfId: null, text: null },
+          {
+            target: { type: "response", id: ownersResponse },
+            action: "remove",
+            version: 0,
+            ruleId: "rule-spam",
+            note: "gone",
+            duplicateOfId: null,
+            text: null,
+          },
         ],
-        [MODERATION, "sanctionAction", { userId: owner.id, kind: "ban", reason: "because I can", days: 30 }],
-        [MODERATION, "lockArticleAction", { articleId, locked: true, reason: "locked" }],
+        [MODERATION, "sanctionAction", { userId: owner.id, kind: "ban", ruleId: "rule-spam", note: "because I can", days: 30 }],
+        [MODERATION, "lockArticleAction", { articleId, locked: true, ruleId: "rule-spam", note: "locked" }],
+        [MODERATION, "siteRulesAction", {}],
       ];
       const adminOnly: [string, string, unknown][] = [
         [ADMIN, "setRoleAction", { userId: moderatorAccount.id, role: "admin" }],
         [ADMIN, "addWordFilterAction", { pattern: "harmless", mode: "block" }],
         [ADMIN, "removeWordFilterAction", { id: wordFilterId }],
         [ADMIN, "updateSettingAction", { key: "votesPerMinute", value: 100000 }],
+        [ADMIN, "saveSiteRuleAction", { id: null, name: "A rule nobody approved", text: "Added by someone who may not add rules.", needsNote: false }],
+        [ADMIN, "retireSiteRuleAction", { id: "rule-spam", retired: true }],
       ];
       const editorOnly: [string, string, unknown][] = [
         [EDITOR, "dismissClaimAction", { articleId, claimId }],

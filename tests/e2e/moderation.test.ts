@@ -37,10 +37,11 @@ describe.skipIf(!chromiumPath)("moderation", () => {
       await reporter.page.getByText("Reported. Thank you.").waitFor();
       reporters.push(reporter);
     }
-    // Gone for readers, with nothing left in its place; its author still sees it, with the reason.
+    // For readers, a placeholder in its place and none of its text; its author still sees it, with the rule.
     await reporters[0].page.reload();
     await reporters[0].page.getByRole("heading", { name: /^Supporting/ }).waitFor();
     expect(await reporters[0].page.getByTestId("response").filter({ hasText: text }).count()).toBe(0);
+    await reporters[0].page.getByTestId("response-placeholder").filter({ hasText: "A response here is hidden while moderators review it." }).waitFor();
     await ann.page.reload();
     await annsResponse.getByText("Hidden pending a moderator's review").waitFor();
 
@@ -50,7 +51,7 @@ describe.skipIf(!chromiumPath)("moderation", () => {
     const queued = moderator.page.getByTestId("queue-item").filter({ hasText: text });
     await expect(queued.innerText()).resolves.toMatch(/hidden pending review/i);
     await expect(queued.innerText()).resolves.toMatch(/Spam from (Rita|Rolf|Ruth)/);
-    await queued.getByLabel(/^Reason/).fill("Not spam: an on-topic argument");
+    await queued.getByLabel(/^Note for the author/).fill("Not spam: an on-topic argument");
     await queued.getByRole("button", { name: "Restore" }).click();
     await moderator.page.waitForFunction(
       (wanted) => ![...document.querySelectorAll('[data-testid="queue-item"]')].some((item) => item.textContent?.includes(wanted)),
@@ -62,11 +63,11 @@ describe.skipIf(!chromiumPath)("moderation", () => {
 
     await moderator.page.goto("/moderation/log");
     const log = await moderator.page.getByTestId("log-entry").allInnerTexts();
-    expect(log[0]).toMatch(/restore\s+response\s+Not spam: an on-topic argument\s+Mona/);
-    expect(log[1]).toMatch(/hide\s+response\s+Hidden automatically after several reports, pending review\.\s+Automatic/);
+    expect(log[0]).toMatch(/^Mona restored a response\s+Not spam: an on-topic argument/);
+    expect(log[1]).toMatch(/^Automatic hid a response under Spam\s+Hidden automatically after several reports, pending review\./);
     // The public sees the log, without moderators' names.
     await reporters[1].page.goto("/moderation/log");
-    await expect(reporters[1].page.getByTestId("log-entry").first().innerText()).resolves.toMatch(/A moderator$/);
+    await expect(reporters[1].page.getByTestId("log-entry").first().innerText()).resolves.toMatch(/^A moderator restored a response/);
 
     await reporters[0].page.goto("/reports");
     await expect(reporters[0].page.getByTestId("my-report").first().innerText()).resolves.toContain("Dismissed");
@@ -105,7 +106,8 @@ describe.skipIf(!chromiumPath)("moderation", () => {
     await other.page.goto("/moderation");
     const theirs = other.page.getByTestId("queue-item").filter({ hasText: text });
     expect(await theirs.getByTestId("about-you").count()).toBe(0);
-    await theirs.getByLabel(/^Reason/).fill("An argument, not spam");
+    await theirs.getByLabel(/^Rule \(/).selectOption({ label: "Spam" });
+    await theirs.getByLabel(/^Note for the author/).fill("An argument, not spam");
     await theirs.getByRole("button", { name: "Dismiss reports" }).click();
     await other.page.waitForFunction(
       (wanted) => ![...document.querySelectorAll('[data-testid="queue-item"]')].some((queued) => queued.textContent?.includes(wanted)),

@@ -143,7 +143,7 @@ describe.skipIf(!chromiumPath)("pages shared by every reader", () => {
       .getByRole("button", { name: /^Strong.* 1$/ })
       .waitFor({ timeout: 10_000 });
 
-    // An edit shows its new text; a moderator's removal takes the response off the page.
+    // An edit shows its new text; a moderator's removal takes its text off the page and leaves a placeholder.
     const revised = `${argument} Sick days fell too.`;
     await chooseInMenu(posterPage, responseWith(posterPage, argument).getByRole("button", { name: /^More actions for/ }), "Edit");
     await posterPage.getByLabel("Edit your response").fill(revised);
@@ -153,10 +153,20 @@ describe.skipIf(!chromiumPath)("pages shared by every reader", () => {
     const [{ moderationVersion }] = await appSql<{ moderationVersion: number }>(`select "moderationVersion" from "Response" where id = $1`, [responseId]);
     const { text: removed } = await moderator.callAction(
       { file: "app/moderation/actions.ts", name: "moderateAction", page: "/moderation" },
-      { target: { type: "response", id: responseId }, action: "remove", version: moderationVersion, reason: "Off topic", duplicateOfId: null, text: null },
+      {
+        target: { type: "response", id: responseId },
+        action: "remove",
+        version: moderationVersion,
+        ruleId: "rule-off-topic",
+        note: "Off topic",
+        duplicateOfId: null,
+        text: null,
+      },
     );
     expect(removed).toContain('"ok":true');
     await reader.getByText("Sick days fell too.").waitFor({ state: "detached", timeout: 10_000 });
+    // In its place, the placeholder with the rule, from the live update alone.
+    await reader.getByTestId("response-placeholder").filter({ hasText: "Removed by a moderator: Off-topic." }).waitFor();
 
     // All of it without leaving the page or asking the server for a page.
     expect(await reader.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);

@@ -41,17 +41,11 @@ const IDS = {
   onHiddenClaim: id("on-hidden-claim"),
   draftResponse: id("draft-response"),
 };
-const WITHHELD_IDS = [
-  IDS.hidden,
-  IDS.underHidden,
-  IDS.removed,
-  IDS.deletedLeaf,
-  IDS.hiddenClaim,
-  IDS.onHiddenClaim,
-  IDS.draftArticle,
-  IDS.draftClaim,
-  IDS.draftResponse,
-];
+/**
+ * Ids readers must never meet. The hidden and removed responses are not among them: readers meet a
+ * placeholder with their id where they were (issue 31), never their text, author or figures.
+ */
+const WITHHELD_IDS = [IDS.underHidden, IDS.deletedLeaf, IDS.hiddenClaim, IDS.onHiddenClaim, IDS.draftArticle, IDS.draftClaim, IDS.draftResponse];
 /** The words around each secret token: what search and the similar-arguments lookup are asked. */
 const WITHHELD_WORDING = [
   "was reported and is under review",
@@ -145,14 +139,18 @@ async function fixture() {
     IDS.underHidden,
   ]);
   await appSql(`insert into "ResponseVote" ("responseId", "userId", value) values ($1, $2, 'strong'), ($3, $2, 'weak')`, [IDS.removed, reader.id, IDS.hidden]);
-  await appSql(`insert into "Report" (id, "reporterId", "responseId", reason) values ($1, $2, $3, 'spam'), ($4, $2, $5, 'abuse')`, [
+  await appSql(`insert into "Report" (id, "reporterId", "responseId", "ruleId") values ($1, $2, $3, 'rule-spam'), ($4, $2, $5, 'rule-harassment')`, [
     id("report-1"),
     reader.id,
     IDS.hidden,
     id("report-2"),
     IDS.removed,
   ]);
-  await appSql(`insert into "Report" (id, "reporterId", "claimId", reason) values ($1, $2, $3, 'unclear')`, [id("report-3"), reader.id, IDS.hiddenClaim]);
+  await appSql(`insert into "Report" (id, "reporterId", "claimId", "ruleId", note) values ($1, $2, $3, 'rule-other', 'Unclear')`, [
+    id("report-3"),
+    reader.id,
+    IDS.hiddenClaim,
+  ]);
   await appSql(
     `insert into "ModerationAction" (id, "moderatorId", action, "targetType", "targetId", reason) values
        ($1, $2, 'hide', 'response', $3, 'Pending review'), ($4, $2, 'remove', 'response', $5, 'Abuse'), ($6, $2, 'hide', 'claim', $7, 'Unclear')`,
@@ -212,6 +210,7 @@ const PROBES: Record<string, Probe[] | { noContent: string }> = {
   "/claims/[id]/outline": [IDS.openClaim, IDS.hiddenClaim, IDS.draftClaim].map((claimId) => `/claims/${claimId}/outline`),
   "/developers": { noContent: "the API reference, the same for everyone" },
   "/about": { noContent: "how the site works, the same for everyone" },
+  "/rules": { noContent: "the site's rules, the same for everyone" },
   "/editor": ["/editor"],
   "/editor/articles/[id]": [`/editor/articles/${IDS.draftArticle}`],
   "/editor/new": ["/editor/new"],
@@ -312,6 +311,12 @@ describe.skipIf(!chromiumPath)("one visibility rule on every read path", () => {
       expect(claimPage.text).toContain(SHOWN_TEXT);
       expect(claimPage.text).toContain(UNDER_DELETED_TEXT);
       expect(claimPage.text).toContain("[deleted]");
+      // Where the hidden and the removed responses were, a placeholder each, linking to the log.
+      expect(claimPage.text).toContain("A response here is hidden while moderators review it.");
+      expect(claimPage.text).toContain("Removed by a moderator.");
+      expect(claimPage.text).toContain(`/moderation/log?item=${IDS.removed}`);
+      // A placeholder has no history to read.
+      expect(pages.find((page) => page.path === `/responses/${IDS.hidden}/history`)?.status).toBe(404);
     }
   }, 300_000);
 
@@ -320,13 +325,15 @@ describe.skipIf(!chromiumPath)("one visibility rule on every read path", () => {
     const claim = (await (await anonymous.fetch(`/api/v1/claims/${IDS.openClaim}`)).json()) as {
       responses: { supporting: number; opposing: number; total: number };
     };
-    // Shown, the deleted one holding a reply, and that reply.
-    expect(claim.responses).toEqual({ supporting: 2, opposing: 0, total: 3 });
+    // Shown, the hidden and the removed one (placeholders), the deleted one holding a reply, and that reply.
+    expect(claim.responses).toEqual({ supporting: 4, opposing: 0, total: 5 });
     const list = (await (await anonymous.fetch(`/api/v1/claims/${IDS.openClaim}/responses?limit=100`)).json()) as {
       items: { id: string; status: string; body: string | null; author: unknown }[];
     };
-    expect(list.items.map((item) => item.id)).toEqual([IDS.shown, IDS.deletedWithReply, IDS.underDeleted]);
-    expect(list.items[1]).toMatchObject({ status: "deleted", body: null, author: null });
+    expect(list.items.map((item) => item.id)).toEqual([IDS.shown, IDS.hidden, IDS.removed, IDS.deletedWithReply, IDS.underDeleted]);
+    expect(list.items[1]).toMatchObject({ status: "hidden", body: null, author: null });
+    expect(list.items[2]).toMatchObject({ status: "removed", body: null, author: null });
+    expect(list.items[3]).toMatchObject({ status: "deleted", body: null, author: null });
     // The author wrote four: the shown one, the one under review, a reply, and one on the hidden claim.
     const profile = await (await anonymous.fetch(`/users/${author.id}`)).text();
     expect(profile.replace(/<!-- -->/g, "")).toContain(">2 responses ·");
@@ -344,8 +351,7 @@ describe.skipIf(!chromiumPath)("one visibility rule on every read path", () => {
     expect(text(`/users/${author.id}`)).toContain(SECRET.hiddenText);
     // Below their hidden response, someone else's reply is withheld from them too; so is the removed one.
     const others = [SECRET.underHiddenText, SECRET.removedText, SECRET.hiddenClaimText, SECRET.onHiddenClaimText, SECRET.draftTitle, SECRET.draftResponseText];
-    for (const page of pages)
-      expect(leaks(page, [...others, IDS.underHidden, IDS.removed, IDS.hiddenClaim, IDS.draftArticle]), `author ${page.path}`).toEqual([]);
+    for (const page of pages) expect(leaks(page, [...others, IDS.underHidden, IDS.hiddenClaim, IDS.draftArticle]), `author ${page.path}`).toEqual([]);
   }, 300_000);
 
   test("moderators see withheld items where they moderate; editors see drafts and nothing withheld", async () => {
@@ -361,16 +367,23 @@ describe.skipIf(!chromiumPath)("one visibility rule on every read path", () => {
     expect(editorText(`/users/${editor.id}`)).toContain(SECRET.draftResponseText);
     for (const page of asEditor) {
       expect(
-        leaks(page, [SECRET.hiddenText, SECRET.underHiddenText, SECRET.removedText, SECRET.hiddenClaimText, IDS.hidden, IDS.removed, IDS.hiddenClaim]),
+        leaks(page, [SECRET.hiddenText, SECRET.underHiddenText, SECRET.removedText, SECRET.hiddenClaimText, IDS.underHidden, IDS.hiddenClaim]),
         `editor ${page.path}`,
       ).toEqual([]);
     }
   }, 300_000);
 
-  test("writes cannot tell withheld items from missing ones: votes, replies, follows and reports get the same 404", async () => {
+  test("writes cannot tell withheld items from missing ones: votes, replies, follows and reports get the same 404; a placeholder says why it takes none", async () => {
     const client = clients.get("reader")!;
     const action = (name: string, argument: unknown) => client.action({ file: "app/claims/[id]/actions.ts", name, page: "/" }, argument);
-    for (const target of [IDS.hidden, IDS.underHidden, IDS.removed, IDS.deletedLeaf, IDS.draftResponse, "no-such-response"]) {
+    const report = (target: string) => ({
+      claimId: IDS.openClaim,
+      target: { type: "response", id: target },
+      ruleId: "rule-spam",
+      note: null,
+      duplicateOfId: null,
+    });
+    for (const target of [IDS.underHidden, IDS.deletedLeaf, IDS.draftResponse, "no-such-response"]) {
       const claimId = IDS.openClaim;
       expect(await action("voteOnResponseAction", { claimId, responseId: target, value: "strong" }), `vote ${target}`).toMatchObject({
         ok: false,
@@ -384,10 +397,29 @@ describe.skipIf(!chromiumPath)("one visibility rule on every read path", () => {
         status: 404,
       });
       expect(await action("followResponseAction", { claimId, responseId: target, follow: true }), `follow ${target}`).toMatchObject({ ok: false, status: 404 });
+      expect(await action("reportAction", report(target)), `report ${target}`).toMatchObject({ ok: false, status: 404 });
+    }
+    // Readers meet these as placeholders: answering or voting is refused with the reason.
+    for (const [target, reason] of [
+      [IDS.hidden, "That response is hidden while moderators review it."],
+      [IDS.removed, "A moderator removed that response."],
+    ]) {
+      const claimId = IDS.openClaim;
+      expect(await action("voteOnResponseAction", { claimId, responseId: target, value: "strong" }), `vote ${target}`).toMatchObject({
+        ok: false,
+        status: 409,
+        error: reason,
+      });
       expect(
-        await action("reportAction", { claimId, target: { type: "response", id: target }, reason: "spam", note: null, duplicateOfId: null }),
-        `report ${target}`,
-      ).toMatchObject({ ok: false, status: 404 });
+        (await client.postResponse(claimId, { parentId: target, stance: "support", body: "A reply to a placeholder." })).result,
+        `reply ${target}`,
+      ).toMatchObject({
+        ok: false,
+        status: 409,
+        error: reason,
+      });
+      expect(await action("followResponseAction", { claimId, responseId: target, follow: true }), `follow ${target}`).toMatchObject({ ok: false });
+      expect(await action("reportAction", report(target)), `report ${target}`).toMatchObject({ ok: false });
     }
     for (const claimId of [IDS.hiddenClaim, IDS.draftClaim, "no-such-claim"]) {
       const { result } = await client.voteOnClaim(claimId, "agree");

@@ -90,7 +90,7 @@ describe("download my data", () => {
     await storeClaimVote(cy.id, { claimId, value: "agree" }, appSql);
     await storeResponseVote(cy, { responseId: other.id, value: "weak" });
     await setFollow({ userId: cy.id, claimId, follow: true });
-    await getDb().report.create({ data: { reporterId: cy.id, responseId: other.id, reason: "unclear", note: "What does this mean?" } });
+    await getDb().report.create({ data: { reporterId: cy.id, responseId: other.id, ruleId: "rule-other", note: "What does this mean?" } });
     let text = "";
     for await (const chunk of accountDataChunks(cy)) text += chunk;
     const data = JSON.parse(text);
@@ -103,7 +103,7 @@ describe("download my data", () => {
     expect(data.follows.map((follow: { claimId: string | null; responseId: string | null }) => follow.claimId ?? follow.responseId)).toEqual(
       expect.arrayContaining([claimId, response.id]),
     );
-    expect(data.reports).toMatchObject([{ responseId: other.id, reason: "unclear", note: "What does this mean?" }]);
+    expect(data.reports).toMatchObject([{ responseId: other.id, rule: "Other", note: "What does this mean?" }]);
     expect(text).not.toContain("Dee's point.");
   });
 });

@@ -255,8 +255,8 @@ describe("editors curate readers' claims", () => {
   test("the raiser cannot report their own claim; others can", async () => {
     const raised = await raise(ben, unmarked());
     const target = { type: "claim" as const, id: raised.kind === "created" ? raised.claimId : "" };
-    await expect(reportItem(ben, { target, reason: "spam" })).rejects.toMatchObject({ status: 403 });
-    await reportItem(cal, { target, reason: "unclear" });
+    await expect(reportItem(ben, { target, ruleId: "rule-spam" })).rejects.toMatchObject({ status: 403 });
+    await reportItem(cal, { target, ruleId: "rule-off-topic" });
   });
 
   test("merging moves responses, votes and follows to the other claim, whose figures match a recompute from scratch", async () => {

@@ -82,21 +82,37 @@ describe("one visibility rule, three forms", () => {
 
   test("responses: the Prisma filter and the SQL filter return exactly what the rule allows, for every viewer", async () => {
     for (const { label, viewer } of viewers) {
-      const expected = sorted(rows.filter((row) => claimIsVisible(row.claim, viewer) && responseAppearance(row, viewer) !== null).map((row) => row.id));
-      const viaPrisma = await getDb().response.findMany({ where: visibleResponseWhere(viewer), select: { id: true } });
-      const viaSql = await getDb().$queryRaw<{ id: string }[]>(Prisma.sql`
-        SELECT r.id FROM "Response" r JOIN "Claim" c ON c.id = r."claimId" JOIN "Article" a ON a.id = c."articleId"
-        WHERE ${claimVisibleSql(viewer)} AND ${responseVisibleSql(viewer)}`);
-      expect(sorted(viaPrisma.map((row) => row.id)), label).toEqual(expected);
-      expect(sorted(viaSql.map((row) => row.id)), label).toEqual(expected);
+      for (const placeholders of [false, true]) {
+        // Without placeholders: what shows with its text or as "[deleted]"; with them, a debate's own places.
+        const allowed = (appearance: ReturnType<typeof responseAppearance>) => appearance !== null && (placeholders || appearance !== "placeholder");
+        const expected = sorted(rows.filter((row) => claimIsVisible(row.claim, viewer) && allowed(responseAppearance(row, viewer))).map((row) => row.id));
+        const viaPrisma = await getDb().response.findMany({ where: visibleResponseWhere(viewer, { placeholders }), select: { id: true } });
+        const viaSql = await getDb().$queryRaw<{ id: string }[]>(Prisma.sql`
+          SELECT r.id FROM "Response" r JOIN "Claim" c ON c.id = r."claimId" JOIN "Article" a ON a.id = c."articleId"
+          WHERE ${claimVisibleSql(viewer)} AND ${responseVisibleSql(viewer, "r", { placeholders })}`);
+        expect(sorted(viaPrisma.map((row) => row.id)), `${label}, placeholders ${placeholders}`).toEqual(expected);
+        expect(sorted(viaSql.map((row) => row.id)), `${label}, placeholders ${placeholders}`).toEqual(expected);
+      }
     }
   });
 
   test("what each kind of viewer gets, in words", () => {
-    const seen = (label: string) => {
+    const seenAs = (label: string, which: (appearance: string | null) => boolean) => {
       const { viewer } = viewers.find((entry) => entry.label === label)!;
-      return rows.filter((row) => claimIsVisible(row.claim, viewer) && responseAppearance(row, viewer) !== null);
+      return rows.filter((row) => claimIsVisible(row.claim, viewer) && which(responseAppearance(row, viewer)));
     };
+    const seen = (label: string) => seenAs(label, (appearance) => appearance !== null && appearance !== "placeholder");
+    // Placeholders: where a response is itself hidden or removed, with nothing withheld above it, for
+    // everyone who may not read it; never for moderators, never for its own author.
+    for (const row of seenAs("anonymous", (appearance) => appearance === "placeholder")) {
+      expect(row.withheldAbove).toBe(false);
+      expect(row.deletedAt).toBeNull();
+      expect(row.hiddenAt !== null || row.removedAt !== null).toBe(true);
+    }
+    expect(seenAs("anonymous", (appearance) => appearance === "placeholder").length).toBeGreaterThan(0);
+    expect(seenAs("a moderator", (appearance) => appearance === "placeholder")).toEqual([]);
+    const authorA = viewers.find((entry) => entry.label === "author A")!.viewer!;
+    expect(seenAs("author A", (appearance) => appearance === "placeholder").filter((row) => row.authorId === authorA.id)).toEqual([]);
     // Readers: published, unhidden claims; responses with nothing withheld; deleted ones only with replies.
     for (const row of seen("anonymous")) {
       expect(row.claim).toEqual({ hiddenAt: null, article: { status: "published" } });

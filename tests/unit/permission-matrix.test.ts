@@ -49,6 +49,7 @@ const MATRIX: Record<PolicyAction, Who[]> = {
   "user.sanction": ["moderator", "admin"],
   "user.role": ["admin"],
   "settings.manage": ["admin"],
+  "rules.manage": ["admin"],
   "tokens.manage": EVERYONE_SIGNED_IN,
   "account.manage": EVERYONE_SIGNED_IN,
   "account.export": EVERYONE_SIGNED_IN,

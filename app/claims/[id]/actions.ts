@@ -16,6 +16,7 @@ import { editResponseSchema, idSchema, responseVoteSchema, sourceRequestSchema }
 import { askForSource } from "@/lib/debate/ask-for-source";
 import { voteOnResponse } from "@/lib/debate/vote-on-response";
 import { withdrawClaim } from "@/lib/debate/withdraw-claim";
+import { listSiteRules } from "@/lib/moderation/rules";
 import { reportItem } from "@/lib/moderation/report-item";
 import { reportSchema } from "@/lib/moderation/schemas";
 import { canCurateClaims, canParticipate, canPost } from "@/lib/policy";
@@ -67,6 +68,9 @@ export const followResponseAction = authorizedAction(
 export const reportAction = authorizedAction({ ...participant, schema: onClaim.extend(reportSchema.shape) }, async (input, user) => {
   await reportItem(user, input);
 });
+
+/** The site's rules, for the report form to offer (the same list moderators cite). */
+export const reportRulesAction = authorizedAction({ ...participant, schema: z.object({}) }, async () => listSiteRules());
 
 export const curateClaimAction = authorizedAction(
   { can: canCurateClaims, forbidden: "Only editors can change the claims of a published article.", schema: curateClaimSchema },

@@ -18,6 +18,8 @@ import { controlledResponse } from "./controlled-response";
 import { ResponseControls } from "./debate-controls";
 import { ResponseByline } from "./response-byline";
 import { ResponseCard } from "./response-card";
+import { ModerationPlaceholder } from "./moderation-placeholder";
+import type { ModerationNotice } from "@/lib/moderation/notice";
 
 export type ColumnKey = "supporting" | "opposing";
 
@@ -102,7 +104,7 @@ export function LiveStandingReasons({ claimId, initial }: { claimId: string; ini
   );
 }
 
-/** In place of a response that readers no longer see (hidden, removed, or deleted without replies). */
+/** In place of a response that readers no longer see (deleted without replies, or folded under a withheld one). */
 function GoneResponse({ id }: { id: string }) {
   const reported = useReported(id);
   return (
@@ -133,7 +135,22 @@ export function LiveResponseFrame({ id, children }: { id: string; children: Reac
     takeFocusIfWanted(id);
   }, [id]);
   const live = useLiveResponse(id);
+  const reported = useReported(id);
+  if (live?.placeholder) return <ModerationPlaceholder id={id} notice={live.placeholder} reported={reported} />;
   return live && !live.present ? <GoneResponse id={id} /> : <>{children}</>;
+}
+
+/**
+ * A placeholder the server drew where a response was hidden or removed. A live update may bring a newer
+ * placeholder (hidden, then removed), take it away, or restore the response: then the restored response
+ * arrives as new under its parent (this frame never marks it as drawn) and the placeholder goes.
+ */
+export function LivePlaceholderFrame({ id, notice }: { id: string; notice: Pick<ModerationNotice, "removed" | "rule" | "logHref"> }) {
+  const live = useLiveResponse(id);
+  const reported = useReported(id);
+  if (live && !live.present) return <GoneResponse id={id} />;
+  if (live && !live.placeholder) return null;
+  return <ModerationPlaceholder id={id} notice={live?.placeholder ?? notice} reported={reported} />;
 }
 
 /** "edited", linking to the response's history, once it has been edited (and is not deleted). */
@@ -173,6 +190,8 @@ export function LiveSourceBadge({ id, initial }: { id: string; initial: { source
 function NewResponseItem({ response, claimOpen, depth }: { response: LiveResponse; claimOpen: boolean; depth: number }) {
   const live = useLiveResponse(response.id);
   useLayoutEffect(() => takeFocusIfWanted(response.id), [response.id]);
+  const reported = useReported(response.id);
+  if (live?.placeholder) return <ModerationPlaceholder id={response.id} notice={live.placeholder} reported={reported} />;
   if (live && !live.present) return <GoneResponse id={response.id} />;
   return (
     <ResponseCard

@@ -6,18 +6,11 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useServerAction } from "@/components/use-server-action";
 import { markReported } from "@/components/live/live-store";
-import { reportAction } from "./actions";
+import type { SiteRuleView } from "@/lib/moderation/rules";
+import { reportAction, reportRulesAction } from "./actions";
 
-const REASONS = [
-  ["spam", "Spam"],
-  ["abuse", "Harassment or abuse"],
-  ["off_topic", "Off-topic"],
-  ["unclear", "Not an argument, or unclear"],
-  ["duplicate", "Duplicate of another claim"],
-  ["misinformation", "Misinformation"],
-  ["other", "Something else"],
-] as const;
-
+/** The choice that is not a rule: a claim that repeats another claim. */
+const REPEATS = "repeats";
 /** Accepts a claim's URL or id for "duplicate of". */
 function claimIdFrom(text: string) {
   const match = /\/claims\/([A-Za-z0-9]+)/.exec(text) ?? /^([A-Za-z0-9]{10,40})$/.exec(text.trim());
@@ -33,9 +26,14 @@ export function ReportForm({ claimId, target, onClose }: { claimId: string; targ
   const [note, setNote] = useState("");
   const [duplicate, setDuplicate] = useState("");
   const [done, setDone] = useState(false);
+  // The site's rules (lib/moderation/rules.ts), asked for when the form opens: the list admins keep.
+  const [rules, setRules] = useState<SiteRuleView[] | null>(null);
   const { pending, error, run } = useServerAction({ refresh: false });
   const first = useRef<HTMLLegendElement>(null);
   useEffect(() => first.current?.focus(), []);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the form opens
+  useEffect(() => run(() => reportRulesAction({}), setRules), []);
+  const chosenRule = rules?.find((rule) => rule.id === reason);
   if (done) {
     return (
       <p className="mt-2 text-xs text-muted" role="status">
@@ -58,9 +56,9 @@ export function ReportForm({ claimId, target, onClose }: { claimId: string; targ
             reportAction({
               claimId,
               target,
-              reason,
+              ruleId: reason === REPEATS ? null : reason,
               note: note.trim() || null,
-              duplicateOfId: reason === "duplicate" ? claimIdFrom(duplicate) : null,
+              duplicateOfId: reason === REPEATS ? claimIdFrom(duplicate) : null,
             }),
           () => {
             markReported(target.id);
@@ -73,14 +71,31 @@ export function ReportForm({ claimId, target, onClose }: { claimId: string; targ
         <legend ref={first} tabIndex={-1} className="font-medium focus:outline-none">
           What is wrong with {what}?
         </legend>
-        {REASONS.map(([value, label]) => (
-          <label key={value} className="flex items-center gap-2">
-            <input type="radio" name={`reason-${target.id}`} value={value} checked={reason === value} onChange={() => setReason(value)} />
-            {label}
+        {rules === null && !error ? <p className="text-muted">Loading the site&apos;s rules…</p> : null}
+        {(rules ?? []).map((rule) => (
+          <label key={rule.id} className="flex items-start gap-2">
+            <input
+              type="radio"
+              className="mt-1"
+              name={`reason-${target.id}`}
+              value={rule.id}
+              checked={reason === rule.id}
+              onChange={() => setReason(rule.id)}
+            />
+            <span>
+              {rule.name}
+              <span className="block text-xs text-muted">{rule.text}</span>
+            </span>
           </label>
         ))}
+        {rules && target.type === "claim" ? (
+          <label className="flex items-center gap-2">
+            <input type="radio" name={`reason-${target.id}`} value={REPEATS} checked={reason === REPEATS} onChange={() => setReason(REPEATS)} />
+            It repeats another claim
+          </label>
+        ) : null}
       </fieldset>
-      {reason === "duplicate" ? (
+      {reason === REPEATS ? (
         <label className="block">
           Link to the original claim
           <input
@@ -92,7 +107,7 @@ export function ReportForm({ claimId, target, onClose }: { claimId: string; targ
         </label>
       ) : null}
       <label className="block">
-        Note{reason === "other" ? " (required)" : " (optional)"}
+        Note{chosenRule?.needsNote ? " (required)" : " (optional)"}
         <textarea value={note} onChange={(event) => setNote(event.target.value)} rows={2} className="mt-1 w-full rounded border border-line px-2 py-1" />
       </label>
       {error ? <Alert>{error}</Alert> : null}
@@ -100,7 +115,7 @@ export function ReportForm({ claimId, target, onClose }: { claimId: string; targ
         <Button type="submit" disabled={pending || !reason}>
           Send report
         </Button>
-        <Button variant="secondary" onClick={onClose}>
+        <Button type="button" variant="secondary" onClick={onClose}>
           Cancel
         </Button>
       </div>

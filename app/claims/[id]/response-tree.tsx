@@ -1,28 +1,58 @@
+import type { ReactNode } from "react";
 import { Link } from "@/components/ui/link";
 import { Markdown } from "@/components/markdown";
 import type { ResponseView } from "@/lib/debate/discussion";
 import { count } from "@/lib/format";
 import { controlledResponse } from "./controlled-response";
 import { ResponseControls } from "./debate-controls";
-import { LiveEditedMark, LiveResponseBody, LiveResponseFrame, LiveSourceBadge, LiveSources, NewResponses } from "./live-parts";
+import { LiveEditedMark, LivePlaceholderFrame, LiveResponseBody, LiveResponseFrame, LiveSourceBadge, LiveSources, NewResponses } from "./live-parts";
 import { ResponseByline } from "./response-byline";
 import { ResponseCard } from "./response-card";
 
 const VISIBLE_DEPTH = 3;
 
+/** Why readers do not see it, for its author and moderators: the rule, the note and the log entry. */
+function withheldNotice(response: ResponseView): ReactNode {
+  const notice = response.moderation;
+  const rule = notice?.rule ? ` under “${notice.rule}”` : "";
+  const note = notice?.note ? ` Note: ${notice.note}` : "";
+  const readers = "Readers see a note in its place; you see it because you wrote it or moderate.";
+  const log = notice?.logHref ? (
+    <>
+      {" "}
+      <Link href={notice.logHref} className="underline">
+        Log entry
+      </Link>
+    </>
+  ) : null;
+  if (response.removed)
+    return (
+      <>
+        Removed by a moderator{rule}.{note} {readers}
+        {log}
+      </>
+    );
+  if (response.hidden)
+    return (
+      <>
+        Hidden pending a moderator&apos;s review{rule}.{note} {readers} Editing it sends it back for review.{log}
+      </>
+    );
+  if (response.withheld) return "Readers do not see this: its claim, or a response above it, is hidden or removed. You see it because you moderate.";
+  return null;
+}
+
 /** What the viewer sees in place of, or above, a response's text. */
 function ResponseText({ response }: { response: ResponseView }) {
   if (response.deleted) return <p className="italic text-muted">[deleted]</p>;
-  const notice = response.removed
-    ? `Removed by a moderator: ${response.removalReason ?? "no reason given"}. Readers do not see it; you do because you wrote it or moderate.`
-    : response.hidden
-      ? "Hidden pending a moderator's review. Readers do not see it; you do because you wrote it or moderate. Editing it sends it back for review."
-      : response.withheld
-        ? "Readers do not see this: its claim, or a response above it, is hidden or removed. You see it because you moderate."
-        : null;
+  const notice = response.withheld ? withheldNotice(response) : null;
   return (
     <>
-      {notice ? <p className={`mb-2 rounded p-2 text-xs ${response.removed ? "bg-rose-50 text-rose-900" : "bg-amber-50 text-amber-900"}`}>{notice}</p> : null}
+      {notice ? (
+        <p className={`mb-2 rounded p-2 text-xs ${response.removed ? "bg-rose-50 text-rose-900" : "bg-amber-50 text-amber-900"}`} data-testid="withheld-notice">
+          {notice}
+        </p>
+      ) : null}
       <Markdown text={response.body} />
     </>
   );
@@ -30,6 +60,7 @@ function ResponseText({ response }: { response: ResponseView }) {
 
 /** One response as the server draws it, kept current by the live stream (./live-parts.tsx). */
 export function ResponseItem({ response, claimId, claimOpen, depth = 1 }: { response: ResponseView; claimId: string; claimOpen: boolean; depth?: number }) {
+  if (response.placeholder) return <LivePlaceholderFrame id={response.id} notice={response.moderation!} />;
   const hasReplies = response.replies > 0 || response.children.length > 0;
   const shownReplies = Math.max(response.replies, response.children.length);
   const byline = response.author?.name ?? "a deleted response";

@@ -25,7 +25,7 @@ export const dynamic = "force-dynamic";
 const iso = (date: Date) => date.toISOString();
 
 async function* responsesCsv(claimIds: string[]) {
-  yield csvLines([["response_id", "claim_id", "parent_id", "stance", "created_at", "strong_votes", "weak_votes", "strength", "text", "sources"]]);
+  yield csvLines([["response_id", "claim_id", "parent_id", "stance", "status", "created_at", "strong_votes", "weak_votes", "strength", "text", "sources"]]);
   for await (const page of responsePages(claimIds)) {
     yield csvLines(
       page.map((response) => [
@@ -33,6 +33,7 @@ async function* responsesCsv(claimIds: string[]) {
         response.claimId,
         response.parentId,
         response.stance,
+        response.status,
         iso(response.createdAt),
         response.strongVotes,
         response.weakVotes,
