@@ -3,7 +3,7 @@
 // (server/page-cache.ts), dropped whenever any debate changes.
 import { Link } from "@/components/ui/link";
 import { connection } from "next/server";
-import { listArticleSummaries, type ArticleSummary } from "@/lib/articles/queries";
+import { listArticleSummaries, listNewArticles, type ArticleSummary } from "@/lib/articles/queries";
 import { listLiveDebates, type DebateArgument, type LiveDebate } from "@/lib/debate/live-debates";
 import { count } from "@/lib/format";
 import { formatAge } from "@/lib/format-age";
@@ -82,7 +82,7 @@ function ArticleItem({ article }: { article: ArticleSummary }) {
 
 export default async function HomePage() {
   await connection();
-  const [{ argued, debates }, articles, seed] = await Promise.all([listLiveDebates(), listArticleSummaries(), pageOverlay(null)]);
+  const [{ argued, debates }, articles, newest, seed] = await Promise.all([listLiveDebates(), listArticleSummaries(), listNewArticles(), pageOverlay(null)]);
   return (
     <ViewerScope seed={seed}>
       <div className="space-y-8">
@@ -108,18 +108,43 @@ export default async function HomePage() {
               </ul>
             )}
           </section>
-          <section aria-label="Articles" className="space-y-3">
-            <h2 className="text-xl font-semibold">Articles</h2>
-            {articles.length === 0 ? (
-              <p className="text-muted">No articles yet.</p>
-            ) : (
-              <ul className="divide-y divide-line rounded-lg border border-line bg-white">
-                {articles.map((article) => (
-                  <ArticleItem key={article.id} article={article} />
-                ))}
-              </ul>
-            )}
-          </section>
+          <div className="space-y-8">
+            {newest.length ? (
+              <section aria-label="New here" className="space-y-2" data-testid="new-articles">
+                <div className="flex flex-wrap items-baseline justify-between gap-2">
+                  <h2 className="text-xl font-semibold">New here</h2>
+                  <Link href="/submit" className="text-sm text-accent underline underline-offset-4">
+                    Submit an article
+                  </Link>
+                </div>
+                <ul className="space-y-1.5 text-sm">
+                  {newest.map((article) => (
+                    <li key={article.id}>
+                      <Link href={`/articles/${article.slug}`} className="font-serif text-ink hover:text-accent hover:underline">
+                        {article.title}
+                      </Link>
+                      <span className="text-xs text-muted">
+                        {article.site ? ` · ${article.site}` : ""}
+                        {article.broughtBy ? ` · brought by ${article.broughtBy}` : ""} · {formatAge(article.importedAt)}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+            <section aria-label="Articles" className="space-y-3">
+              <h2 className="text-xl font-semibold">Articles</h2>
+              {articles.length === 0 ? (
+                <p className="text-muted">No articles yet.</p>
+              ) : (
+                <ul className="divide-y divide-line rounded-lg border border-line bg-white">
+                  {articles.map((article) => (
+                    <ArticleItem key={article.id} article={article} />
+                  ))}
+                </ul>
+              )}
+            </section>
+          </div>
         </div>
       </div>
     </ViewerScope>

@@ -68,6 +68,7 @@ function AccountMenu({ user }: { user: { id: string; name: string; role: "user" 
       </MenuLabel>
       <MenuLink href={`/users/${user.id}`}>Your profile</MenuLink>
       <MenuLink href="/notifications">Notifications</MenuLink>
+      <MenuLink href="/submissions">Your submissions</MenuLink>
       <MenuLink href="/reports">Your reports</MenuLink>
       <MenuLink href="/settings">Settings</MenuLink>
       {desks.length ? <MenuSeparator /> : null}

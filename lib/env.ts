@@ -47,6 +47,21 @@ export const ZServerEnv = z
     MAIL_FROM: optional(z.string().min(3)),
     /** "off": this server runs no background jobs (mail, digests, pruning); another instance must. */
     JOB_WORKER: optional(z.enum(["on", "off"])),
+    /**
+     * Private hosts the server may fetch pages and feeds from, for an intranet deployment: a comma- or
+     * space-separated list of host:port (e.g. "wiki.internal:443, 10.0.0.7:8080"). Nothing else is
+     * fetched from loopback, private, link-local or metadata addresses (lib/net/fetch-page.ts).
+     */
+    FETCH_ALLOW_HOSTS: optional(
+      z.string().refine(
+        (value) =>
+          value
+            .split(/[\s,]+/)
+            .filter(Boolean)
+            .every((entry) => /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/.test(entry)),
+        "must be a list of host:port, e.g. wiki.internal:443, 10.0.0.7:8080",
+      ),
+    ),
     /** Command-line tools show a progress line once a step takes longer than this. */
     PROGRESS_AFTER_MS: z.coerce.number().int().min(0).default(1000),
   })
@@ -91,6 +106,16 @@ export function loadDotEnv(file = ".env") {
 export function serverEnv(): ServerEnv {
   cached ??= parseServerEnv();
   return cached;
+}
+
+/** FETCH_ALLOW_HOSTS as a set of lower-case "host:port" (IPv6 hosts in brackets). */
+export function fetchAllowHosts(env: ServerEnv = serverEnv()): ReadonlySet<string> {
+  return new Set(
+    (env.FETCH_ALLOW_HOSTS ?? "")
+      .toLowerCase()
+      .split(/[\s,]+/)
+      .filter(Boolean),
+  );
 }
 
 /**

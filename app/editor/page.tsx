@@ -33,7 +33,7 @@ export default async function EditorDeskPage() {
               </Link>
               <p className="text-sm text-muted">
                 {draft._count.claims} claims · imported {formatDate(draft.importedAt)}
-                {draft.importedBy ? ` by ${draft.importedBy.name}` : ""}
+                {draft.submissions[0] ? ` · submitted by ${draft.submissions[0].submitter.name}` : draft.importedBy ? ` by ${draft.importedBy.name}` : ""}
               </p>
             </li>
           ))}

@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prepareArticle, slugify, type PreparedArticle, type ProposedClaim } from "@/lib/ingest";
+import { bodyHash, originalAddress, sameOriginalWhere } from "./originals";
 
 export function claimRow(claim: ProposedClaim) {
   return {
@@ -25,14 +26,21 @@ export interface ImportArticleInput {
 }
 
 /**
- * Stores an article from raw page text through the ingest pipeline. Idempotent: the same raw input
- * (by sha256) returns the article already stored instead of a copy.
+ * Stores an article from raw page text through the ingest pipeline. One article per original: the same
+ * raw input (by sha256), the same original's address (rel=canonical, og:url, or where it was fetched,
+ * without tracking parameters) or the same body returns the article already stored instead of a copy.
  */
 export async function importArticle({ raw, sourceUrl = null, importedById = null, status = "published", ...input }: ImportArticleInput) {
   const prepared = input.prepared ?? (await prepareArticle(raw, { sourceUrl }));
   const db = getDb();
   const select = { id: true, slug: true, title: true, status: true, _count: { select: { claims: true } } } as const;
-  const existing = await db.article.findUnique({ where: { sourceHash: prepared.sourceHash }, select });
+  const canonical = originalAddress(raw, prepared.sourceUrl ?? sourceUrl);
+  const hashOfBody = bodyHash(prepared.body);
+  const existing = await db.article.findFirst({
+    where: { OR: [{ sourceHash: prepared.sourceHash }, sameOriginalWhere({ canonical, body: hashOfBody })!] },
+    orderBy: { importedAt: "asc" },
+    select,
+  });
   if (existing) return { article: existing, created: false, prepared };
 
   return createWithFreeSlug(prepared.title, prepared.sourceHash, select, (slug) =>
@@ -49,6 +57,8 @@ export async function importArticle({ raw, sourceUrl = null, importedById = null
         publishedAt: prepared.publishedAt,
         language: prepared.language,
         sourceHash: prepared.sourceHash,
+        canonicalUrl: canonical,
+        bodyHash: hashOfBody,
         importedById,
         status,
         // One statement: the article and its claims are stored together or not at all.

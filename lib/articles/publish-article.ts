@@ -15,6 +15,8 @@ export async function publishArticle(editor: Actor, { articleId }: { articleId: 
     await lockArticle(tx, articleId);
     const result = await tx.article.updateMany({ where: { id: articleId, status: "draft" }, data: { status: "published" } });
     if (result.count === 0) throw new AppError("invalid_request", "This article is already published or no longer exists.");
+    // A reader's submission becomes theirs to see published (lib/submissions).
+    await tx.submission.updateMany({ where: { articleId, state: "waiting" }, data: { state: "published" } });
     const kept = await tx.claim.findMany({ where: { articleId, origin: "pipeline" }, select: { exact: true, score: true } });
     await recordClaimLabels(
       tx,

@@ -63,7 +63,14 @@ export async function listDraftArticles() {
   return getDb().article.findMany({
     where: { status: "draft" },
     orderBy: { importedAt: "desc" },
-    select: { id: true, title: true, importedAt: true, importedBy: { select: { name: true } }, _count: { select: { claims: true } } },
+    select: {
+      id: true,
+      title: true,
+      importedAt: true,
+      importedBy: { select: { name: true } },
+      _count: { select: { claims: true } },
+      submissions: { where: { state: "waiting" }, take: 1, select: { submitter: { select: { name: true } } } },
+    },
     take: 100,
   });
 }
@@ -82,6 +89,7 @@ export async function getArticleForReview(id: string) {
       blocks: true,
       sourceUrl: true,
       importedAt: true,
+      submissions: { where: { state: "waiting" }, take: 1, select: { submitter: { select: { name: true } } } },
       claims: { orderBy: { start: "asc" }, select: reviewClaimSelect },
     },
   });
@@ -157,5 +165,29 @@ export async function listArticleSummaries(limit = 50): Promise<ArticleSummary[]
     responses: row.responses,
     lastActivityAt: row.lastArgumentAt && row.lastArgumentAt > row.importedAt ? row.lastArgumentAt : row.importedAt,
     argued: row.lastArgumentAt !== null,
+  }));
+}
+
+/** The latest published articles with where they came from (the original site) and who brought them. */
+export async function listNewArticles(limit = 5) {
+  const rows = await getReadDb().article.findMany({
+    where: { status: "published" },
+    orderBy: [{ importedAt: "desc" }, { id: "asc" }],
+    take: limit,
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      siteName: true,
+      sourceUrl: true,
+      importedAt: true,
+      submissions: { where: { state: "published" }, orderBy: { createdAt: "asc" }, take: 1, select: { submitter: { select: { name: true } } } },
+    },
+  });
+  return rows.map(({ submissions, sourceUrl, ...row }) => ({
+    ...row,
+    /** The original's site: its own name for itself, else the host it was fetched from. */
+    site: row.siteName ?? (sourceUrl ? new URL(sourceUrl).hostname.replace(/^www\./, "") : null),
+    broughtBy: submissions[0]?.submitter.name ?? null,
   }));
 }

@@ -12,6 +12,8 @@ export const JOB_PAYLOADS = {
   recompute_bridging: z.object({ articleId: z.string().min(1) }),
   /** When the worker starts, and hourly: queue recompute_bridging for articles voted on but never computed. */
   queue_missing_bridging: z.object({}).loose(),
+  /** A reader's submitted article: fetch, extract, find claims, store as a draft (lib/submissions/import-submission.ts). */
+  import_submission: z.object({ submissionId: z.string().min(1) }),
   /** Hourly: drop expired rate-limit windows, sessions and mailed links. */
   prune_old_rows: z.object({}).loose(),
 } as const;

@@ -7,6 +7,7 @@ import { pruneEmailTokens } from "@/lib/accounts/email-tokens";
 import { scheduleDueDigests } from "@/lib/accounts/digests";
 import { pruneRateLimits } from "@/lib/platform/rate-limit";
 import { sendMailJob } from "@/lib/mail/send-mail";
+import { importSubmission } from "@/lib/submissions/import-submission";
 import { queueMissingBridging, recomputeBridging } from "@/lib/debate/bridged-standing";
 import type { Mailer } from "@/lib/mail/mailer";
 import { JOB_PAYLOADS } from "./payloads";
@@ -23,6 +24,9 @@ export function jobTasks(mailer: Mailer): TaskList {
     async send_mail(payload, helpers) {
       const job = JOB_PAYLOADS.send_mail.parse(payload);
       await sendMailJob(job, mailer, { number: helpers.job.attempts, max: helpers.job.max_attempts });
+    },
+    async import_submission(payload) {
+      await importSubmission(JOB_PAYLOADS.import_submission.parse(payload).submissionId);
     },
     async recompute_bridging(payload) {
       await recomputeBridging(JOB_PAYLOADS.recompute_bridging.parse(payload).articleId);

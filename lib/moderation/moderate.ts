@@ -8,6 +8,7 @@ import { can, type Actor } from "@/lib/policy";
 import { log, resolveOpenReports } from "./log";
 import { checkNotOwnCase, SOLE_MODERATOR_NOTE } from "./recusal";
 import { citedRule } from "./rules";
+import { notifyAuthorOfWithholding } from "./notify-author";
 import { Target, loadTarget } from "./targets";
 
 // ---------------------------------------------------------------- moderators' actions
@@ -93,6 +94,9 @@ export async function moderate({
     const updated = target.type === "claim" ? await tx.claim.updateMany({ where, data }) : await tx.response.updateMany({ where, data });
     if (updated.count !== 1) throw new AppError("conflict", "Already handled: another moderator acted on this item first. Reload to see what they did.");
     if (reportStatus) await resolveOpenReports(tx, target, reportStatus, now);
+    if (target.type === "response" && (action === "hide" || action === "remove") && item.authorId) {
+      await notifyAuthorOfWithholding(tx, { responseId: target.id, authorId: item.authorId, actorId: moderator.id });
+    }
     await log(tx, {
       moderatorId: moderator.id,
       action,

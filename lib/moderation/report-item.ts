@@ -9,6 +9,7 @@ import { getSettings, SETTING_DEFAULTS } from "@/lib/platform/settings";
 import { can, type Actor } from "@/lib/policy";
 import { log } from "./log";
 import { citedRule } from "./rules";
+import { notifyAuthorOfWithholding } from "./notify-author";
 import type { ReportInput } from "./schemas";
 import { Target, Tx, loadTarget } from "./targets";
 
@@ -60,6 +61,7 @@ export async function reportItem(
         ruleId: await weightiestRule(tx, key),
         reason: "Hidden automatically after several reports, pending review.",
       });
+      if (target.type === "response" && item.authorId) await notifyAuthorOfWithholding(tx, { responseId: target.id, authorId: item.authorId, actorId: null });
       await announce(tx, {
         type: target.type === "claim" ? "claim" : "response",
         claimId: item.claimId,

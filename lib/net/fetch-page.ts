@@ -1,11 +1,14 @@
 // Fetches an article page for import, safely: http(s) only, public addresses only (no loopback,
 // private, link-local or metadata addresses, checked after DNS and pinned for the connection so a
-// second lookup cannot swap in another address), a timeout, a size cap and at most 5 redirects.
+// second lookup cannot swap in another address), at every redirect again, a timeout, a size cap and at
+// most 5 redirects. The one exception is FETCH_ALLOW_HOSTS (lib/env.ts): named host:port pairs of an
+// intranet deployment, and the tests' local servers.
 import dns from "node:dns/promises";
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
 import ipaddr from "ipaddr.js";
+import { fetchAllowHosts } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 export class FetchPageError extends AppError {
@@ -15,8 +18,13 @@ export class FetchPageError extends AppError {
 export interface FetchPageOptions {
   timeoutMs?: number;
   maxBytes?: number;
-  /** Tests only: allow loopback and private addresses. */
-  allowPrivateAddresses?: boolean;
+  /** Hosts ("host:port") that may be private; FETCH_ALLOW_HOSTS by default. */
+  allowHosts?: ReadonlySet<string>;
+}
+
+/** The "host:port" of a URL, as FETCH_ALLOW_HOSTS names it. */
+export function hostAndPort(url: URL): string {
+  return `${url.hostname.toLowerCase()}:${url.port || (url.protocol === "https:" ? "443" : "80")}`;
 }
 
 const MAX_REDIRECTS = 5;
@@ -29,6 +37,7 @@ export function isPublicAddress(address: string): boolean {
 }
 
 async function resolvePublic(hostname: string, allowPrivate: boolean) {
+  // (allowPrivate: this host:port is named in FETCH_ALLOW_HOSTS; decided per hop by fetchPage.)
   const host = hostname.replace(/^\[|\]$/g, "");
   const addresses = ipaddr.isValid(host)
     ? [{ address: host, family: host.includes(":") ? 6 : 4 }]
@@ -42,7 +51,7 @@ async function resolvePublic(hostname: string, allowPrivate: boolean) {
   return addresses[0];
 }
 
-function requestOnce(url: URL, pinned: { address: string; family: number }, options: Required<FetchPageOptions>) {
+function requestOnce(url: URL, pinned: { address: string; family: number }, options: { timeoutMs: number; maxBytes: number }) {
   return new Promise<{ status: number; location?: string; contentType: string; body: Buffer }>((resolve, reject) => {
     const lookup: LookupFunction = (_hostname, lookupOptions, callback) => {
       if ((lookupOptions as { all?: boolean }).all) callback(null, [pinned] as never);
@@ -85,8 +94,8 @@ function requestOnce(url: URL, pinned: { address: string; family: number }, opti
 }
 
 /** Returns the page's text (decoded as UTF-8, strictly). */
-export async function fetchPage(address: string, { timeoutMs = 10_000, maxBytes = 5 * 1024 * 1024, allowPrivateAddresses = false }: FetchPageOptions = {}) {
-  const options = { timeoutMs, maxBytes, allowPrivateAddresses };
+export async function fetchPage(address: string, { timeoutMs = 10_000, maxBytes = 5 * 1024 * 1024, allowHosts = fetchAllowHosts() }: FetchPageOptions = {}) {
+  const options = { timeoutMs, maxBytes };
   let url: URL;
   try {
     url = new URL(address);
@@ -97,7 +106,7 @@ export async function fetchPage(address: string, { timeoutMs = 10_000, maxBytes 
     if (url.protocol !== "http:" && url.protocol !== "https:")
       throw new FetchPageError("invalid_request", `Only http and https URLs can be imported (got ${url.protocol}).`);
     if (url.username || url.password) throw new FetchPageError("invalid_request", "URLs with credentials cannot be imported.");
-    const pinned = await resolvePublic(url.hostname, allowPrivateAddresses);
+    const pinned = await resolvePublic(url.hostname, allowHosts.has(hostAndPort(url)));
     const response = await requestOnce(url, pinned, options);
     if (response.location && response.status >= 300 && response.status < 400) {
       if (redirects >= MAX_REDIRECTS) throw new FetchPageError("invalid_request", "Too many redirects.");

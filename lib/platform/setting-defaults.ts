@@ -26,6 +26,11 @@ export const SETTING_DEFAULTS = {
   accountChangesPerHour: 10,
   /** 1: accounts may post before confirming their email address (with the new-account limits); 0: not. */
   unverifiedMayPost: 1,
+  /** Readers' article submissions per day, per person and per network address. */
+  submissionsPerDay: 5,
+  submissionsPerDayPerAddress: 20,
+  /** Whose submissions publish without an editor's review: 0 nobody, 1 trusted readers (lib/submissions/trust.ts), 2 everyone. */
+  submissionsPublish: 0,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
@@ -47,9 +52,16 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   passwordResetsPerHourPerAccount: "Password reset mails: requests per hour per account",
   accountChangesPerHour: "Account changes (name, email, password, verification mails) per hour per person",
   unverifiedMayPost: "Unconfirmed email addresses may post (1 = yes, 0 = no)",
+  submissionsPerDay: "Readers' article submissions per day per person",
+  submissionsPerDayPerAddress: "Readers' article submissions per day per network address",
+  submissionsPublish:
+    "Submissions published without review (0 = nobody, 1 = trusted readers: an account 30 days old with a confirmed email, no sanction, and 3 submissions editors published, 2 = everyone)",
 };
 
-/** Each setting's allowed values: counts and limits are at least 1; a yes/no setting is 0 or 1. */
+/** Each setting's allowed values: counts and limits are at least 1; a yes/no setting is 0 or 1; a choice of three, 0 to 2. */
 export const SETTING_RANGES: Record<SettingKey, { min: number; max: number }> = Object.fromEntries(
-  (Object.keys(SETTING_DEFAULTS) as SettingKey[]).map((key) => [key, key === "unverifiedMayPost" ? { min: 0, max: 1 } : { min: 1, max: 100_000 }]),
+  (Object.keys(SETTING_DEFAULTS) as SettingKey[]).map((key) => [
+    key,
+    key === "unverifiedMayPost" ? { min: 0, max: 1 } : key === "submissionsPublish" ? { min: 0, max: 2 } : { min: 1, max: 100_000 },
+  ]),
 ) as Record<SettingKey, { min: number; max: number }>;

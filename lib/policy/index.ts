@@ -76,6 +76,8 @@ export const POLICY = {
   report: (actor: Actor | null, subject?: Subject) => signedIn(actor) && !isAuthor(actor, subject),
   "notifications.read": (actor: Actor | null) => signedIn(actor),
   "article.import": (actor: Actor | null) => hasRole(actor, "editor"),
+  /** Any reader who may post may bring an article; editors review it (lib/submissions). */
+  "article.submit": (actor: Actor | null) => canSpeak(actor),
   "article.review": (actor: Actor | null) => hasRole(actor, "editor"),
   "moderation.queue": (actor: Actor | null) => hasRole(actor, "moderator"),
   "moderation.act": (actor: Actor | null) => hasRole(actor, "moderator"),
@@ -129,6 +131,7 @@ export const canVoteOnResponse = (actor: Actor | null, response: { authorId: str
 export const canAskForSource = (actor: Actor | null, response: { authorId: string }) => can(actor, "response.askForSource", response);
 export const canReadCrux = (actor: Actor | null) => can(actor, "claim.crux");
 export const canRaiseClaim = (actor: Actor | null) => can(actor, "claim.raise");
+export const canSubmitArticle = (actor: Actor | null) => can(actor, "article.submit");
 export const canCurateClaims = (actor: Actor | null) => can(actor, "claim.curate");
 export const canWithdrawClaim = (actor: Actor | null, claim: { raisedById: string | null }) =>
   can(actor, "claim.withdraw", { authorId: claim.raisedById ?? undefined });

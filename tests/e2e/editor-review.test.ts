@@ -145,7 +145,7 @@ describe.skipIf(!chromiumPath)("the editor's review", () => {
     await expect(marks.allInnerTexts()).resolves.toEqual([A, B]);
     await expect(marks.first().getAttribute("title")).resolves.toBe(`Claim: ${reworded}`);
     await page.goto("/");
-    await page.getByRole("link", { name: "Cities should stop building parking garages" }).waitFor();
+    await page.getByRole("region", { name: "Articles" }).getByRole("link", { name: "Cities should stop building parking garages" }).waitFor();
 
     // The annotations point at the original first, with offsets into the text as it was pasted.
     const collection = await (await fetch(`${appUrl}/api/articles/cities-should-stop-building-parking-garages/export?format=annotations`)).json();
@@ -165,7 +165,8 @@ describe.skipIf(!chromiumPath)("the editor's review", () => {
     await editor.getByText("Paste HTML").click();
     const paragraphs = ARTICLE.split("\n")
       .slice(3)
-      .map((line) => `<p>${line}</p>`)
+      // Another article, not the garages one again (one article per original: the same body would open it).
+      .map((line) => `<p>${line.replace("the tram extension", "more bus lanes")}</p>`)
       .join("");
     await editor
       .getByLabel("The page's HTML")

@@ -99,6 +99,11 @@ describe.skipIf(!chromiumPath)("placeholders where moderated responses were", ()
     await ann.getByText(/Removed by a moderator under “Harassment”\. Note: It insults a named librarian\./).waitFor();
     await reader.reload();
     expect(await reader.content()).not.toContain("named librarian");
+    // Her bell says so too, with the rule and the note, from "a moderator".
+    await ann.goto("/notifications");
+    await expect(ann.getByTestId("notification").first().innerText()).resolves.toMatch(
+      /^(Unread:\s*)?A moderator removed your argument under “Harassment” \(It insults a named librarian\.\)/,
+    );
 
     // The placeholder links to its log entry, which names the rule and links back to the placeholder.
     await placeholder(reader).getByRole("link", { name: "See the moderation log" }).click();

@@ -211,6 +211,12 @@ const PROBES: Record<string, Probe[] | { noContent: string }> = {
   "/developers": { noContent: "the API reference, the same for everyone" },
   "/about": { noContent: "how the site works, the same for everyone" },
   "/rules": { noContent: "the site's rules, the same for everyone" },
+  "/help/argue-this-page": { noContent: "how to bring a page from elsewhere, the same for everyone" },
+  "/manifest.webmanifest": { noContent: "the Web App Manifest, the same for everyone" },
+  // A reader's own submissions: of a draft, only its address and state, never its text.
+  "/submit": ["/submit", `/submit?url=${encodeURIComponent("https://example.org/nothing")}`],
+  "/submissions": ["/submissions"],
+  "/submissions/[id]": ["/submissions/no-such-submission"],
   "/editor": ["/editor"],
   "/editor/articles/[id]": [`/editor/articles/${IDS.draftArticle}`],
   "/editor/new": ["/editor/new"],

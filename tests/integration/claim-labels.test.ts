@@ -52,7 +52,7 @@ describe("editors' decisions are labels the detector learns from", () => {
   });
 
   test("adding missed text, and publishing with the rest kept, are labels too; the detector's untouched proposals on a draft are not", async () => {
-    const { article, claims } = await draft(PAGE.replace("Parking charges", "Parking fees"));
+    const { article, claims } = await draft(PAGE.replace("Parking charges", "Parking fees").replace("last month", "this spring")); // another article (one per original: another body)
     expect(await labelsOf(article.id)).toEqual([]);
 
     const body = (await getDb().article.findUniqueOrThrow({ where: { id: article.id } })).body;

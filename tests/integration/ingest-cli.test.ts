@@ -114,8 +114,9 @@ describe("npm run ingest", () => {
 });
 
 describe("fetching a page", () => {
-  test("over http with a size cap and a content-type check (local server, test-only permission)", async () => {
+  test("over http with a size cap and a content-type check; private hosts only as named in FETCH_ALLOW_HOSTS, at every redirect", async () => {
     const { fetchPage } = await import("@/lib/net/fetch-page");
+    const { fetchAllowHosts, parseServerEnv } = await import("@/lib/env");
     const server = http.createServer((request, response) => {
       if (request.url === "/big") {
         response.writeHead(200, { "Content-Type": "text/html" });
@@ -126,6 +127,10 @@ describe("fetching a page", () => {
       } else if (request.url === "/moved") {
         response.writeHead(302, { Location: "/page" });
         response.end();
+      } else if (request.url === "/elsewhere") {
+        // To another local port that nobody named: refused before any connection is made.
+        response.writeHead(302, { Location: "http://127.0.0.1:9/secret" });
+        response.end();
       } else {
         response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
         response.end("<html><body><p>Hello</p></body></html>");
@@ -134,11 +139,14 @@ describe("fetching a page", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     try {
-      const page = await fetchPage(`${base}/moved`, { allowPrivateAddresses: true });
+      const allowHosts = fetchAllowHosts(parseServerEnv({ FETCH_ALLOW_HOSTS: `127.0.0.1:${new URL(base).port}, wiki.internal:443` }));
+      const page = await fetchPage(`${base}/moved`, { allowHosts });
       expect(page).toEqual({ url: `${base}/page`, text: "<html><body><p>Hello</p></body></html>" });
-      await expect(fetchPage(`${base}/big`, { allowPrivateAddresses: true, maxBytes: 100_000 })).rejects.toThrow("larger than");
-      await expect(fetchPage(`${base}/image`, { allowPrivateAddresses: true })).rejects.toThrow("Not a web page (image/png).");
+      await expect(fetchPage(`${base}/big`, { allowHosts, maxBytes: 100_000 })).rejects.toThrow("larger than");
+      await expect(fetchPage(`${base}/image`, { allowHosts })).rejects.toThrow("Not a web page (image/png).");
+      await expect(fetchPage(`${base}/elsewhere`, { allowHosts })).rejects.toThrow("Refusing to fetch 127.0.0.1: it points to a private or local address.");
       await expect(fetchPage(`${base}/page`)).rejects.toThrow("private or local address");
+      expect(() => parseServerEnv({ FETCH_ALLOW_HOSTS: "127.0.0.1" })).toThrow(/FETCH_ALLOW_HOSTS/);
     } finally {
       server.close();
     }

@@ -3,6 +3,7 @@ import { createUser } from "@/lib/accounts/create-user";
 import { createResponse } from "@/lib/debate/post-response";
 import { editResponse } from "@/lib/debate/edit-response";
 import { getClaimDiscussion } from "@/lib/debate/discussion";
+import { listNotifications } from "@/lib/debate/notifications";
 import { addWordFilter } from "@/lib/moderation/word-filters";
 import { listModerationLog } from "@/lib/moderation/log";
 import { listQueue } from "@/lib/moderation/review-queue";
@@ -135,6 +136,14 @@ describe("moderators' actions", () => {
       body: "",
       author: null,
       moderation: { removed: true, rule: "Harassment", note: null },
+    });
+    // Her bell tells her, with the rule and the note, as "a moderator".
+    const [notice] = await listNotifications(people.ann);
+    expect(notice).toMatchObject({
+      kind: "moderation",
+      actorName: "A moderator",
+      response: { id: response.id },
+      moderation: { removed: true, rule: "Harassment", note: "Personal attack" },
     });
     await expect(editResponse({ responseId: response.id, actor: people.ann, body: "Trying to sneak it back.", seenEditedAt: null })).rejects.toMatchObject({
       status: 409,

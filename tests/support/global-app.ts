@@ -20,6 +20,8 @@ declare module "vitest" {
     appAuthSecret: string;
     /** Where the e2e server's mail goes: it runs without SMTP_URL, as `npm start` does (tests/support/outbox.ts). */
     appMailOutbox: string;
+    /** A port on 127.0.0.1 the server may fetch pages and feeds from (FETCH_ALLOW_HOSTS): tests serve "the web" there. */
+    outsidePagesPort: number;
     chromiumPath: string | null;
   }
 }
@@ -36,6 +38,7 @@ export default async function setup(project: TestProject) {
   project.provide("appDatabaseUrl", "");
   project.provide("appAuthSecret", "");
   project.provide("appMailOutbox", "");
+  project.provide("outsidePagesPort", 0);
   if (!chromiumPath) return;
 
   const database = await createDatabase(project.getProvidedContext().pgAdminUrl, { prefix: "e2e", template: "arguably_template" });
@@ -46,6 +49,7 @@ export default async function setup(project: TestProject) {
   await getDb().$disconnect();
 
   const port = await findFreePort();
+  const outsidePagesPort = await findFreePort();
   const appUrl = `http://localhost:${port}`;
   const authSecret = randomBytes(32).toString("base64url");
   await ensureProductionBuild({ authSecret, log: (message) => console.log(`e2e: ${message}`) });
@@ -56,13 +60,15 @@ export default async function setup(project: TestProject) {
     authSecret,
     appUrl,
     // Every browser test signs up from 127.0.0.1, so the per-address sign-up limit is raised here.
-    env: { SIGN_UPS_PER_IP_PER_HOUR: "1000", DATA_DIR: dataDir },
+    // Articles are fetched from a server the tests start on 127.0.0.1: the one private host it may fetch from.
+    env: { SIGN_UPS_PER_IP_PER_HOUR: "1000", DATA_DIR: dataDir, FETCH_ALLOW_HOSTS: `127.0.0.1:${outsidePagesPort}` },
     stdio: ["ignore", "inherit", "inherit"],
   });
   project.provide("appUrl", appUrl);
   project.provide("appDatabaseUrl", database.url);
   project.provide("appAuthSecret", authSecret);
   project.provide("appMailOutbox", path.join(dataDir, "outbox"));
+  project.provide("outsidePagesPort", outsidePagesPort);
 
   return async () => {
     await server.stop();

@@ -31,6 +31,7 @@ const MATRIX: Record<PolicyAction, Who[]> = {
   "response.edit": ["author"],
   "response.delete": ["author"],
   "claim.raise": ["user", "author", "other", "editor", "moderator", "admin"],
+  "article.submit": ["user", "author", "other", "editor", "moderator", "admin"],
   "claim.withdraw": ["author"],
   "claim.curate": ["editor", "moderator", "admin"],
   "claim.vote": EVERYONE_SIGNED_IN,

@@ -3,6 +3,7 @@
 import { useViewer } from "@/components/viewer/viewer-scope";
 import type { ViewerOverlay } from "@/lib/debate/viewer-overlay";
 import { Link } from "@/components/ui/link";
+import { findWords } from "@/lib/ingest/find-words";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
@@ -253,6 +254,15 @@ export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, lo
       window.removeEventListener("resize", follow);
     };
   }, [place, clearError]);
+
+  // "Argue this page" from elsewhere (/submit, the bookmarklet, the Share menu) opens the article with
+  // ?words=…: those words are selected as if the reader had, so the bar offers to argue them (or opens
+  // the claim they belong to). Read in the browser: the page itself is one render shared by all readers.
+  useEffect(() => {
+    const words = new URLSearchParams(window.location.search).get("words");
+    const span = words ? findWords(body, words) : null;
+    if (span) selectSpan(span);
+  }, [body]);
 
   const close = () => {
     setDraft(null);

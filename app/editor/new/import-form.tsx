@@ -56,10 +56,13 @@ export function ImportForm() {
   const [original, setOriginal] = useState("");
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The article was here already (the same original): say so and link to it rather than open a copy.
+  const [alreadyHere, setAlreadyHere] = useState<string | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
+    setAlreadyHere(null);
     setProgress({ stage: mode === "url" ? "fetching" : mode === "argdown" || mode === "aif" ? "reading" : "extracting", done: 0, total: 1 });
     try {
       const response = await fetch("/api/editor/import", {
@@ -79,9 +82,14 @@ export function ImportForm() {
         const lines = buffered.split("\n");
         buffered = lines.pop() ?? "";
         for (const line of lines.filter(Boolean)) {
-          const message = JSON.parse(line) as { type: string; problem?: { detail?: string }; reviewUrl?: string } & Progress;
+          const message = JSON.parse(line) as { type: string; problem?: { detail?: string }; reviewUrl?: string; alreadyHere?: boolean } & Progress;
           if (message.type === "progress") setProgress(message);
           if (message.type === "error") throw new Error(message.problem?.detail ?? "The import failed. Nothing was stored; please try again.");
+          if (message.type === "done" && message.reviewUrl && message.alreadyHere) {
+            setProgress(null);
+            setAlreadyHere(message.reviewUrl);
+            return;
+          }
           if (message.type === "done" && message.reviewUrl) {
             router.push(message.reviewUrl);
             return;
@@ -165,6 +173,14 @@ export function ImportForm() {
         </div>
       )}
       {error ? <Alert>{error}</Alert> : null}
+      {alreadyHere ? (
+        <p role="status" className="rounded border border-line bg-sky-50 p-3 text-sm" data-testid="already-here">
+          Already here: this article (the same original or the same text) was imported before, so no copy was made.{" "}
+          <a href={alreadyHere} className="text-accent underline">
+            Open it
+          </a>
+        </p>
+      ) : null}
       {progress ? (
         <div className="space-y-1" role="status" aria-live="polite">
           <progress className="w-full" value={progress.done} max={Math.max(progress.total, 1)} aria-label="Import progress" />

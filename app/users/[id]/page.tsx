@@ -5,13 +5,16 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getProfile } from "@/lib/debate/profile";
 import { count, formatDate } from "@/lib/format";
 import { formatAge } from "@/lib/format-age";
+import { listPublishedSubmissions } from "@/lib/submissions/queries";
 
 export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage({ params }: { params: Promise<{ id: string }> }) {
   // Only what the viewer may see of this person's responses (lib/policy/visibility.ts), counted the same way.
-  const profile = await getProfile((await params).id, await getCurrentUser());
+  const viewer = await getCurrentUser();
+  const profile = await getProfile((await params).id, viewer);
   if (!profile) notFound();
+  const brought = await listPublishedSubmissions(profile.user.id);
   const { user, responses, claims, nameChanges, totals } = profile;
   return (
     <div className="mx-auto max-w-2xl space-y-6">
@@ -35,6 +38,28 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
           {count(totals.claims, "claim")} raised
         </p>
       </header>
+      {brought.length || viewer?.id === user.id ? (
+        <section aria-label="Articles brought" className="space-y-2">
+          <h2 className="text-lg font-semibold">Articles brought</h2>
+          {brought.length ? (
+            <ul className="space-y-1 text-sm">
+              {brought.map((submission) => (
+                <li key={submission.id} data-testid="profile-article">
+                  <Link href={`/articles/${submission.article!.slug}`} className="font-serif hover:underline">
+                    {submission.article!.title}
+                  </Link>
+                  {submission.article!.siteName ? <span className="text-xs text-muted"> · {submission.article!.siteName}</span> : null}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {viewer?.id === user.id ? (
+            <p className="text-sm">
+              <Link href="/submissions">Your submissions</Link>, with the ones still waiting or declined · <Link href="/submit">Submit an article</Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
       {claims.length ? (
         <section aria-label="Claims raised" className="space-y-2">
           <h2 className="text-lg font-semibold">Claims raised</h2>

@@ -15,6 +15,7 @@ import { AppError, problemDetails, toAppError, type AppErrorOptions, type ErrorC
 import { problemResponse } from "@/lib/http/problem";
 import { MAX_INPUT_BYTES, prepareArticle } from "@/lib/ingest";
 import { fetchPage } from "@/lib/net/fetch-page";
+import { findArticleByAddress } from "@/lib/articles/originals";
 import { canEditArticles } from "@/lib/policy";
 
 /** Where a pasted article was published: exported Web Annotations point there (lib/exchange/web-annotation.ts). */
@@ -58,6 +59,11 @@ const IMPORTS_PER_EDITOR = { limit: 30, windowMs: 60 * 60 * 1000 };
 
 const fail = (code: ErrorCode, message: string, options?: AppErrorOptions) => problemResponse(new AppError(code, message, options));
 
+/** Where an imported article is worked on: its review page while a draft, its page once published. */
+function articlePlace(article: { id: string; slug: string; status: string }) {
+  return article.status === "draft" ? `/editor/articles/${article.id}` : `/articles/${article.slug}`;
+}
+
 export async function POST(request: Request) {
   if (!isSameOrigin(request)) return fail("forbidden", "Imports must come from the Arguably site itself.");
   const user = await getCurrentUser();
@@ -98,6 +104,12 @@ export async function POST(request: Request) {
         let raw: string;
         let sourceUrl: string | null = null;
         if (input.mode === "url") {
+          // Already here under this address (tracking parameters aside): open it, fetch nothing.
+          const known = await findArticleByAddress(input.url);
+          if (known) {
+            send({ type: "done", articleId: known.id, reviewUrl: articlePlace(known), alreadyHere: true });
+            return;
+          }
           send({ type: "progress", stage: "fetching", done: 0, total: 1 });
           const page = await fetchPage(input.url);
           raw = page.text;
@@ -108,8 +120,8 @@ export async function POST(request: Request) {
         }
         const prepared = await prepareArticle(raw, { sourceUrl, onProgress: (progress) => send({ type: "progress", ...progress }) });
         send({ type: "progress", stage: "saving", done: 0, total: 1 });
-        const { article } = await importArticle({ raw, prepared, sourceUrl, importedById: user.id, status: "draft" });
-        send({ type: "done", articleId: article.id, reviewUrl: `/editor/articles/${article.id}` });
+        const { article, created } = await importArticle({ raw, prepared, sourceUrl, importedById: user.id, status: "draft" });
+        send({ type: "done", articleId: article.id, reviewUrl: articlePlace(article), alreadyHere: !created });
       } catch (error) {
         // The answer is already under way (200, progress lines): the failure travels as the last line,
         // a problem-details object like every other error of the app.

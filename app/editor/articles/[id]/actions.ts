@@ -9,6 +9,9 @@ import { reviewDraft } from "@/lib/articles/review-draft";
 import { draftChangeSchema, publishArticleSchema, type DraftChangeKind } from "@/lib/articles/schemas";
 import { authorizedAction } from "@/lib/auth/actions";
 import { canEditArticles } from "@/lib/policy";
+import { declineSubmission } from "@/lib/submissions/decline-submission";
+import { raiseSubmittedSelections } from "@/lib/submissions/raise-selection";
+import { declineSubmissionSchema } from "@/lib/submissions/schemas";
 
 const editorOnly = { can: canEditArticles, forbidden: "Only editors can review articles." };
 
@@ -27,8 +30,16 @@ export const addClaimAction = draftChangeAction("add");
 export const mergeClaimsAction = draftChangeAction("merge");
 export const splitClaimAction = draftChangeAction("split");
 
+export const declineSubmissionAction = authorizedAction({ ...editorOnly, schema: declineSubmissionSchema }, async (input, user) => {
+  await declineSubmission(user, input);
+  revalidatePath("/editor");
+  return { url: "/editor" };
+});
+
 export const publishArticleAction = authorizedAction({ ...editorOnly, schema: publishArticleSchema }, async ({ articleId }, user) => {
   const article = await publishArticle(user, { articleId });
+  // A reader who submitted it with words selected sees them raised as its first claim.
+  await raiseSubmittedSelections(articleId);
   revalidatePath(`/editor/articles/${articleId}`);
   revalidatePath("/");
   return { url: `/articles/${article.slug}` };

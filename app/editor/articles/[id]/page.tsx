@@ -29,12 +29,14 @@ export default async function ReviewArticlePage({ params }: Props) {
         <p className="mt-1 text-sm text-muted">
           {article.byline ? `By ${article.byline} · ` : ""}
           {article.sourceUrl ? `From ${new URL(article.sourceUrl).host} · ` : ""}
-          Review the proposed claims, then publish.
+          {article.submissions[0] ? <strong data-testid="submitted-by">Submitted by {article.submissions[0].submitter.name} · </strong> : null}
+          Review the proposed claims, then publish{article.submissions[0] ? ", or decline it with a reason the reader will see" : ""}.
         </p>
       </header>
       <ReviewEditor
         article={{ id: article.id, slug: article.slug, title: article.title, status: article.status, body: article.body, blocks: article.blocks }}
         claims={article.claims}
+        submitted={article.submissions.length > 0}
       />
     </div>
   );

@@ -10,7 +10,15 @@ import { Button } from "@/components/ui/button";
 import { useServerAction } from "@/components/use-server-action";
 import type { BodyBlock } from "@/lib/ingest";
 import { canMerge } from "@/lib/ingest/spans";
-import { addClaimAction, dismissClaimAction, mergeClaimsAction, publishArticleAction, rewordClaimAction, splitClaimAction } from "./actions";
+import {
+  addClaimAction,
+  declineSubmissionAction,
+  dismissClaimAction,
+  mergeClaimsAction,
+  publishArticleAction,
+  rewordClaimAction,
+  splitClaimAction,
+} from "./actions";
 
 export interface ReviewClaim {
   id: string;
@@ -25,6 +33,8 @@ export interface ReviewClaim {
 interface Props {
   article: { id: string; slug: string; title: string; status: "draft" | "published"; body: string; blocks: BodyBlock[] };
   claims: ReviewClaim[];
+  /** A reader submitted it (lib/submissions): editors may decline it with a reason. */
+  submitted?: boolean;
 }
 
 /** Absolute body offset of a point in the rendered text (every text run carries its start offset). */
@@ -44,11 +54,12 @@ function currentSelection(): { start: number; end: number } | null {
   return start === null || end === null ? null : { start: Math.min(start, end), end: Math.max(start, end) };
 }
 
-export function ReviewEditor({ article, claims }: Props) {
+export function ReviewEditor({ article, claims, submitted = false }: Props) {
   const router = useRouter();
   const { pending, error, run } = useServerAction();
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const [rewording, setRewording] = useState<{ id: string; text: string } | null>(null);
+  const [declining, setDeclining] = useState<string | null>(null);
 
   useEffect(() => {
     const update = () => setSelection(currentSelection());
@@ -144,7 +155,41 @@ export function ReviewEditor({ article, claims }: Props) {
             >
               Publish article
             </Button>
-          ) : (
+          ) : null}
+          {article.status === "draft" && submitted ? (
+            declining === null ? (
+              <Button variant="secondary" className="w-full" disabled={pending} onClick={() => setDeclining("")}>
+                Decline…
+              </Button>
+            ) : (
+              <form
+                className="space-y-2"
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  run(
+                    () => declineSubmissionAction({ articleId, reason: declining }),
+                    (data) => router.push(data.url),
+                  );
+                }}
+              >
+                <label className="block text-sm" htmlFor="decline-reason">
+                  Why not (the reader sees this)
+                  <textarea
+                    id="decline-reason"
+                    value={declining}
+                    onChange={(event) => setDeclining(event.target.value)}
+                    rows={2}
+                    maxLength={500}
+                    className="mt-1 w-full rounded border border-line px-2 py-1"
+                  />
+                </label>
+                <Button type="submit" variant="secondary" className="w-full" disabled={pending}>
+                  Decline submission
+                </Button>
+              </form>
+            )
+          ) : null}
+          {article.status === "draft" ? null : (
             <Link href={`/articles/${article.slug}`} className="text-accent hover:underline">
               View the published article
             </Link>
