@@ -17,9 +17,12 @@ export default async function EditorDeskPage() {
     <div className="space-y-6">
       <div className="flex items-center justify-between">
         <h1 className="font-serif text-3xl font-semibold">Editor&apos;s desk</h1>
-        <Link href="/editor/new" className="rounded-md bg-accent px-4 py-2 font-medium text-white hover:bg-accent-strong">
-          New article
-        </Link>
+        <span className="flex items-center gap-4">
+          <Link href="/editor/feeds">Feeds</Link>
+          <Link href="/editor/new" className="rounded-md bg-accent px-4 py-2 font-medium text-white hover:bg-accent-strong">
+            New article
+          </Link>
+        </span>
       </div>
       <h2 className="text-lg font-semibold">Drafts awaiting review</h2>
       {drafts.length === 0 ? (

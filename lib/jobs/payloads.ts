@@ -14,6 +14,12 @@ export const JOB_PAYLOADS = {
   queue_missing_bridging: z.object({}).loose(),
   /** A reader's submitted article: fetch, extract, find claims, store as a draft (lib/submissions/import-submission.ts). */
   import_submission: z.object({ submissionId: z.string().min(1) }),
+  /** Every minute: queue fetch_feed for the feeds whose turn has come (lib/feeds/fetch-feed.ts). */
+  poll_feeds: z.object({}).loose(),
+  /** One feed, fetched with conditional requests; its new entries queued once each. */
+  fetch_feed: z.object({ feedId: z.string().min(1) }),
+  /** One feed entry, imported as a draft with its claims. */
+  import_feed_item: z.object({ itemId: z.string().min(1) }),
   /** Hourly: drop expired rate-limit windows, sessions and mailed links. */
   prune_old_rows: z.object({}).loose(),
 } as const;

@@ -8,6 +8,7 @@ import { scheduleDueDigests } from "@/lib/accounts/digests";
 import { pruneRateLimits } from "@/lib/platform/rate-limit";
 import { sendMailJob } from "@/lib/mail/send-mail";
 import { importSubmission } from "@/lib/submissions/import-submission";
+import { fetchFeed, importFeedItem, pollFeeds } from "@/lib/feeds/fetch-feed";
 import { queueMissingBridging, recomputeBridging } from "@/lib/debate/bridged-standing";
 import type { Mailer } from "@/lib/mail/mailer";
 import { JOB_PAYLOADS } from "./payloads";
@@ -17,13 +18,22 @@ import { listenForDebateChanges } from "./bridging-listener";
 import { jobQueueLogger } from "@/lib/db/job-queue-schema";
 
 /** graphile-worker's crontab: minute hour day month weekday task. */
-export const CRONTAB = ["15 * * * * schedule_digests", "25 * * * * queue_missing_bridging", "40 * * * * prune_old_rows"].join("\n");
+export const CRONTAB = ["* * * * * poll_feeds", "15 * * * * schedule_digests", "25 * * * * queue_missing_bridging", "40 * * * * prune_old_rows"].join("\n");
 
 export function jobTasks(mailer: Mailer): TaskList {
   return {
     async send_mail(payload, helpers) {
       const job = JOB_PAYLOADS.send_mail.parse(payload);
       await sendMailJob(job, mailer, { number: helpers.job.attempts, max: helpers.job.max_attempts });
+    },
+    async poll_feeds() {
+      await pollFeeds();
+    },
+    async fetch_feed(payload) {
+      await fetchFeed(JOB_PAYLOADS.fetch_feed.parse(payload).feedId);
+    },
+    async import_feed_item(payload) {
+      await importFeedItem(JOB_PAYLOADS.import_feed_item.parse(payload).itemId);
     },
     async import_submission(payload) {
       await importSubmission(JOB_PAYLOADS.import_submission.parse(payload).submissionId);

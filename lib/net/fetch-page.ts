@@ -51,8 +51,23 @@ async function resolvePublic(hostname: string, allowPrivate: boolean) {
   return addresses[0];
 }
 
-function requestOnce(url: URL, pinned: { address: string; family: number }, options: { timeoutMs: number; maxBytes: number }) {
-  return new Promise<{ status: number; location?: string; contentType: string; body: Buffer }>((resolve, reject) => {
+interface RequestOptions {
+  timeoutMs: number;
+  maxBytes: number;
+  headers: Record<string, string>;
+}
+
+interface RawResponse {
+  status: number;
+  location?: string;
+  contentType: string;
+  body: Buffer;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+function requestOnce(url: URL, pinned: { address: string; family: number }, options: RequestOptions) {
+  return new Promise<RawResponse>((resolve, reject) => {
     const lookup: LookupFunction = (_hostname, lookupOptions, callback) => {
       if ((lookupOptions as { all?: boolean }).all) callback(null, [pinned] as never);
       else callback(null, pinned.address, pinned.family);
@@ -60,12 +75,13 @@ function requestOnce(url: URL, pinned: { address: string; family: number }, opti
     const client = url.protocol === "https:" ? https : http;
     const request = client.get(
       url,
-      { lookup, timeout: options.timeoutMs, headers: { "User-Agent": "Arguably/0.1 (article import)", Accept: "text/html,text/plain" } },
+      { lookup, timeout: options.timeoutMs, headers: { "User-Agent": "Arguably/0.1 (article import)", ...options.headers } },
       (response) => {
         const status = response.statusCode ?? 0;
+        const validators = { etag: response.headers.etag ?? null, lastModified: response.headers["last-modified"] ?? null };
         if (status >= 300 && status < 400) {
           response.resume();
-          resolve({ status, location: response.headers.location, contentType: "", body: Buffer.alloc(0) });
+          resolve({ status, location: response.headers.location, contentType: "", body: Buffer.alloc(0), ...validators });
           return;
         }
         const chunks: Buffer[] = [];
@@ -78,7 +94,7 @@ function requestOnce(url: URL, pinned: { address: string; family: number }, opti
           }
           chunks.push(chunk);
         });
-        response.on("end", () => resolve({ status, contentType: String(response.headers["content-type"] ?? ""), body: Buffer.concat(chunks) }));
+        response.on("end", () => resolve({ status, contentType: String(response.headers["content-type"] ?? ""), body: Buffer.concat(chunks), ...validators }));
         response.on("error", reject);
       },
     );
@@ -93,9 +109,41 @@ function requestOnce(url: URL, pinned: { address: string; family: number }, opti
   });
 }
 
-/** Returns the page's text (decoded as UTF-8, strictly). */
-export async function fetchPage(address: string, { timeoutMs = 10_000, maxBytes = 5 * 1024 * 1024, allowHosts = fetchAllowHosts() }: FetchPageOptions = {}) {
-  const options = { timeoutMs, maxBytes };
+/** What a fetch accepts: its Accept header, the content types it takes, and what to call anything else. */
+export interface ResourceKind {
+  accept: string;
+  types: RegExp;
+  /** "Not <what>": "a web page", "a feed". */
+  what: string;
+  /** "The <noun> is not UTF-8 text.": "page", "feed". */
+  noun: string;
+}
+
+export const WEB_PAGE: ResourceKind = { accept: "text/html,text/plain", types: /^text\/(html|plain)|application\/xhtml/i, what: "a web page", noun: "page" };
+
+/** A fetched resource, or (for a conditional request) word that it has not changed since. */
+export type FetchedResource =
+  | { url: string; status: 200; text: string; etag: string | null; lastModified: string | null }
+  | { url: string; status: 304; etag: string | null; lastModified: string | null };
+
+/**
+ * Fetches `address` under the rules above. With `since` (the validators of an earlier answer), asks
+ * only for a change (If-None-Match, If-Modified-Since) and answers 304 when there is none.
+ */
+export async function fetchResource(
+  address: string,
+  kind: ResourceKind,
+  {
+    timeoutMs = 10_000,
+    maxBytes = 5 * 1024 * 1024,
+    allowHosts = fetchAllowHosts(),
+    since,
+  }: FetchPageOptions & { since?: { etag: string | null; lastModified: string | null } } = {},
+): Promise<FetchedResource> {
+  const headers: Record<string, string> = { Accept: kind.accept };
+  if (since?.etag) headers["If-None-Match"] = since.etag;
+  if (since?.lastModified) headers["If-Modified-Since"] = since.lastModified;
+  const options = { timeoutMs, maxBytes, headers };
   let url: URL;
   try {
     url = new URL(address);
@@ -108,19 +156,31 @@ export async function fetchPage(address: string, { timeoutMs = 10_000, maxBytes 
     if (url.username || url.password) throw new FetchPageError("invalid_request", "URLs with credentials cannot be imported.");
     const pinned = await resolvePublic(url.hostname, allowHosts.has(hostAndPort(url)));
     const response = await requestOnce(url, pinned, options);
+    if (response.status === 304 && since)
+      return { url: url.href, status: 304, etag: response.etag ?? since.etag, lastModified: response.lastModified ?? since.lastModified };
     if (response.location && response.status >= 300 && response.status < 400) {
       if (redirects >= MAX_REDIRECTS) throw new FetchPageError("invalid_request", "Too many redirects.");
       url = new URL(response.location, url);
       continue;
     }
-    if (response.status >= 400) throw new FetchPageError("invalid_request", `The server answered ${response.status} for ${url.href}.`);
-    if (response.contentType && !/^text\/(html|plain)|application\/xhtml/i.test(response.contentType)) {
-      throw new FetchPageError("invalid_request", `Not a web page (${response.contentType.split(";")[0]}).`);
+    if (response.status >= 400 || response.status < 200 || response.status >= 300) {
+      throw new FetchPageError("invalid_request", `The server answered ${response.status} for ${url.href}.`);
+    }
+    if (response.contentType && !kind.types.test(response.contentType)) {
+      throw new FetchPageError("invalid_request", `Not ${kind.what} (${response.contentType.split(";")[0]}).`);
     }
     try {
-      return { url: url.href, text: new TextDecoder("utf-8", { fatal: true }).decode(response.body) };
+      const text = new TextDecoder("utf-8", { fatal: true }).decode(response.body);
+      return { url: url.href, status: 200, text, etag: response.etag, lastModified: response.lastModified };
     } catch {
-      throw new FetchPageError("invalid_request", "The page is not UTF-8 text.");
+      throw new FetchPageError("invalid_request", `The ${kind.noun} is not UTF-8 text.`);
     }
   }
+}
+
+/** Returns the page's text (decoded as UTF-8, strictly). */
+export async function fetchPage(address: string, options: FetchPageOptions = {}) {
+  const page = await fetchResource(address, WEB_PAGE, options);
+  if (page.status !== 200) throw new FetchPageError("invalid_request", `The server answered ${page.status} for ${page.url}.`);
+  return { url: page.url, text: page.text };
 }

@@ -14,6 +14,9 @@ const action = (file: string, name: string) => ({ file, name, page: "/" });
 
 const WATCHED_TABLES = [
   "Article",
+  "Submission",
+  "Feed",
+  "SiteRule",
   "Claim",
   "Response",
   "ResponseRevision",
@@ -124,6 +127,7 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
         ["app/settings/actions.ts", "endSessionAction", { sessionId: "any-session" }],
         ["app/settings/actions.ts", "signOutEverywhereAction", {}],
         ["app/settings/actions.ts", "deleteAccountAction", { password: owner.password, confirmation: "delete my account", keepText: false }],
+        ["app/submit/actions.ts", "submitArticleAction", { url: "https://example.org/never-stored", text: null, selection: null }],
       ];
       const staffOnly: [string, string, unknown][] = [
         [
@@ -158,6 +162,10 @@ describe.skipIf(!chromiumPath)("the HTTP surface, called directly", () => {
         [EDITOR, "mergeClaimsAction", { articleId, firstId: claimId, secondId: claimId }],
         [EDITOR, "splitClaimAction", { articleId, claimId, at: 5 }],
         [EDITOR, "publishArticleAction", { articleId }],
+        [EDITOR, "declineSubmissionAction", { articleId, reason: "Declined by someone who may not." }],
+        ["app/editor/feeds/actions.ts", "addFeedAction", { url: "https://example.org/feed.xml", intervalMinutes: 60 }],
+        ["app/editor/feeds/actions.ts", "removeFeedAction", { feedId: "any-feed" }],
+        ["app/editor/feeds/actions.ts", "fetchFeedNowAction", { feedId: "any-feed" }],
       ];
       const cases: [string, HttpClient, [string, string, unknown][], number][] = [
         ["anonymous", anonymous, [...everyMutation, ...staffOnly, ...adminOnly, ...editorOnly], 401],

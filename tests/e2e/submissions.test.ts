@@ -23,6 +23,17 @@ const server = http.createServer((request, response) => {
   if (url.pathname === "/warm-homes") {
     response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
     response.end(ARTICLE("warm-homes", "Warm homes are cheaper than cold ones", "Insulating every council flat would pay for itself within a decade."));
+  } else if (url.pathname === "/desk.xml") {
+    response.writeHead(200, { "Content-Type": "application/rss+xml" });
+    response.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>The Housing Desk</title>
+<item><title>Damp</title><link>${outside}/damp</link><guid>desk-damp</guid></item>
+<item><title>Warm homes</title><link>${outside}/warm-homes?utm_source=rss</link><guid>desk-warm</guid></item></channel></rss>`);
+  } else if (url.pathname === "/damp") {
+    response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+    response.end(ARTICLE("damp", "Damp is a health emergency", "Landlords should be fined for every month a reported leak goes unrepaired."));
+  } else if (url.pathname === "/broken.xml") {
+    response.writeHead(500);
+    response.end("down");
   } else if (url.pathname === "/picture.png") {
     response.writeHead(200, { "Content-Type": "image/png" });
     response.end("png");
@@ -164,5 +175,37 @@ describe.skipIf(!chromiumPath)("readers bring the articles", () => {
       .filter({ hasText: /You are silenced .*: Spamming links/ })
       .waitFor();
     expect(await submissionCount()).toBe(before);
+  });
+
+  test("an editor follows feeds: new items arrive as drafts once, one already here is not copied, a failing feed says why", async () => {
+    const editor = (await pageAs(newPage, await createAccount("fran-feeds", { role: "editor" }), DESKTOP)).page;
+    await editor.goto("/editor");
+    await editor.getByRole("link", { name: "Feeds" }).click();
+    for (const feed of ["desk.xml", "broken.xml"]) {
+      await editor.getByLabel(/^Feed address/).fill(`${outside}/${feed}`);
+      await editor.getByRole("button", { name: "Follow feed" }).click();
+      await editor.getByTestId("feed").filter({ hasText: feed }).waitFor();
+    }
+    // The worker fetches each at once; the page says what happened, in words.
+    await expect
+      .poll(
+        async () => {
+          await editor.reload();
+          return editor
+            .getByTestId("feed")
+            .filter({ hasText: "The Housing Desk" })
+            .getByTestId("feed-status")
+            .innerText()
+            .catch(() => "");
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toMatch(/Last fetched .* · 1 item imported/);
+    await expect(editor.getByTestId("feed").filter({ hasText: "broken.xml" }).getByTestId("feed-error").innerText()).resolves.toBe(
+      `Last fetch failed: The server answered 500 for ${outside}/broken.xml.`,
+    );
+    await editor.goto("/editor");
+    await editor.getByRole("link", { name: "Damp is a health emergency" }).waitFor();
+    expect((await appSql(`select count(*)::int as n from "Article" where "canonicalUrl" = $1`, [`${outside}/warm-homes`]))[0]).toEqual({ n: 1 });
   });
 });

@@ -220,6 +220,7 @@ const PROBES: Record<string, Probe[] | { noContent: string }> = {
   "/editor": ["/editor"],
   "/editor/articles/[id]": [`/editor/articles/${IDS.draftArticle}`],
   "/editor/new": ["/editor/new"],
+  "/editor/feeds": ["/editor/feeds"],
   "/moderation": ["/moderation"],
   "/moderation/log": ["/moderation/log"],
   "/notifications": ["/notifications"],
