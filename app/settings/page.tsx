@@ -38,6 +38,7 @@ const SECTIONS = [
   ["tokens", "Access tokens"],
   ["activity", "Activity"],
   ["data", "Your data"],
+  ["submissions", "Submissions"],
   ["delete", "Delete account"],
 ] as const;
 
@@ -129,6 +130,12 @@ export default async function SettingsPage({ searchParams }: Props) {
           <a href="/settings/data" className="text-accent underline" download>
             Download my data
           </a>
+        </p>
+      </Section>
+      <Section id="submissions" title="Articles you submitted">
+        <p>
+          The articles you brought and where each stands (waiting for an editor, published, declined with the editor&apos;s reason) are on{" "}
+          <Link href="/submissions">your submissions</Link>. <Link href="/submit">Submit an article</Link>.
         </p>
       </Section>
       <Section id="delete" title="Delete your account">

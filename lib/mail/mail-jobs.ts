@@ -16,6 +16,8 @@ export const ZMailJob = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("email_change_notice"), userId: id, oldEmail: email, newEmail: email }),
   /** Someone replied to this person's response (sent at once, for people who chose that). */
   z.object({ kind: z.literal("reply"), responseId: id }),
+  /** An editor published or declined this person's submitted article (or it published without review). */
+  z.object({ kind: z.literal("submission_decided"), submissionId: id }),
   /** What happened on what this person follows between `from` and `until` (ISO times). */
   z.object({ kind: z.literal("digest"), userId: id, from: z.iso.datetime(), until: z.iso.datetime() }),
 ]);

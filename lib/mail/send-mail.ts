@@ -63,6 +63,8 @@ async function prepare(job: MailJob): Promise<Preparation> {
       return replyNotice(job.responseId);
     case "digest":
       return digest(job.userId, new Date(job.from), new Date(job.until));
+    case "submission_decided":
+      return submissionDecided(job.submissionId);
   }
 }
 
@@ -155,6 +157,39 @@ async function emailChangeNotice(userId: string, oldEmail: string, newEmail: str
       ],
       action: { label: "Open your settings", url: `${appUrl()}/settings` },
       footer: ["You get this mail because it concerns your account's security."],
+    }),
+  };
+}
+
+/** The reader who submitted an article learns that it is published (with its link) or declined (with the reason). */
+async function submissionDecided(submissionId: string): Promise<Preparation> {
+  const submission = await getDb().submission.findUnique({
+    where: { id: submissionId },
+    select: {
+      url: true,
+      state: true,
+      reason: true,
+      article: { select: { slug: true, title: true, status: true } },
+      submitter: { select: { id: true, name: true, email: true, emailVerified: true, deletedAt: true, mailUndeliverableAt: true } },
+    },
+  });
+  const person = submission?.submitter;
+  if (!submission || !person || person.deletedAt || !person.emailVerified || person.mailUndeliverableAt) return { reason: "not wanted" };
+  const published = submission.state === "published" && submission.article?.status === "published";
+  if (!published && submission.state !== "declined") return { reason: "not decided" };
+  return {
+    userId: person.id,
+    message: composeMail({
+      to: person.email,
+      subject: published ? `Published: ${excerpt(submission.article!.title, 80)}` : "An editor declined the article you submitted",
+      greeting: `Hello ${person.name},`,
+      paragraphs: published
+        ? [`The article you brought is published, with its claims marked: readers can argue it now.`, `“${submission.article!.title}”`]
+        : [`An editor declined the article you submitted (${excerpt(submission.url, 200)}).`, `Their reason: “${submission.reason ?? "none given"}”`],
+      action: published
+        ? { label: "Read and argue it", url: `${appUrl()}/articles/${submission.article!.slug}` }
+        : { label: "Your submissions", url: `${appUrl()}/submissions` },
+      footer: ["You get this mail because you submitted this article to Arguably."],
     }),
   };
 }

@@ -5,6 +5,7 @@
 // the submission "duplicate", pointing at that article.
 import { importArticle } from "@/lib/articles/import-article";
 import { getDb } from "@/lib/db/client";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { AppError } from "@/lib/errors";
 import { prepareArticle } from "@/lib/ingest";
 import { canonicalUrl } from "@/lib/net/canonical-url";
@@ -55,7 +56,10 @@ export async function importSubmission(submissionId: string) {
     });
     const state: SubmissionState = !created ? "duplicate" : publish ? "published" : "waiting";
     await record(submission.id, { state, progress: null, articleId: article.id });
-    if (state === "published") await raiseSubmittedSelections(article.id);
+    if (state === "published") {
+      await enqueueJob(getDb(), "send_mail", { kind: "submission_decided", submissionId: submission.id });
+      await raiseSubmittedSelections(article.id);
+    }
   } catch (error) {
     // Messages written for people (an address that cannot be fetched, not an article) are kept as they
     // are; anything else is logged by the worker and told in general words.

@@ -6,6 +6,7 @@ import { inject } from "vitest";
 import { appUrl, chromiumPath, DESKTOP, pageAs, PHONE, setUpBrowser } from "../support/browser";
 import { appSql } from "../support/app-database";
 import { createAccount } from "../support/http";
+import { waitForMail } from "../support/outbox";
 
 const newPage = setUpBrowser();
 const port = inject("outsidePagesPort");
@@ -34,6 +35,9 @@ const server = http.createServer((request, response) => {
   } else if (url.pathname === "/broken.xml") {
     response.writeHead(500);
     response.end("down");
+  } else if (url.pathname === "/front-page") {
+    response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+    response.end("<html><body><nav>Home | World | Sport | Sign in</nav><ul><li>Subscribe</li><li>Newsletters</li></ul></body></html>");
   } else if (url.pathname === "/picture.png") {
     response.writeHead(200, { "Content-Type": "image/png" });
     response.end("png");
@@ -55,6 +59,7 @@ const submissionCount = async () => Number((await appSql<{ count: string }>(`sel
 describe.skipIf(!chromiumPath)("readers bring the articles", () => {
   test("a reader's address becomes a draft marked as theirs, an editor publishes it, the reader sees it; the same article again lands once", async () => {
     const ada = await createAccount("ada-submits", { name: "Ada Submits" });
+    await appSql(`update "User" set "emailVerified" = now() where id = $1`, [ada.id]);
     const { page } = await pageAs(newPage, ada, PHONE);
     await page.goto("/submit");
     await page.getByLabel("The article's address").fill(`${outside}/warm-homes?utm_source=newsletter&fbclid=x1`);
@@ -73,6 +78,9 @@ describe.skipIf(!chromiumPath)("readers bring the articles", () => {
     await editor.getByRole("button", { name: "Publish article" }).click();
     await editor.waitForURL((url) => url.pathname.startsWith("/articles/"));
 
+    // She is told by mail, with the link to argue it.
+    const mail = await waitForMail(ada.email, "Published: Warm homes are cheaper than cold ones");
+    expect(mail.text).toContain("/articles/warm-homes-are-cheaper-than-cold-ones");
     await page.goto("/submissions");
     const mine = page.getByTestId("submission").first();
     await expect(mine.innerText()).resolves.toMatch(/Published[\s\S]*Warm homes are cheaper than cold ones/);
@@ -143,6 +151,7 @@ describe.skipIf(!chromiumPath)("readers bring the articles", () => {
     for (const [address, reason] of [
       ["http://127.0.0.1:9/intranet", "Refusing to fetch 127.0.0.1: it points to a private or local address."],
       [`${outside}/picture.png`, "Not a web page (image/png)."],
+      [`${outside}/front-page`, "No article text found"],
     ]) {
       await submit(address);
       await page.waitForURL(/\/submissions\/\w+/);

@@ -1,7 +1,11 @@
 // Readers bring the articles (issue 32): a submission by address or paste, imported by the background
 // job from a real HTTP server on this machine (named in FETCH_ALLOW_HOSTS, the one setting that admits
 // a private host), one article per original, the editor's review, and every refusal with nothing stored.
+import fs from "node:fs/promises";
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 const page = (title: string, canonical: string, sentence: string) => `<!doctype html><html><head><title>${title}</title>
@@ -49,7 +53,31 @@ const { submitArticle } = await import("@/lib/submissions/submit-article");
 const { importSubmission } = await import("@/lib/submissions/import-submission");
 const { declineSubmission } = await import("@/lib/submissions/decline-submission");
 const { raiseSubmittedSelections } = await import("@/lib/submissions/raise-selection");
+const { sendMailJob } = await import("@/lib/mail/send-mail");
+const { outboxMailer } = await import("@/lib/mail/mailer");
 type Person = NonNullable<Awaited<ReturnType<typeof getSessionUserById>>>;
+
+/**
+ * The mail queued about a submission, sent as the worker would, through the outbox mailer `npm start`
+ * uses without SMTP_URL (an .eml file), and read back with mailparser as a mail client would.
+ */
+async function mailAbout(submissionId: string) {
+  const jobs = await getDb().$queryRaw<{ payload: { kind: string; submissionId?: string } }[]>`
+    SELECT payload FROM graphile_worker._private_jobs`;
+  expect(jobs.map((job) => job.payload)).toContainEqual({ kind: "submission_decided", submissionId });
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "arguably-submission-mail-"));
+  try {
+    await sendMailJob(
+      { kind: "submission_decided", submissionId },
+      outboxMailer(dir, "Arguably <no-reply@arguably.test>", () => undefined),
+    );
+    const [file] = await fs.readdir(dir);
+    const mail = await simpleParser(await fs.readFile(path.join(dir, file)));
+    return { to: (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]?.address, subject: mail.subject, text: mail.text ?? "" };
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
 
 const people: Record<string, Person> = {};
 async function person(name: string, role: "user" | "editor" | "admin" = "user") {
@@ -88,6 +116,8 @@ describe("a reader's submission", () => {
 
     await publishArticle(people.eve, { articleId: draft.id });
     const [claimId] = await raiseSubmittedSelections(draft.id);
+    // She is told by mail (the job the publish queued, sent here through the outbox mailer).
+    expect(await mailAbout(submission!.id)).toMatchObject({ to: "ada@example.com", subject: "Published: Night buses keep a city working · Arguably" });
     expect(await getDb().submission.findUniqueOrThrow({ where: { id: submission!.id }, select: { state: true } })).toEqual({ state: "published" });
     // The words open the debate on them: the claim finder's, here, since it marked that sentence too (else hers).
     const claim = await getDb().claim.findUniqueOrThrow({ where: { id: claimId }, select: { exact: true, origin: true, raisedById: true } });
@@ -153,6 +183,9 @@ describe("a reader's submission", () => {
       reason: "A reader's letter, not an article.",
       articleId: null,
     });
+    const mail = await mailAbout(submission!.id);
+    expect(mail).toMatchObject({ to: "ada@example.com", subject: "An editor declined the article you submitted · Arguably" });
+    expect(mail.text).toContain("Their reason: “A reader's letter, not an article.”");
     expect(await getDb().article.count({ where: { title: "Parks should close at dusk" } })).toBe(0);
   });
 
