@@ -109,14 +109,10 @@ export default async function HomePage() {
             )}
           </section>
           <div className="space-y-8">
-            {newest.length ? (
+            {/* While every article fits in the list below, a list of the newest would only repeat it. */}
+            {articles.length > newest.length ? (
               <section aria-label="New here" className="space-y-2" data-testid="new-articles">
-                <div className="flex flex-wrap items-baseline justify-between gap-2">
-                  <h2 className="text-xl font-semibold">New here</h2>
-                  <Link href="/submit" className="text-sm text-accent underline underline-offset-4">
-                    Submit an article
-                  </Link>
-                </div>
+                <h2 className="text-xl font-semibold">New here</h2>
                 <ul className="space-y-1.5 text-sm">
                   {newest.map((article) => (
                     <li key={article.id}>
@@ -133,7 +129,12 @@ export default async function HomePage() {
               </section>
             ) : null}
             <section aria-label="Articles" className="space-y-3">
-              <h2 className="text-xl font-semibold">Articles</h2>
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <h2 className="text-xl font-semibold">Articles</h2>
+                <Link href="/submit" className="text-sm text-accent underline underline-offset-4">
+                  Submit an article
+                </Link>
+              </div>
               {articles.length === 0 ? (
                 <p className="text-muted">No articles yet.</p>
               ) : (

@@ -4,7 +4,7 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { inject } from "vitest";
 import { appUrl, chromiumPath, DESKTOP, pageAs, PHONE, setUpBrowser } from "../support/browser";
-import { appSql } from "../support/app-database";
+import { appSql, createArticleWithClaim } from "../support/app-database";
 import { createAccount } from "../support/http";
 import { waitForMail } from "../support/outbox";
 
@@ -58,6 +58,15 @@ const submissionCount = async () => Number((await appSql<{ count: string }>(`sel
 
 describe.skipIf(!chromiumPath)("readers bring the articles", () => {
   test("a reader's address becomes a draft marked as theirs, an editor publishes it, the reader sees it; the same article again lands once", async () => {
+    // More articles than the front page's "New here" lists, so that it shows (with fewer, the list below has them all).
+    for (const n of [1, 2, 3, 4, 5, 6]) {
+      await createArticleWithClaim({
+        id: `filler-${n}`,
+        title: `Filler ${n}`,
+        body: `Fillers make the list ${n} long. Nothing else.`,
+        claim: `Fillers make the list ${n} long.`,
+      });
+    }
     const ada = await createAccount("ada-submits", { name: "Ada Submits" });
     await appSql(`update "User" set "emailVerified" = now() where id = $1`, [ada.id]);
     const { page } = await pageAs(newPage, ada, PHONE);
