@@ -48,7 +48,14 @@ export default async function AdminPage() {
         </h2>
         <p className="text-sm text-muted">
           Readers report under these rules and every moderation action cites one; the author, the reporter and the{" "}
-          <Link href="/moderation/log">public log</Link> show its name. Readers see them on <Link href="/rules">the rules page</Link>.
+          <Link href="/moderation/log" className="text-accent underline underline-offset-2">
+            public log
+          </Link>{" "}
+          show its name. Readers see them on{" "}
+          <Link href="/rules" className="text-accent underline underline-offset-2">
+            the rules page
+          </Link>
+          .
         </p>
         {rules.map((rule) => (
           <SiteRuleForm key={`${rule.id}-${rule.name}-${rule.text}-${rule.needsNote}`} rule={rule} />

@@ -18,7 +18,9 @@ export default async function EditorDeskPage() {
       <div className="flex items-center justify-between">
         <h1 className="font-serif text-3xl font-semibold">Editor&apos;s desk</h1>
         <span className="flex items-center gap-4">
-          <Link href="/editor/feeds">Feeds</Link>
+          <Link href="/editor/feeds" className="text-accent underline underline-offset-2">
+            Feeds
+          </Link>
           <Link href="/editor/new" className="rounded-md bg-accent px-4 py-2 font-medium text-white hover:bg-accent-strong">
             New article
           </Link>

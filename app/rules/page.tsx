@@ -17,7 +17,11 @@ export default async function RulesPage() {
         <h1 className="font-serif text-3xl font-semibold">Rules</h1>
         <p className="text-muted">
           Argue with the argument, not the person. When something breaks one of these rules, report it from its menu: moderators decide, every decision names
-          the rule it applies, and each one is in the <Link href="/moderation/log">public moderation log</Link>.
+          the rule it applies, and each one is in the{" "}
+          <Link href="/moderation/log" className="text-accent underline underline-offset-2">
+            public moderation log
+          </Link>
+          .
         </p>
       </header>
       <ol className="space-y-4">

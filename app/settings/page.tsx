@@ -135,7 +135,14 @@ export default async function SettingsPage({ searchParams }: Props) {
       <Section id="submissions" title="Articles you submitted">
         <p>
           The articles you brought and where each stands (waiting for an editor, published, declined with the editor&apos;s reason) are on{" "}
-          <Link href="/submissions">your submissions</Link>. <Link href="/submit">Submit an article</Link>.
+          <Link href="/submissions" className="text-accent underline underline-offset-2">
+            your submissions
+          </Link>
+          .{" "}
+          <Link href="/submit" className="text-accent underline underline-offset-2">
+            Submit an article
+          </Link>
+          .
         </p>
       </Section>
       <Section id="delete" title="Delete your account">

@@ -17,7 +17,9 @@ export default async function SubmissionsPage() {
     <div className="mx-auto max-w-2xl space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="font-serif text-3xl font-semibold">Your submissions</h1>
-        <Link href="/submit">Submit an article</Link>
+        <Link href="/submit" className="text-accent underline underline-offset-2">
+          Submit an article
+        </Link>
       </div>
       {submissions.length === 0 ? <p className="text-muted">You have not submitted an article yet.</p> : null}
       <ul className="divide-y divide-line rounded-lg border border-line bg-white">

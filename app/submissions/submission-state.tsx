@@ -22,7 +22,10 @@ export function SubmissionState({ submission }: { submission: MySubmission }) {
       {article && article.status === "published" ? (
         <>
           {" "}
-          · <Link href={`/articles/${article.slug}`}>{article.title}</Link>
+          ·{" "}
+          <Link href={`/articles/${article.slug}`} className="text-accent underline underline-offset-2">
+            {article.title}
+          </Link>
         </>
       ) : null}
     </p>

@@ -36,19 +36,29 @@ export default async function SubmitPage({ searchParams }: { searchParams: Promi
         <h1 className="font-serif text-3xl font-semibold">Submit an article</h1>
         <p className="text-muted">
           Bring an op-ed, an analysis or a news story people should argue about. Arguably fetches it, keeps the article&apos;s own text and marks its claims; an
-          editor reviews it before it is published. You can follow it on <Link href="/submissions">your submissions</Link>.
+          editor reviews it before it is published. You can follow it on{" "}
+          <Link href="/submissions" className="text-accent underline underline-offset-2">
+            your submissions
+          </Link>
+          .
         </p>
       </header>
       {user ? (
         <SubmitForm initialUrl={url} selection={selection} />
       ) : (
         <p className="rounded border border-line bg-white p-4">
-          <Link href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>Sign in</Link> to submit {url ? "this article" : "an article"}.
+          <Link href={`/signin?callbackUrl=${encodeURIComponent(here)}`} className="text-accent underline underline-offset-2">
+            Sign in
+          </Link>{" "}
+          to submit {url ? "this article" : "an article"}.
         </p>
       )}
       <p className="text-sm text-muted">
-        Reading something elsewhere? <Link href="/help/argue-this-page">Argue this page</Link> from any site with a bookmark, or from your phone&apos;s Share
-        menu.
+        Reading something elsewhere?{" "}
+        <Link href="/help/argue-this-page" className="text-accent underline underline-offset-2">
+          Argue this page
+        </Link>{" "}
+        from any site with a bookmark, or from your phone&apos;s Share menu.
       </p>
     </div>
   );

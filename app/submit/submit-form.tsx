@@ -68,7 +68,11 @@ export function SubmitForm({ initialUrl, selection }: { initialUrl: string; sele
       {error ? <Alert>{error}</Alert> : null}
       {outcome?.kind === "already_here" ? (
         <p role="status" className="rounded border border-line bg-sky-50 p-3 text-sm" data-testid="already-here">
-          Already here: <Link href={`/articles/${outcome.slug}`}>{outcome.title}</Link>. Argue it there.
+          Already here:{" "}
+          <Link href={`/articles/${outcome.slug}`} className="text-accent underline underline-offset-2">
+            {outcome.title}
+          </Link>
+          . Argue it there.
         </p>
       ) : null}
       {outcome?.kind === "already_waiting" ? (

@@ -21,7 +21,9 @@ export default async function FeedsPage() {
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/editor">← Editor&apos;s desk</Link>
+        <Link href="/editor" className="text-accent underline underline-offset-2">
+          ← Editor&apos;s desk
+        </Link>
       </nav>
       <h1 className="font-serif text-3xl font-semibold">Feeds</h1>
       <p className="text-muted">

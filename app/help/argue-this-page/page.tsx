@@ -14,7 +14,11 @@ export default function ArgueThisPageHelp() {
       <h1 className="font-serif text-3xl font-semibold">Argue this page</h1>
       <p>
         Reading an article elsewhere and disagree with a sentence? Select it and send the page to Arguably. If the article is here, it opens at those words; if
-        not, you can <Link href="/submit">submit it</Link>, and once an editor publishes it the words you selected are raised as its first claim.
+        not, you can{" "}
+        <Link href="/submit" className="text-accent underline underline-offset-2">
+          submit it
+        </Link>
+        , and once an editor publishes it the words you selected are raised as its first claim.
       </p>
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">On a computer</h2>

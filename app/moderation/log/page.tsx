@@ -53,11 +53,18 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
     <div className="mx-auto max-w-3xl space-y-6">
       <h1 className="font-serif text-3xl font-semibold">Moderation log</h1>
       <p className="text-muted">
-        Every action moderators take, as it happened, with the <Link href="/rules">rule</Link> it applied. Entries can never be changed or deleted.
+        Every action moderators take, as it happened, with the{" "}
+        <Link href="/rules" className="text-accent underline underline-offset-2">
+          rule
+        </Link>{" "}
+        it applied. Entries can never be changed or deleted.
       </p>
       {itemId ? (
         <p className="text-sm">
-          Showing what was done to one item. <Link href="/moderation/log">The whole log</Link>
+          Showing what was done to one item.{" "}
+          <Link href="/moderation/log" className="text-accent underline underline-offset-2">
+            The whole log
+          </Link>
         </p>
       ) : null}
       {entries.length === 0 ? <p className="text-muted">Nothing here.</p> : null}
@@ -66,11 +73,20 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
           <li key={entry.id} id={`entry-${entry.id}`} className="scroll-mt-20 space-y-1 px-4 py-3 text-sm target:bg-amber-50" data-testid="log-entry">
             <p>
               <span className="font-medium">{entry.moderator}</span> {DID[entry.action] ?? entry.action}{" "}
-              {entry.link ? <Link href={entry.link}>{THING[entry.targetType] ?? entry.targetType}</Link> : (THING[entry.targetType] ?? entry.targetType)}
+              {entry.link ? (
+                <Link href={entry.link} className="text-accent underline underline-offset-2">
+                  {THING[entry.targetType] ?? entry.targetType}
+                </Link>
+              ) : (
+                (THING[entry.targetType] ?? entry.targetType)
+              )}
               {entry.rule ? (
                 <>
                   {" "}
-                  under <Link href={`/rules#rule-${entry.rule.id}`}>{entry.rule.name}</Link>
+                  under{" "}
+                  <Link href={`/rules#rule-${entry.rule.id}`} className="text-accent underline underline-offset-2">
+                    {entry.rule.name}
+                  </Link>
                 </>
               ) : null}
             </p>

@@ -19,7 +19,9 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/submissions">← Your submissions</Link>
+        <Link href="/submissions" className="text-accent underline underline-offset-2">
+          ← Your submissions
+        </Link>
       </nav>
       <h1 className="font-serif text-2xl font-semibold break-all">{submission.article?.title ?? submission.url}</h1>
       <div role="status" aria-live="polite" className="rounded-lg border border-line bg-white p-4">

@@ -55,7 +55,13 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
           ) : null}
           {viewer?.id === user.id ? (
             <p className="text-sm">
-              <Link href="/submissions">Your submissions</Link>, with the ones still waiting or declined · <Link href="/submit">Submit an article</Link>
+              <Link href="/submissions" className="text-accent underline underline-offset-2">
+                Your submissions
+              </Link>
+              , with the ones still waiting or declined ·{" "}
+              <Link href="/submit" className="text-accent underline underline-offset-2">
+                Submit an article
+              </Link>
             </p>
           ) : null}
         </section>
