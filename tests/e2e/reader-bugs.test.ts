@@ -157,6 +157,9 @@ describe.skipIf(!chromiumPath)("keyboard focus lands on something meaningful", (
     });
     const { page } = await pageAs(newPage, await createAccount("sam-sentence"), DESKTOP);
     await page.goto("/articles/sentence-focus-article");
+    // The page knows who is reading once the header shows it (the person's layer has loaded): until then
+    // it answers Enter with "Sign in to argue this", as for anyone signed out.
+    await page.getByTestId("signed-in-user").waitFor();
     await page.getByRole("button", { name: /go through the sentences with the keyboard/ }).click();
     await page.getByTestId("sentence-mode").waitFor();
     await page.keyboard.press("ArrowDown");
