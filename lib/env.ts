@@ -108,8 +108,12 @@ export function serverEnv(): ServerEnv {
   return cached;
 }
 
-/** FETCH_ALLOW_HOSTS as a set of lower-case "host:port" (IPv6 hosts in brackets). */
-export function fetchAllowHosts(env: ServerEnv = serverEnv()): ReadonlySet<string> {
+/**
+ * FETCH_ALLOW_HOSTS as a set of lower-case "host:port" (IPv6 hosts in brackets). Read at each call, not
+ * from serverEnv()'s cache: a process that serves tests of several files (each naming its own local
+ * server) must not keep the first file's list. The value was validated with the rest at start-up.
+ */
+export function fetchAllowHosts(env: { FETCH_ALLOW_HOSTS?: string } = { FETCH_ALLOW_HOSTS: process.env.FETCH_ALLOW_HOSTS }): ReadonlySet<string> {
   return new Set(
     (env.FETCH_ALLOW_HOSTS ?? "")
       .toLowerCase()
