@@ -69,8 +69,12 @@ let editor: Person;
 let reader: Person;
 
 beforeAll(async () => {
-  const [e, r] = await Promise.all([createUser({ email: "editor@example.com", name: "Edith" }), createUser({ email: "reader@example.com", name: "Rae" })]);
+  // One after the other, each given its role: the first account on a site becomes its admin, and two
+  // created at once would leave to chance which of them that is (CI once made the reader the admin).
+  const e = await createUser({ email: "editor@example.com", name: "Edith" });
+  const r = await createUser({ email: "reader@example.com", name: "Rae" });
   await getDb().user.update({ where: { id: e.id }, data: { role: "editor" } });
+  await getDb().user.update({ where: { id: r.id }, data: { role: "user" } });
   editor = (await getSessionUserById(e.id))!;
   reader = (await getSessionUserById(r.id))!;
 });
