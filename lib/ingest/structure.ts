@@ -53,6 +53,10 @@ const SUBJECT_PRONOUNS = new Set([
   "someone",
   "who",
 ]);
+/** Words that open a clause of time, reason, condition or concession (the tagger does not always call them SCONJ). */
+const SUBORDINATORS = new Set(
+  "when whenever because if unless while whilst although though as since once until till before after where whether even so".split(" "),
+);
 const OBLIGATION = new Set(["should", "must", "ought", "shall"]);
 const PREDICTION = new Set(["will", "would", "'ll", "wo", "won't"]);
 const POSSIBILITY = new Set(["can", "could", "may", "might", "ca"]);
@@ -267,10 +271,16 @@ function trailingAttribution(tokens: Token[]): boolean {
   if (tail.length && ["and", "but"].includes(lower(tail[0]))) return false;
   tail = tail.filter((token) => token.pos !== "PUNCT");
   if (!tail.length || tail.length > 14) return false;
-  const verb = tail.findIndex((token) => REPORTING_FORMS.has(lower(token)));
+  // A capitalised form is a name's ("the United States"), never the verb of a closing attribution.
+  const verb = tail.findIndex((token) => REPORTING_FORMS.has(lower(token)) && !/^\p{Lu}/u.test(token.word));
   if (verb < 1) return false;
-  // Only a subject before the verb (no clause of its own), then at most a time, place or medium after it.
-  return tail.slice(0, verb).every((token) => !isVerbTag(token) || /ed$/.test(lower(token))) && !tail.slice(verb + 1).some((token) => token.pos === "SCONJ");
+  // Only a subject before the verb (no clause of its own, and no subordinator: "…, even when critics
+  // complain" is the writer's condition, not an attribution), then at most a time, place or medium after it.
+  const subject = tail.slice(0, verb);
+  return (
+    subject.every((token) => (!isVerbTag(token) || /ed$/.test(lower(token))) && token.pos !== "SCONJ" && !SUBORDINATORS.has(lower(token))) &&
+    !tail.slice(verb + 1).some((token) => token.pos === "SCONJ")
+  );
 }
 
 /** The structure as named features for the detector's models (numbers in about [0, 2]). */

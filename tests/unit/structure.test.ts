@@ -43,6 +43,13 @@ describe("structure: how a sentence is built", () => {
     "I argue that the plan will fail.",
     "Critics say the plan is too costly, but they ignore what delay costs.",
     "As the economist John Kay argues, markets need rules.",
+    // A reporting verb inside a clause of time, reason or condition is not an attribution of the sentence.
+    "Councils should keep the libraries open, even when their budgets complain of every hour.",
+    "Teachers must enforce the rule, because pupils find ways around it when nobody says no.",
+    "The plan deserves a second year, if its critics admit what the first one showed.",
+    // A name that contains a reporting verb's form is not the verb ("the United States", "Says Law").
+    "The treaty would be a blunder, exactly the kind the United States has tried to avoid.",
+    "That would be a costly mistake, one the Southern States would pay for.",
   ])("the writer's own voice, even around a reporting verb: %s", (text) => {
     expect(structureOf(text).reported).toBe(false);
   });
