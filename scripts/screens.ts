@@ -64,8 +64,18 @@ async function main() {
             await shoot(page, `${site.articlePath}?claim=${site.claimPath.split("/").pop()}`, name("article-with-claim"), written);
           await shoot(page, site.claimPath, name("claim"), written);
         }
-        if (who === "reader") await shoot(page, "/settings", name("settings"), written);
-        if (who === "signed-out") await shoot(page, "/moderation/log", name("moderation-log"), written);
+        if (who === "reader") {
+          await shoot(page, "/settings", name("settings"), written);
+          // Readers bring articles: the form, their list, and the bookmarklet's help page.
+          await shoot(page, "/submit", name("submit"), written);
+          await shoot(page, "/submissions", name("submissions"), written);
+          await shoot(page, "/help/argue-this-page", name("argue-this-page"), written);
+        }
+        if (who === "signed-out") {
+          await shoot(page, "/moderation/log", name("moderation-log"), written);
+          await shoot(page, "/rules", name("rules"), written);
+          await shoot(page, "/submit", name("submit"), written);
+        }
         if (who === "moderator") {
           await shoot(page, site.claimPath, name("claim"), written);
           await shoot(page, "/moderation", name("moderation"), written);
@@ -76,6 +86,8 @@ async function main() {
       // Admins keep the site's rules, limits and the word filter.
       const admin = await pageFor(browser, site, viewport, "admin");
       await shoot(admin, "/admin", `${viewport.name}-admin-admin`, written);
+      // Admins are editors too: the desk's feeds.
+      await shoot(admin, "/editor/feeds", `${viewport.name}-admin-feeds`, written);
       await admin.context().close();
     }
   } finally {

@@ -157,8 +157,8 @@ describe.skipIf(!chromiumPath)("keyboard focus lands on something meaningful", (
     });
     const { page } = await pageAs(newPage, await createAccount("sam-sentence"), DESKTOP);
     await page.goto("/articles/sentence-focus-article");
-    // The page knows who is reading once the header shows it (the person's layer has loaded): until then
-    // it answers Enter with "Sign in to argue this", as for anyone signed out.
+    // This test is about focus, so it starts once the page knows who is reading (the header shows it);
+    // an Enter pressed before that is the next test's subject.
     await page.getByTestId("signed-in-user").waitFor();
     await page.getByRole("button", { name: /go through the sentences with the keyboard/ }).click();
     await page.getByTestId("sentence-mode").waitFor();
@@ -173,6 +173,34 @@ describe.skipIf(!chromiumPath)("keyboard focus lands on something meaningful", (
         })),
       )
       .toEqual({ body: false, inComposer: true });
+  });
+
+  test("a signed-in reader who acts before the page knows who they are is never told to sign in; what they asked for happens once it knows", async () => {
+    await createArticleWithClaim({
+      id: "slow-layer-article",
+      title: "Slow layer",
+      body: "Cities should light their cycle paths at night. Dark paths keep cautious riders at home. Lamps cost little to run.",
+      claim: "Cities should light their cycle paths at night.",
+    });
+    const { page } = await pageAs(newPage, await createAccount("sol-slow"), DESKTOP);
+    // The person's layer answers late, as on a slow phone network.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/viewer*", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto("/articles/slow-layer-article");
+    await page.getByRole("button", { name: /go through the sentences with the keyboard/ }).click();
+    await page.getByTestId("sentence-mode").waitFor();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await page.waitForTimeout(300);
+    expect(await page.getByText(/Sign in to argue this/).count()).toBe(0);
+    release();
+    // Once the page knows the reader, the Enter they pressed opens the composer for that sentence.
+    await expect.poll(() => page.evaluate(() => Boolean(document.activeElement?.closest("[data-argue-bar]"))), { timeout: 10_000 }).toBe(true);
+    expect(await page.getByText(/Sign in to argue this/).count()).toBe(0);
   });
 
   test("every control on a debate says what it acts on: no two buttons share a name", async () => {

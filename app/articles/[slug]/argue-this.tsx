@@ -101,7 +101,9 @@ function quoted(text: string, limit = 140) {
 
 /** Why the person cannot raise a claim here, or null when they can (lib/policy "claim.raise" is posting). */
 function raiseRefusal(viewer: ViewerOverlay | null, locked: boolean) {
-  if (!viewer?.user) return { signIn: true, message: "Sign in to argue this." };
+  // Null: the page (shared by every reader) is still asking who this is; a signed-in reader is not told to sign in.
+  if (!viewer) return { signIn: false, waiting: true, message: "One moment: checking your account…" };
+  if (!viewer.user) return { signIn: true, message: "Sign in to argue this." };
   if (locked) return { signIn: false, message: "This article's debate is locked: no new claims can be raised." };
   if (!viewer.canPost) return { signIn: false, message: viewer.blockedReason ?? "Your account cannot raise claims right now." };
   return null;
@@ -205,6 +207,8 @@ export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, lo
   const modeButton = useRef<HTMLButtonElement>(null);
   // Read by the page's event listeners; set with `draft` (startDraft, close).
   const drafting = useRef(false);
+  /** Enter was pressed while the page was still asking who is reading. */
+  const actWhenKnown = useRef(false);
 
   const judgement: SelectionJudgement | null = selection && judgeSelection(body, blocks, selection, claims);
   // The words as snapped (judgeSelection's span), when they lie inside a longer sentence that could be argued whole.
@@ -371,6 +375,11 @@ export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, lo
 
   /** Enter in sentence mode: whatever the selection's verdict calls for. */
   const act = () => {
+    if (refusal?.waiting) {
+      // Done as soon as the page knows who is reading (the effect below), not refused meanwhile.
+      actWhenKnown.current = true;
+      return setAnnouncement(refusal.message);
+    }
     if (refusal) return setAnnouncement(refusal.message);
     if (!selection || !judgement) return;
     if (judgement.kind === "existing") openDebate(judgement.claimId);
@@ -380,6 +389,14 @@ export function ArgueThis({ articleId, slug, body, blocks, claims, sentences, lo
       setAnnouncement(judgement.message);
     } else setAnnouncement(judgement.message);
   };
+
+  const waiting = Boolean(refusal?.waiting);
+  useEffect(() => {
+    if (waiting || !actWhenKnown.current) return;
+    actWhenKnown.current = false;
+    act();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the moment the person becomes known matters
+  }, [waiting]);
 
   const takeSuggestion = (span: Span) => {
     selectSpan(span);
