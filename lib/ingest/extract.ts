@@ -63,6 +63,9 @@ const PROMPTS = [
   /\bstay up-to-date\b/i,
   /\bexclusive (international )?(news )?coverage\b/i,
   /\b(advertisement|sponsored)\b/i,
+  // Newsletter offers: "Get the day's top stories in your inbox.", "… delivered straight to your inbox."
+  /^(get|receive|have)\b.{0,80}\b(in|to|into) your inbox\b/i,
+  /\bdelivered (straight |right |directly )?to your inbox\b/i,
 ];
 
 // Site furniture: section trails, menus, syndication and copyright lines. These sit around articles.
@@ -320,7 +323,10 @@ function dropTrailingTeaser(lines: Line[], [first, last]: [number, number]): [nu
     }
     let gapStart = index;
     while (gapStart > first && lines[gapStart - 1].kind !== "prose") gapStart--;
-    if (index - gapStart + 1 >= 2) return [first, gapStart - 1];
+    // A teaser's gap is its headline and credit; a newsletter prompt or a one-line paragraph of the
+    // article ("That is too early.") is no sign of another story.
+    const separators = lines.slice(gapStart, index + 1).filter((line) => line.kind !== "prompt" && !isShortParagraph(line)).length;
+    if (separators >= 2) return [first, gapStart - 1];
     index = gapStart;
   }
   return [first, last];
@@ -419,6 +425,15 @@ function afterHeader(lines: Line[], first: number, last: number) {
   return bodyStart;
 }
 
+/**
+ * A sentence too short to be counted as prose ("That is too early.") inside the article's run, after
+ * its first paragraph, is a paragraph of its own: op-eds set their verdicts apart. (The run always ends
+ * on prose, so such a line stands between paragraphs; headings, prompts and captions are classed apart.)
+ */
+function isShortParagraph(line: Line) {
+  return line.kind === "other" && line.words >= 2 && SENTENCE_END.test(line.text) && /^[\p{Lu}\p{N}“"']/u.test(line.text) && /\p{Ll}/u.test(line.text);
+}
+
 /** "Miriam Okafor writes about work." closing an article is the author's note, not the article. */
 function dropAuthorNote(blocks: ExtractedBlock[], byline: string | null) {
   const last = blocks.at(-1);
@@ -436,6 +451,7 @@ export function extractArticle(raw: string, sourceUrl: string | null = null): Ex
   const blocks: ExtractedBlock[] = [];
   for (const line of inside) {
     if (line.kind === "prose" && !isRepeated(line, inside)) blocks.push({ kind: "paragraph", text: line.text });
+    else if (isShortParagraph(line) && blocks.length > 0) blocks.push({ kind: "paragraph", text: line.text });
     else if (line.kind === "heading" && blocks.length > 0 && !looksLikeByline(line.text)) {
       blocks.push({ kind: "heading", text: line.text });
     }

@@ -32,6 +32,7 @@ const STANCE_LEMMAS = new Set(
     " ",
   ),
 );
+const OBJECT_PRONOUNS = new Set(["me", "him", "her", "us", "them", "it", "you"]);
 const FIRST_PERSON = new Set(["i", "we", "me", "us", "my", "our", "myself", "ourselves"]);
 /** Subjects that make a "says" sentence the writer's own generalisation ("Nobody claims that …"). */
 const NEGATIVE_QUANTIFIERS = new Set(["nobody", "no", "none", "nothing", "few", "neither", "no-one"]);
@@ -122,7 +123,21 @@ function headsClause(tokens: Token[], index: number): boolean {
   // A word followed by an auxiliary is the subject's noun, not its verb ("That worry is …").
   if (tokens[index + 1]?.pos === "AUX") return false;
   const afterSubject = previous !== undefined && SUBJECT_PRONOUNS.has(lower(previous)) && token.pos === "NOUN";
-  return afterSubject || (REPORTING_FORMS.has(word) && previous !== undefined && isNominal(previous) && previous.pos !== "DET" && previous.pos !== "ADJ");
+  // "Most households use a drill", "Two volunteers check them": a plural noun, then a base form with an
+  // object after it. Nouns do not follow a plural noun straight before an article or an object pronoun.
+  const next = tokens[index + 1];
+  const afterPluralSubject =
+    token.pos === "NOUN" &&
+    previous?.pos === "NOUN" &&
+    (previous.lemma ?? previous.word).toLowerCase() !== lower(previous) &&
+    !word.endsWith("s") &&
+    next !== undefined &&
+    (next.pos === "DET" || OBJECT_PRONOUNS.has(lower(next)));
+  return (
+    afterSubject ||
+    afterPluralSubject ||
+    (REPORTING_FORMS.has(word) && previous !== undefined && isNominal(previous) && previous.pos !== "DET" && previous.pos !== "ADJ")
+  );
 }
 
 /** Tokens without comma-enclosed asides ("Dr Ward, the clinical director, said" -> "Dr Ward said"). */

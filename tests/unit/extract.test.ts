@@ -107,6 +107,30 @@ describe("extract: rules that hold on other sites", () => {
     ]);
   });
 
+  test("a one-line paragraph between paragraphs is the article's (an op-ed's verdict), and a newsletter line inside it is not", () => {
+    const page = [
+      "The Lakeside Courier",
+      "Opinion",
+      "Ferries should run until midnight",
+      "By Tomas Lind",
+      "The last ferry across the lake leaves at nine, an hour before most restaurants on the far shore close.",
+      "That is too early.",
+      "Sign up for the Courier's evening edition",
+      "Get the best of our opinion writing delivered to your inbox.",
+      "Workers in the old town wait for a bus that takes forty minutes to go round the water by road.",
+      "Extending the timetable would cost the county less than it spends each year repainting the piers.",
+      "Nobody should need a car to get home from work.",
+      "Read more: The piers that time forgot",
+    ].join("\n");
+    expect(extractArticle(page).blocks.map((block) => block.text)).toEqual([
+      "The last ferry across the lake leaves at nine, an hour before most restaurants on the far shore close.",
+      "That is too early.",
+      "Workers in the old town wait for a bus that takes forty minutes to go round the water by road.",
+      "Extending the timetable would cost the county less than it spends each year repainting the piers.",
+      "Nobody should need a car to get home from work.",
+    ]);
+  });
+
   test("input with no prose is refused with a clear error", () => {
     expect(() => extractArticle("Home\nNews\nSign in\nSubscribe")).toThrow(ExtractionError);
     expect(() => extractArticle("")).toThrow("No article text found");

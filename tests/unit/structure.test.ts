@@ -20,6 +20,10 @@ describe("structure: how a sentence is built", () => {
     "Nobody reads a forty-page report.",
     "The benefits will not.",
     "Nor should we ask her to.",
+    // Verbs the tagger takes for nouns after a plural subject ("households use", "volunteers check").
+    "Most households use a drill twice a year.",
+    "Two volunteers check them every Saturday.",
+    "Commuters want a bus that comes.",
   ])("a short verdict is a complete sentence in the writer's voice: %s", (text) => {
     const structure = structureOf(text);
     expect(structure.complete).toBe(true);
