@@ -1,8 +1,8 @@
 // Editors' feeds (issue 32) against real HTTP servers on this machine (named in FETCH_ALLOW_HOSTS):
 // RSS 2.0, Atom and JSON Feed; a feed that changes; ETag answered with 304; a feed that fails, backs
 // off, then recovers; each entry imported once, and an article already here not again.
-import http from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startLocalSite } from "../support/local-site";
 
 const state = { items: 2, etag: '"v1"', failing: 0, conditional: 0, rss: 0 };
 const article = (n: number) => `<!doctype html><html><head><title>Feed article ${n}</title></head><body><article><h1>Bus lanes, part ${n}</h1>
@@ -12,8 +12,7 @@ const rss = (count: number, here: string) => `<?xml version="1.0"?><rss version=
 ${Array.from({ length: count }, (_, i) => `<item><title>Part ${i + 1}</title><link>${here}/article/${i + 1}?utm_source=rss</link><guid>transit-${i + 1}</guid></item>`).join("")}
 </channel></rss>`;
 
-const server = http.createServer((request, response) => {
-  const here = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+const site = await startLocalSite((request, response, here) => {
   const url = new URL(request.url ?? "/", here);
   if (url.pathname === "/rss.xml") {
     state.rss++;
@@ -54,9 +53,7 @@ const server = http.createServer((request, response) => {
   response.writeHead(404);
   response.end();
 });
-await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-process.env.FETCH_ALLOW_HOSTS = `127.0.0.1:${new URL(base).port}`;
+const base = site.base;
 
 const { createUser } = await import("@/lib/accounts/create-user");
 const { getSessionUserById } = await import("@/lib/accounts/users");
@@ -78,7 +75,7 @@ beforeAll(async () => {
   editor = (await getSessionUserById(e.id))!;
   reader = (await getSessionUserById(r.id))!;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(site.close);
 
 /** Runs the queued entry imports of a feed, as the worker would. */
 async function importQueued(feedId: string) {

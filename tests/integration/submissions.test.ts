@@ -2,11 +2,11 @@
 // job from a real HTTP server on this machine (named in FETCH_ALLOW_HOSTS, the one setting that admits
 // a private host), one article per original, the editor's review, and every refusal with nothing stored.
 import fs from "node:fs/promises";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startLocalSite } from "../support/local-site";
 
 const page = (title: string, canonical: string, sentence: string) => `<!doctype html><html><head><title>${title}</title>
 <link rel="canonical" href="${canonical}"></head><body><nav>Home | World | Sign in</nav><article><h1>${title}</h1><p>By Ines Moreau</p>
@@ -14,9 +14,8 @@ const page = (title: string, canonical: string, sentence: string) => `<!doctype 
 <p>Councils that cut the service to save money pay for it twice, in emergency rooms and in lost shifts, and they should say so plainly.</p>
 <p>Subscribe to our newsletter for more.</p></article></body></html>`;
 
-const server = http.createServer((request, response) => {
+const site = await startLocalSite((request, response, here) => {
   const url = new URL(request.url ?? "/", "http://x");
-  const here = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   if (url.pathname === "/op-ed") {
     response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
     response.end(
@@ -40,9 +39,7 @@ const server = http.createServer((request, response) => {
     response.end("not here");
   }
 });
-await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-process.env.FETCH_ALLOW_HOSTS = `127.0.0.1:${new URL(base).port}`;
+const base = site.base;
 
 const { createUser } = await import("@/lib/accounts/create-user");
 const { getSessionUserById } = await import("@/lib/accounts/users");
@@ -101,7 +98,7 @@ beforeAll(async () => {
   await person("eve", "editor");
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(site.close);
 
 describe("a reader's submission", () => {
   test("by address, through a redirect: a draft marked as theirs; an editor publishes it; their selected words become its first claim", async () => {
