@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
+import { TextField } from "@/components/ui/text-field";
 import { useServerAction } from "@/components/use-server-action";
 import { submitArticleAction } from "./actions";
 
@@ -32,18 +33,7 @@ export function SubmitForm({ initialUrl, selection }: { initialUrl: string; sele
         );
       }}
     >
-      <label className="block" htmlFor="submit-url">
-        <span className="font-medium">The article&apos;s address</span>
-        <input
-          id="submit-url"
-          type="url"
-          required
-          value={url}
-          onChange={(event) => setUrl(event.target.value)}
-          placeholder="https://…"
-          className="mt-1 w-full rounded border border-line px-3 py-2"
-        />
-      </label>
+      <TextField label="The article's address" type="url" required value={url} onChange={(event) => setUrl(event.target.value)} placeholder="https://…" />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={pasting} onChange={(event) => setPasting(event.target.checked)} />
         The page cannot be fetched (a paywall, an intranet): I paste its text instead
