@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { prepareArticle, slugify, type PreparedArticle, type ProposedClaim } from "@/lib/ingest";
+import { prepareArticle, slugify, type IngestProgress, type ProposedClaim } from "@/lib/ingest";
 import { bodyHash, originalAddress, sameOriginalWhere } from "./originals";
 
 export function claimRow(claim: ProposedClaim) {
@@ -21,17 +21,20 @@ export interface ImportArticleInput {
   importedById?: string | null;
   /** Drafts wait for an editor's review; the demo seeds and the CLI publish at once. */
   status?: "draft" | "published";
-  /** The pipeline's result when the caller already ran it (to report progress). */
-  prepared?: PreparedArticle;
+  /** Told how the pipeline gets on, then "saving" while the article and its claims are stored. */
+  onProgress?: (progress: ImportProgress) => void | Promise<void>;
 }
+
+export type ImportProgress = IngestProgress | { stage: "saving"; done: 0; total: 1 };
 
 /**
  * Stores an article from raw page text through the ingest pipeline. One article per original: the same
  * raw input (by sha256), the same original's address (rel=canonical, og:url, or where it was fetched,
  * without tracking parameters) or the same body returns the article already stored instead of a copy.
  */
-export async function importArticle({ raw, sourceUrl = null, importedById = null, status = "published", ...input }: ImportArticleInput) {
-  const prepared = input.prepared ?? (await prepareArticle(raw, { sourceUrl }));
+export async function importArticle({ raw, sourceUrl = null, importedById = null, status = "published", onProgress }: ImportArticleInput) {
+  const prepared = await prepareArticle(raw, { sourceUrl, onProgress });
+  await onProgress?.({ stage: "saving", done: 0, total: 1 });
   const db = getDb();
   const select = { id: true, slug: true, title: true, status: true, _count: { select: { claims: true } } } as const;
   const canonical = originalAddress(raw, prepared.sourceUrl ?? sourceUrl);

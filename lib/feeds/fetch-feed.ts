@@ -6,7 +6,6 @@ import { findArticleByAddress } from "@/lib/articles/originals";
 import { importArticle } from "@/lib/articles/import-article";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { prepareArticle } from "@/lib/ingest";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { fetchPage, fetchResource, type ResourceKind } from "@/lib/net/fetch-page";
 import { parseFeed } from "./parse-feed";
@@ -90,8 +89,7 @@ export async function importFeedItem(itemId: string) {
       return;
     }
     const page = await fetchPage(item.url);
-    const prepared = await prepareArticle(page.text, { sourceUrl: page.url });
-    const { article, created } = await importArticle({ raw: page.text, prepared, sourceUrl: page.url, importedById: item.feed.addedById, status: "draft" });
+    const { article, created } = await importArticle({ raw: page.text, sourceUrl: page.url, importedById: item.feed.addedById, status: "draft" });
     await db.$transaction([
       db.feedItem.update({ where: { id: item.id }, data: { state: created ? "imported" : "duplicate", articleId: article.id } }),
       ...(created ? [db.feed.update({ where: { id: item.feedId }, data: { itemsImported: { increment: 1 } } })] : []),

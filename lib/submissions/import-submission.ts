@@ -7,7 +7,6 @@ import { importArticle } from "@/lib/articles/import-article";
 import { getDb } from "@/lib/db/client";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { AppError } from "@/lib/errors";
-import { prepareArticle } from "@/lib/ingest";
 import { canonicalUrl } from "@/lib/net/canonical-url";
 import { fetchPage } from "@/lib/net/fetch-page";
 import type { SubmissionState } from "@/lib/generated/prisma/enums";
@@ -37,22 +36,19 @@ export async function importSubmission(submissionId: string) {
       raw = page.text;
       sourceUrl = page.url;
     }
-    let written = 0;
-    const prepared = await prepareArticle(raw, {
-      sourceUrl,
-      onProgress: async ({ stage, done, total }) => {
-        if (Date.now() - written < PROGRESS_EVERY_MS) return;
-        written = Date.now();
-        await record(submission.id, { progress: stage === "detecting" ? `Finding claims: ${done} of ${total} sentences` : "Reading the article" });
-      },
-    });
     const publish = await publishesWithoutReview(getDb(), submission.submitterId);
+    let written = 0;
     const { article, created } = await importArticle({
       raw,
-      prepared,
       sourceUrl,
       importedById: submission.submitterId,
       status: publish ? "published" : "draft",
+      onProgress: async ({ stage, done, total }) => {
+        // Saving takes a moment; the reader's page keeps its last words until the state changes.
+        if (stage === "saving" || Date.now() - written < PROGRESS_EVERY_MS) return;
+        written = Date.now();
+        await record(submission.id, { progress: stage === "detecting" ? `Finding claims: ${done} of ${total} sentences` : "Reading the article" });
+      },
     });
     const state: SubmissionState = !created ? "duplicate" : publish ? "published" : "waiting";
     await record(submission.id, { state, progress: null, articleId: article.id });

@@ -13,7 +13,7 @@ import { ExchangeFormatError } from "@/lib/exchange/debate-tree";
 import { hitRateLimit } from "@/lib/platform/rate-limit";
 import { AppError, problemDetails, toAppError, type AppErrorOptions, type ErrorCode } from "@/lib/errors";
 import { problemResponse } from "@/lib/http/problem";
-import { MAX_INPUT_BYTES, prepareArticle } from "@/lib/ingest";
+import { MAX_INPUT_BYTES } from "@/lib/ingest";
 import { fetchPage } from "@/lib/net/fetch-page";
 import { findArticleByAddress } from "@/lib/articles/originals";
 import { canEditArticles } from "@/lib/policy";
@@ -118,9 +118,13 @@ export async function POST(request: Request) {
           raw = input.content;
           sourceUrl = input.sourceUrl;
         }
-        const prepared = await prepareArticle(raw, { sourceUrl, onProgress: (progress) => send({ type: "progress", ...progress }) });
-        send({ type: "progress", stage: "saving", done: 0, total: 1 });
-        const { article, created } = await importArticle({ raw, prepared, sourceUrl, importedById: user.id, status: "draft" });
+        const { article, created } = await importArticle({
+          raw,
+          sourceUrl,
+          importedById: user.id,
+          status: "draft",
+          onProgress: (progress) => send({ type: "progress", ...progress }),
+        });
         send({ type: "done", articleId: article.id, reviewUrl: articlePlace(article), alreadyHere: !created });
       } catch (error) {
         // The answer is already under way (200, progress lines): the failure travels as the last line,
