@@ -163,7 +163,7 @@ export async function fetchResource(
       url = new URL(response.location, url);
       continue;
     }
-    if (response.status >= 400 || response.status < 200 || response.status >= 300) {
+    if (response.status < 200 || response.status >= 300) {
       throw new FetchPageError("invalid_request", `The server answered ${response.status} for ${url.href}.`);
     }
     if (response.contentType && !kind.types.test(response.contentType)) {
