@@ -53,14 +53,12 @@ export const ZServerEnv = z
      * fetched from loopback, private, link-local or metadata addresses (lib/net/fetch-page.ts).
      */
     FETCH_ALLOW_HOSTS: optional(
-      z.string().refine(
-        (value) =>
-          value
-            .split(/[\s,]+/)
-            .filter(Boolean)
-            .every((entry) => /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/.test(entry)),
-        "must be a list of host:port, e.g. wiki.internal:443, 10.0.0.7:8080",
-      ),
+      z
+        .string()
+        .refine(
+          (value) => hostList(value).every((entry) => /^(\[[0-9a-fA-F:.]+\]|[a-z0-9.-]+):\d{1,5}$/.test(entry)),
+          "must be a list of host:port, e.g. wiki.internal:443, 10.0.0.7:8080",
+        ),
     ),
     /** Command-line tools show a progress line once a step takes longer than this. */
     PROGRESS_AFTER_MS: z.coerce.number().int().min(0).default(1000),
@@ -114,12 +112,15 @@ export function serverEnv(): ServerEnv {
  * server) must not keep the first file's list. The value was validated with the rest at start-up.
  */
 export function fetchAllowHosts(env: { FETCH_ALLOW_HOSTS?: string } = { FETCH_ALLOW_HOSTS: process.env.FETCH_ALLOW_HOSTS }): ReadonlySet<string> {
-  return new Set(
-    (env.FETCH_ALLOW_HOSTS ?? "")
-      .toLowerCase()
-      .split(/[\s,]+/)
-      .filter(Boolean),
-  );
+  return new Set(hostList(env.FETCH_ALLOW_HOSTS ?? ""));
+}
+
+/** "a:1, B:2 c:3" -> ["a:1", "b:2", "c:3"]: how FETCH_ALLOW_HOSTS is read, to check it and to use it. */
+function hostList(value: string): string[] {
+  return value
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
 }
 
 /**
