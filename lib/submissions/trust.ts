@@ -4,6 +4,7 @@
 // moderator, and at least 3 earlier submissions that editors published. The admin page says the same.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getSettings } from "@/lib/platform/settings";
+import { isBanned, isSilenced } from "@/lib/policy";
 
 export const TRUST_RULE = { accountDays: 30, publishedSubmissions: 3 } as const;
 
@@ -13,7 +14,7 @@ export async function isTrustedSubmitter(db: Db, userId: string, now = new Date(
   const user = await db.user.findUnique({ where: { id: userId }, select: { createdAt: true, emailVerified: true, silencedUntil: true, bannedUntil: true } });
   if (!user || !user.emailVerified) return false;
   if (now.getTime() - user.createdAt.getTime() < TRUST_RULE.accountDays * 86_400_000) return false;
-  if ((user.silencedUntil && user.silencedUntil > now) || (user.bannedUntil && user.bannedUntil > now)) return false;
+  if (isSilenced(user, now) || isBanned(user, now)) return false;
   const [published, removed] = await Promise.all([
     db.submission.count({ where: { submitterId: userId, state: "published" } }),
     db.response.count({ where: { authorId: userId, removedAt: { not: null } } }),
