@@ -199,4 +199,49 @@ describe("a reader's submission", () => {
       await updateSetting({ admin: people.root, key: "submissionsPublish", value: 0 });
     }
   });
+
+  test("'trusted readers' means a confirmed account 30 days old, unsanctioned, with 3 published submissions and no removed response", async () => {
+    const { isTrustedSubmitter, publishesWithoutReview } = await import("@/lib/submissions/trust");
+    await person("tess");
+    const tess = people.tess;
+    const db = getDb();
+    const now = new Date();
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+    await db.user.update({ where: { id: tess.id }, data: { createdAt: daysAgo(31) } });
+    const published = (count: number) =>
+      Promise.all(
+        Array.from({ length: count }, (_, i) =>
+          db.submission.create({ data: { submitterId: tess.id, url: `https://example.org/tess/${Date.now()}-${i}`, state: "published" } }),
+        ),
+      );
+    await published(2);
+    expect(await isTrustedSubmitter(db, tess.id, now)).toBe(false); // two published, not three
+    await published(1);
+    expect(await isTrustedSubmitter(db, tess.id, now)).toBe(true);
+
+    await db.user.update({ where: { id: tess.id }, data: { createdAt: daysAgo(29) } });
+    expect(await isTrustedSubmitter(db, tess.id, now)).toBe(false); // too new
+    await db.user.update({ where: { id: tess.id }, data: { createdAt: daysAgo(31), silencedUntil: new Date(now.getTime() + 86_400_000) } });
+    expect(await isTrustedSubmitter(db, tess.id, now)).toBe(false); // silenced now
+    await db.user.update({ where: { id: tess.id }, data: { silencedUntil: daysAgo(1) } });
+    expect(await isTrustedSubmitter(db, tess.id, now)).toBe(true); // the silence is over
+    const article = await db.article.create({
+      data: { slug: "tess-trust", title: "Trust", body: "Some words to anchor to.", blocks: [], sourceHash: "tess-trust", status: "published" },
+    });
+    const claim = await db.claim.create({ data: { articleId: article.id, start: 0, end: 4, exact: "Some", prefix: "", suffix: "", text: "Some" } });
+    const response = await db.response.create({ data: { claimId: claim.id, authorId: tess.id, stance: "oppose", body: "An argument a moderator removed." } });
+    await db.response.update({ where: { id: response.id }, data: { removedAt: now } });
+    expect(await isTrustedSubmitter(db, tess.id, now)).toBe(false); // a response removed by a moderator
+    await db.response.update({ where: { id: response.id }, data: { removedAt: null } });
+
+    // The admins' setting decides whether that trust counts.
+    expect(await publishesWithoutReview(db, tess.id)).toBe(false);
+    await updateSetting({ admin: people.root, key: "submissionsPublish", value: 1 });
+    try {
+      expect(await publishesWithoutReview(db, tess.id)).toBe(true);
+      expect(await publishesWithoutReview(db, people.ben.id)).toBe(false);
+    } finally {
+      await updateSetting({ admin: people.root, key: "submissionsPublish", value: 0 });
+    }
+  });
 });
